@@ -1,0 +1,105 @@
+#include "Csv.hpp"
+
+#include "Error.hpp"
+#include "SwedishText.hpp"
+
+namespace dagverk {
+
+namespace {
+[[noreturn]] void fail(const std::string& file, int line, int col, const std::string& en,
+                       const std::string& sv) {
+  const std::string where = file + ":" + std::to_string(line) + ":" + std::to_string(col);
+  throw DagverkError(ErrorCode::BadInput, "Fel i " + where + ": " + sv, where + ": " + en);
+}
+} // namespace
+
+size_t CsvTable::column(const std::string& name, const std::string& fileName) const {
+  for (size_t i = 0; i < header.size(); ++i)
+    if (header[i] == name) return i;
+  fail(fileName, 1, 1, "missing column '" + name + "'", "kolumnen \"" + name + "\" saknas");
+}
+
+CsvTable parseCsv(std::string_view text, const std::string& fileName) {
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  CsvTable table;
+  std::vector<std::string> row;
+  std::string field;
+  int line = 1, col = 1;
+  int rowLine = 1;
+  bool quoted = false;     // inside a quoted field
+  bool wasQuoted = false;  // current field was quoted and is closed
+  bool fieldStarted = false;
+
+  auto endField = [&] {
+    if (!isValidUtf8(field)) fail(fileName, line, col, "invalid UTF-8", "ogiltig teckenkodning (inte UTF-8)");
+    row.push_back(std::move(field));
+    field.clear();
+    wasQuoted = false;
+    fieldStarted = false;
+  };
+  auto endRow = [&] {
+    endField();
+    if (row.size() == 1 && row[0].empty()) { // blank line
+      row.clear();
+      return;
+    }
+    if (table.header.empty()) {
+      table.header = std::move(row);
+    } else {
+      if (row.size() != table.header.size())
+        fail(fileName, rowLine, 1,
+             "expected " + std::to_string(table.header.size()) + " columns, found " + std::to_string(row.size()),
+             "raden har " + std::to_string(row.size()) + " kolumner, men ska ha " +
+                 std::to_string(table.header.size()));
+      table.rows.push_back(std::move(row));
+      table.rowLines.push_back(rowLine);
+    }
+    row.clear();
+  };
+
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\0') fail(fileName, line, col, "NUL byte", "otillåtet tecken (NUL)");
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          field += '"';
+          ++i;
+          ++col;
+        } else {
+          quoted = false;
+          wasQuoted = true;
+        }
+      } else {
+        field += c;
+        if (c == '\n') { ++line; col = 0; }
+      }
+      ++col;
+      continue;
+    }
+    if (c == ',') {
+      endField();
+    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+      // CRLF row end: handled at the '\n'
+    } else if (c == '\n') {
+      endRow();
+      ++line;
+      col = 0;
+      rowLine = line;
+    } else if (c == '"') {
+      if (fieldStarted || wasQuoted) fail(fileName, line, col, "stray quote inside an unquoted field", "citattecken mitt i ett fält");
+      quoted = true;
+    } else {
+      if (wasQuoted) fail(fileName, line, col, "text after a closing quote", "text efter avslutande citattecken");
+      field += c;
+      fieldStarted = true;
+    }
+    ++col;
+  }
+  if (quoted) fail(fileName, line, col, "unterminated quoted field", "citattecken som aldrig avslutas");
+  if (fieldStarted || wasQuoted || !row.empty()) endRow();
+  if (table.header.empty()) fail(fileName, 1, 1, "empty file, no header row", "filen är tom (ingen rubrikrad)");
+  return table;
+}
+
+} // namespace dagverk

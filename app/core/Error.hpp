@@ -1,0 +1,39 @@
+#pragma once
+// A failure a person can act on: a Swedish message for the screen and an English one for logs.
+#include <stdexcept>
+#include <string>
+
+namespace dagverk {
+
+enum class ErrorCode {
+  Usage,            // wrong command line
+  DataDirMissing,   // data directory does not exist
+  DataDirNotWritable,
+  DatabaseTooNew,   // written by a newer schema
+  DatabaseCorrupt,  // not a database, or damaged
+  DatabaseNotEmpty, // --demo into a directory that already holds data
+  UnknownSite,
+  UnknownParticipant,
+  NotPresent,       // check-out of someone not checked in
+  AlreadyPresent,   // check-in of someone already checked in
+  DiskFull,
+  Storage,          // any other storage failure
+  BadInput,         // malformed file or field
+};
+
+class DagverkError : public std::runtime_error {
+public:
+  DagverkError(ErrorCode code, std::string swedish, const std::string& english)
+      : std::runtime_error(english), code_(code), swedish_(std::move(swedish)) {}
+  ErrorCode code() const { return code_; }
+  // Message for people at the kiosk, in Swedish.
+  const std::string& swedish() const { return swedish_; }
+  // Message for logs, in English, never containing names or free text.
+  const char* english() const { return what(); }
+
+private:
+  ErrorCode code_;
+  std::string swedish_;
+};
+
+} // namespace dagverk

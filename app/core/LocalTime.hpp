@@ -1,0 +1,44 @@
+#pragma once
+// Civil time in the site's zone, Europe/Stockholm (CET/CEST with the EU summer-time rule).
+// Pure arithmetic: no OS time-zone database, so tests and kiosks agree everywhere.
+#include "Clock.hpp"
+#include <string>
+
+namespace dagverk {
+
+inline constexpr const char* kSiteZone = "Europe/Stockholm";
+
+struct LocalDate {
+  int year = 1970;
+  int month = 1; // 1..12
+  int day = 1;   // 1..31
+  auto operator<=>(const LocalDate&) const = default;
+};
+
+struct LocalDateTime {
+  LocalDate date;
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+  int isoWeekday = 4; // 1 = Monday .. 7 = Sunday
+};
+
+// Days since 1970-01-01 for a proleptic Gregorian date, and back.
+long daysFromCivil(LocalDate d);
+LocalDate civilFromDays(long days);
+int isoWeekday(LocalDate d);
+
+// Offset of Stockholm from UTC at a UTC instant, in minutes (60 or 120).
+int stockholmOffsetMinutes(UtcMs t);
+LocalDateTime toStockholm(UtcMs t);
+// The UTC instant of a Stockholm wall time (in the autumn overlap, the first of the two).
+UtcMs fromStockholm(LocalDate d, int hour, int minute, int second = 0);
+
+std::string formatIsoDate(LocalDate d);        // 2026-11-22
+std::string formatHourMinute(const LocalDateTime& t); // 09:05
+// "söndag 22 november 2026"
+std::string formatSwedishLongDate(const LocalDateTime& t);
+// Parses "HH:MM" into minutes after midnight; -1 if malformed.
+int parseHourMinute(const std::string& s);
+
+} // namespace dagverk

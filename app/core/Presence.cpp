@@ -1,0 +1,53 @@
+#include "Presence.hpp"
+
+#include <algorithm>
+
+namespace dagverk {
+
+void PresenceBoard::apply(const Event& e) {
+  if (const auto* in = std::get_if<CheckedIn>(&e.payload)) {
+    open_[in->participantId] = OpenVisit{e.id, in->at};
+  } else if (const auto* out = std::get_if<CheckedOut>(&e.payload)) {
+    auto it = open_.find(out->participantId);
+    // A check-out closes the visit it names; one naming an older visit leaves a newer one open.
+    if (it != open_.end() && (out->checkInEventId.empty() || out->checkInEventId == it->second.checkInEventId))
+      open_.erase(it);
+  }
+}
+
+bool PresenceBoard::isPresent(const std::string& participantId) const {
+  return open_.count(participantId) != 0;
+}
+
+std::optional<OpenVisit> PresenceBoard::visit(const std::string& participantId) const {
+  auto it = open_.find(participantId);
+  if (it == open_.end()) return std::nullopt;
+  return it->second;
+}
+
+TapMeaning meaningOfTap(const PresenceBoard& board, const std::string& participantId) {
+  return board.isPresent(participantId) ? TapMeaning::AskGoingHome : TapMeaning::CheckIn;
+}
+
+bool TapGuard::accept(const std::string& tileId, UtcMs now) {
+  const bool repeat = any_ && tileId == lastTile_ && now >= lastAt_ && now - lastAt_ < kDoubleTapGuardMs;
+  if (repeat) return false;
+  any_ = true;
+  lastTile_ = tileId;
+  lastAt_ = now;
+  return true;
+}
+
+std::vector<AutoCheckOut> dayRollover(const PresenceBoard& board, const Site& site, UtcMs now) {
+  std::vector<AutoCheckOut> out;
+  const LocalDate today = toStockholm(now).date;
+  for (const auto& [pid, v] : board.openVisits()) {
+    const LocalDate day = toStockholm(v.since).date;
+    if (!(day < today)) continue;
+    const UtcMs closing = fromStockholm(day, site.closesMinute / 60, site.closesMinute % 60);
+    out.push_back(AutoCheckOut{pid, v.checkInEventId, std::max(closing, v.since)});
+  }
+  return out;
+}
+
+} // namespace dagverk

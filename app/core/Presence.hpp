@@ -1,0 +1,61 @@
+#pragma once
+// Who is here now, and the rules for a tap and for the end of the site's day.
+#include "Event.hpp"
+#include "LocalTime.hpp"
+#include "Roster.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dagverk {
+
+struct OpenVisit {
+  std::string checkInEventId;
+  UtcMs since = 0;
+};
+
+// The "present now" projection: replay events in sequence order, or apply them as they come.
+class PresenceBoard {
+public:
+  void apply(const Event& e);
+  bool isPresent(const std::string& participantId) const;
+  std::optional<OpenVisit> visit(const std::string& participantId) const;
+  const std::map<std::string, OpenVisit>& openVisits() const { return open_; }
+  size_t count() const { return open_.size(); }
+  void clear() { open_.clear(); }
+
+private:
+  std::map<std::string, OpenVisit> open_;
+};
+
+// What a participant's tap on their own tile means.
+enum class TapMeaning { CheckIn, AskGoingHome };
+TapMeaning meaningOfTap(const PresenceBoard& board, const std::string& participantId);
+
+// A second tap on the same tile within this window does nothing.
+inline constexpr std::int64_t kDoubleTapGuardMs = 1000;
+
+class TapGuard {
+public:
+  // True if the tap should be acted on; false if it repeats the last tap too soon.
+  bool accept(const std::string& tileId, UtcMs now);
+
+private:
+  std::string lastTile_;
+  UtcMs lastAt_ = 0;
+  bool any_ = false;
+};
+
+// A check-in left open from an earlier day of the site, to be closed automatically.
+struct AutoCheckOut {
+  std::string participantId;
+  std::string checkInEventId;
+  UtcMs at = 0; // the site's closing time on the day of the check-in (or the check-in itself)
+};
+
+// Open visits that began on an earlier local day than `now`, with their automatic check-out.
+std::vector<AutoCheckOut> dayRollover(const PresenceBoard& board, const Site& site, UtcMs now);
+
+} // namespace dagverk

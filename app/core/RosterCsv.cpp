@@ -1,0 +1,100 @@
+#include "RosterCsv.hpp"
+
+#include "Csv.hpp"
+#include "Error.hpp"
+#include "LocalTime.hpp"
+#include "SwedishText.hpp"
+
+#include <charconv>
+#include <set>
+
+namespace dagverk {
+
+namespace {
+struct Cell {
+  const CsvTable& table;
+  const std::string& file;
+  size_t row;
+  const std::string& get(const std::string& column) const {
+    return table.rows[row][table.column(column, file)];
+  }
+  [[noreturn]] void fail(const std::string& column, const std::string& en, const std::string& sv) const {
+    const std::string where = file + ":" + std::to_string(table.rowLines[row]) + ":" +
+                              std::to_string(table.column(column, file) + 1);
+    throw DagverkError(ErrorCode::BadInput, "Fel i " + where + ": " + sv, where + ": " + en);
+  }
+  const std::string& required(const std::string& column) const {
+    const std::string& v = get(column);
+    if (v.empty()) fail(column, "empty value in column '" + column + "'", "värde saknas i kolumnen \"" + column + "\"");
+    return v;
+  }
+  int minutes(const std::string& column) const {
+    const int m = parseHourMinute(get(column));
+    if (m < 0) fail(column, "expected a time HH:MM", "tiden ska skrivas TT:MM");
+    return m;
+  }
+};
+
+void checkUnique(std::set<std::string>& seen, const Cell& c, const std::string& column) {
+  if (!seen.insert(c.get(column)).second)
+    c.fail(column, "duplicate id", "samma id finns två gånger");
+}
+} // namespace
+
+RosterFiles parseRosterCsv(std::string_view sitesCsv, std::string_view participantsCsv,
+                           std::string_view activitiesCsv) {
+  RosterFiles out;
+  const std::string sf = "sites.csv", pf = "participants.csv", af = "activities.csv";
+  const CsvTable sites = parseCsv(sitesCsv, sf);
+  std::set<std::string> siteIds, ids;
+  for (size_t r = 0; r < sites.rows.size(); ++r) {
+    Cell c{sites, sf, r};
+    checkUnique(siteIds, c, "site_id");
+    Site s;
+    s.id = c.required("site_id");
+    s.name = c.required("name");
+    const std::string& places = c.get("places");
+    auto [p, ec] = std::from_chars(places.data(), places.data() + places.size(), s.places);
+    if (ec != std::errc() || p != places.data() + places.size() || s.places < 0)
+      c.fail("places", "expected a whole number of places", "antal platser ska vara ett heltal");
+    s.opensMinute = c.minutes("opens");
+    s.closesMinute = c.minutes("closes");
+    if (s.closesMinute <= s.opensMinute) c.fail("closes", "closing time must be after opening time", "stängningstiden måste vara efter öppningstiden");
+    out.sites.push_back(std::move(s));
+  }
+
+  const CsvTable people = parseCsv(participantsCsv, pf);
+  for (size_t r = 0; r < people.rows.size(); ++r) {
+    Cell c{people, pf, r};
+    checkUnique(ids, c, "participant_id");
+    Participant p;
+    p.id = c.required("participant_id");
+    p.siteId = c.required("site_id");
+    if (!siteIds.count(p.siteId)) c.fail("site_id", "unknown site id", "okänd verksamhet");
+    p.firstName = c.required("first_name");
+    p.initial = c.required("initial");
+    if (decodeUtf8(p.initial).size() != 1) c.fail("initial", "initial must be one letter", "initialen ska vara en bokstav");
+    auto days = parseWeekdays(c.get("weekdays"));
+    if (!days) c.fail("weekdays", "weekdays must be ISO digits 1-7, e.g. 12345", "veckodagar skrivs som siffror 1–7, t.ex. 12345");
+    p.expectedWeekdays = *days;
+    if (!c.get("photo").empty()) p.photoFile = c.get("photo");
+    out.participants.push_back(std::move(p));
+  }
+
+  const CsvTable acts = parseCsv(activitiesCsv, af);
+  ids.clear();
+  for (size_t r = 0; r < acts.rows.size(); ++r) {
+    Cell c{acts, af, r};
+    checkUnique(ids, c, "activity_id");
+    Activity a;
+    a.id = c.required("activity_id");
+    a.siteId = c.required("site_id");
+    if (!siteIds.count(a.siteId)) c.fail("site_id", "unknown site id", "okänd verksamhet");
+    a.name = c.required("name");
+    a.category = c.required("category");
+    out.activities.push_back(std::move(a));
+  }
+  return out;
+}
+
+} // namespace dagverk

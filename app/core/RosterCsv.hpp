@@ -1,0 +1,21 @@
+#pragma once
+// The roster as CSV files: sites.csv, participants.csv, activities.csv (see data/README.md).
+#include "Roster.hpp"
+
+#include <string_view>
+#include <vector>
+
+namespace dagverk {
+
+struct RosterFiles {
+  std::vector<Site> sites;
+  std::vector<Participant> participants;
+  std::vector<Activity> activities;
+};
+
+// Parses and cross-checks the three files; throws DagverkError(BadInput) naming file, line and
+// column for the first fault (unknown site, duplicate id, bad weekdays, bad time, …).
+RosterFiles parseRosterCsv(std::string_view sitesCsv, std::string_view participantsCsv,
+                           std::string_view activitiesCsv);
+
+} // namespace dagverk

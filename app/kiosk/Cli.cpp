@@ -1,0 +1,214 @@
+#include "Cli.hpp"
+
+#include "DemoUnit.hpp"
+#include "Error.hpp"
+#include "KioskApp.hpp"
+#include "KioskStore.hpp"
+#include "LocalTime.hpp"
+#include "Log.hpp"
+#include "Paths.hpp"
+#include "SystemClock.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <optional>
+
+namespace dagverk::kiosk {
+
+namespace {
+
+constexpr const char* kUsage = R"(Användning / usage:
+  dagverk [--data-dir D] [--site SITE] [--demo] [--software] [--fullscreen] [--size WxH]
+          [--frames N] [--screenshot FILE]
+      Starts the kiosk. --demo seeds the demo unit into an empty data directory first.
+  dagverk status --data-dir D [--json]
+  dagverk participants --data-dir D
+  dagverk checkin --data-dir D --participant ID
+  dagverk checkout --data-dir D --participant ID
+
+Exit codes: 0 ok, 1 failure, 2 usage.
+)";
+
+struct Args {
+  std::string command; // empty: run the kiosk
+  std::map<std::string, std::string> values;
+  std::map<std::string, bool> flags;
+};
+
+struct UsageError {
+  std::string message;
+};
+
+std::optional<Args> parse(const std::vector<std::string>& argv, std::string& error) {
+  static const std::map<std::string, bool> kOptions = {
+      // name -> takes a value
+      {"--data-dir", true}, {"--site", true},      {"--participant", true}, {"--size", true},
+      {"--frames", true},   {"--screenshot", true}, {"--demo", false},      {"--json", false},
+      {"--software", false}, {"--fullscreen", false}, {"--help", false}};
+  Args a;
+  size_t i = 0;
+  if (!argv.empty() && argv[0].rfind("--", 0) != 0) a.command = argv[i++];
+  for (; i < argv.size(); ++i) {
+    auto it = kOptions.find(argv[i]);
+    if (it == kOptions.end()) {
+      error = "unknown option '" + argv[i] + "'";
+      return std::nullopt;
+    }
+    if (it->second) {
+      if (i + 1 >= argv.size()) {
+        error = "option " + argv[i] + " needs a value";
+        return std::nullopt;
+      }
+      a.values[argv[i]] = argv[i + 1];
+      ++i;
+    } else {
+      a.flags[argv[i]] = true;
+    }
+  }
+  return a;
+}
+
+std::string jsonEscape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    default:
+      if (static_cast<unsigned char>(c) < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      } else {
+        out += c;
+      }
+    }
+  }
+  return out;
+}
+
+std::filesystem::path dataDirOf(const Args& a) {
+  auto it = a.values.find("--data-dir");
+  return it != a.values.end() ? std::filesystem::path(it->second) : platform::defaultDataDir();
+}
+
+const std::string& required(const Args& a, const std::string& option) {
+  auto it = a.values.find(option);
+  if (it == a.values.end()) throw UsageError{"'" + a.command + "' needs " + option};
+  return it->second;
+}
+
+// Opens the store, applying --site if given (it is remembered in the database).
+std::unique_ptr<store::KioskStore> openStore(const Args& a, const Clock& clock) {
+  auto store = store::KioskStore::open(dataDirOf(a), clock);
+  if (auto it = a.values.find("--site"); it != a.values.end() && it->second != store->boundSiteId())
+    store->bindToSite(it->second);
+  return store;
+}
+
+int runKiosk(const Args& a, const Clock& clock) {
+  const auto dir = dataDirOf(a);
+  std::unique_ptr<store::KioskStore> store;
+  if (a.flags.count("--demo")) {
+    const std::string site = a.values.count("--site") ? a.values.at("--site") : store::kDefaultSiteId;
+    store = store::KioskStore::createWithRoster(dir, clock, store::demoRoster(), site);
+    platform::logInfo("demo unit seeded into " + dir.string());
+  } else {
+    store = openStore(a, clock);
+  }
+  platform::WindowOptions w;
+  w.software = a.flags.count("--software") != 0;
+  w.fullscreen = a.flags.count("--fullscreen") != 0;
+  if (auto it = a.values.find("--size"); it != a.values.end()) {
+    if (std::sscanf(it->second.c_str(), "%dx%d", &w.width, &w.height) != 2 || w.width < 320 || w.height < 240)
+      throw UsageError{"--size takes WIDTHxHEIGHT, e.g. 1280x800"};
+  }
+  int frames = 0;
+  if (auto it = a.values.find("--frames"); it != a.values.end()) frames = std::atoi(it->second.c_str());
+  KioskApp app(*store, clock, w, dir);
+  platform::logInfo(std::string("kiosk started, site ") + store->boundSiteId() + ", renderer " +
+                    (app.window().isSoftware() ? "software" : "accelerated"));
+  if (auto it = a.values.find("--screenshot"); it != a.values.end()) {
+    app.settle(it->second);
+    return 0;
+  }
+  app.run(frames);
+  return 0;
+}
+
+int runStatus(const Args& a, const Clock& clock) {
+  auto store = openStore(a, clock);
+  const auto st = store->status();
+  if (a.flags.count("--json")) {
+    std::printf("{\"site\":\"%s\",\"siteName\":\"%s\",\"device\":\"%s\",\"participants\":%d,\"presentNow\":%d,"
+                "\"events\":%lld,\"lastSeq\":%lld,\"schemaVersion\":%d}\n",
+                jsonEscape(st.siteId).c_str(), jsonEscape(st.siteName).c_str(), st.deviceId.c_str(), st.participants,
+                st.presentNow, static_cast<long long>(st.events), static_cast<long long>(st.lastSeq),
+                st.schemaVersion);
+  } else {
+    std::printf("Verksamhet:   %s (%s)\nEnhet:        %s\nDeltagare:    %d\nHär nu:       %d\n"
+                "Händelser:    %lld\nSista nummer: %lld\nSchema:       %d\n",
+                st.siteName.c_str(), st.siteId.c_str(), st.deviceId.c_str(), st.participants, st.presentNow,
+                static_cast<long long>(st.events), static_cast<long long>(st.lastSeq), st.schemaVersion);
+  }
+  return 0;
+}
+
+int runParticipants(const Args& a, const Clock& clock) {
+  auto store = openStore(a, clock);
+  for (const auto& p : store->participants(store->boundSiteId())) {
+    const auto visit = store->presence().visit(p.id);
+    std::printf("%s\t%s\t%s\n", p.id.c_str(), p.displayName().c_str(),
+                visit ? ("här sedan " + formatHourMinute(toStockholm(visit->since))).c_str() : "-");
+  }
+  return 0;
+}
+
+int runCheck(const Args& a, const Clock& clock, bool in) {
+  const std::string pid = required(a, "--participant");
+  auto store = openStore(a, clock);
+  const Event e = in ? store->checkIn(pid) : store->checkOut(pid);
+  std::printf("%s %s seq %lld\n", in ? "incheckad" : "utcheckad", pid.c_str(), static_cast<long long>(e.seq));
+  return 0;
+}
+
+} // namespace
+
+int runCli(const std::vector<std::string>& argv) {
+  std::string error;
+  auto args = parse(argv, error);
+  if (!args) {
+    std::fprintf(stderr, "dagverk: %s\n\n%s", error.c_str(), kUsage);
+    return 2;
+  }
+  if (args->flags.count("--help")) {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  platform::SystemClock clock;
+  try {
+    const std::string& c = args->command;
+    if (c.empty()) return runKiosk(*args, clock);
+    if (c == "status") return runStatus(*args, clock);
+    if (c == "participants") return runParticipants(*args, clock);
+    if (c == "checkin") return runCheck(*args, clock, true);
+    if (c == "checkout") return runCheck(*args, clock, false);
+    std::fprintf(stderr, "dagverk: unknown command '%s'\n\n%s", c.c_str(), kUsage);
+    return 2;
+  } catch (const UsageError& e) {
+    std::fprintf(stderr, "dagverk: %s\n\n%s", e.message.c_str(), kUsage);
+    return 2;
+  } catch (const DagverkError& e) {
+    std::fprintf(stderr, "dagverk: %s\n", e.swedish().c_str());
+    platform::logError(e.english());
+    return 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "dagverk: oväntat fel.\n");
+    platform::logError(e.what());
+    return 1;
+  }
+}
+
+} // namespace dagverk::kiosk

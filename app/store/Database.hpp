@@ -1,0 +1,75 @@
+#pragma once
+// A thin RAII layer over SQLite: connection, prepared statements, transactions that roll back
+// unless committed. SQLite errors become DagverkError with Swedish and English text.
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace dagverk::store {
+
+class Statement;
+
+class Database {
+public:
+  enum class Mode { OpenExisting, CreateNew };
+  Database(const std::filesystem::path& file, Mode mode);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  void exec(const std::string& sql);
+  sqlite3* handle() const { return db_; }
+  const std::filesystem::path& file() const { return file_; }
+  std::int64_t scalarInt(const std::string& sql);
+  // Throws DagverkError for a failed SQLite call; maps CORRUPT/NOTADB, FULL, etc.
+  [[noreturn]] void fail(int rc, const std::string& during) const;
+
+private:
+  sqlite3* db_ = nullptr;
+  std::filesystem::path file_;
+};
+
+class Statement {
+public:
+  Statement(Database& db, const std::string& sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& bind(int index, const std::string& v);
+  Statement& bind(int index, std::int64_t v);
+  Statement& bind(int index, int v) { return bind(index, static_cast<std::int64_t>(v)); }
+  Statement& bind(int index, const std::optional<std::string>& v);
+  Statement& bindNull(int index);
+  bool step(); // true while a row is available
+  void run();  // step to completion, then reset
+  void reset();
+
+  std::string text(int col) const;
+  std::optional<std::string> optionalText(int col) const;
+  std::int64_t integer(int col) const;
+  bool isNull(int col) const;
+
+private:
+  Database& db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// BEGIN IMMEDIATE on construction; rolls back on destruction unless commit() was called.
+class Transaction {
+public:
+  explicit Transaction(Database& db);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit();
+
+private:
+  Database& db_;
+  bool done_ = false;
+};
+
+} // namespace dagverk::store

@@ -1,0 +1,79 @@
+#include "Migrations.hpp"
+
+#include "Error.hpp"
+
+#include <array>
+
+namespace dagverk::store {
+
+namespace {
+// Append new migrations at the end; never edit one that has shipped.
+constexpr std::array kMigrations = {
+    // 1: roster, the append-only event log, the device sequence and the presence projection.
+    R"SQL(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE site (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, places INTEGER NOT NULL,
+  opens_minute INTEGER NOT NULL, closes_minute INTEGER NOT NULL);
+CREATE TABLE participant (
+  id TEXT PRIMARY KEY, site_id TEXT NOT NULL REFERENCES site(id),
+  first_name TEXT NOT NULL, initial TEXT NOT NULL, weekdays TEXT NOT NULL,
+  photo_file TEXT, active INTEGER NOT NULL DEFAULT 1);
+CREATE INDEX participant_site ON participant(site_id);
+CREATE TABLE activity (
+  id TEXT PRIMARY KEY, site_id TEXT NOT NULL REFERENCES site(id),
+  name TEXT NOT NULL, category TEXT NOT NULL);
+-- Every record is an event. Kinds and payloads evolve without changing this table; sync keeps
+-- its own bookkeeping in separate tables keyed by event id.
+CREATE TABLE event (
+  id TEXT PRIMARY KEY,
+  device_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  recorded_utc INTEGER NOT NULL,
+  zone TEXT NOT NULL,
+  site_id TEXT NOT NULL,
+  actor_staff_id TEXT,
+  kind TEXT NOT NULL,
+  subject_id TEXT,
+  payload TEXT NOT NULL,
+  schema_version INTEGER NOT NULL,
+  UNIQUE (device_id, seq));
+CREATE INDEX event_site_kind ON event(site_id, kind);
+CREATE INDEX event_subject ON event(subject_id);
+CREATE TRIGGER event_is_append_only BEFORE UPDATE ON event
+  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE TABLE device_sequence (device_id TEXT PRIMARY KEY, last_seq INTEGER NOT NULL);
+CREATE TABLE presence (
+  participant_id TEXT PRIMARY KEY, site_id TEXT NOT NULL,
+  check_in_event_id TEXT NOT NULL, since_utc INTEGER NOT NULL);
+)SQL",
+};
+} // namespace
+
+int latestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+int checkSchemaVersion(Database& db) {
+  const auto version = static_cast<int>(db.scalarInt("PRAGMA user_version"));
+  if (version > latestSchemaVersion())
+    throw DagverkError(ErrorCode::DatabaseTooNew,
+                       "Databasen är skapad av en nyare version av Dagverk (schema " + std::to_string(version) +
+                           "). Uppdatera programmet; databasen har inte ändrats.",
+                       "database schema " + std::to_string(version) + " is newer than supported " +
+                           std::to_string(latestSchemaVersion()) + ": " + db.file().string() + " left untouched");
+  // Loads the schema, so a damaged file is found before anything is written.
+  db.scalarInt("SELECT count(*) FROM sqlite_master");
+  return version;
+}
+
+void migrate(Database& db) {
+  int version = checkSchemaVersion(db);
+  while (version < latestSchemaVersion()) {
+    Transaction tx(db);
+    db.exec(kMigrations[static_cast<size_t>(version)]);
+    ++version;
+    db.exec("PRAGMA user_version = " + std::to_string(version));
+    tx.commit();
+  }
+}
+
+} // namespace dagverk::store

@@ -1,0 +1,24 @@
+// "Hej då, Anna!" with the picture and the time; home after 4 s or a tap.
+#include "LocalTime.hpp"
+#include "Screens.hpp"
+#include "Theme.hpp"
+#include "Widgets.hpp"
+
+namespace dagverk::ui {
+
+void drawGoodbyeScreen(KioskUi& ui, const Participant& p) {
+  if (!beginScreen("goodbye")) {
+    endScreen();
+    return;
+  }
+  const std::string time = "Du gick " + formatHourMinute(toStockholm(ui.enteredAt()));
+  const float y = drawGreeting(ui, p, "Hej då, " + p.firstName + "!", time, theme::kPrimary, 0.42f);
+  const float f = ImGui::GetFontSize();
+  const ImVec2 win = ImGui::GetWindowSize(), pos = ImGui::GetWindowPos();
+  drawIcon(ImGui::GetWindowDrawList(), Icon::House, ImVec2(pos.x + win.x / 2, pos.y + y + f * 1.8f), f * 3.0f,
+           theme::kPrimary);
+  if (tappedAnywhere(ui)) ui.go(ScreenId::Home);
+  endScreen();
+}
+
+} // namespace dagverk::ui

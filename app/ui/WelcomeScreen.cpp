@@ -1,0 +1,27 @@
+// "Välkommen, Anna!" with the picture and the time; home after 4 s or a tap.
+#include "LocalTime.hpp"
+#include "Screens.hpp"
+#include "Theme.hpp"
+#include "Widgets.hpp"
+
+namespace dagverk::ui {
+
+void drawWelcomeScreen(KioskUi& ui, const Participant& p) {
+  if (!beginScreen("welcome")) {
+    endScreen();
+    return;
+  }
+  const std::string time = "Du kom " + formatHourMinute(toStockholm(ui.enteredAt()));
+  const float y = drawGreeting(ui, p, "Välkommen, " + p.firstName + "!", time, theme::kYes, 0.42f);
+  const float f = ImGui::GetFontSize();
+  const ImVec2 win = ImGui::GetWindowSize(), pos = ImGui::GetWindowPos();
+  const float r = f * 1.6f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 c(pos.x + win.x / 2, pos.y + y + r + f * 0.5f);
+  dl->AddCircleFilled(c, r, theme::kYes);
+  drawIcon(dl, Icon::Check, c, r * 1.4f, IM_COL32_WHITE);
+  if (tappedAnywhere(ui)) ui.go(ScreenId::Home);
+  endScreen();
+}
+
+} // namespace dagverk::ui

@@ -1,0 +1,154 @@
+#include "Widgets.hpp"
+
+#include "Theme.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace dagverk::ui {
+
+void drawParticipantPicture(ImDrawList* dl, KioskActions& actions, const Participant& p, ImVec2 min, float size,
+                            bool present, const Fonts& fonts) {
+  const ImVec2 max(min.x + size, min.y + size);
+  const float rounding = size * 0.08f;
+  if (ImTextureID tex = actions.pictureOf(p)) {
+    dl->AddImageRounded(tex, min, max, ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, rounding);
+  } else {
+    dl->AddRectFilled(min, max, theme::tileColour(p.id), rounding);
+    const std::string initials = p.initials();
+    ImFont* font = fonts.title;
+    const float fontSize = size * 0.42f;
+    const ImVec2 ts = font->CalcTextSizeA(fontSize, size, 0, initials.c_str());
+    dl->AddText(font, fontSize, ImVec2(min.x + (size - ts.x) / 2, min.y + (size - ts.y) / 2), IM_COL32_WHITE,
+                initials.c_str());
+  }
+  if (present) {
+    const float border = size * 0.05f;
+    dl->AddRect(ImVec2(min.x - border / 2, min.y - border / 2), ImVec2(max.x + border / 2, max.y + border / 2),
+                theme::kYes, rounding, 0, border);
+    const float r = size * 0.17f;
+    const ImVec2 c(max.x - r * 0.8f, min.y + r * 0.8f);
+    dl->AddCircleFilled(c, r, theme::kYes);
+    dl->AddCircle(c, r, IM_COL32_WHITE, 0, size * 0.02f);
+    drawIcon(dl, Icon::Check, c, r * 1.3f, IM_COL32_WHITE);
+  }
+}
+
+void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
+  const float t = std::max(2.0f, s * 0.12f); // stroke
+  switch (icon) {
+  case Icon::Check: {
+    const ImVec2 pts[3] = {ImVec2(c.x - s * 0.32f, c.y + s * 0.02f), ImVec2(c.x - s * 0.08f, c.y + s * 0.26f),
+                           ImVec2(c.x + s * 0.34f, c.y - s * 0.24f)};
+    dl->AddPolyline(pts, 3, col, 0, t);
+    break;
+  }
+  case Icon::Cross:
+    dl->AddLine(ImVec2(c.x - s * 0.28f, c.y - s * 0.28f), ImVec2(c.x + s * 0.28f, c.y + s * 0.28f), col, t);
+    dl->AddLine(ImVec2(c.x + s * 0.28f, c.y - s * 0.28f), ImVec2(c.x - s * 0.28f, c.y + s * 0.28f), col, t);
+    break;
+  case Icon::House: {
+    const ImVec2 roof[3] = {ImVec2(c.x - s * 0.42f, c.y - s * 0.02f), ImVec2(c.x, c.y - s * 0.40f),
+                            ImVec2(c.x + s * 0.42f, c.y - s * 0.02f)};
+    dl->AddPolyline(roof, 3, col, 0, t);
+    dl->AddRect(ImVec2(c.x - s * 0.30f, c.y - s * 0.08f), ImVec2(c.x + s * 0.30f, c.y + s * 0.38f), col, 0, 0, t);
+    dl->AddRectFilled(ImVec2(c.x - s * 0.08f, c.y + s * 0.12f), ImVec2(c.x + s * 0.08f, c.y + s * 0.38f), col);
+    break;
+  }
+  case Icon::PersonIn: {
+    // A person walking through an open door.
+    dl->AddRect(ImVec2(c.x + s * 0.08f, c.y - s * 0.42f), ImVec2(c.x + s * 0.44f, c.y + s * 0.42f), col, s * 0.03f,
+                0, t * 0.8f);
+    dl->AddCircleFilled(ImVec2(c.x - s * 0.18f, c.y - s * 0.26f), s * 0.11f, col);
+    dl->AddLine(ImVec2(c.x - s * 0.20f, c.y - s * 0.12f), ImVec2(c.x - s * 0.14f, c.y + s * 0.12f), col, t);
+    dl->AddLine(ImVec2(c.x - s * 0.14f, c.y + s * 0.12f), ImVec2(c.x - s * 0.30f, c.y + s * 0.40f), col, t);
+    dl->AddLine(ImVec2(c.x - s * 0.14f, c.y + s * 0.12f), ImVec2(c.x + s * 0.00f, c.y + s * 0.40f), col, t);
+    dl->AddLine(ImVec2(c.x - s * 0.36f, c.y - s * 0.02f), ImVec2(c.x - s * 0.04f, c.y - s * 0.06f), col, t);
+    break;
+  }
+  case Icon::Clock:
+    dl->AddCircle(c, s * 0.42f, col, 0, t);
+    dl->AddLine(c, ImVec2(c.x, c.y - s * 0.28f), col, t);
+    dl->AddLine(c, ImVec2(c.x + s * 0.2f, c.y), col, t);
+    break;
+  }
+}
+
+bool pointerDidNotDrag() {
+  const float slop = ImGui::GetFontSize() * 0.5f;
+  return ImGui::GetIO().MouseDragMaxDistanceSqr[0] < slop * slop;
+}
+
+bool bigButton(KioskUi& ui, const char* name, const char* label, Icon icon, ImVec2 size, ImU32 fill,
+               ImU32 textColour, ImFont* font) {
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  const bool tapped = ImGui::InvisibleButton(name, size) && pointerDidNotDrag();
+  const ImVec2 max(min.x + size.x, min.y + size.y);
+  ui.rememberButton(name, min, max);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float f = ImGui::GetFontSize();
+  const bool pressed = ImGui::IsItemActive();
+  dl->AddRectFilled(ImVec2(min.x + f * 0.12f, min.y + f * 0.16f), ImVec2(max.x + f * 0.12f, max.y + f * 0.16f),
+                    IM_COL32(0, 0, 0, 40), f * 0.6f);
+  dl->AddRectFilled(min, max, pressed ? (fill & 0x00FFFFFF) | 0xC0000000 : fill, f * 0.6f);
+  const float iconSize = std::min(size.y * 0.55f, size.x * 0.35f);
+  const ImVec2 ts = font->CalcTextSizeA(font->FontSize, size.x, 0, label);
+  if (size.x > size.y * 1.6f) { // wide: icon left of the label
+    const float total = iconSize + f * 0.6f + ts.x;
+    const float x0 = min.x + (size.x - total) / 2;
+    drawIcon(dl, icon, ImVec2(x0 + iconSize / 2, min.y + size.y / 2), iconSize, textColour);
+    dl->AddText(font, font->FontSize, ImVec2(x0 + iconSize + f * 0.6f, min.y + (size.y - ts.y) / 2), textColour, label);
+  } else { // tall: icon above the label
+    const float total = iconSize + f * 0.3f + ts.y;
+    const float y0 = min.y + (size.y - total) / 2;
+    drawIcon(dl, icon, ImVec2(min.x + size.x / 2, y0 + iconSize / 2), iconSize, textColour);
+    dl->AddText(font, font->FontSize, ImVec2(min.x + (size.x - ts.x) / 2, y0 + iconSize + f * 0.3f), textColour, label);
+  }
+  return tapped;
+}
+
+bool beginScreen(const char* id) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->Pos);
+  ImGui::SetNextWindowSize(vp->Size);
+  return ImGui::Begin(id, nullptr,
+                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                          ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+}
+
+void endScreen() { ImGui::End(); }
+
+void centredText(const char* text, ImFont* font, ImU32 colour) {
+  ImGui::PushFont(font);
+  const float w = ImGui::CalcTextSize(text).x;
+  ImGui::SetCursorPosX(std::max(0.0f, (ImGui::GetWindowWidth() - w) / 2));
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  ImGui::TextUnformatted(text);
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
+} // namespace dagverk::ui
+
+namespace dagverk::ui {
+
+float drawGreeting(KioskUi& ui, const Participant& p, const std::string& headline, const std::string& subline,
+                   ImU32 headlineColour, float pictureFraction) {
+  const ImVec2 win = ImGui::GetWindowSize();
+  const ImVec2 pos = ImGui::GetWindowPos();
+  const float f = ImGui::GetFontSize();
+  const float picture = win.y * pictureFraction;
+  const ImVec2 min(pos.x + (win.x - picture) / 2, pos.y + f * 1.5f);
+  drawParticipantPicture(ImGui::GetWindowDrawList(), ui.actions(), p, min, picture, false, ui.fonts());
+  ImGui::SetCursorPosY(f * 2.2f + picture);
+  centredText(headline.c_str(), ui.fonts().title, headlineColour);
+  if (!subline.empty()) centredText(subline.c_str(), ui.fonts().large, theme::kMutedText);
+  return ImGui::GetCursorPosY();
+}
+
+bool tappedAnywhere(KioskUi& ui) {
+  (void)ui;
+  return ImGui::IsWindowHovered() && ImGui::IsMouseReleased(0) && pointerDidNotDrag();
+}
+
+} // namespace dagverk::ui

@@ -1,0 +1,41 @@
+#pragma once
+// Shared drawing pieces: participant pictures, pictogram icons and large touch buttons.
+#include "KioskUi.hpp"
+
+#include <imgui.h>
+
+namespace dagverk::ui {
+
+// Photo if there is one, else a coloured square with the initials. `present` adds a green
+// border and a check badge.
+void drawParticipantPicture(ImDrawList* dl, KioskActions& actions, const Participant& p, ImVec2 min, float size,
+                            bool present, const Fonts& fonts);
+
+enum class Icon { House, Check, Cross, PersonIn, Clock };
+void drawIcon(ImDrawList* dl, Icon icon, ImVec2 centre, float size, ImU32 colour);
+
+// A large rounded button with an icon above or beside its label. Returns true when tapped
+// (released over it without dragging). The rectangle is remembered under `name` for tests.
+bool bigButton(KioskUi& ui, const char* name, const char* label, Icon icon, ImVec2 size, ImU32 fill,
+               ImU32 textColour, ImFont* font);
+
+// Full-screen, undecorated window for one screen.
+bool beginScreen(const char* id);
+void endScreen();
+
+// Text centred horizontally in the current window at the cursor.
+void centredText(const char* text, ImFont* font, ImU32 colour);
+
+// True unless the pointer travelled far since it went down (then it was a drag, not a tap).
+bool pointerDidNotDrag();
+
+} // namespace dagverk::ui
+
+namespace dagverk::ui {
+// The participant's picture, large and centred, with a headline and a line under it.
+// Returns the y coordinate (window-local) just below the text.
+float drawGreeting(KioskUi& ui, const Participant& p, const std::string& headline, const std::string& subline,
+                   ImU32 headlineColour, float pictureFraction);
+// Makes a tap anywhere on the screen (outside other items) count: returns true when tapped.
+bool tappedAnywhere(KioskUi& ui);
+} // namespace dagverk::ui

@@ -1,0 +1,113 @@
+#include "Window.hpp"
+
+#include "Log.hpp"
+#include "Screenshot.hpp"
+
+#include <imgui.h>
+#include <imgui_impl_sdl.h>
+#include <imgui_impl_sdlrenderer.h>
+#include <stb/stb_image.h>
+
+#include <cstring>
+#include <stdexcept>
+
+namespace dagverk::platform {
+
+Window::Window(const WindowOptions& options) {
+  SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0"); // we read fingers ourselves
+  SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+  SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
+    throw std::runtime_error(std::string("SDL_Init failed: ") + SDL_GetError());
+  const char* driver = SDL_GetCurrentVideoDriver();
+  software_ = options.software || (driver && std::strcmp(driver, "offscreen") == 0);
+  Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+  if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+  window_ = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width,
+                             options.height, flags);
+  if (!window_) throw std::runtime_error(std::string("SDL_CreateWindow failed: ") + SDL_GetError());
+  renderer_ = SDL_CreateRenderer(window_, -1, software_ ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED);
+  if (!renderer_ && !software_) {
+    logInfo("accelerated renderer unavailable, using software");
+    software_ = true;
+    renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
+  }
+  if (!renderer_) throw std::runtime_error(std::string("SDL_CreateRenderer failed: ") + SDL_GetError());
+  SDL_GetRendererOutputSize(renderer_, &width_, &height_);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr; // a kiosk keeps no window layout file
+  io.LogFilename = nullptr;
+  ImGui_ImplSDL2_InitForSDLRenderer(window_);
+  ImGui_ImplSDLRenderer_Init(renderer_);
+}
+
+Window::~Window() {
+  ImGui_ImplSDLRenderer_Shutdown();
+  ImGui_ImplSDL2_Shutdown();
+  ImGui::DestroyContext();
+  if (renderer_) SDL_DestroyRenderer(renderer_);
+  if (window_) SDL_DestroyWindow(window_);
+  SDL_Quit();
+}
+
+bool Window::handle(const SDL_Event& e) {
+  if (e.type == SDL_QUIT) {
+    quit_ = true;
+    return true;
+  }
+  if (pointer_.handle(e, width_, height_)) return true;
+  if (e.type == SDL_WINDOWEVENT) {
+    if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) SDL_GetRendererOutputSize(renderer_, &width_, &height_);
+    ImGui_ImplSDL2_ProcessEvent(&e);
+    return true;
+  }
+  if (e.type == SDL_KEYDOWN || e.type == SDL_KEYUP || e.type == SDL_TEXTINPUT) {
+    ImGui_ImplSDL2_ProcessEvent(&e);
+    return true;
+  }
+  return false;
+}
+
+bool Window::pumpEvents(int timeoutMs) {
+  bool any = false;
+  SDL_Event e;
+  if (timeoutMs > 0) {
+    if (SDL_WaitEventTimeout(&e, timeoutMs)) any |= handle(e);
+  }
+  while (SDL_PollEvent(&e)) any |= handle(e);
+  return any;
+}
+
+void Window::beginFrame() {
+  ImGui_ImplSDLRenderer_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  pointer_.applyToImGui(); // overrides the backend's polled mouse state with our queued events
+  ImGui::NewFrame();
+}
+
+void Window::endFrame(const std::string& screenshotPath) {
+  ImGui::Render();
+  SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
+  SDL_RenderClear(renderer_);
+  ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+  if (!screenshotPath.empty()) saveScreenshotPng(renderer_, screenshotPath);
+  SDL_RenderPresent(renderer_);
+}
+
+SDL_Texture* Window::loadTexture(const std::string& path) {
+  int w = 0, h = 0, n = 0;
+  unsigned char* data = stbi_load(path.c_str(), &w, &h, &n, 4);
+  if (!data) return nullptr;
+  SDL_Texture* tex = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, w, h);
+  if (tex) {
+    SDL_UpdateTexture(tex, nullptr, data, w * 4);
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+  }
+  stbi_image_free(data);
+  return tex;
+}
+
+} // namespace dagverk::platform

@@ -1,0 +1,55 @@
+#pragma once
+// The SDL window and renderer with Dear ImGui on top, and the idle-aware frame loop.
+#include "PointerInput.hpp"
+
+#include <SDL.h>
+
+#include <functional>
+#include <string>
+
+namespace dagverk::platform {
+
+struct WindowOptions {
+  int width = 1280;         // logical window size; a 10-inch tablet is 1280×800
+  int height = 800;
+  bool fullscreen = false;  // a kiosk runs fullscreen
+  bool software = false;    // force the software renderer (also chosen under SDL_VIDEODRIVER=offscreen)
+  std::string title = "Dagverk";
+};
+
+class Window {
+public:
+  explicit Window(const WindowOptions& options); // throws std::runtime_error with SDL's message
+  ~Window();
+  Window(const Window&) = delete;
+  Window& operator=(const Window&) = delete;
+
+  SDL_Renderer* renderer() const { return renderer_; }
+  bool isSoftware() const { return software_; }
+  int width() const { return width_; }
+  int height() const { return height_; }
+
+  // Waits up to timeoutMs for events (0: do not wait) and feeds them to ImGui.
+  // Returns true if anything arrived that should be drawn. Sets quitRequested() on SDL_QUIT.
+  bool pumpEvents(int timeoutMs);
+  bool quitRequested() const { return quit_; }
+  bool hasPendingInput() const { return pointer_.hasPending(); }
+
+  void beginFrame();
+  // Renders ImGui's draw data; if screenshotPath is set, saves the frame as PNG first.
+  void endFrame(const std::string& screenshotPath = {});
+
+  // Loads a picture file (PNG/JPEG) as a texture; returns nullptr if it cannot be read.
+  SDL_Texture* loadTexture(const std::string& path);
+
+private:
+  bool handle(const SDL_Event& e);
+  SDL_Window* window_ = nullptr;
+  SDL_Renderer* renderer_ = nullptr;
+  PointerInput pointer_;
+  int width_ = 0, height_ = 0;
+  bool software_ = false;
+  bool quit_ = false;
+};
+
+} // namespace dagverk::platform
