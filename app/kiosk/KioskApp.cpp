@@ -75,6 +75,17 @@ ImTextureID KioskApp::pictureOf(const Participant& p) {
   return static_cast<ImTextureID>(it->second);
 }
 
+void KioskApp::noticeOtherWriters() {
+  try {
+    if (store_.reloadIfChangedElsewhere()) {
+      refreshModel();
+      framesOwed_ = std::max(framesOwed_, 2);
+    }
+  } catch (const DagverkError& e) {
+    platform::logError(std::string("reload failed: ") + e.english());
+  }
+}
+
 void KioskApp::everyMinute() {
   const UtcMs minute = clock_.nowUtc() / 60000;
   if (minute == lastMinute_) return;
@@ -99,6 +110,7 @@ int KioskApp::settle(const std::string& screenshotPath) {
     ui_->noteInput();
     framesOwed_ = std::max(framesOwed_, 3);
   }
+  noticeOtherWriters();
   everyMinute();
   if (clock_.nowUtc() >= ui_->nextChangeAt()) framesOwed_ = std::max(framesOwed_, 2);
   // Keep drawing while input is queued or the screen has not settled; at least one frame.
@@ -124,6 +136,7 @@ void KioskApp::run(int maxFrames) {
       ui_->noteInput();
       framesOwed_ = std::max(framesOwed_, 3);
     }
+    noticeOtherWriters();
     everyMinute();
     if (clock_.nowUtc() >= ui_->nextChangeAt()) framesOwed_ = std::max(framesOwed_, 2);
     if (framesOwed_ > 0 || window_->hasPendingInput()) {

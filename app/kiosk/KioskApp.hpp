@@ -38,6 +38,7 @@ private:
   void refreshModel();
   void renderFrame(const std::string& screenshotPath = {});
   void everyMinute();
+  void noticeOtherWriters();
 
   store::KioskStore& store_;
   const Clock& clock_;

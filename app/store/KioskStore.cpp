@@ -58,6 +58,7 @@ KioskStore::KioskStore(std::unique_ptr<Database> db, const Clock& clock) : db_(s
   insertPresence_ = std::make_unique<Statement>(
       *db_, "INSERT OR REPLACE INTO presence(participant_id, site_id, check_in_event_id, since_utc) "
             "VALUES (?1,?2,?3,?4)");
+  dataVersion_ = std::make_unique<Statement>(*db_, "PRAGMA data_version");
   deletePresence_ = std::make_unique<Statement>(
       *db_, "DELETE FROM presence WHERE participant_id = ?1 AND (?2 = '' OR check_in_event_id = ?2)");
 }
@@ -78,6 +79,7 @@ std::unique_ptr<KioskStore> KioskStore::open(const fs::path& dataDir, const Cloc
   std::unique_ptr<KioskStore> store(new KioskStore(std::move(db), clock));
   store->loadDevice();
   store->loadPresence();
+  store->reloadIfChangedElsewhere();
   return store;
 }
 
@@ -265,6 +267,18 @@ std::vector<Event> KioskStore::runDayRollover() {
   for (const auto& a : dayRollover(presence_, s, clock_.nowUtc()))
     closed.push_back(append(s.id, std::nullopt, CheckedOut{a.participantId, a.at, true, a.checkInEventId}));
   return closed;
+}
+
+bool KioskStore::reloadIfChangedElsewhere() {
+  const bool ok = dataVersion_->step();
+  const std::int64_t version = ok ? dataVersion_->integer(0) : lastDataVersion_;
+  dataVersion_->reset();
+  if (version == lastDataVersion_) return false;
+  const bool first = lastDataVersion_ < 0;
+  lastDataVersion_ = version;
+  if (first) return false;
+  loadPresence();
+  return true;
 }
 
 void KioskStore::rebuildPresence() {

@@ -72,6 +72,9 @@ public:
   Event append(const std::string& siteId, const std::optional<std::string>& actorStaffId, EventPayload payload);
 
   const PresenceBoard& presence() const { return presence_; }
+  // True (and the in-memory presence reloaded) if another process, such as `dagverk checkin`
+  // from a badge reader, committed to the database since the last call.
+  bool reloadIfChangedElsewhere();
   // Rebuilds the presence projection (table and memory) from the event log.
   void rebuildPresence();
   std::vector<Event> eventsAfter(std::int64_t seq, size_t limit) const;
@@ -90,7 +93,8 @@ private:
   std::string deviceId_;
   PresenceBoard presence_;
   // Prepared once, used on every append.
-  std::unique_ptr<Statement> nextSeq_, insertEvent_, insertPresence_, deletePresence_;
+  std::unique_ptr<Statement> nextSeq_, insertEvent_, insertPresence_, deletePresence_, dataVersion_;
+  std::int64_t lastDataVersion_ = -1;
 };
 
 } // namespace dagverk::store

@@ -14,13 +14,13 @@ namespace dagverk::ui {
 namespace {
 void drawTopBar(KioskUi& ui, float f, float width) {
   ImGui::SetCursorPos(ImVec2(f * 0.6f, f * 0.4f));
-  if (bigButton(ui, "home", "Tillbaka", Icon::House, ImVec2(f * 7.5f, f * 2.4f), theme::kPrimary, IM_COL32_WHITE,
+  if (bigButton(ui, "home", "Tillbaka", Icon::House, ImVec2(f * 8.5f, f * 2.4f), theme::kPrimary, IM_COL32_WHITE,
                 ui.fonts().large))
     ui.go(ScreenId::Home);
   ImGui::PushFont(ui.fonts().title);
   const char* prompt = "Tryck på din bild";
   const float tw = ImGui::CalcTextSize(prompt).x;
-  ImGui::SetCursorPos(ImVec2(std::max(f * 9.0f, (width - tw) / 2), f * 0.5f));
+  ImGui::SetCursorPos(ImVec2(std::max(f * 10.0f, (width - tw) / 2), f * 0.5f));
   ImGui::TextUnformatted(prompt);
   ImGui::PopFont();
 }
@@ -37,7 +37,7 @@ void drawCheckInGridScreen(KioskUi& ui, const KioskModel& model) {
   drawTopBar(ui, f, win.x);
 
   const float top = f * 3.3f;
-  const float stripWidth = f * 2.2f;
+  const float stripWidth = f * 2.6f;
   const float tile = f * 4.6f;             // picture size: about 23 mm on a 10-inch 1280×800 tablet
   const float nameHeight = f * 1.5f;
   const float gap = f * 0.9f;
@@ -67,6 +67,7 @@ void drawCheckInGridScreen(KioskUi& ui, const KioskModel& model) {
   }
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
+  std::string tappedId; // acted on after the loop: a check-in refreshes the model we iterate
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   for (size_t i = 0; i < model.participants.size(); ++i) {
     const Participant& p = model.participants[i];
@@ -86,41 +87,49 @@ void drawCheckInGridScreen(KioskUi& ui, const KioskModel& model) {
       drawParticipantPicture(dl, ui.actions(), p, min, tile, present, fonts);
       const std::string name = p.displayName();
       ImFont* font = fonts.large;
-      const float fs = font->FontSize * 0.8f;
-      const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, name.c_str());
+      float fs = font->FontSize * 0.8f;
+      ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, name.c_str());
+      if (ts.x > tile + gap * 0.8f) { // a long name shrinks to fit under its own picture
+        fs *= (tile + gap * 0.8f) / ts.x;
+        ts = font->CalcTextSizeA(fs, FLT_MAX, 0, name.c_str());
+      }
       dl->AddText(font, fs, ImVec2(min.x + (tile - ts.x) / 2, min.y + tile + f * 0.2f), theme::kText, name.c_str());
     }
-    if (tapped) ui.tapTile(model, p.id);
+    if (tapped) tappedId = p.id;
   }
   // Room below the last row, so it can scroll fully into view.
   const int rows = (static_cast<int>(model.participants.size()) + columns - 1) / columns;
   ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + static_cast<float>(rows) * (tile + nameHeight + gap)));
   ImGui::Dummy(ImVec2(1, gap));
   ImGui::EndChild();
+  if (!tappedId.empty()) ui.tapTile(model, tappedId);
 
-  // The A–Ö strip: letters that begin a name are live; the rest are faint.
-  const auto& letters = swedishAlphabet();
+  // The A–Ö strip: only letters that begin a name, each a large target.
+  std::vector<std::string> letters;
+  for (const auto& l : swedishAlphabet())
+    if (firstRowOfLetter.count(l)) letters.push_back(l);
   const float stripTop = top, stripHeight = win.y - top - f * 0.4f;
-  const float cell = stripHeight / static_cast<float>(letters.size());
+  const float cell = letters.empty() ? 0 : std::min(f * 2.2f, stripHeight / static_cast<float>(letters.size()));
   const float stripX = win.x - stripWidth - f * 0.3f;
   ImDrawList* wdl = ImGui::GetWindowDrawList();
   const ImVec2 wpos = ImGui::GetWindowPos();
-  wdl->AddRectFilled(ImVec2(wpos.x + stripX, wpos.y + stripTop), ImVec2(wpos.x + stripX + stripWidth, wpos.y + stripTop + stripHeight),
-                     theme::kPanel, f * 0.5f);
+  if (!letters.empty())
+    wdl->AddRectFilled(ImVec2(wpos.x + stripX, wpos.y + stripTop),
+                       ImVec2(wpos.x + stripX + stripWidth, wpos.y + stripTop + cell * static_cast<float>(letters.size())),
+                       theme::kPanel, f * 0.5f);
   for (size_t i = 0; i < letters.size(); ++i) {
-    const bool live = firstRowOfLetter.count(letters[i]) != 0;
     const ImVec2 cmin(stripX, stripTop + static_cast<float>(i) * cell);
     ImGui::SetCursorPos(cmin);
     ImGui::PushID(static_cast<int>(i));
-    if (ImGui::InvisibleButton("letter", ImVec2(stripWidth, cell)) && live) ui.jumpToLetter() = letters[i];
+    if (ImGui::InvisibleButton("letter", ImVec2(stripWidth, cell))) ui.jumpToLetter() = letters[i];
     ImGui::PopID();
     ui.rememberButton("letter-" + letters[i], ImVec2(wpos.x + cmin.x, wpos.y + cmin.y),
                       ImVec2(wpos.x + cmin.x + stripWidth, wpos.y + cmin.y + cell));
-    ImFont* font = fonts.body;
-    const float fs = std::min(font->FontSize, cell * 0.95f);
+    ImFont* font = fonts.large;
+    const float fs = std::min(font->FontSize, cell * 0.8f);
     const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, letters[i].c_str());
     wdl->AddText(font, fs, ImVec2(wpos.x + cmin.x + (stripWidth - ts.x) / 2, wpos.y + cmin.y + (cell - ts.y) / 2),
-                 live ? theme::kPrimary : IM_COL32(0xB8, 0xBC, 0xC0, 0xFF), letters[i].c_str());
+                 theme::kPrimary, letters[i].c_str());
   }
 
   drawErrorBanner(ui);

@@ -16,9 +16,9 @@ KioskUi::KioskUi(const Clock& clock, KioskActions& actions) : clock_(clock), act
   enteredAt_ = lastInputAt_ = clock_.nowUtc();
 }
 
-void KioskUi::go(ScreenId next, const std::string& participantId) {
+void KioskUi::go(ScreenId next, std::string participantId) {
   screen_ = next;
-  selected_ = participantId;
+  selected_ = std::move(participantId);
   enteredAt_ = lastInputAt_ = clock_.nowUtc();
   tiles_.clear();
   buttons_.clear();
@@ -31,7 +31,7 @@ void KioskUi::showError(const std::string& swedish) {
   errorAt_ = clock_.nowUtc();
 }
 
-void KioskUi::tapTile(const KioskModel& model, const std::string& participantId) {
+void KioskUi::tapTile(const KioskModel& model, std::string participantId) {
   if (!tapGuard_.accept(participantId, clock_.nowUtc())) return; // a second tap within 1 s
   if (model.presentSince.count(participantId)) {
     go(ScreenId::GoingHomeQuestion, participantId);
@@ -98,6 +98,8 @@ void KioskUi::frame(const KioskModel& model) {
   // A participant removed from the roster while their screen was open.
   if (screen_ != ScreenId::Home && screen_ != ScreenId::CheckInGrid && !model.find(selected_)) go(ScreenId::Home);
 
+  tiles_.clear(); // only what this frame draws is tappable
+  buttons_.clear();
   ImGui::PushFont(fonts_.body);
   switch (screen_) {
   case ScreenId::Home: drawHomeScreen(*this, model); break;

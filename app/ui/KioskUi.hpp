@@ -70,8 +70,8 @@ public:
   ScreenTimeouts& timeouts() { return timeouts_; }
 
   // --- used by the screens -------------------------------------------------------------------
-  void go(ScreenId next, const std::string& participantId = {});
-  void tapTile(const KioskModel& model, const std::string& participantId);
+  void go(ScreenId next, std::string participantId = {});
+  void tapTile(const KioskModel& model, std::string participantId);
   void answerGoingHome(bool yes);
   void showError(const std::string& swedish);
   void rememberTile(const std::string& id, ImVec2 min, ImVec2 max) { tiles_[id] = ImVec4(min.x, min.y, max.x, max.y); }

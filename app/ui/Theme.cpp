@@ -50,6 +50,9 @@ ImU32 tileColour(const std::string& id) {
       IM_COL32(0x96, 0x44, 0x64, 0xFF), IM_COL32(0x52, 0x60, 0x70, 0xFF)};
   std::uint32_t h = 2166136261u; // FNV-1a: the same colour on every machine
   for (unsigned char ch : id) h = (h ^ ch) * 16777619u;
+  h ^= h >> 16; // mix the high bits down: ids differ mostly in their last characters
+  h *= 0x85EBCA6Bu;
+  h ^= h >> 13;
   return kPalette[h % kPalette.size()];
 }
 

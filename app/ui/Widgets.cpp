@@ -147,7 +147,9 @@ float drawGreeting(KioskUi& ui, const Participant& p, const std::string& headlin
 }
 
 bool tappedAnywhere(KioskUi& ui) {
-  (void)ui;
+  // The first second after the screen opened belongs to the tap that opened it: a double tap
+  // on a tile must not dismiss the greeting it just brought up.
+  if (ui.clock().nowUtc() - ui.enteredAt() < kDoubleTapGuardMs) return false;
   return ImGui::IsWindowHovered() && ImGui::IsMouseReleased(0) && pointerDidNotDrag();
 }
 

@@ -36,6 +36,6 @@ namespace dagverk::ui {
 // Returns the y coordinate (window-local) just below the text.
 float drawGreeting(KioskUi& ui, const Participant& p, const std::string& headline, const std::string& subline,
                    ImU32 headlineColour, float pictureFraction);
-// Makes a tap anywhere on the screen (outside other items) count: returns true when tapped.
+// A tap anywhere on the screen (outside other items), ignored during the screen's first second.
 bool tappedAnywhere(KioskUi& ui);
 } // namespace dagverk::ui

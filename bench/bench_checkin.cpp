@@ -1,0 +1,258 @@
+// bench_checkin: durable check-in latency.
+//
+// Baseline: raw SQLite (C API), WAL + synchronous=FULL, the kiosk's event table, one prepared
+// single-row INSERT + COMMIT per operation. Ours: KioskStore::checkIn / checkOut on the demo
+// unit's 35 liljan participants (every call durable on return). The two run interleaved in
+// rounds, in files side by side in one directory on a real disk, so disk noise hits both.
+#include "BenchUtil.hpp"
+
+#include "DemoUnit.hpp"
+#include "Event.hpp"
+#include "Ids.hpp"
+#include "KioskStore.hpp"
+#include "LocalTime.hpp"
+#include "SystemClock.hpp"
+
+#include <sqlite3.h>
+
+#include <array>
+#include <cinttypes>
+#include <memory>
+#include <random>
+
+namespace {
+
+using namespace dagverk;
+using namespace dagverk::bench;
+
+// The event table exactly as app/store/Migrations.cpp creates it (schema 1).
+constexpr const char* kEventSchema = R"SQL(
+CREATE TABLE event (
+  id TEXT PRIMARY KEY,
+  device_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  recorded_utc INTEGER NOT NULL,
+  zone TEXT NOT NULL,
+  site_id TEXT NOT NULL,
+  actor_staff_id TEXT,
+  kind TEXT NOT NULL,
+  subject_id TEXT,
+  payload TEXT NOT NULL,
+  schema_version INTEGER NOT NULL,
+  UNIQUE (device_id, seq));
+CREATE INDEX event_site_kind ON event(site_id, kind);
+CREATE INDEX event_subject ON event(subject_id);
+CREATE TRIGGER event_is_append_only BEFORE UPDATE ON event
+  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+)SQL";
+
+void check(sqlite3* db, int rc, const char* what) {
+  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+    throw std::runtime_error(std::string("sqlite ") + what + ": " + sqlite3_errmsg(db));
+}
+
+// Raw SQLite: one prepared INSERT between prepared BEGIN IMMEDIATE and COMMIT.
+class RawLog {
+public:
+  explicit RawLog(const fs::path& file) {
+    check(db_, sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                               nullptr),
+          "open");
+    check(db_, sqlite3_exec(db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", nullptr, nullptr, nullptr),
+          "pragma");
+    check(db_, sqlite3_exec(db_, kEventSchema, nullptr, nullptr, nullptr), "schema");
+    prepare(&begin_, "BEGIN IMMEDIATE");
+    prepare(&commit_, "COMMIT");
+    prepare(&insert_, "INSERT INTO event(id, device_id, seq, recorded_utc, zone, site_id, actor_staff_id, kind, "
+                      "subject_id, payload, schema_version) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
+    std::array<std::uint8_t, 10> r{};
+    for (auto& b : r) b = static_cast<std::uint8_t>(rng_());
+    device_ = makeUuidV7(platform::SystemClock().nowUtc(), r);
+  }
+  ~RawLog() {
+    sqlite3_finalize(begin_);
+    sqlite3_finalize(commit_);
+    sqlite3_finalize(insert_);
+    sqlite3_close_v2(db_);
+  }
+  RawLog(const RawLog&) = delete;
+  RawLog& operator=(const RawLog&) = delete;
+
+  // One durable append; returns its latency in microseconds. The row's text (id, payload) is
+  // made before the clock starts: the baseline is the database work alone.
+  double append(const std::string& participantId, UtcMs now) {
+    std::array<std::uint8_t, 10> r{};
+    for (auto& b : r) b = static_cast<std::uint8_t>(rng_());
+    const std::string id = makeUuidV7(now, r);
+    const bool in = (++seq_ % 2) == 1;
+    const EventPayload payload = in ? EventPayload{CheckedIn{participantId, now}}
+                                    : EventPayload{CheckedOut{participantId, now, false, lastId_}};
+    const std::string json = encodePayload(payload);
+    const char* kind = kindOf(payload);
+    const std::int64_t t0 = monoNs();
+    step(begin_, "begin");
+    bindText(1, id);
+    bindText(2, device_);
+    sqlite3_bind_int64(insert_, 3, seq_);
+    sqlite3_bind_int64(insert_, 4, now);
+    bindText(5, kSiteZone);
+    bindText(6, "liljan");
+    sqlite3_bind_null(insert_, 7);
+    bindText(8, kind);
+    bindText(9, participantId);
+    bindText(10, json);
+    sqlite3_bind_int64(insert_, 11, kEventSchemaVersion);
+    step(insert_, "insert");
+    step(commit_, "commit");
+    const std::int64_t t1 = monoNs();
+    lastId_ = id;
+    return static_cast<double>(t1 - t0) / 1000.0;
+  }
+
+private:
+  void prepare(sqlite3_stmt** s, const char* sql) {
+    check(db_, sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, s, nullptr), "prepare");
+  }
+  void bindText(int i, const std::string& v) {
+    check(db_, sqlite3_bind_text(insert_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT), "bind");
+  }
+  void step(sqlite3_stmt* s, const char* what) {
+    const int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) check(db_, rc == SQLITE_ROW ? SQLITE_ERROR : rc, what);
+  }
+
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt *begin_ = nullptr, *commit_ = nullptr, *insert_ = nullptr;
+  std::mt19937_64 rng_{std::random_device{}()};
+  std::string device_, lastId_;
+  std::int64_t seq_ = 0;
+};
+
+// Ours: the kiosk's store, alternating check-in and check-out passes over the participants.
+class Ours {
+public:
+  Ours(const fs::path& dir, const Clock& clock)
+      : store_(store::KioskStore::createWithRoster(dir, clock, store::demoRoster(), "liljan")) {
+    for (const auto& p : store_->participants("liljan")) ids_.push_back(p.id);
+    if (ids_.empty()) throw std::runtime_error("the demo unit has no liljan participants");
+  }
+  size_t participants() const { return ids_.size(); }
+  const std::string& participantAt(size_t i) const { return ids_[i % ids_.size()]; }
+
+  // Checks the next participant in if absent, out if present; latency in microseconds.
+  double next() {
+    const std::string& id = ids_[cursor_++ % ids_.size()];
+    const bool present = store_->presence().isPresent(id);
+    const std::int64_t t0 = monoNs();
+    if (present)
+      store_->checkOut(id);
+    else
+      store_->checkIn(id);
+    const std::int64_t t1 = monoNs();
+    return static_cast<double>(t1 - t0) / 1000.0;
+  }
+
+private:
+  std::unique_ptr<store::KioskStore> store_;
+  std::vector<std::string> ids_;
+  size_t cursor_ = 0;
+};
+
+struct Row {
+  double p50, p99, mean, max;
+};
+
+Row summarise(const std::vector<double>& v) {
+  return Row{percentile(v, 50), percentile(v, 99), bench::mean(v), percentile(v, 100)};
+}
+
+int run(int argc, char** argv) {
+  long ops = 3000, rounds = 5, warmup = 20;
+  bool quick = false, keep = false;
+  std::string dirArg;
+  ArgReader a{argc, argv};
+  while (!a.done()) {
+    const std::string o = a.next();
+    if (o == "--quick") quick = true;
+    else if (o == "--ops") ops = a.number(o);
+    else if (o == "--rounds") rounds = a.number(o);
+    else if (o == "--dir") dirArg = a.value(o);
+    else if (o == "--keep") keep = true;
+    else {
+      std::fprintf(stderr, "usage: bench_checkin [--quick] [--ops N] [--rounds R] [--dir D] [--keep]\n");
+      return 2;
+    }
+  }
+  if (quick) {
+    ops = 100;
+    rounds = 2;
+    warmup = 5;
+  }
+  if (rounds > ops) rounds = ops;
+
+  ScratchDir scratch(dirArg, "bench-checkin", keep);
+  platform::SystemClock clock;
+  RawLog raw(scratch.path() / "raw.sqlite");
+  Ours ours(scratch.path() / "kiosk", clock);
+
+  std::printf("bench_checkin: durable check-in latency (SQLite WAL, synchronous=FULL)%s\n", quick ? " [quick]" : "");
+  std::printf("directory:  %s (%s)\n", scratch.path().c_str(), fileSystemName(scratch.path()));
+  std::printf("operations: %ld raw + %ld ours in %ld interleaved rounds, after %ld warm-up each\n", ops, ops, rounds,
+              warmup);
+  std::printf("baseline:   raw sqlite3, prepared BEGIN IMMEDIATE; INSERT INTO event ...; COMMIT\n");
+  std::printf("ours:       KioskStore::checkIn/checkOut, %zu liljan participants, SystemClock\n\n",
+              ours.participants());
+  std::fflush(stdout);
+
+  for (long i = 0; i < warmup; ++i) {
+    raw.append(ours.participantAt(static_cast<size_t>(i)), clock.nowUtc());
+    ours.next();
+  }
+
+  std::vector<double> rawUs, oursUs;
+  rawUs.reserve(static_cast<size_t>(ops));
+  oursUs.reserve(static_cast<size_t>(ops));
+  std::printf("round  first  raw p50 us  ours p50 us\n");
+  for (long r = 0; r < rounds; ++r) {
+    const long n = ops / rounds + (r < ops % rounds ? 1 : 0);
+    std::vector<double> rr, oo;
+    auto doRaw = [&] {
+      for (long i = 0; i < n; ++i) rr.push_back(raw.append(ours.participantAt(static_cast<size_t>(i)), clock.nowUtc()));
+    };
+    auto doOurs = [&] {
+      for (long i = 0; i < n; ++i) oo.push_back(ours.next());
+    };
+    // Alternate which side goes first, so neither always follows the other's checkpoint.
+    if (r % 2 == 0) {
+      doRaw();
+      doOurs();
+    } else {
+      doOurs();
+      doRaw();
+    }
+    std::printf("%5ld  %-5s  %10.0f  %11.0f\n", r + 1, r % 2 == 0 ? "raw" : "ours", median(rr), median(oo));
+    rawUs.insert(rawUs.end(), rr.begin(), rr.end());
+    oursUs.insert(oursUs.end(), oo.begin(), oo.end());
+  }
+
+  const Row b = summarise(rawUs), o = summarise(oursUs);
+  std::printf("\n                          p50 us    p99 us   mean us    max us\n");
+  std::printf("baseline: raw sqlite  %9.0f %9.0f %9.0f %9.0f\n", b.p50, b.p99, b.mean, b.max);
+  std::printf("ours: KioskStore      %9.0f %9.0f %9.0f %9.0f\n", o.p50, o.p99, o.mean, o.max);
+  const double r50 = o.p50 / b.p50, r99 = o.p99 / b.p99;
+  std::printf("ratio ours/raw        %8.2fx %8.2fx %8.2fx\n", r50, r99, o.mean / b.mean);
+  std::printf("\ngoal: ours p99 <= 1.5x raw p99: %.2fx, %s\n", r99, r99 <= 1.5 ? "met" : "MISSED");
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "bench_checkin: %s\n", e.what());
+    return 1;
+  }
+}

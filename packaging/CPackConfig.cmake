@@ -1,0 +1,11 @@
+# `cpack -G DEB` in a build directory makes a Debian package of the kiosk.
+set(CPACK_PACKAGE_NAME "dagverk")
+set(CPACK_PACKAGE_VENDOR "Dagverk developers")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Offline-first touch kiosk for day-activity sites")
+set(CPACK_PACKAGE_CONTACT "dagverk@invalid.example")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libsdl2-2.0-0, libsqlite3-0, libsodium23, libfreetype6, libstb0, fonts-dejavu-core")
+set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
+set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")
+install(FILES ${PROJECT_SOURCE_DIR}/packaging/dagverk.desktop DESTINATION share/applications)
+install(FILES ${PROJECT_SOURCE_DIR}/packaging/dagverk-kiosk.service DESTINATION lib/systemd/system)
+include(CPack)

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Command 2: install what is missing, build, and run every test headless: first the normal
+# build, then the same tests under AddressSanitizer + UndefinedBehaviorSanitizer.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+export SDL_VIDEODRIVER=offscreen
+export SDL_AUDIODRIVER=dummy
+jobs="$(nproc 2>/dev/null || echo 2)"
+
+"$root/scripts/install-deps.sh"
+
+echo "== build (RelWithDebInfo) =="
+"$root/scripts/build.sh" release
+echo "== tests (RelWithDebInfo) =="
+ctest --test-dir "$root/build" --output-on-failure -j"$jobs"
+
+echo "== build (ASan+UBSan) =="
+"$root/scripts/build.sh" asan
+echo "== tests (ASan+UBSan) =="
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir "$root/build-asan" --output-on-failure -j"$jobs"
+echo "Screenshots from the UI tests: $root/build/screenshots/"

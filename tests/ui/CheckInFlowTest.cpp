@@ -1,0 +1,197 @@
+// The participant's path through the real kiosk loop: home -> grid -> tap -> welcome -> home,
+// tap again -> "Vill du gå hem?" -> yes -> goodbye. Every step is checked in the database too.
+#include "KioskDriver.hpp"
+#include "SwedishText.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace dagverk;
+using dagverk::test::KioskDriver;
+using dagverk::test::mondayMorning;
+
+namespace {
+std::vector<Event> allEvents(store::KioskStore& s) { return s.eventsAfter(0, 100000); }
+} // namespace
+
+TEST_CASE("A participant checks in with one tap on their picture and out again", "[ui]") {
+  KioskDriver k("flow", mondayMorning());
+  REQUIRE(k.screens().screen() == ui::ScreenId::Home);
+  k.settle("01-home");
+
+  k.tapButton("enter-grid");
+  REQUIRE(k.screens().screen() == ui::ScreenId::CheckInGrid);
+  k.settle("02-grid");
+
+  const Participant first = k.app().model().participants.front();
+  k.tapTile(first.id);
+  // The event is in the database, durable, before the confirmation shows.
+  auto events = allEvents(k.store());
+  REQUIRE(events.size() == 1);
+  REQUIRE(std::holds_alternative<CheckedIn>(events[0].payload));
+  CHECK(std::get<CheckedIn>(events[0].payload).participantId == first.id);
+  CHECK_FALSE(events[0].actorStaffId.has_value()); // self-service
+  CHECK(k.store().presence().isPresent(first.id));
+  REQUIRE(k.screens().screen() == ui::ScreenId::Welcome);
+  k.settle("03-welcome");
+
+  // Home again after 4 s on its own.
+  k.advance(3900);
+  CHECK(k.screens().screen() == ui::ScreenId::Welcome);
+  k.advance(200);
+  REQUIRE(k.screens().screen() == ui::ScreenId::Home);
+  k.settle("04-home-one-present");
+
+  k.tapButton("enter-grid");
+  k.settle("05-grid-with-present");
+  k.tapTile(first.id);
+  REQUIRE(k.screens().screen() == ui::ScreenId::GoingHomeQuestion);
+  CHECK(allEvents(k.store()).size() == 1); // a question, not yet a check-out
+  k.settle("06-going-home-question");
+
+  k.tapButton("yes");
+  REQUIRE(k.screens().screen() == ui::ScreenId::Goodbye);
+  events = allEvents(k.store());
+  REQUIRE(events.size() == 2);
+  REQUIRE(std::holds_alternative<CheckedOut>(events[1].payload));
+  const auto& out = std::get<CheckedOut>(events[1].payload);
+  CHECK(out.participantId == first.id);
+  CHECK_FALSE(out.automatic);
+  CHECK(out.checkInEventId == events[0].id);
+  CHECK(events[1].seq == events[0].seq + 1);
+  CHECK_FALSE(k.store().presence().isPresent(first.id));
+  k.settle("07-goodbye");
+
+  // A tap (after the first second) also goes home.
+  k.advance(1500);
+  k.tapAt(640, 400);
+  CHECK(k.screens().screen() == ui::ScreenId::Home);
+}
+
+TEST_CASE("A check-in from another process (a badge reader) shows; no to going home keeps it", "[ui]") {
+  KioskDriver k("no", mondayMorning());
+  const std::string id = k.app().model().participants.at(3).id;
+  {
+    // `dagverk checkin` from a badge reader: a second connection to the same database.
+    auto reader = store::KioskStore::open(k.dataDir(), k.clock());
+    reader->checkIn(id);
+  }
+  k.settle();
+  CHECK(k.app().model().presentSince.count(id) == 1);
+  k.tapButton("enter-grid");
+  k.tapTile(id);
+  REQUIRE(k.screens().screen() == ui::ScreenId::GoingHomeQuestion);
+  k.tapButton("no");
+  CHECK(k.screens().screen() == ui::ScreenId::Home);
+  CHECK(k.store().presence().isPresent(id));
+  CHECK(allEvents(k.store()).size() == 1);
+}
+
+TEST_CASE("A second tap on the same tile within a second does nothing", "[ui]") {
+  KioskDriver k("doubletap", mondayMorning());
+  k.tapButton("enter-grid");
+  const std::string id = k.app().model().participants.at(1).id;
+  const ImVec4 rect = *k.screens().tileRect(id);
+  k.tap(rect);
+  REQUIRE(k.screens().screen() == ui::ScreenId::Welcome);
+  k.clock().advanceMs(300);
+  k.tap(rect); // lands on the greeting: must not dismiss it, must not check out
+  CHECK(k.screens().screen() == ui::ScreenId::Welcome);
+  CHECK(allEvents(k.store()).size() == 1);
+  CHECK(k.store().presence().isPresent(id));
+}
+
+TEST_CASE("A mouse click checks in like a finger", "[ui]") {
+  KioskDriver k("mouse", mondayMorning());
+  const auto enter = *k.screens().buttonRect("enter-grid");
+  k.clickAt((enter.x + enter.z) / 2, (enter.y + enter.w) / 2);
+  REQUIRE(k.screens().screen() == ui::ScreenId::CheckInGrid);
+  const std::string id = k.app().model().participants.at(2).id;
+  const auto r = *k.screens().tileRect(id);
+  k.clickAt((r.x + r.z) / 2, (r.y + r.w) / 2);
+  CHECK(k.screens().screen() == ui::ScreenId::Welcome);
+  CHECK(k.store().presence().isPresent(id));
+}
+
+TEST_CASE("Dragging the grid scrolls it and checks nobody in", "[ui]") {
+  KioskDriver k("drag", mondayMorning());
+  k.tapButton("enter-grid");
+  const std::string id = k.app().model().participants.front().id;
+  const float before = k.screens().tileRect(id)->y;
+  const auto r = *k.screens().tileRect(id);
+  // Start the drag on a tile: a drag must never count as a tap on it.
+  k.dragFinger((r.x + r.z) / 2, 700, (r.x + r.z) / 2, 250);
+  k.settle("08-grid-scrolled");
+  CHECK(allEvents(k.store()).empty());
+  CHECK(k.screens().screen() == ui::ScreenId::CheckInGrid);
+  const auto after = k.screens().tileRect(id);
+  // The first tile moved up by the drag, or scrolled out of view entirely.
+  CHECK((!after || after->y < before - 200));
+}
+
+TEST_CASE("The A-Ö strip jumps to the first name with that letter", "[ui]") {
+  KioskDriver k("letters", mondayMorning());
+  k.tapButton("enter-grid");
+  const auto& people = k.app().model().participants;
+  const Participant& last = people.back();
+  const std::string letter = firstLetterUpper(last.firstName);
+  CHECK_FALSE(k.screens().tileRect(last.id).has_value()); // far down, not drawn yet
+  k.tapButton("letter-" + letter);
+  k.settle("09-grid-jumped");
+  const auto rect = k.screens().tileRect(last.id);
+  REQUIRE(rect.has_value());
+  CHECK(rect->w < 800); // on screen
+  k.tapTile(last.id);
+  CHECK(k.store().presence().isPresent(last.id));
+}
+
+TEST_CASE("The grid goes home by itself after a minute without touch", "[ui]") {
+  KioskDriver k("grid-timeout", mondayMorning());
+  k.tapButton("enter-grid");
+  k.advance(59'000);
+  CHECK(k.screens().screen() == ui::ScreenId::CheckInGrid);
+  k.advance(2'000);
+  CHECK(k.screens().screen() == ui::ScreenId::Home);
+}
+
+TEST_CASE("Yesterday's forgotten check-out is closed automatically and the morning tap checks in", "[ui]") {
+  KioskDriver k("rollover", mondayMorning());
+  const std::string id = k.app().model().participants.at(5).id;
+  k.tapButton("enter-grid");
+  k.tapTile(id);
+  REQUIRE(k.store().presence().isPresent(id));
+  // The participant goes home without checking out; the kiosk runs on through the night.
+  k.advance(24LL * 3600 * 1000);
+  CHECK_FALSE(k.store().presence().isPresent(id));
+  auto events = allEvents(k.store());
+  REQUIRE(events.size() == 2);
+  const auto& out = std::get<CheckedOut>(events[1].payload);
+  CHECK(out.automatic);
+  CHECK(toStockholm(out.at).hour == 16); // Liljan closes at 16:00
+  k.screens().go(ui::ScreenId::Home);
+  k.settle();
+  k.tapButton("enter-grid");
+  k.tapTile(id);
+  CHECK(k.screens().screen() == ui::ScreenId::Welcome);
+  CHECK(k.store().presence().isPresent(id));
+}
+
+TEST_CASE("Screens fit a small 1024x600 kiosk", "[ui]") {
+  KioskDriver k("small", mondayMorning(), 1024, 600);
+  k.settle("small-01-home");
+  k.tapButton("enter-grid");
+  k.settle("small-02-grid");
+  const auto& people = k.app().model().participants;
+  const auto rect = *k.screens().tileRect(people.front().id);
+  // Tiles come from the font size: at least ~12 mm on a 7-inch 1024x600 screen (~170 dpi, 80 px).
+  CHECK(rect.z - rect.x >= 80);
+  k.tapTile(people.front().id);
+  k.settle("small-03-welcome");
+  k.clock().advanceMs(5000);
+  k.settle();
+  k.tapButton("enter-grid");
+  k.tapTile(people.front().id);
+  k.settle("small-04-going-home-question");
+  const auto yes = k.screens().buttonRect("yes");
+  REQUIRE(yes.has_value());
+  CHECK(yes->w <= 600);
+}

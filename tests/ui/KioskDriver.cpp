@@ -1,0 +1,123 @@
+#include "KioskDriver.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+
+namespace dagverk::test {
+
+namespace fs = std::filesystem;
+
+UtcMs mondayMorning() { return fromStockholm(LocalDate{2026, 11, 23}, 8, 5); }
+
+fs::path KioskDriver::screenshotDir() {
+  fs::path dir = DAGVERK_SCREENSHOT_DIR;
+  fs::create_directories(dir);
+  return dir;
+}
+
+KioskDriver::KioskDriver(const std::string& name, UtcMs start, int width, int height, const std::string& site)
+    : clock_(start), width_(width), height_(height), prefix_(name) {
+  ::setenv("SDL_VIDEODRIVER", "offscreen", 1);
+  dir_ = fs::temp_directory_path() / ("dagverk-ui-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir_);
+  store_ = store::KioskStore::createWithRoster(dir_, clock_, store::demoRoster(), site);
+  platform::WindowOptions w;
+  w.width = width;
+  w.height = height;
+  w.software = true;
+  app_ = std::make_unique<kiosk::KioskApp>(*store_, clock_, w, dir_);
+  settle();
+}
+
+KioskDriver::~KioskDriver() {
+  app_.reset();
+  store_.reset();
+  std::error_code ec;
+  fs::remove_all(dir_, ec);
+}
+
+void KioskDriver::settle(const std::string& screenshot) {
+  app_->settle(screenshot.empty() ? std::string() : (screenshotDir() / (screenshot + ".png")).string());
+}
+
+void KioskDriver::push(SDL_Event e) { REQUIRE(SDL_PushEvent(&e) == 1); }
+
+void KioskDriver::tapAt(float x, float y) {
+  SDL_Event e{};
+  e.tfinger.touchId = 1;
+  e.tfinger.fingerId = 1;
+  e.tfinger.x = x / static_cast<float>(width_);
+  e.tfinger.y = y / static_cast<float>(height_);
+  e.tfinger.pressure = 1.0f;
+  e.type = SDL_FINGERDOWN;
+  push(e);
+  e.type = SDL_FINGERUP;
+  push(e);
+  settle();
+}
+
+void KioskDriver::clickAt(float x, float y) {
+  SDL_Event e{};
+  e.type = SDL_MOUSEMOTION;
+  e.motion.x = static_cast<Sint32>(x);
+  e.motion.y = static_cast<Sint32>(y);
+  push(e);
+  SDL_Event b{};
+  b.button.button = SDL_BUTTON_LEFT;
+  b.button.x = static_cast<Sint32>(x);
+  b.button.y = static_cast<Sint32>(y);
+  b.button.clicks = 1;
+  b.type = SDL_MOUSEBUTTONDOWN;
+  b.button.state = SDL_PRESSED;
+  push(b);
+  b.type = SDL_MOUSEBUTTONUP;
+  b.button.state = SDL_RELEASED;
+  push(b);
+  settle();
+}
+
+void KioskDriver::dragFinger(float x0, float y0, float x1, float y1, int steps) {
+  SDL_Event e{};
+  e.tfinger.touchId = 1;
+  e.tfinger.fingerId = 2;
+  e.tfinger.pressure = 1.0f;
+  auto at = [&](float x, float y) {
+    e.tfinger.x = x / static_cast<float>(width_);
+    e.tfinger.y = y / static_cast<float>(height_);
+  };
+  at(x0, y0);
+  e.type = SDL_FINGERDOWN;
+  push(e);
+  e.type = SDL_FINGERMOTION;
+  for (int i = 1; i <= steps; ++i) {
+    const float t = static_cast<float>(i) / static_cast<float>(steps);
+    at(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
+    push(e);
+    settle(); // each move is its own frame, as a real finger would be
+  }
+  e.type = SDL_FINGERUP;
+  push(e);
+  settle();
+}
+
+void KioskDriver::tapButton(const std::string& name) {
+  const auto rect = screens().buttonRect(name);
+  INFO("button " << name);
+  REQUIRE(rect.has_value());
+  tap(*rect);
+}
+
+void KioskDriver::tapTile(const std::string& participantId) {
+  const auto rect = screens().tileRect(participantId);
+  INFO("tile " << participantId);
+  REQUIRE(rect.has_value());
+  tap(*rect);
+}
+
+void KioskDriver::advance(std::int64_t ms) {
+  clock_.advanceMs(ms);
+  settle();
+}
+
+} // namespace dagverk::test

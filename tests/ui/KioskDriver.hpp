@@ -1,0 +1,60 @@
+#pragma once
+// Drives the real kiosk loop headless: real SDL touch and mouse events pushed into SDL's queue,
+// the real screens, a real SQLite file in a temp directory, and PNG screenshots of each screen.
+#include "DemoUnit.hpp"
+#include "KioskApp.hpp"
+#include "KioskStore.hpp"
+#include "LocalTime.hpp"
+
+#include <SDL.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace dagverk::test {
+
+class KioskDriver {
+public:
+  // A fresh data directory with the demo unit, a kiosk at `site`, the clock at `start`.
+  KioskDriver(const std::string& name, UtcMs start, int width = 1280, int height = 800,
+              const std::string& site = "liljan");
+  ~KioskDriver();
+
+  kiosk::KioskApp& app() { return *app_; }
+  store::KioskStore& store() { return *store_; }
+  ManualClock& clock() { return clock_; }
+  ui::KioskUi& screens() { return app_->screens(); }
+  const std::filesystem::path& dataDir() const { return dir_; }
+
+  // Renders until still; saves <screenshots>/<name>.png when a name is given.
+  void settle(const std::string& screenshot = {});
+  // A finger tap (SDL_FINGERDOWN + SDL_FINGERUP) at a point, then settle.
+  void tapAt(float x, float y);
+  void tap(const ImVec4& rect) { tapAt((rect.x + rect.z) / 2, (rect.y + rect.w) / 2); }
+  // A mouse click (button down + up) at a point, then settle.
+  void clickAt(float x, float y);
+  // A finger drag from one point to another in `steps` moves, then settle.
+  void dragFinger(float x0, float y0, float x1, float y1, int steps = 8);
+  // Taps a button the screens remembered by name, or a participant's tile; fails the test if absent.
+  void tapButton(const std::string& name);
+  void tapTile(const std::string& participantId);
+  // Moves the clock on and lets the kiosk notice.
+  void advance(std::int64_t ms);
+
+  static std::filesystem::path screenshotDir();
+
+private:
+  void push(SDL_Event e);
+  std::filesystem::path dir_;
+  ManualClock clock_;
+  std::unique_ptr<store::KioskStore> store_;
+  std::unique_ptr<kiosk::KioskApp> app_;
+  int width_, height_;
+  std::string prefix_;
+};
+
+// 08:05 on Monday 23 November 2026, Stockholm time.
+UtcMs mondayMorning();
+
+} // namespace dagverk::test
