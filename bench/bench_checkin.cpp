@@ -17,6 +17,7 @@
 
 #include <array>
 #include <cinttypes>
+#include <map>
 #include <memory>
 #include <random>
 
@@ -46,21 +47,40 @@ CREATE TRIGGER event_is_append_only BEFORE UPDATE ON event
   BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
 )SQL";
 
+// The other two tables KioskStore::append writes (also from Migrations.cpp), for --breakdown.
+constexpr const char* kProjectionSchema = R"SQL(
+CREATE TABLE device_sequence (device_id TEXT PRIMARY KEY, last_seq INTEGER NOT NULL);
+CREATE TABLE presence (
+  participant_id TEXT PRIMARY KEY, site_id TEXT NOT NULL,
+  check_in_event_id TEXT NOT NULL, since_utc INTEGER NOT NULL);
+)SQL";
+
 void check(sqlite3* db, int rc, const char* what) {
   if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
     throw std::runtime_error(std::string("sqlite ") + what + ": " + sqlite3_errmsg(db));
 }
 
-// Raw SQLite: one prepared INSERT between prepared BEGIN IMMEDIATE and COMMIT.
+// Raw SQLite: one prepared INSERT between prepared BEGIN IMMEDIATE and COMMIT. With
+// sameWriteSet, the transaction also does what KioskStore::append writes besides the event
+// (the device_sequence upsert and the presence insert/delete), still with prepared statements
+// and nothing else: the difference to ours is then our code path, not the rows we write.
 class RawLog {
 public:
-  explicit RawLog(const fs::path& file) {
+  explicit RawLog(const fs::path& file, bool sameWriteSet = false) : writeSet_(sameWriteSet) {
     check(db_, sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                nullptr),
           "open");
     check(db_, sqlite3_exec(db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", nullptr, nullptr, nullptr),
           "pragma");
     check(db_, sqlite3_exec(db_, kEventSchema, nullptr, nullptr, nullptr), "schema");
+    if (writeSet_) {
+      check(db_, sqlite3_exec(db_, kProjectionSchema, nullptr, nullptr, nullptr), "schema");
+      prepare(&nextSeq_, "INSERT INTO device_sequence(device_id, last_seq) VALUES (?1, 1) "
+                         "ON CONFLICT(device_id) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq");
+      prepare(&presenceIn_, "INSERT OR REPLACE INTO presence(participant_id, site_id, check_in_event_id, since_utc) "
+                            "VALUES (?1,'liljan',?2,?3)");
+      prepare(&presenceOut_, "DELETE FROM presence WHERE participant_id = ?1 AND (?2 = '' OR check_in_event_id = ?2)");
+    }
     prepare(&begin_, "BEGIN IMMEDIATE");
     prepare(&commit_, "COMMIT");
     prepare(&insert_, "INSERT INTO event(id, device_id, seq, recorded_utc, zone, site_id, actor_staff_id, kind, "
@@ -73,6 +93,9 @@ public:
     sqlite3_finalize(begin_);
     sqlite3_finalize(commit_);
     sqlite3_finalize(insert_);
+    sqlite3_finalize(nextSeq_);
+    sqlite3_finalize(presenceIn_);
+    sqlite3_finalize(presenceOut_);
     sqlite3_close_v2(db_);
   }
   RawLog(const RawLog&) = delete;
@@ -84,13 +107,22 @@ public:
     std::array<std::uint8_t, 10> r{};
     for (auto& b : r) b = static_cast<std::uint8_t>(rng_());
     const std::string id = makeUuidV7(now, r);
-    const bool in = (++seq_ % 2) == 1;
+    // Like ours: a participant who is here is checked out, anyone else checked in.
+    const auto here = open_.find(participantId);
+    const bool in = here == open_.end();
+    const std::string checkInId = in ? std::string() : here->second;
+    ++seq_;
     const EventPayload payload = in ? EventPayload{CheckedIn{participantId, now}}
-                                    : EventPayload{CheckedOut{participantId, now, false, lastId_}};
+                                    : EventPayload{CheckedOut{participantId, now, false, checkInId}};
     const std::string json = encodePayload(payload);
     const char* kind = kindOf(payload);
     const std::int64_t t0 = monoNs();
     step(begin_, "begin");
+    if (writeSet_) {
+      sqlite3_bind_text(nextSeq_, 1, device_.data(), static_cast<int>(device_.size()), SQLITE_TRANSIENT);
+      if (sqlite3_step(nextSeq_) != SQLITE_ROW) check(db_, SQLITE_ERROR, "next sequence");
+      sqlite3_reset(nextSeq_);
+    }
     bindText(1, id);
     bindText(2, device_);
     sqlite3_bind_int64(insert_, 3, seq_);
@@ -103,9 +135,22 @@ public:
     bindText(10, json);
     sqlite3_bind_int64(insert_, 11, kEventSchemaVersion);
     step(insert_, "insert");
+    if (writeSet_ && in) {
+      sqlite3_bind_text(presenceIn_, 1, participantId.data(), static_cast<int>(participantId.size()), SQLITE_TRANSIENT);
+      sqlite3_bind_text(presenceIn_, 2, id.data(), static_cast<int>(id.size()), SQLITE_TRANSIENT);
+      sqlite3_bind_int64(presenceIn_, 3, now);
+      step(presenceIn_, "presence");
+    } else if (writeSet_) {
+      sqlite3_bind_text(presenceOut_, 1, participantId.data(), static_cast<int>(participantId.size()), SQLITE_TRANSIENT);
+      sqlite3_bind_text(presenceOut_, 2, checkInId.data(), static_cast<int>(checkInId.size()), SQLITE_TRANSIENT);
+      step(presenceOut_, "presence");
+    }
     step(commit_, "commit");
     const std::int64_t t1 = monoNs();
-    lastId_ = id;
+    if (in)
+      open_.emplace(participantId, id);
+    else
+      open_.erase(here);
     return static_cast<double>(t1 - t0) / 1000.0;
   }
 
@@ -123,9 +168,12 @@ private:
   }
 
   sqlite3* db_ = nullptr;
+  bool writeSet_;
   sqlite3_stmt *begin_ = nullptr, *commit_ = nullptr, *insert_ = nullptr;
+  sqlite3_stmt *nextSeq_ = nullptr, *presenceIn_ = nullptr, *presenceOut_ = nullptr;
   std::mt19937_64 rng_{std::random_device{}()};
-  std::string device_, lastId_;
+  std::string device_;
+  std::map<std::string, std::string> open_; // participant -> check-in event id
   std::int64_t seq_ = 0;
 };
 
@@ -169,7 +217,7 @@ Row summarise(const std::vector<double>& v) {
 
 int run(int argc, char** argv) {
   long ops = 3000, rounds = 5, warmup = 20;
-  bool quick = false, keep = false;
+  bool quick = false, keep = false, breakdown = false;
   std::string dirArg;
   ArgReader a{argc, argv};
   while (!a.done()) {
@@ -179,8 +227,9 @@ int run(int argc, char** argv) {
     else if (o == "--rounds") rounds = a.number(o);
     else if (o == "--dir") dirArg = a.value(o);
     else if (o == "--keep") keep = true;
+    else if (o == "--breakdown") breakdown = true;
     else {
-      std::fprintf(stderr, "usage: bench_checkin [--quick] [--ops N] [--rounds R] [--dir D] [--keep]\n");
+      std::fprintf(stderr, "usage: bench_checkin [--quick] [--ops N] [--rounds R] [--dir D] [--keep] [--breakdown]\n");
       return 2;
     }
   }
@@ -194,6 +243,8 @@ int run(int argc, char** argv) {
   ScratchDir scratch(dirArg, "bench-checkin", keep);
   platform::SystemClock clock;
   RawLog raw(scratch.path() / "raw.sqlite");
+  std::unique_ptr<RawLog> rawSet;
+  if (breakdown) rawSet = std::make_unique<RawLog>(scratch.path() / "raw-write-set.sqlite", true);
   Ours ours(scratch.path() / "kiosk", clock);
 
   std::printf("bench_checkin: durable check-in latency (SQLite WAL, synchronous=FULL)%s\n", quick ? " [quick]" : "");
@@ -201,24 +252,31 @@ int run(int argc, char** argv) {
   std::printf("operations: %ld raw + %ld ours in %ld interleaved rounds, after %ld warm-up each\n", ops, ops, rounds,
               warmup);
   std::printf("baseline:   raw sqlite3, prepared BEGIN IMMEDIATE; INSERT INTO event ...; COMMIT\n");
-  std::printf("ours:       KioskStore::checkIn/checkOut, %zu liljan participants, SystemClock\n\n",
+  if (breakdown)
+    std::printf("breakdown:  raw sqlite3 with KioskStore::append's write set (sequence upsert, event, presence)\n");
+  std::printf("ours:       KioskStore::checkIn/checkOut, %zu liljan participants in turn, SystemClock\n\n",
               ours.participants());
   std::fflush(stdout);
 
+  size_t rawCursor = 0, setCursor = 0;
+  auto rawOne = [&] { return raw.append(ours.participantAt(rawCursor++), clock.nowUtc()); };
+  auto setOne = [&] { return rawSet->append(ours.participantAt(setCursor++), clock.nowUtc()); };
   for (long i = 0; i < warmup; ++i) {
-    raw.append(ours.participantAt(static_cast<size_t>(i)), clock.nowUtc());
+    rawOne();
+    if (rawSet) setOne();
     ours.next();
   }
 
-  std::vector<double> rawUs, oursUs;
-  rawUs.reserve(static_cast<size_t>(ops));
-  oursUs.reserve(static_cast<size_t>(ops));
-  std::printf("round  first  raw p50 us  ours p50 us\n");
+  std::vector<double> rawUs, setUs, oursUs;
+  std::printf("round  first  raw p50 us  ours p50 us%s\n", breakdown ? "  write-set p50 us" : "");
   for (long r = 0; r < rounds; ++r) {
     const long n = ops / rounds + (r < ops % rounds ? 1 : 0);
-    std::vector<double> rr, oo;
+    std::vector<double> rr, ss, oo;
     auto doRaw = [&] {
-      for (long i = 0; i < n; ++i) rr.push_back(raw.append(ours.participantAt(static_cast<size_t>(i)), clock.nowUtc()));
+      for (long i = 0; i < n; ++i) rr.push_back(rawOne());
+    };
+    auto doSet = [&] {
+      for (long i = 0; rawSet && i < n; ++i) ss.push_back(setOne());
     };
     auto doOurs = [&] {
       for (long i = 0; i < n; ++i) oo.push_back(ours.next());
@@ -226,19 +284,29 @@ int run(int argc, char** argv) {
     // Alternate which side goes first, so neither always follows the other's checkpoint.
     if (r % 2 == 0) {
       doRaw();
+      doSet();
       doOurs();
     } else {
       doOurs();
+      doSet();
       doRaw();
     }
-    std::printf("%5ld  %-5s  %10.0f  %11.0f\n", r + 1, r % 2 == 0 ? "raw" : "ours", median(rr), median(oo));
+    std::printf("%5ld  %-5s  %10.0f  %11.0f", r + 1, r % 2 == 0 ? "raw" : "ours", median(rr), median(oo));
+    if (breakdown) std::printf("  %16.0f", median(ss));
+    std::printf("\n");
     rawUs.insert(rawUs.end(), rr.begin(), rr.end());
+    setUs.insert(setUs.end(), ss.begin(), ss.end());
     oursUs.insert(oursUs.end(), oo.begin(), oo.end());
   }
 
   const Row b = summarise(rawUs), o = summarise(oursUs);
   std::printf("\n                          p50 us    p99 us   mean us    max us\n");
   std::printf("baseline: raw sqlite  %9.0f %9.0f %9.0f %9.0f\n", b.p50, b.p99, b.mean, b.max);
+  if (breakdown) {
+    const Row w = summarise(setUs);
+    std::printf("raw, our write set    %9.0f %9.0f %9.0f %9.0f   (%.2fx / %.2fx raw)\n", w.p50, w.p99, w.mean, w.max,
+                w.p50 / b.p50, w.p99 / b.p99);
+  }
   std::printf("ours: KioskStore      %9.0f %9.0f %9.0f %9.0f\n", o.p50, o.p99, o.mean, o.max);
   const double r50 = o.p50 / b.p50, r99 = o.p99 / b.p99;
   std::printf("ratio ours/raw        %8.2fx %8.2fx %8.2fx\n", r50, r99, o.mean / b.mean);
