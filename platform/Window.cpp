@@ -8,6 +8,7 @@
 #include <imgui_impl_sdlrenderer.h>
 #include <stb/stb_image.h>
 
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 
@@ -21,6 +22,10 @@ Window::Window(const WindowOptions& options) {
     throw std::runtime_error(std::string("SDL_Init failed: ") + SDL_GetError());
   const char* driver = SDL_GetCurrentVideoDriver();
   software_ = options.software || (driver && std::strcmp(driver, "offscreen") == 0);
+  // Only these SDL 2.26 drivers can block in SDL_WaitEventTimeout without spinning.
+  canBlock_ = false;
+  for (const char* blocking : {"x11", "wayland", "windows", "cocoa"})
+    if (driver && std::strcmp(driver, blocking) == 0) canBlock_ = true;
   Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
   if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
   window_ = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width,
@@ -75,7 +80,21 @@ bool Window::pumpEvents(int timeoutMs) {
   bool any = false;
   SDL_Event e;
   if (timeoutMs > 0) {
-    if (SDL_WaitEventTimeout(&e, timeoutMs)) any |= handle(e);
+    if (canBlock_) {
+      if (SDL_WaitEventTimeout(&e, timeoutMs)) any |= handle(e);
+    } else {
+      // Drivers without a blocking wait (offscreen, dummy, kmsdrm in SDL 2.26) make
+      // SDL_WaitEventTimeout spin every millisecond. Sleep in short slices instead: at most
+      // kPollSliceMs of added touch latency, and an idle kiosk stays asleep.
+      constexpr int kPollSliceMs = 20;
+      const Uint32 until = SDL_GetTicks() + static_cast<Uint32>(timeoutMs);
+      while (!SDL_PollEvent(&e)) {
+        const Uint32 now = SDL_GetTicks();
+        if (SDL_TICKS_PASSED(now, until)) return false;
+        SDL_Delay(std::min<Uint32>(static_cast<Uint32>(kPollSliceMs), until - now));
+      }
+      any |= handle(e);
+    }
   }
   while (SDL_PollEvent(&e)) any |= handle(e);
   return any;

@@ -49,6 +49,7 @@ private:
   PointerInput pointer_;
   int width_ = 0, height_ = 0;
   bool software_ = false;
+  bool canBlock_ = false; // the video driver has a real blocking wait
   bool quit_ = false;
 };
 
