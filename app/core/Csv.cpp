@@ -29,6 +29,7 @@ CsvTable parseCsv(std::string_view text, const std::string& fileName) {
   bool quoted = false;     // inside a quoted field
   bool wasQuoted = false;  // current field was quoted and is closed
   bool fieldStarted = false;
+  int quoteLine = 1, quoteCol = 1; // where the open quoted field began, for the error
 
   auto endField = [&] {
     if (!isValidUtf8(field)) fail(fileName, line, col, "invalid UTF-8", "ogiltig teckenkodning (inte UTF-8)");
@@ -89,6 +90,8 @@ CsvTable parseCsv(std::string_view text, const std::string& fileName) {
     } else if (c == '"') {
       if (fieldStarted || wasQuoted) fail(fileName, line, col, "stray quote inside an unquoted field", "citattecken mitt i ett fält");
       quoted = true;
+      quoteLine = line;
+      quoteCol = col;
     } else {
       if (wasQuoted) fail(fileName, line, col, "text after a closing quote", "text efter avslutande citattecken");
       field += c;
@@ -96,7 +99,7 @@ CsvTable parseCsv(std::string_view text, const std::string& fileName) {
     }
     ++col;
   }
-  if (quoted) fail(fileName, line, col, "unterminated quoted field", "citattecken som aldrig avslutas");
+  if (quoted) fail(fileName, quoteLine, quoteCol, "unterminated quoted field", "citattecken som aldrig avslutas");
   if (fieldStarted || wasQuoted || !row.empty()) endRow();
   if (table.header.empty()) fail(fileName, 1, 1, "empty file, no header row", "filen är tom (ingen rubrikrad)");
   return table;

@@ -19,6 +19,12 @@ enum class ErrorCode {
   DiskFull,
   Storage,          // any other storage failure
   BadInput,         // malformed file or field
+  UnknownStaff,
+  UnknownEvent,
+  AlreadyCorrected, // an event that a correction already voided
+  PresentNotAbsent, // absence noted for someone who is here
+  WrongPin,
+  LockedOut,
 };
 
 class DagverkError : public std::runtime_error {

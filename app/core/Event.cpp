@@ -4,6 +4,8 @@
 
 #include <cereal/archives/json.hpp>
 #include <cereal/cereal.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
 
 #include <sstream>
 
@@ -16,6 +18,44 @@ template <class Archive> void CheckedIn::serialize(Archive& ar) {
 template <class Archive> void CheckedOut::serialize(Archive& ar) {
   ar(cereal::make_nvp("participantId", participantId), cereal::make_nvp("at", at),
      cereal::make_nvp("automatic", automatic), cereal::make_nvp("checkInEventId", checkInEventId));
+}
+
+template <class Archive> void StaffCheckedIn::serialize(Archive& ar) {
+  ar(cereal::make_nvp("staffId", staffId), cereal::make_nvp("at", at));
+}
+
+template <class Archive> void StaffCheckedOut::serialize(Archive& ar) {
+  ar(cereal::make_nvp("staffId", staffId), cereal::make_nvp("at", at), cereal::make_nvp("automatic", automatic),
+     cereal::make_nvp("checkInEventId", checkInEventId));
+}
+
+template <class Archive> void Corrected::serialize(Archive& ar) {
+  ar(cereal::make_nvp("correctsEventId", correctsEventId), cereal::make_nvp("subjectId", subjectId),
+     cereal::make_nvp("reason", reason));
+}
+
+template <class Archive> void AbsenceNoted::serialize(Archive& ar) {
+  ar(cereal::make_nvp("participantId", participantId), cereal::make_nvp("date", date),
+     cereal::make_nvp("reason", reason), cereal::make_nvp("comment", comment));
+}
+
+template <class Archive> void ActivitySessionLogged::serialize(Archive& ar) {
+  ar(cereal::make_nvp("sessionId", sessionId), cereal::make_nvp("activityId", activityId),
+     cereal::make_nvp("participantIds", participantIds), cereal::make_nvp("staffIds", staffIds),
+     cereal::make_nvp("start", start), cereal::make_nvp("end", end), cereal::make_nvp("outing", outing),
+     cereal::make_nvp("place", place), cereal::make_nvp("note", note), cereal::make_nvp("planned", planned));
+}
+
+template <class Archive> void RollCallStarted::serialize(Archive& ar) {
+  ar(cereal::make_nvp("rollCallId", rollCallId), cereal::make_nvp("expectedIds", expectedIds));
+}
+
+template <class Archive> void RollCallMarkedSafe::serialize(Archive& ar) {
+  ar(cereal::make_nvp("rollCallId", rollCallId), cereal::make_nvp("personId", personId));
+}
+
+template <class Archive> void RollCallEnded::serialize(Archive& ar) {
+  ar(cereal::make_nvp("rollCallId", rollCallId), cereal::make_nvp("notMarked", notMarked));
 }
 
 const char* kindOf(const EventPayload& p) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 namespace dagverk {
 
@@ -30,7 +31,91 @@ struct CheckedOut {
   template <class Archive> void serialize(Archive& ar);
 };
 
-using EventPayload = std::variant<CheckedIn, CheckedOut>;
+// A staff member arrives or leaves (so the roll call knows who is in the building).
+struct StaffCheckedIn {
+  static constexpr const char* kKind = "StaffCheckedIn";
+  std::string staffId;
+  UtcMs at = 0;
+  const std::string& subject() const { return staffId; }
+  template <class Archive> void serialize(Archive& ar);
+};
+
+struct StaffCheckedOut {
+  static constexpr const char* kKind = "StaffCheckedOut";
+  std::string staffId;
+  UtcMs at = 0;
+  bool automatic = false;
+  std::string checkInEventId;
+  const std::string& subject() const { return staffId; }
+  template <class Archive> void serialize(Archive& ar);
+};
+
+// Voids an earlier event, with a reason. The original stays in the log.
+struct Corrected {
+  static constexpr const char* kKind = "Corrected";
+  std::string correctsEventId;
+  std::string subjectId; // the subject of the corrected event (participant, staff or session)
+  std::string reason;    // a reason code (see Corrections.hpp) or short text
+  const std::string& subject() const { return subjectId; }
+  template <class Archive> void serialize(Archive& ar);
+};
+
+// Why an expected participant did not come.
+struct AbsenceNoted {
+  static constexpr const char* kKind = "AbsenceNoted";
+  std::string participantId;
+  std::string date;    // the local day, YYYY-MM-DD
+  std::string reason;  // "sjuk", "ledig", "annan_aktivitet", "okant"
+  std::string comment; // optional, free text (never logged)
+  const std::string& subject() const { return participantId; }
+  template <class Archive> void serialize(Archive& ar);
+};
+
+// An activity session, done or planned. An edit is a new event with the same sessionId plus a
+// Corrected event voiding the previous one, appended together.
+struct ActivitySessionLogged {
+  static constexpr const char* kKind = "ActivitySessionLogged";
+  std::string sessionId; // stable across edits
+  std::string activityId;
+  std::vector<std::string> participantIds;
+  std::vector<std::string> staffIds;
+  UtcMs start = 0;
+  UtcMs end = 0;
+  bool outing = false; // false: at the site
+  std::string place;   // where, for an outing (free text)
+  std::string note;    // short note (free text, at most 1,000 characters)
+  bool planned = false; // planned ahead for today; shown on the home schedule
+  const std::string& subject() const { return sessionId; }
+  template <class Archive> void serialize(Archive& ar);
+};
+
+// The fire-drill roll call (utrymning): started, each person marked safe, ended.
+struct RollCallStarted {
+  static constexpr const char* kKind = "RollCallStarted";
+  std::string rollCallId;
+  std::vector<std::string> expectedIds; // everyone checked in when it started
+  const std::string& subject() const { return rollCallId; }
+  template <class Archive> void serialize(Archive& ar);
+};
+
+struct RollCallMarkedSafe {
+  static constexpr const char* kKind = "RollCallMarkedSafe";
+  std::string rollCallId;
+  std::string personId; // participant or staff id
+  const std::string& subject() const { return rollCallId; }
+  template <class Archive> void serialize(Archive& ar);
+};
+
+struct RollCallEnded {
+  static constexpr const char* kKind = "RollCallEnded";
+  std::string rollCallId;
+  int notMarked = 0; // how many were never marked safe
+  const std::string& subject() const { return rollCallId; }
+  template <class Archive> void serialize(Archive& ar);
+};
+
+using EventPayload = std::variant<CheckedIn, CheckedOut, StaffCheckedIn, StaffCheckedOut, Corrected, AbsenceNoted,
+                                  ActivitySessionLogged, RollCallStarted, RollCallMarkedSafe, RollCallEnded>;
 
 struct Event {
   std::string id;        // UUID v7, text

@@ -116,7 +116,10 @@ std::string formatSwedishLongDate(const LocalDateTime& t) {
 int parseHourMinute(const std::string& s) {
   int h = 0, m = 0;
   char extra = 0;
-  if (s.size() != 5 || std::sscanf(s.c_str(), "%2d:%2d%c", &h, &m, &extra) != 2) return -1;
+  // Exactly two digits, a colon, two digits: sscanf alone would also take " 8:00" or "08:+5".
+  const auto digit = [&](size_t i) { return s[i] >= '0' && s[i] <= '9'; };
+  if (s.size() != 5 || !digit(0) || !digit(1) || s[2] != ':' || !digit(3) || !digit(4)) return -1;
+  if (std::sscanf(s.c_str(), "%2d:%2d%c", &h, &m, &extra) != 2) return -1;
   if (h < 0 || h > 23 || m < 0 || m > 59) return -1;
   return h * 60 + m;
 }

@@ -1,18 +1,37 @@
 #include "Presence.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace dagverk {
 
+void PresenceBoard::open(const std::string& id, const std::string& eventId, UtcMs at) {
+  open_[id] = OpenVisit{eventId, at};
+}
+
+void PresenceBoard::close(const std::string& id, const std::string& checkInEventId) {
+  auto it = open_.find(id);
+  // A check-out closes the visit it names; one naming an older visit leaves a newer one open.
+  if (it != open_.end() && (checkInEventId.empty() || checkInEventId == it->second.checkInEventId)) open_.erase(it);
+}
+
 void PresenceBoard::apply(const Event& e) {
-  if (const auto* in = std::get_if<CheckedIn>(&e.payload)) {
-    open_[in->participantId] = OpenVisit{e.id, in->at};
-  } else if (const auto* out = std::get_if<CheckedOut>(&e.payload)) {
-    auto it = open_.find(out->participantId);
-    // A check-out closes the visit it names; one naming an older visit leaves a newer one open.
-    if (it != open_.end() && (out->checkInEventId.empty() || out->checkInEventId == it->second.checkInEventId))
-      open_.erase(it);
+  if (who_ == Who::Participants) {
+    if (const auto* in = std::get_if<CheckedIn>(&e.payload)) open(in->participantId, e.id, in->at);
+    else if (const auto* out = std::get_if<CheckedOut>(&e.payload)) close(out->participantId, out->checkInEventId);
+  } else {
+    if (const auto* in = std::get_if<StaffCheckedIn>(&e.payload)) open(in->staffId, e.id, in->at);
+    else if (const auto* out = std::get_if<StaffCheckedOut>(&e.payload)) close(out->staffId, out->checkInEventId);
   }
+}
+
+void PresenceBoard::replay(const std::vector<Event>& events) {
+  open_.clear();
+  std::set<std::string> voided;
+  for (const auto& e : events)
+    if (const auto* c = std::get_if<Corrected>(&e.payload)) voided.insert(c->correctsEventId);
+  for (const auto& e : events)
+    if (!voided.count(e.id)) apply(e);
 }
 
 bool PresenceBoard::isPresent(const std::string& participantId) const {

@@ -5,6 +5,7 @@
 #include "Roster.hpp"
 
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,9 +18,14 @@ struct OpenVisit {
 };
 
 // The "present now" projection: replay events in sequence order, or apply them as they come.
+// One board follows participants (CheckedIn/CheckedOut), another staff (StaffCheckedIn/Out).
 class PresenceBoard {
 public:
+  enum class Who { Participants, Staff };
+  explicit PresenceBoard(Who who = Who::Participants) : who_(who) {}
   void apply(const Event& e);
+  // Rebuilds from a whole log in sequence order, leaving out events voided by corrections.
+  void replay(const std::vector<Event>& eventsInSeqOrder);
   bool isPresent(const std::string& participantId) const;
   std::optional<OpenVisit> visit(const std::string& participantId) const;
   const std::map<std::string, OpenVisit>& openVisits() const { return open_; }
@@ -27,6 +33,9 @@ public:
   void clear() { open_.clear(); }
 
 private:
+  void open(const std::string& id, const std::string& eventId, UtcMs at);
+  void close(const std::string& id, const std::string& checkInEventId);
+  Who who_;
   std::map<std::string, OpenVisit> open_;
 };
 

@@ -5,8 +5,10 @@
 #include "LocalTime.hpp"
 #include "SwedishText.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <set>
+#include <sstream>
 
 namespace dagverk {
 
@@ -95,6 +97,52 @@ RosterFiles parseRosterCsv(std::string_view sitesCsv, std::string_view participa
     out.activities.push_back(std::move(a));
   }
   return out;
+}
+
+void parseStaffCsv(std::string_view staffCsv, RosterFiles& roster) {
+  const std::string file = "staff.csv";
+  const CsvTable table = parseCsv(staffCsv, file);
+  std::set<std::string> siteIds, ids, participantIds;
+  for (const auto& s : roster.sites) siteIds.insert(s.id);
+  for (const auto& p : roster.participants) participantIds.insert(p.id);
+  for (const auto& m : roster.staff) ids.insert(m.id);
+  std::vector<StaffMember> parsed;
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    Cell c{table, file, r};
+    StaffMember m;
+    m.id = c.required("staff_id");
+    checkUnique(ids, c, "staff_id");
+    // Staff and participants share the presence table and the roll call list: one id, one person.
+    if (participantIds.count(m.id))
+      c.fail("staff_id", "id already used by a participant", "samma id används redan av en deltagare");
+    std::istringstream sites(c.required("site_id"));
+    for (std::string id; sites >> id;) {
+      if (id == "*") {
+        if (!m.siteIds.empty() || sites >> id)
+          c.fail("site_id", "'*' (every site) must stand alone", "\"*\" (alla verksamheter) ska stå ensamt");
+      } else if (!siteIds.count(id)) {
+        c.fail("site_id", "unknown site id '" + id + "'", "okänd verksamhet \"" + id + "\"");
+      } else if (std::find(m.siteIds.begin(), m.siteIds.end(), id) != m.siteIds.end()) {
+        c.fail("site_id", "site id '" + id + "' listed twice", "verksamheten \"" + id + "\" står två gånger");
+      }
+      m.siteIds.push_back(id);
+    }
+    if (m.siteIds.empty()) c.fail("site_id", "no site id", "värde saknas i kolumnen \"site_id\"");
+    m.firstName = c.required("first_name");
+    m.initial = c.required("initial");
+    if (decodeUtf8(m.initial).size() != 1) c.fail("initial", "initial must be one letter", "initialen ska vara en bokstav");
+    const auto role = parseRole(c.get("role"));
+    if (!role)
+      c.fail("role", "role must be staff, assistant_manager or admin",
+             "rollen ska vara staff, assistant_manager eller admin");
+    m.role = *role;
+    m.pinHash = c.required("pin_hash");
+    if (m.pinHash.rfind("$argon2id$", 0) != 0)
+      c.fail("pin_hash", "pin_hash must be an Argon2id string ($argon2id$...), never a PIN",
+             "pin_hash ska vara en Argon2id-sträng ($argon2id$…), aldrig själva koden");
+    parsed.push_back(std::move(m));
+  }
+  for (auto& m : parsed) roster.staff.push_back(std::move(m));
 }
 
 } // namespace dagverk

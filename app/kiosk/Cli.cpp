@@ -7,10 +7,14 @@
 #include "LocalTime.hpp"
 #include "Log.hpp"
 #include "Paths.hpp"
+#include "Pins.hpp"
+#include "SwedishText.hpp"
 #include "SystemClock.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <iostream>
 #include <map>
 #include <optional>
 
@@ -26,6 +30,10 @@ constexpr const char* kUsage = R"(Användning / usage:
   dagverk participants --data-dir D
   dagverk checkin --data-dir D --participant ID
   dagverk checkout --data-dir D --participant ID
+  dagverk rollcall --data-dir D
+      Prints everyone checked in now (the fire-drill list) as plain text for a printer.
+  dagverk hash-pin
+      Reads one PIN (4-6 digits) from stdin and prints its Argon2id hash for staff.csv.
 
 Exit codes: 0 ok, 1 failure, 2 usage.
 )";
@@ -174,6 +182,76 @@ int runCheck(const Args& a, const Clock& clock, bool in) {
   return 0;
 }
 
+// Pads UTF-8 text with spaces to `width` characters (code points), for the printed columns.
+std::string padRight(const std::string& text, size_t width) {
+  const size_t n = decodeUtf8(text).size();
+  return n >= width ? text : text + std::string(width - n, ' ');
+}
+
+int runRollCall(const Args& a, const Clock& clock) {
+  auto store = openStore(a, clock);
+  const Site site = store->site(store->boundSiteId());
+  const UtcMs now = clock.nowUtc();
+  const LocalDateTime local = toStockholm(now);
+  // Read-only: a visit begun on an earlier day (not yet closed by the kiosk's rollover) is not
+  // someone in the building now.
+  const UtcMs startOfToday = fromStockholm(local.date, 0, 0);
+  const auto rollCall = store->latestRollCall();
+  const bool open = rollCall && !rollCall->ended;
+
+  struct Row {
+    std::string id, name, role, status;
+  };
+  std::vector<Row> rows;
+  for (const auto& p : store->participants(site.id))
+    if (const auto v = store->presence().visit(p.id); v && v->since >= startOfToday)
+      rows.push_back({p.id, p.displayName(), "deltagare", "incheckad " + formatHourMinute(toStockholm(v->since))});
+  const size_t participantRows = rows.size();
+  for (const auto& m : store->staff(site.id))
+    if (const auto v = store->staffPresence().visit(m.id); v && v->since >= startOfToday)
+      rows.push_back({m.id, m.displayName(), "personal", "incheckad " + formatHourMinute(toStockholm(v->since))});
+  const size_t staffRows = rows.size() - participantRows;
+  // Someone on the open roll call who has been checked out since must still be on the paper.
+  if (open)
+    for (const auto& id : rollCall->expectedIds) {
+      if (std::any_of(rows.begin(), rows.end(), [&](const Row& r) { return r.id == id; })) continue;
+      try {
+        rows.push_back({id, store->participant(id).displayName(), "deltagare", "utcheckad"});
+      } catch (const DagverkError&) {
+        rows.push_back({id, store->staffMember(id).displayName(), "personal", "utcheckad"});
+      }
+    }
+
+  std::printf("UTRYMNING – %s\n%s kl. %s\n\n", site.name.c_str(), formatSwedishLongDate(local).c_str(),
+              formatHourMinute(local).c_str());
+  std::printf("Incheckade nu: %zu (%zu deltagare, %zu personal)\n\n", participantRows + staffRows, participantRows,
+              staffRows);
+  if (rows.empty()) std::printf("  Ingen är incheckad.\n");
+  size_t nameWidth = 4;
+  for (const auto& r : rows) nameWidth = std::max(nameWidth, decodeUtf8(r.name).size());
+  for (const auto& r : rows) {
+    std::string line = "  " + padRight(r.name, nameWidth) + "  " + padRight(r.role, 9) + "  " + r.status;
+    if (open && rollCall->safeIds.count(r.id)) line += "  [i säkerhet]";
+    std::printf("%s\n", line.c_str());
+  }
+  if (open) {
+    std::printf("\nUtrymning pågår sedan %s: %zu av %zu i säkerhet, %d kvar att hitta.\n",
+                formatHourMinute(toStockholm(rollCall->startedAt)).c_str(),
+                rollCall->expectedIds.size() - static_cast<size_t>(rollCall->remaining()),
+                rollCall->expectedIds.size(), rollCall->remaining());
+  }
+  return 0;
+}
+
+int runHashPin() {
+  std::string pin;
+  if (!std::getline(std::cin, pin))
+    throw DagverkError(ErrorCode::BadInput, "Ingen kod på standard in.", "no PIN on stdin");
+  if (!pin.empty() && pin.back() == '\r') pin.pop_back();
+  std::printf("%s\n", store::hashPin(pin).c_str()); // BadInput for anything but 4-6 digits
+  return 0;
+}
+
 } // namespace
 
 int runCli(const std::vector<std::string>& argv) {
@@ -195,6 +273,8 @@ int runCli(const std::vector<std::string>& argv) {
     if (c == "participants") return runParticipants(*args, clock);
     if (c == "checkin") return runCheck(*args, clock, true);
     if (c == "checkout") return runCheck(*args, clock, false);
+    if (c == "rollcall") return runRollCall(*args, clock);
+    if (c == "hash-pin") return runHashPin();
     std::fprintf(stderr, "dagverk: unknown command '%s'\n\n%s", c.c_str(), kUsage);
     return 2;
   } catch (const UsageError& e) {

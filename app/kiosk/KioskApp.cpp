@@ -1,6 +1,7 @@
 #include "KioskApp.hpp"
 
 #include "Error.hpp"
+#include "LocalTime.hpp"
 #include "Log.hpp"
 #include "Paths.hpp"
 #include "Theme.hpp"
@@ -34,34 +35,108 @@ KioskApp::~KioskApp() {
 
 void KioskApp::refreshModel() {
   const Site site = store_.site(store_.boundSiteId());
+  const UtcMs now = clock_.nowUtc();
+  const LocalDate today = toStockholm(now).date;
   model_.siteName = site.name;
+  model_.today = today;
   model_.participants = store_.participants(site.id);
   model_.presentSince.clear();
   for (const auto& [pid, visit] : store_.presence().openVisits()) model_.presentSince[pid] = visit.since;
+  model_.staff = store_.staff(site.id);
+  model_.staffPresentSince.clear();
+  for (const auto& [sid, visit] : store_.staffPresence().openVisits()) model_.staffPresentSince[sid] = visit.since;
+  model_.activities = store_.activities(site.id);
+  const UtcMs dayStart = fromStockholm(today, 0, 0);
+  const UtcMs dayEnd = fromStockholm(civilFromDays(daysFromCivil(today) + 1), 0, 0);
+  const UtcMs weekStart = fromStockholm(civilFromDays(daysFromCivil(today) - (isoWeekday(today) - 1)), 0, 0);
+  model_.todaysSessions = store_.sessions(site.id, dayStart, dayEnd);
+  model_.weekSessions = store_.sessions(site.id, weekStart, dayEnd);
+  model_.day = store_.dayOverview(site.id, today);
+  model_.rollCall = store_.latestRollCall();
+  model_.staffIdleSeconds = store_.staffIdleSeconds();
+  model_.pinLockout = store_.pinLockout();
 }
 
-std::string KioskApp::checkIn(const std::string& participantId) {
+template <class F> std::string KioskApp::record(const char* what, F&& action) {
   try {
-    store_.checkIn(participantId);
+    action();
     refreshModel();
     return {};
   } catch (const DagverkError& e) {
-    platform::logError(std::string("check-in failed: ") + e.english());
-    refreshModel();
-    return e.code() == ErrorCode::AlreadyPresent ? std::string() : e.swedish();
-  }
-}
-
-std::string KioskApp::checkOut(const std::string& participantId) {
-  try {
-    store_.checkOut(participantId);
-    refreshModel();
-    return {};
-  } catch (const DagverkError& e) {
-    platform::logError(std::string("check-out failed: ") + e.english());
+    platform::logError(std::string(what) + " failed: " + e.english());
     refreshModel();
     return e.swedish();
   }
+}
+
+ui::PinAnswer KioskApp::checkPin(const std::string& staffId, const std::string& pin) {
+  ui::PinAnswer a;
+  try {
+    const auto r = store_.checkPin(staffId, pin);
+    switch (r.result) {
+    case store::KioskStore::PinResult::Accepted: a.result = ui::PinAnswer::Result::Accepted; break;
+    case store::KioskStore::PinResult::LockedOut: a.result = ui::PinAnswer::Result::LockedOut; break;
+    case store::KioskStore::PinResult::Wrong:
+    case store::KioskStore::PinResult::Malformed: a.result = ui::PinAnswer::Result::Wrong; break;
+    }
+    a.secondsLeft = r.secondsLeft;
+    a.attemptsLeft = r.attemptsLeft;
+    if (a.result != ui::PinAnswer::Result::Accepted) platform::logInfo("staff sign-in refused for " + staffId);
+  } catch (const DagverkError& e) {
+    platform::logError(std::string("PIN check failed: ") + e.english());
+  }
+  model_.pinLockout = store_.pinLockout();
+  return a;
+}
+
+std::string KioskApp::checkInFor(const std::string& participantId, const std::string& staffId) {
+  return record("staff check-in", [&] { store_.checkIn(participantId, staffId); });
+}
+
+std::string KioskApp::checkOutFor(const std::string& participantId, const std::string& staffId) {
+  return record("staff check-out", [&] { store_.checkOut(participantId, staffId); });
+}
+
+std::string KioskApp::staffCheckIn(const std::string& staffId) {
+  return record("staff self check-in", [&] { store_.staffCheckIn(staffId); });
+}
+
+std::string KioskApp::staffCheckOut(const std::string& staffId) {
+  return record("staff self check-out", [&] { store_.staffCheckOut(staffId); });
+}
+
+std::string KioskApp::correct(const std::string& eventId, const std::string& reasonCode, const std::string& staffId) {
+  return record("correction", [&] { store_.correct(eventId, reasonCode, staffId); });
+}
+
+std::string KioskApp::noteAbsence(const std::string& participantId, const std::string& reasonCode,
+                                  const std::string& comment, const std::string& staffId) {
+  return record("absence", [&] { store_.noteAbsence(participantId, reasonCode, comment, staffId); });
+}
+
+std::string KioskApp::logSession(const SessionDraft& draft, const std::string& staffId) {
+  return record("activity session", [&] { store_.logSession(draft, staffId); });
+}
+
+std::string KioskApp::startRollCall(const std::string& staffId) {
+  if (model_.rollCall && !model_.rollCall->ended) return {}; // one is open: carry on with it
+  return record("roll call start", [&] { store_.startRollCall(staffId); });
+}
+
+std::string KioskApp::markSafe(const std::string& rollCallId, const std::string& personId, const std::string& staffId) {
+  return record("roll call mark", [&] { store_.markSafe(rollCallId, personId, staffId); });
+}
+
+std::string KioskApp::endRollCall(const std::string& rollCallId, const std::string& staffId) {
+  return record("roll call end", [&] { store_.endRollCall(rollCallId, staffId); });
+}
+
+std::string KioskApp::checkIn(const std::string& participantId) {
+  return record("check-in", [&] { store_.checkIn(participantId); });
+}
+
+std::string KioskApp::checkOut(const std::string& participantId) {
+  return record("check-out", [&] { store_.checkOut(participantId); });
 }
 
 ImTextureID KioskApp::pictureOf(const Participant& p) {
@@ -91,7 +166,8 @@ void KioskApp::everyMinute() {
   if (minute == lastMinute_) return;
   lastMinute_ = minute;
   try {
-    if (!store_.runDayRollover().empty()) refreshModel();
+    store_.runDayRollover();
+    refreshModel(); // today's date, schedule and lists move on with the clock
   } catch (const DagverkError& e) {
     platform::logError(std::string("day rollover failed: ") + e.english());
   }
@@ -108,19 +184,20 @@ int KioskApp::settle(const std::string& screenshotPath) {
   int rendered = 0;
   if (window_->pumpEvents(0)) {
     ui_->noteInput();
-    framesOwed_ = std::max(framesOwed_, 3);
+    framesOwed_ = std::max(framesOwed_, kSettleFrames);
   }
   noticeOtherWriters();
   everyMinute();
   if (clock_.nowUtc() >= ui_->nextChangeAt()) framesOwed_ = std::max(framesOwed_, 2);
   // Keep drawing while input is queued or the screen has not settled; at least one frame.
   do {
-    const bool last = !window_->hasPendingInput() && framesOwed_ <= 1;
+    const bool input = window_->hasPendingInput();
+    const bool last = !input && framesOwed_ <= 1;
     renderFrame(last ? screenshotPath : std::string());
     ++rendered;
-    framesOwed_ = std::max(0, framesOwed_ - 1);
-    if (window_->hasPendingInput()) framesOwed_ = std::max(framesOwed_, 2);
-  } while ((window_->hasPendingInput() || framesOwed_ > 0) && rendered < 200);
+    // A frame that took input is followed by kSettleFrames more, so what it changed shows.
+    framesOwed_ = input ? kSettleFrames : std::max(0, framesOwed_ - 1);
+  } while ((window_->hasPendingInput() || framesOwed_ > 0) && rendered < 400);
   return rendered;
 }
 
@@ -134,14 +211,15 @@ void KioskApp::run(int maxFrames) {
     }
     if (window_->pumpEvents(timeout)) {
       ui_->noteInput();
-      framesOwed_ = std::max(framesOwed_, 3);
+      framesOwed_ = std::max(framesOwed_, kSettleFrames);
     }
     noticeOtherWriters();
     everyMinute();
     if (clock_.nowUtc() >= ui_->nextChangeAt()) framesOwed_ = std::max(framesOwed_, 2);
     if (framesOwed_ > 0 || window_->hasPendingInput()) {
+      const bool input = window_->hasPendingInput();
       renderFrame();
-      framesOwed_ = std::max(0, framesOwed_ - 1);
+      framesOwed_ = input ? kSettleFrames : std::max(0, framesOwed_ - 1);
       if (maxFrames > 0 && frames_ >= maxFrames) return;
     }
   }

@@ -33,9 +33,24 @@ public:
   std::string checkIn(const std::string& participantId) override;
   std::string checkOut(const std::string& participantId) override;
   ImTextureID pictureOf(const Participant& p) override;
+  ui::PinAnswer checkPin(const std::string& staffId, const std::string& pin) override;
+  std::string checkInFor(const std::string& participantId, const std::string& staffId) override;
+  std::string checkOutFor(const std::string& participantId, const std::string& staffId) override;
+  std::string staffCheckIn(const std::string& staffId) override;
+  std::string staffCheckOut(const std::string& staffId) override;
+  std::string correct(const std::string& eventId, const std::string& reasonCode, const std::string& staffId) override;
+  std::string noteAbsence(const std::string& participantId, const std::string& reasonCode, const std::string& comment,
+                          const std::string& staffId) override;
+  std::string logSession(const SessionDraft& draft, const std::string& staffId) override;
+  std::string startRollCall(const std::string& staffId) override;
+  std::string markSafe(const std::string& rollCallId, const std::string& personId, const std::string& staffId) override;
+  std::string endRollCall(const std::string& rollCallId, const std::string& staffId) override;
 
 private:
   void refreshModel();
+  // Runs a recording action: on success refreshes the model; on failure logs the English
+  // message and returns the Swedish one for the screen.
+  template <class F> std::string record(const char* what, F&& action);
   void renderFrame(const std::string& screenshotPath = {});
   void everyMinute();
   void noticeOtherWriters();
@@ -48,7 +63,8 @@ private:
   ui::KioskModel model_;
   std::map<std::string, SDL_Texture*> pictures_;
   int frames_ = 0;
-  int framesOwed_ = 3; // frames still to draw after a change, so ImGui settles
+  static constexpr int kSettleFrames = 3; // frames drawn after a change, so ImGui settles
+  int framesOwed_ = kSettleFrames;        // frames still to draw
   UtcMs lastMinute_ = 0;
 };
 

@@ -2,6 +2,10 @@
 
 namespace dagverk::store {
 
-RosterFiles demoRoster() { return parseRosterCsv(kDemoSitesCsv, kDemoParticipantsCsv, kDemoActivitiesCsv); }
+RosterFiles demoRoster() {
+  RosterFiles roster = parseRosterCsv(kDemoSitesCsv, kDemoParticipantsCsv, kDemoActivitiesCsv);
+  parseStaffCsv(kDemoStaffCsv, roster);
+  return roster;
+}
 
 } // namespace dagverk::store

@@ -6,11 +6,16 @@
 #include "Ids.hpp"
 #include "LocalTime.hpp"
 #include "Migrations.hpp"
+#include "Pins.hpp"
 #include "SwedishText.hpp"
 
 #include <sodium.h>
 
 #include <algorithm>
+#include <charconv>
+#include <map>
+#include <set>
+#include <sstream>
 
 namespace dagverk::store {
 
@@ -18,8 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 std::string newUuid(UtcMs now) {
-  static const int ready = sodium_init(); // thread-safe static; -1 only if no entropy at all
-  if (ready < 0) throw DagverkError(ErrorCode::Storage, "Slumptal saknas.", "libsodium could not initialise");
+  ensureSodium();
   std::array<std::uint8_t, 10> random{};
   randombytes_buf(random.data(), random.size());
   return makeUuidV7(now, random);
@@ -46,6 +50,62 @@ Participant readParticipant(const Statement& s) {
 }
 
 constexpr const char* kParticipantColumns = "id, site_id, first_name, initial, weekdays, photo_file, active";
+constexpr const char* kStaffColumns = "id, site_ids, first_name, initial, role, pin_hash, active";
+constexpr const char* kEventColumns = "id, device_id, seq, recorded_utc, zone, site_id, actor_staff_id, kind, payload";
+// The kinds that move people in or out, and the corrections that can void them.
+constexpr const char* kPresenceKinds =
+    "('CheckedIn', 'CheckedOut', 'StaffCheckedIn', 'StaffCheckedOut', 'Corrected')";
+constexpr const char* kEditedReason = "andrad"; // the reason of the Corrected that an edit appends
+
+std::string joinSiteIds(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : " ") + id;
+  return out;
+}
+
+StaffMember readStaff(const Statement& s) {
+  StaffMember m;
+  m.id = s.text(0);
+  std::istringstream sites(s.text(1));
+  for (std::string id; sites >> id;) m.siteIds.push_back(id);
+  m.firstName = s.text(2);
+  m.initial = s.text(3);
+  m.role = parseRole(s.text(4)).value_or(StaffRole::Staff);
+  m.pinHash = s.text(5);
+  m.active = s.integer(6) != 0;
+  return m;
+}
+
+Event readEvent(const Statement& s) {
+  Event e;
+  e.id = s.text(0);
+  e.deviceId = s.text(1);
+  e.seq = s.integer(2);
+  e.recordedUtc = s.integer(3);
+  e.zone = s.text(4);
+  e.siteId = s.text(5);
+  e.actorStaffId = s.optionalText(6);
+  e.payload = decodePayload(s.text(7), s.text(8));
+  return e;
+}
+
+bool affectsPresence(const std::string& kind) {
+  return kind == CheckedIn::kKind || kind == CheckedOut::kKind || kind == StaffCheckedIn::kKind ||
+         kind == StaffCheckedOut::kKind;
+}
+
+[[noreturn]] void badInput(const ValidationError& v) { throw DagverkError(ErrorCode::BadInput, v.swedish, v.english); }
+
+template <class T> void dedupe(std::vector<T>& v) {
+  std::set<T> seen;
+  v.erase(std::remove_if(v.begin(), v.end(), [&](const T& x) { return !seen.insert(x).second; }), v.end());
+}
+
+bool sortsBefore(const std::string& firstA, const std::string& initialA, const std::string& firstB,
+                 const std::string& initialB) {
+  if (firstA != firstB) return swedishLess(firstA, firstB);
+  return swedishLess(initialA, initialB);
+}
 } // namespace
 
 KioskStore::KioskStore(std::unique_ptr<Database> db, const Clock& clock) : db_(std::move(db)), clock_(clock) {
@@ -60,7 +120,12 @@ KioskStore::KioskStore(std::unique_ptr<Database> db, const Clock& clock) : db_(s
             "VALUES (?1,?2,?3,?4)");
   dataVersion_ = std::make_unique<Statement>(*db_, "PRAGMA data_version");
   deletePresence_ = std::make_unique<Statement>(
-      *db_, "DELETE FROM presence WHERE participant_id = ?1 AND (?2 = '' OR check_in_event_id = ?2)");
+      *db_, "DELETE FROM presence WHERE participant_id = ?1 AND is_staff = 0 AND (?2 = '' OR check_in_event_id = ?2)");
+  insertStaffPresence_ = std::make_unique<Statement>(
+      *db_, "INSERT OR REPLACE INTO presence(participant_id, site_id, check_in_event_id, since_utc, is_staff) "
+            "VALUES (?1,?2,?3,?4,1)");
+  deleteStaffPresence_ = std::make_unique<Statement>(
+      *db_, "DELETE FROM presence WHERE participant_id = ?1 AND is_staff = 1 AND (?2 = '' OR check_in_event_id = ?2)");
 }
 
 KioskStore::~KioskStore() = default;
@@ -115,6 +180,11 @@ std::unique_ptr<KioskStore> KioskStore::createWithRoster(const fs::path& dataDir
     Statement a(*db, "INSERT INTO activity(id, site_id, name, category) VALUES (?1,?2,?3,?4)");
     for (const auto& x : roster.activities)
       a.bind(1, x.id).bind(2, x.siteId).bind(3, x.name).bind(4, x.category).run();
+    Statement st(*db, "INSERT INTO staff(id, site_ids, first_name, initial, role, pin_hash, active) "
+                      "VALUES (?1,?2,?3,?4,?5,?6,?7)");
+    for (const auto& x : roster.staff)
+      st.bind(1, x.id).bind(2, joinSiteIds(x.siteIds)).bind(3, x.firstName).bind(4, x.initial)
+          .bind(5, std::string(roleCode(x.role))).bind(6, x.pinHash).bind(7, x.active ? 1 : 0).run();
     Statement m(*db, "INSERT INTO meta(key, value) VALUES ('site_id', ?1), ('device_id', ?2)");
     m.bind(1, siteId).bind(2, newUuid(clock.nowUtc())).run();
     tx.commit();
@@ -139,12 +209,18 @@ void KioskStore::loadDevice() {
 
 void KioskStore::loadPresence() {
   presence_.clear();
-  Statement s(*db_, "SELECT participant_id, check_in_event_id, since_utc FROM presence");
+  staffPresence_.clear();
+  Statement s(*db_, "SELECT participant_id, check_in_event_id, since_utc, is_staff FROM presence");
   while (s.step()) {
     Event e;
     e.id = s.text(1);
-    e.payload = CheckedIn{s.text(0), s.integer(2)};
-    presence_.apply(e);
+    if (s.integer(3) != 0) {
+      e.payload = StaffCheckedIn{s.text(0), s.integer(2)};
+      staffPresence_.apply(e);
+    } else {
+      e.payload = CheckedIn{s.text(0), s.integer(2)};
+      presence_.apply(e);
+    }
   }
 }
 
@@ -202,31 +278,76 @@ void KioskStore::bindToSite(const std::string& siteId) {
   s.bind(1, siteId).run();
 }
 
-Event KioskStore::append(const std::string& siteId, const std::optional<std::string>& actorStaffId,
-                         EventPayload payload) {
+Event KioskStore::makeEvent(const std::string& siteId, const std::optional<std::string>& actorStaffId,
+                            EventPayload payload, UtcMs now) {
   Event e;
   e.deviceId = deviceId_;
-  e.recordedUtc = clock_.nowUtc();
-  e.id = newUuid(e.recordedUtc);
+  e.recordedUtc = now;
+  e.id = newUuid(now);
   e.zone = kSiteZone;
   e.siteId = siteId;
   e.actorStaffId = actorStaffId;
   e.payload = std::move(payload);
+  return e;
+}
+
+bool KioskStore::insertEvent(Event& e) {
   const std::string json = encodePayload(e.payload);
+  nextSeq_->bind(1, deviceId_);
+  if (!nextSeq_->step()) db_->fail(SQLITE_ERROR, "next sequence");
+  e.seq = nextSeq_->integer(0);
+  nextSeq_->reset();
+  insertEvent_->bind(1, e.id).bind(2, e.deviceId).bind(3, e.seq).bind(4, e.recordedUtc).bind(5, e.zone)
+      .bind(6, e.siteId).bind(7, e.actorStaffId).bind(8, std::string(kindOf(e.payload)))
+      .bind(9, subjectOf(e.payload)).bind(10, json).bind(11, kEventSchemaVersion).run();
+  applyToProjection(e);
+  if (const auto* c = std::get_if<Corrected>(&e.payload)) {
+    Statement kind(*db_, "SELECT kind FROM event WHERE id = ?1");
+    kind.bind(1, c->correctsEventId);
+    return kind.step() && affectsPresence(kind.text(0));
+  }
+  return false;
+}
+
+void KioskStore::applyToMemory(const Event& e) {
+  presence_.apply(e);
+  staffPresence_.apply(e);
+}
+
+Event KioskStore::append(const std::string& siteId, const std::optional<std::string>& actorStaffId,
+                         EventPayload payload) {
+  Event e = makeEvent(siteId, actorStaffId, std::move(payload), clock_.nowUtc());
+  bool rebuild = false;
   {
     Transaction tx(*db_);
-    nextSeq_->bind(1, deviceId_);
-    if (!nextSeq_->step()) db_->fail(SQLITE_ERROR, "next sequence");
-    e.seq = nextSeq_->integer(0);
-    nextSeq_->reset();
-    insertEvent_->bind(1, e.id).bind(2, e.deviceId).bind(3, e.seq).bind(4, e.recordedUtc).bind(5, e.zone)
-        .bind(6, e.siteId).bind(7, e.actorStaffId).bind(8, std::string(kindOf(e.payload)))
-        .bind(9, subjectOf(e.payload)).bind(10, json).bind(11, kEventSchemaVersion).run();
-    applyToProjection(e);
+    rebuild = insertEvent(e);
+    if (rebuild) rewritePresenceRows(&e.siteId);
     tx.commit();
   }
-  presence_.apply(e); // only after the commit: memory never runs ahead of the disk
+  // Only after the commit: memory never runs ahead of the disk.
+  if (rebuild) loadPresence();
+  else applyToMemory(e);
   return e;
+}
+
+std::vector<Event> KioskStore::appendAll(const std::string& siteId, const std::optional<std::string>& actorStaffId,
+                                         std::vector<EventPayload> payloads) {
+  std::vector<Event> events;
+  if (payloads.empty()) return events;
+  const UtcMs now = clock_.nowUtc();
+  events.reserve(payloads.size());
+  for (auto& p : payloads) events.push_back(makeEvent(siteId, actorStaffId, std::move(p), now));
+  bool rebuild = false;
+  {
+    Transaction tx(*db_);
+    for (auto& e : events) rebuild = insertEvent(e) || rebuild;
+    if (rebuild) rewritePresenceRows(&siteId);
+    tx.commit();
+  }
+  if (rebuild) loadPresence();
+  else
+    for (const auto& e : events) applyToMemory(e);
+  return events;
 }
 
 void KioskStore::applyToProjection(const Event& e) {
@@ -234,6 +355,10 @@ void KioskStore::applyToProjection(const Event& e) {
     insertPresence_->bind(1, in->participantId).bind(2, e.siteId).bind(3, e.id).bind(4, in->at).run();
   } else if (const auto* out = std::get_if<CheckedOut>(&e.payload)) {
     deletePresence_->bind(1, out->participantId).bind(2, out->checkInEventId).run();
+  } else if (const auto* sin = std::get_if<StaffCheckedIn>(&e.payload)) {
+    insertStaffPresence_->bind(1, sin->staffId).bind(2, e.siteId).bind(3, e.id).bind(4, sin->at).run();
+  } else if (const auto* sout = std::get_if<StaffCheckedOut>(&e.payload)) {
+    deleteStaffPresence_->bind(1, sout->staffId).bind(2, sout->checkInEventId).run();
   }
 }
 
@@ -262,11 +387,22 @@ Event KioskStore::checkOut(const std::string& participantId, const std::optional
 
 std::vector<Event> KioskStore::runDayRollover() {
   std::vector<Event> closed;
-  if (presence_.count() == 0) return closed;
+  if (presence_.count() == 0 && staffPresence_.count() == 0) return closed;
+  // Cheap test first (this runs before every tap): is any visit from an earlier local day?
+  const UtcMs now = clock_.nowUtc();
+  const UtcMs startOfToday = fromStockholm(toStockholm(now).date, 0, 0);
+  const auto anyOld = [&](const PresenceBoard& b) {
+    return std::any_of(b.openVisits().begin(), b.openVisits().end(),
+                       [&](const auto& v) { return v.second.since < startOfToday; });
+  };
+  if (!anyOld(presence_) && !anyOld(staffPresence_)) return closed;
   const Site s = site(boundSiteId());
-  for (const auto& a : dayRollover(presence_, s, clock_.nowUtc()))
-    closed.push_back(append(s.id, std::nullopt, CheckedOut{a.participantId, a.at, true, a.checkInEventId}));
-  return closed;
+  std::vector<EventPayload> payloads;
+  for (const auto& a : dayRollover(presence_, s, now))
+    payloads.emplace_back(CheckedOut{a.participantId, a.at, true, a.checkInEventId});
+  for (const auto& a : dayRollover(staffPresence_, s, now))
+    payloads.emplace_back(StaffCheckedOut{a.participantId, a.at, true, a.checkInEventId});
+  return appendAll(s.id, std::nullopt, std::move(payloads));
 }
 
 bool KioskStore::reloadIfChangedElsewhere() {
@@ -282,45 +418,53 @@ bool KioskStore::reloadIfChangedElsewhere() {
 }
 
 void KioskStore::rebuildPresence() {
-  PresenceBoard board;
-  Transaction tx(*db_);
-  db_->exec("DELETE FROM presence");
-  Statement s(*db_, "SELECT id, site_id, kind, payload, seq FROM event "
-                    "WHERE kind IN ('CheckedIn', 'CheckedOut') ORDER BY device_id, seq");
-  while (s.step()) {
-    Event e;
-    e.id = s.text(0);
-    e.siteId = s.text(1);
-    e.payload = decodePayload(s.text(2), s.text(3));
-    board.apply(e);
+  {
+    Transaction tx(*db_);
+    rewritePresenceRows(nullptr);
+    tx.commit();
   }
-  for (const auto& [pid, v] : board.openVisits()) {
-    Statement site(*db_, "SELECT site_id FROM event WHERE id = ?1");
-    site.bind(1, v.checkInEventId);
-    site.step();
-    insertPresence_->bind(1, pid).bind(2, site.text(0)).bind(3, v.checkInEventId).bind(4, v.since).run();
+  loadPresence();
+}
+
+void KioskStore::rewritePresenceRows(const std::string* siteId) {
+  std::vector<Event> events;
+  std::map<std::string, std::string> siteOf; // check-in event -> its site
+  {
+    Statement s(*db_, std::string("SELECT id, site_id, kind, payload FROM event WHERE ") +
+                          (siteId ? "site_id = ?1 AND " : "") + "kind IN " + kPresenceKinds +
+                          " ORDER BY device_id, seq");
+    if (siteId) s.bind(1, *siteId);
+    while (s.step()) {
+      Event e;
+      e.id = s.text(0);
+      e.siteId = s.text(1);
+      e.payload = decodePayload(s.text(2), s.text(3));
+      siteOf[e.id] = e.siteId;
+      events.push_back(std::move(e));
+    }
   }
-  tx.commit();
-  presence_ = std::move(board);
+  PresenceBoard people(PresenceBoard::Who::Participants), staff(PresenceBoard::Who::Staff);
+  people.replay(events);
+  staff.replay(events);
+  if (siteId) {
+    Statement del(*db_, "DELETE FROM presence WHERE site_id = ?1");
+    del.bind(1, *siteId).run();
+  } else {
+    db_->exec("DELETE FROM presence");
+  }
+  for (const auto& [pid, v] : people.openVisits())
+    insertPresence_->bind(1, pid).bind(2, siteOf[v.checkInEventId]).bind(3, v.checkInEventId).bind(4, v.since).run();
+  for (const auto& [sid, v] : staff.openVisits())
+    insertStaffPresence_->bind(1, sid).bind(2, siteOf[v.checkInEventId]).bind(3, v.checkInEventId).bind(4, v.since)
+        .run();
 }
 
 std::vector<Event> KioskStore::eventsAfter(std::int64_t seq, size_t limit) const {
   std::vector<Event> out;
-  Statement s(*db_, "SELECT id, device_id, seq, recorded_utc, zone, site_id, actor_staff_id, kind, payload "
-                    "FROM event WHERE device_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3");
+  Statement s(*db_, std::string("SELECT ") + kEventColumns +
+                        " FROM event WHERE device_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3");
   s.bind(1, deviceId_).bind(2, seq).bind(3, static_cast<std::int64_t>(limit));
-  while (s.step()) {
-    Event e;
-    e.id = s.text(0);
-    e.deviceId = s.text(1);
-    e.seq = s.integer(2);
-    e.recordedUtc = s.integer(3);
-    e.zone = s.text(4);
-    e.siteId = s.text(5);
-    e.actorStaffId = s.optionalText(6);
-    e.payload = decodePayload(s.text(7), s.text(8));
-    out.push_back(std::move(e));
-  }
+  while (s.step()) out.push_back(readEvent(s));
   return out;
 }
 
@@ -331,7 +475,7 @@ StoreStatus KioskStore::status() const {
   st.siteName = s.name;
   st.deviceId = deviceId_;
   st.participants = static_cast<int>(participants(s.id).size());
-  Statement present(*db_, "SELECT count(*) FROM presence WHERE site_id = ?1");
+  Statement present(*db_, "SELECT count(*) FROM presence WHERE site_id = ?1 AND is_staff = 0");
   present.bind(1, s.id);
   st.presentNow = present.step() ? static_cast<int>(present.integer(0)) : 0;
   st.events = db_->scalarInt("SELECT count(*) FROM event");
@@ -340,6 +484,383 @@ StoreStatus KioskStore::status() const {
   st.lastSeq = last.step() ? last.integer(0) : 0;
   st.schemaVersion = static_cast<int>(db_->scalarInt("PRAGMA user_version"));
   return st;
+}
+
+// --- staff mode ------------------------------------------------------------------------------
+
+std::vector<StaffMember> KioskStore::staff(const std::string& siteId) const {
+  std::vector<StaffMember> out;
+  Statement s(*db_, std::string("SELECT ") + kStaffColumns + " FROM staff WHERE active = 1");
+  while (s.step()) {
+    StaffMember m = readStaff(s);
+    if (m.worksAt(siteId)) out.push_back(std::move(m));
+  }
+  std::sort(out.begin(), out.end(), [](const StaffMember& a, const StaffMember& b) {
+    return sortsBefore(a.firstName, a.initial, b.firstName, b.initial);
+  });
+  return out;
+}
+
+StaffMember KioskStore::staffMember(const std::string& staffId) const {
+  Statement s(*db_, std::string("SELECT ") + kStaffColumns + " FROM staff WHERE id = ?1");
+  s.bind(1, staffId);
+  if (!s.step())
+    throw DagverkError(ErrorCode::UnknownStaff, "Okänd personal \"" + staffId + "\".",
+                       "unknown staff id '" + staffId + "'");
+  return readStaff(s);
+}
+
+StaffMember KioskStore::requireStaff(const std::string& staffId) const {
+  StaffMember m = staffMember(staffId);
+  if (!m.active)
+    throw DagverkError(ErrorCode::UnknownStaff, "Personalen \"" + staffId + "\" är inte längre aktiv.",
+                       "staff " + staffId + " is not active");
+  return m;
+}
+
+std::vector<Activity> KioskStore::activities(const std::string& siteId) const {
+  std::vector<Activity> out;
+  // In catalogue order (as in activities.csv).
+  Statement s(*db_, "SELECT id, site_id, name, category FROM activity WHERE site_id = ?1 ORDER BY rowid");
+  s.bind(1, siteId);
+  while (s.step()) out.push_back(Activity{s.text(0), s.text(1), s.text(2), s.text(3)});
+  return out;
+}
+
+PinLockout KioskStore::readLockout() const {
+  PinLockout lock;
+  Statement s(*db_, "SELECT failures, level, locked_until_utc FROM pin_lockout WHERE id = 1");
+  if (s.step()) {
+    lock.failures = static_cast<int>(s.integer(0));
+    lock.level = static_cast<int>(s.integer(1));
+    lock.lockedUntil = s.integer(2);
+  }
+  return lock;
+}
+
+void KioskStore::writeLockout(const PinLockout& lock) {
+  Statement s(*db_, "INSERT INTO pin_lockout(id, failures, level, locked_until_utc) VALUES (1, ?1, ?2, ?3) "
+                    "ON CONFLICT(id) DO UPDATE SET failures = excluded.failures, level = excluded.level, "
+                    "locked_until_utc = excluded.locked_until_utc");
+  s.bind(1, lock.failures).bind(2, lock.level).bind(3, lock.lockedUntil).run();
+}
+
+namespace {
+// A clock that jumped back must not stretch a lock-out beyond its own length.
+bool clampLockout(PinLockout& lock, UtcMs now) {
+  const std::int64_t lengthMs = lockoutSecondsForLevel(lock.level) * 1000;
+  if (lock.lockedUntil > now && lock.lockedUntil - now > lengthMs) {
+    lock.lockedUntil = now + lengthMs;
+    return true;
+  }
+  return false;
+}
+} // namespace
+
+PinLockout KioskStore::pinLockout() const {
+  PinLockout lock = readLockout();
+  clampLockout(lock, clock_.nowUtc());
+  return lock;
+}
+
+KioskStore::PinCheck KioskStore::checkPin(const std::string& staffId, const std::string& pin) {
+  const UtcMs now = clock_.nowUtc();
+  // A locked kiosk does not even verify: checked first, before any Argon2 work.
+  PinLockout lock = readLockout();
+  if (clampLockout(lock, now)) {
+    Transaction tx(*db_);
+    writeLockout(lock);
+    tx.commit();
+  }
+  if (const auto left = lock.secondsLeft(now); left > 0) return PinCheck{PinResult::LockedOut, left, 0};
+
+  const StaffMember m = staffMember(staffId); // UnknownStaff: a programming error, not a wrong PIN
+  // A PIN that is not 4–6 digits is a wrong PIN too and counts towards the lock-out.
+  const bool wellFormed = isWellFormedPin(pin);
+  const bool accepted = wellFormed && m.active && verifyPin(m.pinHash, pin);
+  // Re-hash with today's parameters outside the write transaction (it takes Argon2 time).
+  std::optional<std::string> rehashed;
+  if (accepted && pinNeedsRehash(m.pinHash)) rehashed = hashPin(pin);
+
+  Transaction tx(*db_);
+  PinLockout current = readLockout(); // another process may have counted in the meantime
+  if (const auto left = current.secondsLeft(now); left > 0) return PinCheck{PinResult::LockedOut, left, 0};
+  if (accepted) {
+    current.recordSuccess();
+    if (rehashed) {
+      Statement up(*db_, "UPDATE staff SET pin_hash = ?1 WHERE id = ?2");
+      up.bind(1, *rehashed).bind(2, staffId).run();
+    }
+  } else {
+    current.recordFailure(now);
+  }
+  writeLockout(current);
+  tx.commit();
+  if (accepted) return PinCheck{PinResult::Accepted, 0, 0};
+  // The wrong PIN that starts a lock-out answers with the lock-out, so the countdown shows at once.
+  if (const auto left = current.secondsLeft(now); left > 0) return PinCheck{PinResult::LockedOut, left, 0};
+  return PinCheck{wellFormed ? PinResult::Wrong : PinResult::Malformed, 0, current.attemptsLeftBeforeLock()};
+}
+
+int KioskStore::staffIdleSeconds() const {
+  constexpr int kDefault = 90, kMin = 10, kMax = 3600;
+  Statement s(*db_, "SELECT value FROM setting WHERE key = 'staff_idle_seconds'");
+  if (!s.step()) return kDefault;
+  const std::string v = s.text(0);
+  int n = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || p != v.data() + v.size()) return kDefault;
+  return std::clamp(n, kMin, kMax);
+}
+
+Event KioskStore::staffCheckIn(const std::string& staffId) {
+  const StaffMember m = requireStaff(staffId);
+  const std::string siteId = boundSiteId();
+  if (!m.worksAt(siteId))
+    throw DagverkError(ErrorCode::UnknownStaff, m.displayName() + " arbetar inte på den här verksamheten.",
+                       "staff " + staffId + " does not work at site " + siteId);
+  runDayRollover();
+  if (staffPresence_.isPresent(staffId))
+    throw DagverkError(ErrorCode::AlreadyPresent, m.firstName + " är redan incheckad.",
+                       "staff " + staffId + " is already checked in");
+  return append(siteId, staffId, StaffCheckedIn{staffId, clock_.nowUtc()});
+}
+
+Event KioskStore::staffCheckOut(const std::string& staffId) {
+  const StaffMember m = staffMember(staffId);
+  runDayRollover();
+  const auto visit = staffPresence_.visit(staffId);
+  if (!visit)
+    throw DagverkError(ErrorCode::NotPresent, m.firstName + " är inte incheckad och kan inte checka ut.",
+                       "staff " + staffId + " is not checked in; nothing to check out");
+  return append(boundSiteId(), staffId, StaffCheckedOut{staffId, clock_.nowUtc(), false, visit->checkInEventId});
+}
+
+std::vector<Event> KioskStore::queryEvents(const std::string& whereAndOrder,
+                                           const std::function<void(Statement&)>& bind) const {
+  std::vector<Event> out;
+  Statement s(*db_, std::string("SELECT ") + kEventColumns + " FROM event WHERE " + whereAndOrder);
+  bind(s);
+  while (s.step()) out.push_back(readEvent(s));
+  return out;
+}
+
+std::optional<Event> KioskStore::findEvent(const std::string& eventId) const {
+  auto found = queryEvents("id = ?1", [&](Statement& s) { s.bind(1, eventId); });
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+bool KioskStore::isVoided(const std::string& eventId, const std::string& subjectId) const {
+  // A Corrected carries the subject of the event it voids, so the subject index finds it.
+  Statement s(*db_, "SELECT payload FROM event WHERE subject_id = ?1 AND kind = 'Corrected'");
+  s.bind(1, subjectId);
+  while (s.step())
+    if (std::get<Corrected>(decodePayload(Corrected::kKind, s.text(0))).correctsEventId == eventId) return true;
+  return false;
+}
+
+Event KioskStore::correct(const std::string& eventId, const std::string& reasonCode, const std::string& actorStaffId) {
+  const auto& reasons = correctionReasons();
+  if (std::none_of(reasons.begin(), reasons.end(), [&](const CorrectionReason& r) { return reasonCode == r.code; }))
+    throw DagverkError(ErrorCode::BadInput, "Välj en orsak till rättelsen.",
+                       "unknown correction reason '" + reasonCode + "'");
+  requireStaff(actorStaffId);
+  const std::string siteId = boundSiteId();
+  const auto target = findEvent(eventId);
+  if (!target || target->deviceId != deviceId_ || target->siteId != siteId)
+    throw DagverkError(ErrorCode::UnknownEvent, "Händelsen finns inte på den här kiosken.",
+                       "no event " + eventId + " of this device and site");
+  if (std::holds_alternative<Corrected>(target->payload))
+    throw DagverkError(ErrorCode::BadInput, "En rättelse kan inte rättas i sin tur.",
+                       "event " + eventId + " is itself a correction");
+  const std::string subject = subjectOf(target->payload);
+  if (isVoided(eventId, subject))
+    throw DagverkError(ErrorCode::AlreadyCorrected, "Händelsen är redan rättad.",
+                       "event " + eventId + " is already corrected");
+  // append() sees the Corrected and rebuilds presence (table and memory) from the log.
+  return append(siteId, actorStaffId, Corrected{eventId, subject, reasonCode});
+}
+
+Event KioskStore::noteAbsence(const std::string& participantId, const std::string& reasonCode,
+                              const std::string& comment, const std::string& actorStaffId) {
+  if (!isAbsenceReason(reasonCode))
+    throw DagverkError(ErrorCode::BadInput, "Välj en orsak till frånvaron.",
+                       "unknown absence reason '" + reasonCode + "'");
+  if (auto v = validateFreeText(comment, 500, "Kommentaren")) badInput(*v);
+  requireStaff(actorStaffId);
+  const Participant p = participant(participantId);
+  const std::string siteId = boundSiteId();
+  if (p.siteId != siteId || !p.active)
+    throw DagverkError(ErrorCode::UnknownParticipant, "Deltagaren hör inte till den här verksamheten.",
+                       "participant " + participantId + " does not belong to site " + siteId);
+  runDayRollover();
+  if (presence_.isPresent(participantId))
+    throw DagverkError(ErrorCode::PresentNotAbsent,
+                       p.firstName + " är incheckad just nu och kan inte vara frånvarande. Checka ut först.",
+                       "participant " + participantId + " is checked in; not noted absent");
+  const UtcMs now = clock_.nowUtc();
+  return append(siteId, actorStaffId, AbsenceNoted{participantId, formatIsoDate(toStockholm(now).date), reasonCode,
+                                                   comment});
+}
+
+std::vector<Event> KioskStore::logSession(const SessionDraft& draft, const std::string& actorStaffId) {
+  if (auto v = validateSession(draft)) badInput(*v);
+  requireStaff(actorStaffId);
+  const std::string siteId = boundSiteId();
+  const auto acts = activities(siteId);
+  if (std::none_of(acts.begin(), acts.end(), [&](const Activity& a) { return a.id == draft.activityId; }))
+    throw DagverkError(ErrorCode::BadInput, "Aktiviteten finns inte på den här verksamheten.",
+                       "activity " + draft.activityId + " is not in the catalogue of site " + siteId);
+  ActivitySessionLogged s;
+  s.activityId = draft.activityId;
+  s.participantIds = draft.participantIds;
+  dedupe(s.participantIds);
+  for (const auto& pid : s.participantIds) {
+    const Participant p = participant(pid);
+    if (p.siteId != siteId || !p.active)
+      throw DagverkError(ErrorCode::UnknownParticipant, p.firstName + " hör inte till den här verksamheten.",
+                         "participant " + pid + " does not belong to site " + siteId);
+  }
+  s.staffIds = draft.staffIds;
+  dedupe(s.staffIds);
+  for (const auto& sid : s.staffIds) {
+    const StaffMember m = requireStaff(sid);
+    if (!m.worksAt(siteId))
+      throw DagverkError(ErrorCode::UnknownStaff, m.displayName() + " arbetar inte på den här verksamheten.",
+                         "staff " + sid + " does not work at site " + siteId);
+  }
+  s.start = draft.start;
+  s.end = draft.end;
+  s.outing = draft.outing;
+  s.place = draft.outing ? draft.place : std::string();
+  s.note = draft.note;
+  s.planned = draft.planned;
+
+  std::vector<EventPayload> payloads;
+  if (draft.replacesEventId.empty()) {
+    if (!draft.sessionId.empty())
+      throw DagverkError(ErrorCode::BadInput, "Ändringen saknar den version den ersätter. Öppna aktiviteten igen.",
+                         "session id given without the event it replaces");
+    s.sessionId = newUuid(clock_.nowUtc());
+    payloads.emplace_back(std::move(s));
+  } else {
+    const auto old = findEvent(draft.replacesEventId);
+    const auto* oldSession = old ? std::get_if<ActivitySessionLogged>(&old->payload) : nullptr;
+    if (!oldSession || old->siteId != siteId)
+      throw DagverkError(ErrorCode::UnknownEvent, "Aktiviteten som ska ändras finns inte.",
+                         "no session event " + draft.replacesEventId + " at site " + siteId);
+    if (!draft.sessionId.empty() && draft.sessionId != oldSession->sessionId)
+      throw DagverkError(ErrorCode::BadInput, "Ändringen hör till en annan aktivitet.",
+                         "session id does not match the event it replaces");
+    if (isVoided(old->id, oldSession->sessionId))
+      throw DagverkError(ErrorCode::AlreadyCorrected, "Aktiviteten har redan ändrats. Öppna den igen.",
+                         "session event " + old->id + " is already replaced");
+    s.sessionId = oldSession->sessionId;
+    const std::string sessionId = s.sessionId;
+    // The new version and the voiding of the old one: one transaction, all or nothing.
+    payloads.emplace_back(std::move(s));
+    payloads.emplace_back(Corrected{old->id, sessionId, kEditedReason});
+  }
+  return appendAll(siteId, actorStaffId, std::move(payloads));
+}
+
+std::vector<ActivitySession> KioskStore::sessions(const std::string& siteId, UtcMs from, UtcMs to) const {
+  const auto events =
+      queryEvents("site_id = ?1 AND kind IN ('ActivitySessionLogged', 'Corrected') ORDER BY device_id, seq",
+                  [&](Statement& s) { s.bind(1, siteId); });
+  std::vector<ActivitySession> out;
+  for (auto& s : currentSessions(events))
+    if (s.data.start >= from && s.data.start < to) out.push_back(std::move(s));
+  return out;
+}
+
+std::vector<Event> KioskStore::eventsOfDay(const std::string& siteId, LocalDate day) const {
+  const UtcMs from = fromStockholm(day, 0, 0);
+  const UtcMs to = fromStockholm(civilFromDays(daysFromCivil(day) + 1), 0, 0);
+  return queryEvents("site_id = ?1 AND recorded_utc >= ?2 AND recorded_utc < ?3 ORDER BY device_id, seq",
+                     [&](Statement& s) { s.bind(1, siteId).bind(2, from).bind(3, to); });
+}
+
+DayOverview KioskStore::dayOverview(const std::string& siteId, LocalDate day) const {
+  const auto events = eventsOfDay(siteId, day);
+  if (day == toStockholm(clock_.nowUtc()).date) return buildDayOverview(participants(siteId), events, presence_, day);
+  // Another day: who was still checked in at the end of it, from that day's events.
+  PresenceBoard board;
+  board.replay(events);
+  return buildDayOverview(participants(siteId), events, board, day);
+}
+
+std::optional<Event> KioskStore::findRollCallEvent(const char* kind, const std::string& rollCallId,
+                                                   const std::string& personId) const {
+  for (auto& e : queryEvents("subject_id = ?1 AND kind = ?2 ORDER BY device_id, seq",
+                             [&](Statement& s) { s.bind(1, rollCallId).bind(2, std::string(kind)); })) {
+    const auto* m = std::get_if<RollCallMarkedSafe>(&e.payload);
+    if (!m || m->personId == personId) return std::move(e);
+  }
+  return std::nullopt;
+}
+
+Event KioskStore::startRollCall(const std::string& actorStaffId) {
+  requireStaff(actorStaffId);
+  const std::string siteId = boundSiteId();
+  runDayRollover();
+  // One roll call at a time: a second start (a double tap, a second kiosk screen) joins the open one.
+  if (const auto open = latestRollCall(); open && !open->ended)
+    if (auto started = findRollCallEvent(RollCallStarted::kKind, open->rollCallId, "")) return *started;
+  RollCallStarted r;
+  r.rollCallId = newUuid(clock_.nowUtc());
+  for (const auto& p : participants(siteId)) // Swedish name order
+    if (presence_.isPresent(p.id)) r.expectedIds.push_back(p.id);
+  for (const auto& m : staff(siteId))
+    if (staffPresence_.isPresent(m.id)) r.expectedIds.push_back(m.id);
+  return append(siteId, actorStaffId, std::move(r));
+}
+
+namespace {
+[[noreturn]] void noSuchRollCall(const std::string& rollCallId) {
+  throw DagverkError(ErrorCode::UnknownEvent, "Utrymningen finns inte, eller har en nyare startats.",
+                     "roll call " + rollCallId + " is not the latest of this site");
+}
+} // namespace
+
+Event KioskStore::markSafe(const std::string& rollCallId, const std::string& personId,
+                           const std::string& actorStaffId) {
+  requireStaff(actorStaffId);
+  const auto state = latestRollCall();
+  if (!state || state->rollCallId != rollCallId) noSuchRollCall(rollCallId);
+  if (state->ended)
+    throw DagverkError(ErrorCode::BadInput, "Utrymningen är redan avslutad.", "roll call " + rollCallId + " has ended");
+  if (std::find(state->expectedIds.begin(), state->expectedIds.end(), personId) == state->expectedIds.end())
+    throw DagverkError(ErrorCode::BadInput, "Personen finns inte på listan för den här utrymningen.",
+                       "person " + personId + " is not on roll call " + rollCallId);
+  // Marking twice changes nothing: the first mark stands and is returned.
+  if (state->safeIds.count(personId))
+    if (auto earlier = findRollCallEvent(RollCallMarkedSafe::kKind, rollCallId, personId)) return *earlier;
+  return append(boundSiteId(), actorStaffId, RollCallMarkedSafe{rollCallId, personId});
+}
+
+Event KioskStore::endRollCall(const std::string& rollCallId, const std::string& actorStaffId) {
+  requireStaff(actorStaffId);
+  const auto state = latestRollCall();
+  if (!state || state->rollCallId != rollCallId) noSuchRollCall(rollCallId);
+  // Ending twice changes nothing: the first end stands and is returned.
+  if (state->ended)
+    if (auto earlier = findRollCallEvent(RollCallEnded::kKind, rollCallId, "")) return *earlier;
+  return append(boundSiteId(), actorStaffId, RollCallEnded{rollCallId, state->remaining()});
+}
+
+std::optional<RollCallState> KioskStore::latestRollCall() const {
+  const std::string siteId = boundSiteId();
+  Statement last(*db_, "SELECT subject_id FROM event WHERE site_id = ?1 AND kind = 'RollCallStarted' "
+                       "ORDER BY recorded_utc DESC, seq DESC LIMIT 1");
+  last.bind(1, siteId);
+  if (!last.step()) return std::nullopt;
+  const std::string rollCallId = last.text(0);
+  const auto events = queryEvents("subject_id = ?1 AND site_id = ?2 AND kind IN ('RollCallStarted', "
+                                  "'RollCallMarkedSafe', 'RollCallEnded') ORDER BY device_id, seq",
+                                  [&](Statement& s) { s.bind(1, rollCallId).bind(2, siteId); });
+  return dagverk::latestRollCall(events);
 }
 
 } // namespace dagverk::store

@@ -3,12 +3,15 @@
 // Every append is durable when it returns; the presence projection is updated in the same
 // transaction and kept in memory for the screens.
 #include "Clock.hpp"
+#include "DayRecords.hpp"
 #include "Event.hpp"
+#include "Staff.hpp"
 #include "Presence.hpp"
 #include "Roster.hpp"
 #include "RosterCsv.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -82,18 +85,92 @@ public:
 
   const Clock& clock() const { return clock_; }
 
+  // --- staff (issue: staff mode) ----------------------------------------------------------
+  // Active staff of the site, sorted by first name (Swedish order).
+  std::vector<StaffMember> staff(const std::string& siteId) const;
+  StaffMember staffMember(const std::string& staffId) const; // throws UnknownStaff
+  std::vector<Activity> activities(const std::string& siteId) const;
+
+  enum class PinResult { Accepted, Wrong, LockedOut, Malformed };
+  struct PinCheck {
+    PinResult result = PinResult::Wrong;
+    std::int64_t secondsLeft = 0; // LockedOut: seconds until the next try
+    int attemptsLeft = 0;         // Wrong: tries left before the lock-out starts
+  };
+  // Checks a staff member's PIN against its Argon2id hash (libsodium crypto_pwhash_str_verify).
+  // The lock-out counter is device-wide and stored, so a restart does not reset it. A hash
+  // made with weaker parameters than today's is re-hashed on success (needs_rehash).
+  PinCheck checkPin(const std::string& staffId, const std::string& pin);
+  PinLockout pinLockout() const;
+  // Seconds staff mode may stay idle before it closes (setting, default 90).
+  int staffIdleSeconds() const;
+
+  Event staffCheckIn(const std::string& staffId);  // throws AlreadyPresent
+  Event staffCheckOut(const std::string& staffId); // throws NotPresent
+  const PresenceBoard& staffPresence() const { return staffPresence_; }
+
+  // A participant checked in or out by staff: the event records the acting staff member.
+  // (checkIn/checkOut above with actorStaffId set.)
+
+  // Voids a check-in or check-out (or any event of this site) with a reason; the original
+  // stays. Presence is rebuilt. Throws UnknownEvent, AlreadyCorrected.
+  Event correct(const std::string& eventId, const std::string& reasonCode, const std::string& actorStaffId);
+  // Throws BadInput for an unknown reason or bad comment, PresentNotAbsent if the participant
+  // is checked in now.
+  Event noteAbsence(const std::string& participantId, const std::string& reasonCode, const std::string& comment,
+                    const std::string& actorStaffId);
+  // Logs (or plans) a session; an edit (draft.replacesEventId set) appends the new version and
+  // a Corrected for the old one in one transaction. Throws BadInput with the validation message.
+  std::vector<Event> logSession(const SessionDraft& draft, const std::string& actorStaffId);
+  // Sessions (current versions) of the site whose start falls in [from, to).
+  std::vector<ActivitySession> sessions(const std::string& siteId, UtcMs from, UtcMs to) const;
+  // The site's events recorded on a local day, in sequence order.
+  std::vector<Event> eventsOfDay(const std::string& siteId, LocalDate day) const;
+  DayOverview dayOverview(const std::string& siteId, LocalDate day) const;
+
+  // The roll call: start lists everyone checked in now (participants and staff).
+  Event startRollCall(const std::string& actorStaffId);
+  Event markSafe(const std::string& rollCallId, const std::string& personId, const std::string& actorStaffId);
+  Event endRollCall(const std::string& rollCallId, const std::string& actorStaffId);
+  // The latest roll call at the site (open or ended), rebuilt from events.
+  std::optional<RollCallState> latestRollCall() const;
+
+  // Appends several events in one transaction: all or nothing.
+  std::vector<Event> appendAll(const std::string& siteId, const std::optional<std::string>& actorStaffId,
+                               std::vector<EventPayload> payloads);
+
 private:
   KioskStore(std::unique_ptr<Database> db, const Clock& clock);
   void loadDevice();
   void loadPresence();
   void applyToProjection(const Event& e);
+  // --- internals of staff mode (private; the public API above is unchanged) ---
+  Event makeEvent(const std::string& siteId, const std::optional<std::string>& actorStaffId, EventPayload payload,
+                  UtcMs now);
+  // Inside a transaction: assigns the sequence, inserts, updates the presence table. True if
+  // the event voids a check-in or check-out, so presence must be rebuilt from the log.
+  bool insertEvent(Event& e);
+  void applyToMemory(const Event& e);
+  // Rewrites the presence table (one site, or all when siteId is null) by replaying the log
+  // with corrections honoured. Inside a transaction; memory is reloaded after the commit.
+  void rewritePresenceRows(const std::string* siteId);
+  std::optional<Event> findEvent(const std::string& eventId) const;
+  bool isVoided(const std::string& eventId, const std::string& subjectId) const;
+  std::vector<Event> queryEvents(const std::string& whereAndOrder, const std::function<void(Statement&)>& bind) const;
+  std::optional<Event> findRollCallEvent(const char* kind, const std::string& rollCallId,
+                                         const std::string& personId) const;
+  PinLockout readLockout() const;
+  void writeLockout(const PinLockout& lock);
+  StaffMember requireStaff(const std::string& staffId) const; // active, else UnknownStaff
 
   std::unique_ptr<Database> db_;
   const Clock& clock_;
   std::string deviceId_;
   PresenceBoard presence_;
+  PresenceBoard staffPresence_{PresenceBoard::Who::Staff};
   // Prepared once, used on every append.
   std::unique_ptr<Statement> nextSeq_, insertEvent_, insertPresence_, deletePresence_, dataVersion_;
+  std::unique_ptr<Statement> insertStaffPresence_, deleteStaffPresence_;
   std::int64_t lastDataVersion_ = -1;
 };
 

@@ -47,6 +47,25 @@ CREATE TABLE presence (
   participant_id TEXT PRIMARY KEY, site_id TEXT NOT NULL,
   check_in_event_id TEXT NOT NULL, since_utc INTEGER NOT NULL);
 )SQL",
+    // 2: staff mode. Staff and their PIN hashes, the device-wide PIN lock-out, settings, staff
+    // presence (same table, is_staff = 1) and an index for "the site's events of a day".
+    R"SQL(
+CREATE TABLE staff (
+  id TEXT PRIMARY KEY,
+  site_ids TEXT NOT NULL, -- space-separated site ids, or '*' for every site
+  first_name TEXT NOT NULL, initial TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('staff', 'assistant_manager', 'admin')),
+  pin_hash TEXT NOT NULL, -- Argon2id string (crypto_pwhash_str); never the PIN
+  active INTEGER NOT NULL DEFAULT 1);
+CREATE TABLE pin_lockout (
+  id INTEGER PRIMARY KEY CHECK (id = 1), -- one row: the lock-out is device-wide
+  failures INTEGER NOT NULL, level INTEGER NOT NULL, locked_until_utc INTEGER NOT NULL);
+INSERT INTO pin_lockout(id, failures, level, locked_until_utc) VALUES (1, 0, 0, 0);
+CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO setting(key, value) VALUES ('staff_idle_seconds', '90');
+ALTER TABLE presence ADD COLUMN is_staff INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX event_site_recorded ON event(site_id, recorded_utc);
+)SQL",
 };
 } // namespace
 

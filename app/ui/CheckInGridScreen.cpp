@@ -55,11 +55,7 @@ void drawCheckInGridScreen(KioskUi& ui, const KioskModel& model) {
 
   ImGui::SetCursorPos(ImVec2(f * 0.6f, top));
   ImGui::BeginChild("tiles", gridSize, false, ImGuiWindowFlags_NoScrollbar);
-  ImGuiIO& io = ImGui::GetIO();
-  // Drag to scroll: a finger or mouse moved past the tap slop scrolls instead of tapping.
-  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseDown(0) &&
-      !pointerDidNotDrag())
-    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+  dragToScroll(); // a finger or mouse moved past the tap slop scrolls instead of tapping
   if (!ui.jumpToLetter().empty()) {
     auto it = firstRowOfLetter.find(ui.jumpToLetter());
     if (it != firstRowOfLetter.end()) ImGui::SetScrollY(static_cast<float>(it->second) * (tile + nameHeight + gap));

@@ -1,10 +1,57 @@
-// Home: the site's name, today's date, a large clock and one large entry to the check-in grid.
+// Home: the site's name, today's date and a large clock, one large entry to the check-in grid,
+// today's schedule in pictures, the roll-call entry, and a small but findable staff entry.
 #include "LocalTime.hpp"
 #include "Screens.hpp"
+#include "StaffWidgets.hpp"
 #include "Theme.hpp"
 #include "Widgets.hpp"
 
+#include <algorithm>
+
 namespace dagverk::ui {
+
+namespace {
+// Today's sessions as picture cards: time, pictogram, name. Past ones are faded.
+void drawSchedule(KioskUi& ui, const KioskModel& model, ImVec2 at, float width, float height) {
+  if (model.todaysSessions.empty()) return;
+  const float f = ImGui::GetFontSize();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 pos = ImGui::GetWindowPos();
+  const float cardW = std::min(f * 7.0f, (width - f * 0.5f * 5) / 6);
+  const UtcMs now = ui.clock().nowUtc();
+  float x = at.x;
+  dl->AddText(ui.fonts().large, ui.fonts().large->FontSize * 0.8f, ImVec2(pos.x + x, pos.y + at.y), theme::kMutedText,
+              "Idag");
+  const float top = at.y + f * 1.5f;
+  size_t shown = 0;
+  for (const auto& s : model.todaysSessions) {
+    if (x + cardW > at.x + width || shown == 6) break;
+    const Activity* a = model.findActivity(s.data.activityId);
+    const bool past = s.data.end <= now;
+    const bool current = s.data.start <= now && now < s.data.end;
+    const ImVec2 min(pos.x + x, pos.y + top), max(min.x + cardW, min.y + height - f * 1.5f);
+    dl->AddRectFilled(min, max, current ? theme::kPrimary : theme::kPanel, f * 0.4f);
+    const ImU32 ink = current ? IM_COL32_WHITE : past ? IM_COL32(0xA8, 0xAE, 0xB4, 0xFF) : theme::kPrimary;
+    const std::string time = formatHourMinute(toStockholm(s.data.start));
+    dl->AddText(ui.fonts().large, ui.fonts().large->FontSize * 0.8f, ImVec2(min.x + f * 0.4f, min.y + f * 0.2f),
+                current ? IM_COL32_WHITE : past ? ink : theme::kText, time.c_str());
+    const float pictSize = std::min(cardW * 0.6f, (max.y - min.y) - f * 3.0f);
+    drawActivityPictogram(dl, a ? a->category : "", ImVec2(min.x + cardW / 2, min.y + f * 1.6f + pictSize / 2),
+                          pictSize, ink);
+    const std::string name = a ? a->name : "";
+    float fs = f * 0.8f;
+    ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0, name.c_str());
+    if (ts.x > cardW - f * 0.3f) {
+      fs *= (cardW - f * 0.3f) / ts.x;
+      ts = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0, name.c_str());
+    }
+    dl->AddText(ImGui::GetFont(), fs, ImVec2(min.x + (cardW - ts.x) / 2, max.y - ts.y - f * 0.3f),
+                current ? IM_COL32_WHITE : past ? ink : theme::kText, name.c_str());
+    x += cardW + f * 0.5f;
+    ++shown;
+  }
+}
+} // namespace
 
 void drawHomeScreen(KioskUi& ui, const KioskModel& model) {
   if (!beginScreen("home")) {
@@ -16,33 +63,47 @@ void drawHomeScreen(KioskUi& ui, const KioskModel& model) {
   const ImVec2 size = ImGui::GetWindowSize();
   const LocalDateTime now = toStockholm(ui.clock().nowUtc());
 
-  // Top bar: the site's name, and how many are here now.
+  // Top bar: the site's name, how many are here now, and the staff entry.
   ImGui::SetCursorPos(ImVec2(f, f * 0.8f));
   ImGui::PushFont(fonts.large);
   ImGui::TextUnformatted(model.siteName.c_str());
   const std::string here = std::to_string(model.presentSince.size()) + " här nu";
   const float hw = ImGui::CalcTextSize(here.c_str()).x;
-  ImGui::SameLine(size.x - hw - f);
+  ImGui::PopFont();
+  const float staffW = f * 6.0f;
+  ImGui::SetCursorPos(ImVec2(size.x - staffW - f * 0.8f, f * 0.6f));
+  if (actionButton(ui, "staff-entry", "Personal", theme::kPanel, staffW, 1.9f)) ui.askForPin(PinPurpose::StaffMode);
+  ImGui::PushFont(fonts.large);
+  ImGui::SetCursorPos(ImVec2(size.x - staffW - hw - f * 2.0f, f * 0.8f));
   ImGui::PushStyleColor(ImGuiCol_Text, theme::kYes);
   ImGui::TextUnformatted(here.c_str());
   ImGui::PopStyleColor();
   ImGui::PopFont();
 
-  // Date and clock.
-  ImGui::SetCursorPosY(size.y * 0.16f);
+  // Date and clock; higher up when there is a schedule to show.
+  const bool schedule = !model.todaysSessions.empty();
+  ImGui::SetCursorPosY(size.y * (schedule ? 0.10f : 0.16f));
   const std::string date = formatSwedishLongDate(now);
   centredText(date.c_str(), fonts.large, theme::kMutedText);
   const std::string clock = formatHourMinute(now);
   centredText(clock.c_str(), fonts.clock, theme::kText);
 
-  // The one large entry.
-  const ImVec2 button(std::min(size.x - 2 * f, f * 20), f * 5);
-  ImGui::SetCursorPos(ImVec2((size.x - button.x) / 2, size.y * 0.58f));
-  ImGui::PushFont(fonts.title);
+  // The large entries: check in / out, and the roll call (asks for any staff PIN).
+  const float rowY = size.y * (schedule ? 0.40f : 0.56f);
+  const ImVec2 button(std::min(size.x * 0.52f, f * 20), f * 4.6f);
+  const ImVec2 rollCall(std::min(size.x * 0.24f, f * 9), f * 4.6f);
+  const float total = button.x + f * 1.2f + rollCall.x;
+  ImGui::SetCursorPos(ImVec2((size.x - total) / 2, rowY));
   if (bigButton(ui, "enter-grid", "Checka in / ut", Icon::PersonIn, button, theme::kPrimary, IM_COL32_WHITE,
                 fonts.title))
     ui.go(ScreenId::CheckInGrid);
-  ImGui::PopFont();
+  ImGui::SameLine(0, f * 1.2f);
+  const bool rollCallOpen = model.rollCall && !model.rollCall->ended;
+  if (bigButton(ui, "rollcall-entry", rollCallOpen ? "Utrymning pågår" : "Utrymning", Icon::Exit, rollCall,
+                theme::kNo, IM_COL32_WHITE, fonts.large))
+    ui.askForPin(PinPurpose::RollCall);
+
+  if (schedule) drawSchedule(ui, model, ImVec2(f, rowY + button.y + f * 1.0f), size.x - 2 * f, size.y - (rowY + button.y + f * 1.6f));
 
   drawErrorBanner(ui);
   endScreen();

@@ -12,6 +12,18 @@ const Participant* KioskModel::find(const std::string& id) const {
   return nullptr;
 }
 
+const StaffMember* KioskModel::findStaff(const std::string& id) const {
+  for (const auto& s : staff)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+const Activity* KioskModel::findActivity(const std::string& id) const {
+  for (const auto& a : activities)
+    if (a.id == id) return &a;
+  return nullptr;
+}
+
 KioskUi::KioskUi(const Clock& clock, KioskActions& actions) : clock_(clock), actions_(actions) {
   enteredAt_ = lastInputAt_ = clock_.nowUtc();
 }
@@ -22,6 +34,75 @@ void KioskUi::go(ScreenId next, std::string participantId) {
   enteredAt_ = lastInputAt_ = clock_.nowUtc();
   tiles_.clear();
   buttons_.clear();
+  editing_ = TextEditing{};
+  formMessage_.clear();
+}
+
+void KioskUi::askForPin(PinPurpose purpose) {
+  pinPurpose_ = purpose;
+  pinStaffId_.clear();
+  pinDigits_.clear();
+  pinMessage_.clear();
+  go(ScreenId::StaffPicker);
+}
+
+void KioskUi::signIn(const std::string& staffId) {
+  staffId_ = staffId;
+  pinDigits_.clear();
+  pinMessage_.clear();
+  if (pinPurpose_ == PinPurpose::RollCall) {
+    const std::string err = actions_.startRollCall(staffId);
+    if (!err.empty()) showError(err);
+    go(ScreenId::RollCall);
+  } else {
+    go(ScreenId::StaffDashboard);
+  }
+}
+
+void KioskUi::signOut() {
+  staffId_.clear();
+  pinStaffId_.clear();
+  pinDigits_.clear();
+  draft_ = SessionDraft{};
+  go(ScreenId::Home);
+}
+
+bool KioskUi::staffTimedOut(UtcMs now) const {
+  return now >= lastInputAt_ + static_cast<std::int64_t>(staffIdleSeconds_) * 1000;
+}
+
+void KioskUi::openSessionForm(const KioskModel& model, bool planned, const ActivitySession* edit) {
+  SessionDraft d;
+  const UtcMs now = clock_.nowUtc();
+  constexpr std::int64_t kQuarter = 15 * 60 * 1000;
+  if (edit) {
+    const auto& s = edit->data;
+    d.sessionId = s.sessionId;
+    d.replacesEventId = edit->eventId;
+    d.activityId = s.activityId;
+    d.participantIds = s.participantIds;
+    d.staffIds = s.staffIds;
+    d.start = s.start;
+    d.end = s.end;
+    d.outing = s.outing;
+    d.place = s.place;
+    d.note = s.note;
+    d.planned = s.planned && planned;
+  } else {
+    d.planned = planned;
+    if (planned) { // from the next full hour, one hour long
+      d.start = (now / (4 * kQuarter) + 1) * (4 * kQuarter);
+      d.end = d.start + 4 * kQuarter;
+    } else {       // the hour that just ended, to the quarter
+      d.end = now / kQuarter * kQuarter;
+      d.start = d.end - 4 * kQuarter;
+      for (const auto& [pid, since] : model.presentSince) d.participantIds.push_back(pid);
+    }
+    if (inStaffMode()) d.staffIds.push_back(staffId_);
+  }
+  draft_ = std::move(d);
+  formStep_ = 1;
+  go(ScreenId::SessionForm);
 }
 
 void KioskUi::noteInput() { lastInputAt_ = clock_.nowUtc(); }
@@ -82,6 +163,10 @@ UtcMs KioskUi::nextChangeAt() const {
   case ScreenId::GoingHomeQuestion: next = std::min(next, lastInputAt_ + timeouts_.question); break;
   case ScreenId::CheckInGrid: next = std::min(next, lastInputAt_ + timeouts_.grid); break;
   case ScreenId::Home: break;
+  case ScreenId::StaffPicker:
+  case ScreenId::PinEntry: next = std::min(next, now + 1000); break; // lock-out countdown
+  case ScreenId::RollCall: break; // never closes by itself
+  default: next = std::min(next, lastInputAt_ + static_cast<std::int64_t>(staffIdleSeconds_) * 1000); break;
   }
   if (!error_.empty()) next = std::min(next, errorAt_ + timeouts_.errorBanner);
   return next;
@@ -95,8 +180,21 @@ void KioskUi::frame(const KioskModel& model) {
     go(ScreenId::Home);
   if (screen_ == ScreenId::GoingHomeQuestion && now >= lastInputAt_ + timeouts_.question) go(ScreenId::Home);
   if (screen_ == ScreenId::CheckInGrid && now >= lastInputAt_ + timeouts_.grid) go(ScreenId::Home);
+  staffIdleSeconds_ = model.staffIdleSeconds;
+  // Sign-in screens close when left alone; the PIN screen stays while its lock-out counts down.
+  const UtcMs signInIdleFrom =
+      screen_ == ScreenId::PinEntry ? std::max(lastInputAt_, model.pinLockout.lockedUntil) : lastInputAt_;
+  if ((screen_ == ScreenId::StaffPicker || screen_ == ScreenId::PinEntry) && now >= signInIdleFrom + timeouts_.signIn)
+    signOut();
+  // Staff mode closes by itself after the idle time; never during a roll call.
+  if (inStaffMode() && screen_ != ScreenId::RollCall && screen_ != ScreenId::StaffPicker &&
+      screen_ != ScreenId::PinEntry && staffTimedOut(now))
+    signOut();
+  if (!inStaffMode() && screen_ >= ScreenId::StaffDashboard) go(ScreenId::Home);
   // A participant removed from the roster while their screen was open.
-  if (screen_ != ScreenId::Home && screen_ != ScreenId::CheckInGrid && !model.find(selected_)) go(ScreenId::Home);
+  const bool aboutParticipant = screen_ == ScreenId::Welcome || screen_ == ScreenId::GoingHomeQuestion ||
+                                screen_ == ScreenId::Goodbye || screen_ == ScreenId::Absence;
+  if (aboutParticipant && !model.find(selected_)) go(inStaffMode() ? ScreenId::StaffDashboard : ScreenId::Home);
 
   tiles_.clear(); // only what this frame draws is tappable
   buttons_.clear();
@@ -107,6 +205,14 @@ void KioskUi::frame(const KioskModel& model) {
   case ScreenId::Welcome: drawWelcomeScreen(*this, *model.find(selected_)); break;
   case ScreenId::GoingHomeQuestion: drawGoingHomeScreen(*this, *model.find(selected_)); break;
   case ScreenId::Goodbye: drawGoodbyeScreen(*this, *model.find(selected_)); break;
+  case ScreenId::StaffPicker: drawStaffPickerScreen(*this, model); break;
+  case ScreenId::PinEntry: drawPinScreen(*this, model); break;
+  case ScreenId::StaffDashboard: drawStaffDashboardScreen(*this, model); break;
+  case ScreenId::Absence: drawAbsenceScreen(*this, model); break;
+  case ScreenId::Correction: drawCorrectionScreen(*this, model); break;
+  case ScreenId::ActivityLog: drawActivityLogScreen(*this, model); break;
+  case ScreenId::SessionForm: drawSessionFormScreen(*this, model); break;
+  case ScreenId::RollCall: drawRollCallScreen(*this, model); break;
   }
   ImGui::PopFont();
 }

@@ -1,8 +1,12 @@
 #pragma once
-// The participant's screens. Reads a model, emits actions; knows nothing of SQLite or SDL.
+// The kiosk's screens. They read a model and ask for actions; they know nothing of SQLite or
+// SDL. KioskUi holds what the screens remember between frames: which screen is up, who is
+// signed in, the form being filled in (in memory only until it is saved in one go).
 #include "Clock.hpp"
+#include "DayRecords.hpp"
 #include "Presence.hpp"
 #include "Roster.hpp"
+#include "Staff.hpp"
 
 #include <imgui.h>
 
@@ -14,26 +18,70 @@
 
 namespace dagverk::ui {
 
-// What the screens can ask of the kiosk. Implemented by the kiosk over the store.
+// The answer to a PIN.
+struct PinAnswer {
+  enum class Result { Accepted, Wrong, LockedOut } result = Result::Wrong;
+  std::int64_t secondsLeft = 0; // LockedOut
+  int attemptsLeft = 0;         // Wrong
+};
+
+// What the screens can ask of the kiosk. Implemented by the kiosk over the store. Every
+// method that records something returns an empty string on success, else a Swedish message.
 class KioskActions {
 public:
   virtual ~KioskActions() = default;
-  // Returns an empty string on success, else a Swedish message for the screen.
+  // A participant's own tap (no staff member acting).
   virtual std::string checkIn(const std::string& participantId) = 0;
   virtual std::string checkOut(const std::string& participantId) = 0;
   // The participant's photo as a texture, or nullptr (then a coloured tile with initials).
   virtual ImTextureID pictureOf(const Participant& p) = 0;
+
+  // --- staff mode -----------------------------------------------------------------------
+  virtual PinAnswer checkPin(const std::string& staffId, const std::string& pin) = 0;
+  virtual std::string checkInFor(const std::string& participantId, const std::string& staffId) = 0;
+  virtual std::string checkOutFor(const std::string& participantId, const std::string& staffId) = 0;
+  virtual std::string staffCheckIn(const std::string& staffId) = 0;
+  virtual std::string staffCheckOut(const std::string& staffId) = 0;
+  virtual std::string correct(const std::string& eventId, const std::string& reasonCode, const std::string& staffId) = 0;
+  virtual std::string noteAbsence(const std::string& participantId, const std::string& reasonCode,
+                                  const std::string& comment, const std::string& staffId) = 0;
+  virtual std::string logSession(const SessionDraft& draft, const std::string& staffId) = 0;
+  virtual std::string startRollCall(const std::string& staffId) = 0;
+  virtual std::string markSafe(const std::string& rollCallId, const std::string& personId, const std::string& staffId) = 0;
+  virtual std::string endRollCall(const std::string& rollCallId, const std::string& staffId) = 0;
 };
 
-// What the screens show. Refreshed by the kiosk after every action.
+// What the screens show. Refreshed by the kiosk after every action and every minute.
 struct KioskModel {
   std::string siteName;
-  std::vector<Participant> participants; // sorted A–Ö
+  LocalDate today;
+  std::vector<Participant> participants;     // sorted A–Ö
   std::map<std::string, UtcMs> presentSince; // participant id -> checked in at
+  std::vector<StaffMember> staff;            // who may sign in here, sorted A–Ö
+  std::map<std::string, UtcMs> staffPresentSince;
+  std::vector<Activity> activities;          // the site's catalogue
+  std::vector<ActivitySession> todaysSessions; // done and planned, by start time
+  std::vector<ActivitySession> weekSessions;   // Monday of this week until now
+  DayOverview day;                           // the staff dashboard's lists
+  std::optional<RollCallState> rollCall;     // the latest roll call
+  int staffIdleSeconds = 90;
+  PinLockout pinLockout;                     // device-wide, from the store
+
   const Participant* find(const std::string& id) const;
+  const StaffMember* findStaff(const std::string& id) const;
+  const Activity* findActivity(const std::string& id) const;
 };
 
-enum class ScreenId { Home, CheckInGrid, Welcome, GoingHomeQuestion, Goodbye };
+enum class ScreenId {
+  Home, CheckInGrid, Welcome, GoingHomeQuestion, Goodbye, // the participant's path
+  StaffPicker, PinEntry,                                  // signing in
+  StaffDashboard, Absence, Correction,                    // attendance care
+  ActivityLog, SessionForm,                               // activities
+  RollCall,                                               // utrymning
+};
+
+// Why the PIN is asked for.
+enum class PinPurpose { StaffMode, RollCall };
 
 struct Fonts {
   ImFont* body = nullptr;   // 1.0 × base
@@ -48,6 +96,16 @@ struct ScreenTimeouts {
   std::int64_t question = 15000;      // "Vill du gå hem?" left unanswered
   std::int64_t grid = 60000;          // the grid left open with no touch
   std::int64_t errorBanner = 8000;
+  std::int64_t signIn = 30000;        // staff picker / PIN left open
+};
+
+// A text field being edited with the on-screen keyboard (or a USB keyboard / badge scanner).
+struct TextEditing {
+  std::string fieldId;       // empty: no field is being edited
+  std::string pendingInput;  // typed since the field last drew (UTF-8)
+  int pendingBackspaces = 0;
+  bool pendingEnter = false;
+  bool shift = false;
 };
 
 class KioskUi {
@@ -81,7 +139,33 @@ public:
   KioskActions& actions() { return actions_; }
   std::string& jumpToLetter() { return jumpLetter_; }
 
+  // Staff mode.
+  void askForPin(PinPurpose purpose);          // opens the staff picker
+  PinPurpose pinPurpose() const { return pinPurpose_; }
+  std::string& pinStaffId() { return pinStaffId_; } // who is typing their PIN
+  std::string& pinDigits() { return pinDigits_; }
+  std::string& pinMessage() { return pinMessage_; }
+  void signIn(const std::string& staffId);      // after an accepted PIN
+  void signOut();                               // back to the participant's home
+  const std::string& signedInStaff() const { return staffId_; }
+  bool inStaffMode() const { return !staffId_.empty(); }
+
+  // Forms: what is being filled in. Nothing is saved until the form's save button.
+  SessionDraft& sessionDraft() { return draft_; }
+  int& formStep() { return formStep_; } // the session form's step, 1–4
+  bool& showAllStaff() { return showAllStaff_; }
+  std::string& formMessage() { return formMessage_; } // inline error of the open form
+  std::string& formReason() { return formReason_; }   // chosen reason (absence, correction)
+  std::string& formComment() { return formComment_; }
+  std::string& formEventId() { return formEventId_; }  // the event a correction voids
+  bool& correctingCheckIn() { return correctingCheckIn_; } // true: a check-in, false: a check-out
+  bool& hideFound() { return hideFound_; }             // roll call: hide those marked safe
+  TextEditing& textEditing() { return editing_; }
+  // Opens the session form: a new session (planned or done) or an edit of an existing one.
+  void openSessionForm(const KioskModel& model, bool planned, const ActivitySession* edit = nullptr);
+
 private:
+  bool staffTimedOut(UtcMs now) const;
   const Clock& clock_;
   KioskActions& actions_;
   Fonts fonts_;
@@ -95,6 +179,18 @@ private:
   TapGuard tapGuard_;
   std::string jumpLetter_;
   std::map<std::string, ImVec4> tiles_, buttons_;
+
+  PinPurpose pinPurpose_ = PinPurpose::StaffMode;
+  std::string pinStaffId_, pinDigits_, pinMessage_;
+  std::string staffId_;
+  int staffIdleSeconds_ = 90;
+  SessionDraft draft_;
+  std::string formMessage_, formReason_, formComment_, formEventId_;
+  bool hideFound_ = false;
+  bool correctingCheckIn_ = true;
+  int formStep_ = 1;
+  bool showAllStaff_ = false;
+  TextEditing editing_;
 };
 
 } // namespace dagverk::ui

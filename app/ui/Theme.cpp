@@ -10,7 +10,9 @@ float baseFontSize(int displayHeight) { return static_cast<float>(displayHeight)
 bool loadFonts(Fonts& fonts, const std::string& regularTtf, const std::string& boldTtf, float base) {
   ImGuiIO& io = ImGui::GetIO();
   // Latin-1 (å ä ö é ü), Latin Extended-A, General Punctuation (– — ’ ” …).
-  static const ImWchar kTextRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0};
+  // Arrows (⇧), Miscellaneous Technical (⌫) and the check marks (✓ ✗) for keys and marks.
+  static const ImWchar kTextRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x2190, 0x21FF,
+                                        0x2212, 0x2212, 0x2300, 0x23FF, 0x2713, 0x2717, 0};
   static const ImWchar kDigits[] = {0x0020, 0x003A, 0};
   ImFontConfig cfg;
   cfg.OversampleH = 2;

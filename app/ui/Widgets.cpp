@@ -66,6 +66,18 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
     dl->AddLine(ImVec2(c.x - s * 0.36f, c.y - s * 0.02f), ImVec2(c.x - s * 0.04f, c.y - s * 0.06f), col, t);
     break;
   }
+  case Icon::Exit: {
+    // The emergency-exit sign: a running figure and an arrow to a door.
+    dl->AddRect(ImVec2(c.x + s * 0.16f, c.y - s * 0.42f), ImVec2(c.x + s * 0.46f, c.y + s * 0.42f), col, 0, 0, t * 0.8f);
+    dl->AddCircleFilled(ImVec2(c.x - s * 0.12f, c.y - s * 0.30f), s * 0.10f, col);
+    dl->AddLine(ImVec2(c.x - s * 0.16f, c.y - s * 0.16f), ImVec2(c.x - s * 0.24f, c.y + s * 0.10f), col, t);
+    dl->AddLine(ImVec2(c.x - s * 0.24f, c.y + s * 0.10f), ImVec2(c.x - s * 0.40f, c.y + s * 0.40f), col, t);
+    dl->AddLine(ImVec2(c.x - s * 0.24f, c.y + s * 0.10f), ImVec2(c.x - s * 0.02f, c.y + s * 0.36f), col, t);
+    dl->AddLine(ImVec2(c.x - s * 0.40f, c.y - s * 0.06f), ImVec2(c.x + s * 0.06f, c.y - s * 0.10f), col, t);
+    dl->AddTriangleFilled(ImVec2(c.x + s * 0.06f, c.y - s * 0.20f), ImVec2(c.x + s * 0.16f, c.y - s * 0.10f),
+                          ImVec2(c.x + s * 0.06f, c.y + s * 0.00f), col);
+    break;
+  }
   case Icon::Clock:
     dl->AddCircle(c, s * 0.42f, col, 0, t);
     dl->AddLine(c, ImVec2(c.x, c.y - s * 0.28f), col, t);
@@ -77,6 +89,12 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
 bool pointerDidNotDrag() {
   const float slop = ImGui::GetFontSize() * 0.5f;
   return ImGui::GetIO().MouseDragMaxDistanceSqr[0] < slop * slop;
+}
+
+void dragToScroll() {
+  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseDown(0) &&
+      !pointerDidNotDrag())
+    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
 }
 
 bool bigButton(KioskUi& ui, const char* name, const char* label, Icon icon, ImVec2 size, ImU32 fill,

@@ -11,7 +11,7 @@ namespace dagverk::ui {
 void drawParticipantPicture(ImDrawList* dl, KioskActions& actions, const Participant& p, ImVec2 min, float size,
                             bool present, const Fonts& fonts);
 
-enum class Icon { House, Check, Cross, PersonIn, Clock };
+enum class Icon { House, Check, Cross, PersonIn, Clock, Exit };
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 centre, float size, ImU32 colour);
 
 // A large rounded button with an icon above or beside its label. Returns true when tapped
@@ -28,6 +28,8 @@ void centredText(const char* text, ImFont* font, ImU32 colour);
 
 // True unless the pointer travelled far since it went down (then it was a drag, not a tap).
 bool pointerDidNotDrag();
+// Inside a scrolling child window: a finger or mouse dragged past the tap slop scrolls it.
+void dragToScroll();
 
 } // namespace dagverk::ui
 

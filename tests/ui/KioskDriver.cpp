@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 
+#include "SwedishText.hpp"
+
 namespace dagverk::test {
 
 namespace fs = std::filesystem;
@@ -22,12 +24,46 @@ KioskDriver::KioskDriver(const std::string& name, UtcMs start, int width, int he
   dir_ = fs::temp_directory_path() / ("dagverk-ui-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir_);
   store_ = store::KioskStore::createWithRoster(dir_, clock_, store::demoRoster(), site);
+  startApp();
+}
+
+void KioskDriver::startApp() {
   platform::WindowOptions w;
-  w.width = width;
-  w.height = height;
+  w.width = width_;
+  w.height = height_;
   w.software = true;
   app_ = std::make_unique<kiosk::KioskApp>(*store_, clock_, w, dir_);
   settle();
+}
+
+void KioskDriver::restart() {
+  app_.reset();
+  store_.reset();
+  store_ = store::KioskStore::open(dir_, clock_);
+  startApp();
+}
+
+void KioskDriver::enterPin(const std::string& digits) {
+  for (char c : digits) tapButton(std::string("pin-") + c);
+  tapButton("pin-ok");
+}
+
+void KioskDriver::signInAsStaff(const std::string& staffId, const std::string& pin) {
+  tapButton("staff-entry");
+  tapButton("staff-" + staffId);
+  enterPin(pin);
+}
+
+std::string KioskDriver::demoPin(const std::string& staffId) { return "1" + staffId.substr(staffId.size() - 3); }
+
+void KioskDriver::typeOnScreen(const std::string& text) {
+  for (char32_t c : decodeUtf8(text)) {
+    if (c == U' ') {
+      tapButton("key-space");
+    } else {
+      tapButton("key-" + encodeUtf8(c));
+    }
+  }
 }
 
 KioskDriver::~KioskDriver() {
@@ -103,7 +139,7 @@ void KioskDriver::dragFinger(float x0, float y0, float x1, float y1, int steps) 
 
 void KioskDriver::tapButton(const std::string& name) {
   const auto rect = screens().buttonRect(name);
-  INFO("button " << name);
+  INFO("button " << name << " on screen " << static_cast<int>(screens().screen()));
   REQUIRE(rect.has_value());
   tap(*rect);
 }

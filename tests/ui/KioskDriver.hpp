@@ -41,11 +41,23 @@ public:
   void tapTile(const std::string& participantId);
   // Moves the clock on and lets the kiosk notice.
   void advance(std::int64_t ms);
+  // Closes the kiosk as a crash would (nothing more is saved) and starts it again on the same
+  // data directory.
+  void restart();
+  // Types digits on the PIN keypad and taps OK.
+  void enterPin(const std::string& digits);
+  // From the home screen: "Personal", the staff member's tile, their PIN.
+  void signInAsStaff(const std::string& staffId, const std::string& pin);
+  // The demo PIN of a demo staff member: "1" + the last three digits of the id.
+  static std::string demoPin(const std::string& staffId);
+  // Types text on the on-screen keyboard (letters, digits, space, å ä ö).
+  void typeOnScreen(const std::string& text);
 
   static std::filesystem::path screenshotDir();
 
 private:
   void push(SDL_Event e);
+  void startApp();
   std::filesystem::path dir_;
   ManualClock clock_;
   std::unique_ptr<store::KioskStore> store_;

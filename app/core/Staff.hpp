@@ -1,0 +1,52 @@
+#pragma once
+// Staff at a site, their roles, and the PIN lock-out policy.
+#include "Clock.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dagverk {
+
+enum class StaffRole { Staff, AssistantManager, Admin };
+
+const char* roleCode(StaffRole r);           // "staff", "assistant_manager", "admin"
+std::optional<StaffRole> parseRole(const std::string& code);
+const char* roleLabelSv(StaffRole r);        // "Personal", "Biträdande enhetschef", "Administratör"
+
+struct StaffMember {
+  std::string id;
+  std::vector<std::string> siteIds; // the sites they work at; "*" for every site (admin)
+  std::string firstName;
+  std::string initial;
+  StaffRole role = StaffRole::Staff;
+  std::string pinHash; // Argon2id string from libsodium crypto_pwhash_str; never the PIN
+  bool active = true;
+  std::string displayName() const { return firstName + " " + initial + "."; }
+  bool worksAt(const std::string& siteId) const;
+  std::string initials() const;
+};
+
+// A PIN is 4 to 6 digits.
+bool isWellFormedPin(const std::string& pin);
+
+// After kFreeAttempts wrong PINs in a row the kiosk locks for a growing time: 30 s, 1 min,
+// 5 min, 15 min, then 1 h for every further wrong PIN. A right PIN resets it.
+inline constexpr int kFreePinAttempts = 5;
+
+struct PinLockout {
+  int failures = 0;      // wrong PINs in a row
+  int level = 0;         // how many lock-outs so far in this run of failures
+  UtcMs lockedUntil = 0; // 0: not locked
+
+  // Seconds left of the lock-out at `now` (0 when not locked). A clock that jumped back
+  // cannot stretch a lock-out beyond its own length.
+  std::int64_t secondsLeft(UtcMs now) const;
+  int attemptsLeftBeforeLock() const;
+  void recordFailure(UtcMs now);
+  void recordSuccess();
+};
+
+std::int64_t lockoutSecondsForLevel(int level); // level 1 = 30 s
+
+} // namespace dagverk

@@ -1,0 +1,94 @@
+// Staff sign-in, step 2: the PIN on a numeric keypad. Wrong PINs say how many tries are left;
+// after five the kiosk locks with a countdown (the counter survives a restart).
+#include "LocalTime.hpp"
+#include "Screens.hpp"
+#include "StaffWidgets.hpp"
+#include "Theme.hpp"
+#include "Widgets.hpp"
+
+#include <algorithm>
+
+namespace dagverk::ui {
+
+namespace {
+std::string lockedMessage(std::int64_t seconds) {
+  const std::int64_t m = seconds / 60, s = seconds % 60;
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "För många fel. Försök igen om %lld:%02lld.", static_cast<long long>(m),
+                static_cast<long long>(s));
+  return buf;
+}
+} // namespace
+
+void drawPinScreen(KioskUi& ui, const KioskModel& model) {
+  if (!beginScreen("pin")) {
+    endScreen();
+    return;
+  }
+  const float f = ImGui::GetFontSize();
+  const ImVec2 win = ImGui::GetWindowSize();
+  if (staffBar(ui, model, "Skriv din kod", "Tillbaka")) {
+    ui.go(ScreenId::StaffPicker);
+    endScreen();
+    return;
+  }
+  const StaffMember* who = model.findStaff(ui.pinStaffId());
+  if (!who) {
+    ui.go(ScreenId::StaffPicker);
+    endScreen();
+    return;
+  }
+  // Left: who is signing in and what happened. Right: the keypad.
+  const float keySize = std::min(f * 3.2f, (win.y - f * 5.0f) / 4.6f);
+  const float padWidth = keySize * 3 + f * 1.0f;
+  const float left = f * 1.5f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 pos = ImGui::GetWindowPos();
+  const float pic = f * 5.0f;
+  drawPersonPicture(dl, nullptr, who->id, who->initials(), ImVec2(pos.x + left, pos.y + f * 4.2f), pic, false,
+                    ui.fonts());
+  ImGui::SetCursorPos(ImVec2(left + pic + f, f * 4.4f));
+  ImGui::PushFont(ui.fonts().large);
+  ImGui::TextUnformatted(who->displayName().c_str());
+  ImGui::PopFont();
+  ImGui::SetCursorPos(ImVec2(left + pic + f, f * 6.4f));
+  ImGui::TextUnformatted(roleLabelSv(who->role));
+
+  // The dots for typed digits.
+  const float dotsY = f * 10.5f;
+  const size_t shown = std::max<size_t>(4, ui.pinDigits().size());
+  for (size_t i = 0; i < shown; ++i) {
+    const ImVec2 c(pos.x + left + f * 0.8f + static_cast<float>(i) * f * 1.8f, pos.y + dotsY);
+    if (i < ui.pinDigits().size()) dl->AddCircleFilled(c, f * 0.5f, theme::kText);
+    else dl->AddCircle(c, f * 0.5f, theme::kMutedText, 0, f * 0.08f);
+  }
+
+  // A lock-out shows its countdown, live, and nothing can be typed until it ends.
+  const std::int64_t lockedFor = model.pinLockout.secondsLeft(ui.clock().nowUtc());
+  const std::string message = lockedFor > 0 ? lockedMessage(lockedFor) : ui.pinMessage();
+  ImGui::SetCursorPos(ImVec2(left, dotsY + f * 1.4f));
+  ImGui::PushTextWrapPos(win.x - padWidth - f * 2);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+  ImGui::TextUnformatted(message.c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
+
+  ImGui::SetCursorPos(ImVec2(win.x - padWidth - f, f * 4.0f));
+  if (lockedFor > 0) ui.pinDigits().clear();
+  if (numericKeypad(ui, ui.pinDigits(), 6, keySize) && lockedFor == 0) {
+    const PinAnswer a = ui.actions().checkPin(who->id, ui.pinDigits());
+    ui.pinDigits().clear();
+    switch (a.result) {
+    case PinAnswer::Result::Accepted: ui.signIn(who->id); break;
+    case PinAnswer::Result::Wrong:
+      ui.pinMessage() = a.attemptsLeft > 0
+                            ? "Fel kod. " + std::to_string(a.attemptsLeft) + " försök kvar."
+                            : "Fel kod.";
+      break;
+    case PinAnswer::Result::LockedOut: ui.pinMessage().clear(); break; // the countdown shows it
+    }
+  }
+  endScreen();
+}
+
+} // namespace dagverk::ui

@@ -1,0 +1,106 @@
+// The roll call at a fire drill (utrymning): everyone checked in when it started, participants
+// and staff, in large picture tiles. A tap marks "i säkerhet"; the counter shows how many are
+// left; a switch hides those already found. Works with no network; every mark is an event.
+#include "Screens.hpp"
+#include "StaffWidgets.hpp"
+#include "Theme.hpp"
+#include "Widgets.hpp"
+
+#include <algorithm>
+
+namespace dagverk::ui {
+
+void drawRollCallScreen(KioskUi& ui, const KioskModel& model) {
+  if (!beginScreen("roll-call")) {
+    endScreen();
+    return;
+  }
+  const float f = ImGui::GetFontSize();
+  const ImVec2 win = ImGui::GetWindowSize();
+  const auto& rc = model.rollCall;
+  if (!rc || rc->ended) { // nothing open: back to where staff came from
+    ui.go(ui.inStaffMode() ? ScreenId::StaffDashboard : ScreenId::Home);
+    endScreen();
+    return;
+  }
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 pos = ImGui::GetWindowPos();
+  dl->PushClipRect(pos, ImVec2(pos.x + win.x, pos.y + win.y), false);
+  dl->AddRectFilled(pos, ImVec2(pos.x + win.x, pos.y + f * 3.4f), theme::kNo);
+  dl->PopClipRect();
+  ImGui::SetCursorPos(ImVec2(f * 0.8f, f * 0.4f));
+  ImGui::PushFont(ui.fonts().title);
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+  const int remaining = rc->remaining();
+  const std::string head = remaining == 0 ? "Alla i säkerhet" : std::to_string(remaining) + " kvar av " +
+                                                                    std::to_string(rc->expectedIds.size());
+  ImGui::TextUnformatted(("Utrymning · " + head).c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+
+  ImGui::SetCursorPos(ImVec2(f * 0.8f, f * 3.9f));
+  if (chip(ui, "hide-found", "Dölj hittade", ui.hideFound())) ui.hideFound() = !ui.hideFound();
+  ImGui::SameLine(win.x - f * 9.8f);
+  bool end = actionButton(ui, "end-rollcall", "Avsluta utrymning", theme::kText, f * 9.0f);
+
+  const float tile = f * 4.4f, nameH = f * 1.4f, gap = f * 0.8f;
+  const float top = f * 6.6f;
+  ImGui::SetCursorPos(ImVec2(f * 0.8f, top));
+  ImGui::BeginChild("people", ImVec2(win.x - f * 1.6f, win.y - top - f * 0.4f));
+  dragToScroll();
+  const int columns = std::max(1, static_cast<int>((ImGui::GetContentRegionAvail().x + gap) / (tile + gap)));
+  ImDrawList* cdl = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  std::string marked;
+  int shown = 0;
+  for (const auto& id : rc->expectedIds) {
+    const bool safe = rc->safeIds.count(id) != 0;
+    if (safe && ui.hideFound()) continue;
+    const Participant* p = model.find(id);
+    const StaffMember* s = p ? nullptr : model.findStaff(id);
+    const std::string name = p ? p->displayName() : s ? s->displayName() : id;
+    const std::string initials = p ? p->initials() : s ? s->initials() : "?";
+    const ImVec2 min(origin.x + static_cast<float>(shown % columns) * (tile + gap),
+                     origin.y + static_cast<float>(shown / columns) * (tile + nameH + gap));
+    ++shown;
+    ImGui::SetCursorScreenPos(min);
+    if (ImGui::InvisibleButton(("person-" + id).c_str(), ImVec2(tile, tile + nameH)) && pointerDidNotDrag() && !safe)
+      marked = id;
+    ui.rememberButton("person-" + id, min, ImVec2(min.x + tile, min.y + tile + nameH));
+    if (!ImGui::IsItemVisible()) continue;
+    if (safe) cdl->AddRectFilled(ImVec2(min.x - gap * 0.3f, min.y - gap * 0.3f),
+                                 ImVec2(min.x + tile + gap * 0.3f, min.y + tile + nameH), theme::kPresentTint, f * 0.4f);
+    drawPersonPicture(cdl, p ? ui.actions().pictureOf(*p) : nullptr, id, initials, min, tile, safe, ui.fonts());
+    if (s) { // staff are marked with a band, so the count of participants is easy to read
+      cdl->AddRectFilled(ImVec2(min.x, min.y + tile - f * 1.0f), ImVec2(min.x + tile, min.y + tile), IM_COL32(0, 0, 0, 110));
+      cdl->AddText(ImGui::GetFont(), f * 0.7f, ImVec2(min.x + f * 0.3f, min.y + tile - f * 0.85f), IM_COL32_WHITE,
+                   "personal");
+    }
+    float fs = f * 0.9f;
+    ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0, name.c_str());
+    if (ts.x > tile + gap * 0.8f) {
+      fs *= (tile + gap * 0.8f) / ts.x;
+      ts = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0, name.c_str());
+    }
+    cdl->AddText(ImGui::GetFont(), fs, ImVec2(min.x + (tile - ts.x) / 2, min.y + tile + f * 0.15f),
+                 safe ? theme::kYes : theme::kText, name.c_str());
+  }
+  const int rows = (shown + columns - 1) / columns;
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + static_cast<float>(rows) * (tile + nameH + gap)));
+  ImGui::Dummy(ImVec2(1, 1));
+  if (rc->expectedIds.empty()) ImGui::TextWrapped("Ingen var incheckad när utrymningen startade.");
+  ImGui::EndChild();
+
+  const std::string me = ui.signedInStaff();
+  std::string err;
+  if (!marked.empty()) err = ui.actions().markSafe(rc->rollCallId, marked, me);
+  if (end) {
+    err = ui.actions().endRollCall(rc->rollCallId, me);
+    if (err.empty()) ui.go(ScreenId::StaffDashboard);
+  }
+  if (!err.empty()) ui.showError(err);
+  drawErrorBanner(ui);
+  endScreen();
+}
+
+} // namespace dagverk::ui

@@ -1,0 +1,250 @@
+// Log or plan an activity session: which activity, who took part (pre-selected with those
+// here now), which staff, start and end, at the site or an outing, a short note. The form
+// lives in memory until "Spara": then it is one event (or two for an edit) in one transaction.
+#include "LocalTime.hpp"
+#include "Screens.hpp"
+#include "StaffWidgets.hpp"
+#include "Theme.hpp"
+#include "Widgets.hpp"
+
+#include <algorithm>
+
+namespace dagverk::ui {
+
+namespace {
+constexpr std::int64_t kQuarterMs = 15 * 60 * 1000;
+
+void toggle(std::vector<std::string>& ids, const std::string& id) {
+  auto it = std::find(ids.begin(), ids.end(), id);
+  if (it == ids.end()) ids.push_back(id);
+  else ids.erase(it);
+}
+
+bool contains(const std::vector<std::string>& ids, const std::string& id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+void heading(KioskUi& ui, const std::string& text) {
+  ImGui::Spacing();
+  ImGui::PushFont(ui.fonts().large);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopFont();
+}
+
+// Wraps the next item to a new line when it would not fit.
+void flow(float itemWidth, float& x, float maxX) {
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  if (x > 0 && x + gap + itemWidth <= maxX) ImGui::SameLine();
+  else x = 0;
+  x += (x > 0 ? gap : 0) + itemWidth;
+}
+
+void activityChoice(KioskUi& ui, const KioskModel& model, SessionDraft& d, float maxX) {
+  const float f = ImGui::GetFontSize();
+  const ImVec2 size(f * 6.5f, f * 4.2f);
+  float x = 0;
+  for (const auto& a : model.activities) {
+    flow(size.x, x, maxX);
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    if (ImGui::InvisibleButton(("activity-" + a.id).c_str(), size) && pointerDidNotDrag()) d.activityId = a.id;
+    ui.rememberButton("activity-" + a.id, min, ImVec2(min.x + size.x, min.y + size.y));
+    const bool on = d.activityId == a.id;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(min, ImVec2(min.x + size.x, min.y + size.y), on ? theme::kPrimary : theme::kPanel, f * 0.4f);
+    const ImU32 ink = on ? IM_COL32_WHITE : theme::kPrimary;
+    drawActivityPictogram(dl, a.category, ImVec2(min.x + size.x / 2, min.y + f * 1.5f), f * 2.2f, ink);
+    float fs = f * 0.8f;
+    ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0, a.name.c_str());
+    if (ts.x > size.x - f * 0.4f) {
+      fs *= (size.x - f * 0.4f) / ts.x;
+      ts = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0, a.name.c_str());
+    }
+    dl->AddText(ImGui::GetFont(), fs, ImVec2(min.x + (size.x - ts.x) / 2, min.y + f * 3.0f),
+                on ? IM_COL32_WHITE : theme::kText, a.name.c_str());
+  }
+}
+
+void participantChoice(KioskUi& ui, const KioskModel& model, SessionDraft& d, float maxX) {
+  const float f = ImGui::GetFontSize();
+  const float pic = f * 2.6f;
+  const ImVec2 size(f * 4.2f, pic + f * 1.2f);
+  float x = 0;
+  for (const auto& p : model.participants) {
+    flow(size.x, x, maxX);
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    if (ImGui::InvisibleButton(("pick-" + p.id).c_str(), size) && pointerDidNotDrag()) toggle(d.participantIds, p.id);
+    if (!ImGui::IsItemVisible()) continue;
+    ui.rememberButton("pick-" + p.id, min, ImVec2(min.x + size.x, min.y + size.y));
+    const bool on = contains(d.participantIds, p.id);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (on) dl->AddRectFilled(min, ImVec2(min.x + size.x, min.y + size.y), theme::kPresentTint, f * 0.3f);
+    drawPersonPicture(dl, ui.actions().pictureOf(p), p.id, p.initials(), ImVec2(min.x + (size.x - pic) / 2, min.y + f * 0.15f),
+                      pic, on, ui.fonts());
+    const std::string name = p.displayName();
+    float fs = f * 0.75f;
+    ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0, name.c_str());
+    if (ts.x > size.x) {
+      fs *= size.x / ts.x;
+      ts = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0, name.c_str());
+    }
+    dl->AddText(ImGui::GetFont(), fs, ImVec2(min.x + (size.x - ts.x) / 2, min.y + pic + f * 0.25f), theme::kText,
+                name.c_str());
+  }
+}
+
+// "Start [−] 09:00 [+]" on one line, everything centred on the buttons' middle.
+void timeStepper(KioskUi& ui, const char* name, const char* label, UtcMs& t) {
+  const float f = ImGui::GetFontSize();
+  const float y = ImGui::GetCursorPosY();
+  const float x = ImGui::GetCursorPosX();
+  ImGui::SetCursorPos(ImVec2(x, y + f * 0.5f));
+  ImGui::TextUnformatted(label);
+  const float labelW = ImGui::CalcTextSize(label).x;
+  ImGui::SetCursorPos(ImVec2(x + labelW + f * 0.5f, y));
+  if (actionButton(ui, std::string(name) + "-minus", "−", theme::kPanel, f * 2.4f)) t -= kQuarterMs;
+  ImGui::PushFont(ui.fonts().large);
+  const std::string hm = formatHourMinute(toStockholm(t));
+  const float textW = ImGui::CalcTextSize(hm.c_str()).x;
+  ImGui::SetCursorPos(ImVec2(x + labelW + f * 3.4f, y + f * 0.2f));
+  ImGui::TextUnformatted(hm.c_str());
+  ImGui::PopFont();
+  ImGui::SetCursorPos(ImVec2(x + labelW + f * 3.9f + textW, y));
+  if (actionButton(ui, std::string(name) + "-plus", "+", theme::kPanel, f * 2.4f)) t += kQuarterMs;
+}
+
+std::string durationText(std::int64_t ms) {
+  if (ms <= 0) return "–";
+  const std::int64_t minutes = ms / 60000;
+  std::string out;
+  if (minutes >= 60) out += std::to_string(minutes / 60) + " tim";
+  if (minutes % 60) out += (out.empty() ? "" : " ") + std::to_string(minutes % 60) + " min";
+  return out;
+}
+} // namespace
+
+void drawSessionFormScreen(KioskUi& ui, const KioskModel& model) {
+  if (!beginScreen("session-form")) {
+    endScreen();
+    return;
+  }
+  SessionDraft& d = ui.sessionDraft();
+  int& step = ui.formStep();
+  const float f = ImGui::GetFontSize();
+  const ImVec2 win = ImGui::GetWindowSize();
+  const char* title = !d.replacesEventId.empty() ? "Ändra aktivitet" : d.planned ? "Planera aktivitet" : "Ny aktivitet";
+  if (staffBar(ui, model, title, "Avbryt")) {
+    ui.go(ScreenId::ActivityLog); // nothing is saved
+    endScreen();
+    return;
+  }
+  // The steps, as tabs: each can be opened directly.
+  static const char* kSteps[] = {"1 Aktivitet", "2 Deltagare", "3 Personal & tid", "4 Plats & text"};
+  for (int i = 1; i <= 4; ++i) {
+    if (i > 1) ImGui::SameLine();
+    std::string label = kSteps[i - 1];
+    if (i == 2) label += " (" + std::to_string(d.participantIds.size()) + ")";
+    if (chip(ui, "step-" + std::to_string(i), label, step == i)) {
+      step = i;
+      ui.textEditing() = TextEditing{};
+      ui.formMessage().clear();
+    }
+  }
+
+  const float kb = keyboardHeight(ui);
+  const float bottomBar = kb > 0 ? 0 : f * 3.4f;
+  ImGui::BeginChild("form", ImVec2(win.x - f * 1.6f, win.y - ImGui::GetCursorPosY() - bottomBar - kb - f * 0.3f));
+  dragToScroll();
+  const float maxX = ImGui::GetContentRegionAvail().x;
+  switch (step) {
+  case 1:
+    heading(ui, "Vilken aktivitet?");
+    activityChoice(ui, model, d, maxX);
+    break;
+  case 2:
+    heading(ui, "Vilka var med?");
+    if (actionButton(ui, "pick-present", "Alla som är här", theme::kPanel)) {
+      d.participantIds.clear();
+      for (const auto& [pid, since] : model.presentSince) d.participantIds.push_back(pid);
+    }
+    ImGui::SameLine();
+    if (actionButton(ui, "pick-none", "Ingen", theme::kPanel)) d.participantIds.clear();
+    participantChoice(ui, model, d, maxX);
+    break;
+  case 3: {
+    heading(ui, "Personal");
+    // Those at work today (checked in), those already chosen, and whoever is signed in;
+    // everyone on "Visa alla".
+    float x = 0;
+    for (const auto& s : model.staff) {
+      const bool relevant = ui.showAllStaff() || model.staffPresentSince.count(s.id) || contains(d.staffIds, s.id) ||
+                            s.id == ui.signedInStaff();
+      if (!relevant) continue;
+      const float w = ImGui::CalcTextSize(s.displayName().c_str()).x + f * 2.2f;
+      flow(w, x, maxX);
+      if (chip(ui, "staff-" + s.id, s.displayName(), contains(d.staffIds, s.id), w)) toggle(d.staffIds, s.id);
+    }
+    {
+      const char* label = ui.showAllStaff() ? "Visa färre" : "Visa alla";
+      const float w = ImGui::CalcTextSize(label).x + f * 1.6f;
+      flow(w, x, maxX);
+      if (actionButton(ui, "staff-all", label, theme::kPanel, w)) ui.showAllStaff() = !ui.showAllStaff();
+    }
+    heading(ui, "Tid (" + durationText(d.end - d.start) + ")");
+    timeStepper(ui, "start", "Start", d.start);
+    ImGui::SameLine(0, f * 2);
+    timeStepper(ui, "end", "Slut", d.end);
+    for (int minutes : {30, 60, 90, 120, 180}) {
+      if (minutes != 30) ImGui::SameLine();
+      if (chip(ui, "duration-" + std::to_string(minutes), durationText(minutes * 60000LL),
+               d.end - d.start == minutes * 60000LL))
+        d.end = d.start + minutes * 60000LL;
+    }
+    break;
+  }
+  default:
+    heading(ui, "Plats");
+    if (chip(ui, "at-site", "På verksamheten", !d.outing)) d.outing = false;
+    ImGui::SameLine();
+    if (chip(ui, "outing", "Utflykt", d.outing)) d.outing = true;
+    ImGui::SameLine(0, f * 2);
+    if (chip(ui, "status-done", "Genomförd", !d.planned)) d.planned = false;
+    ImGui::SameLine();
+    if (chip(ui, "status-planned", "Planerad", d.planned)) d.planned = true;
+    if (d.outing) textField(ui, "place", d.place, 200, "Vart? (t.ex. Skansen)", maxX, 2.0f);
+    heading(ui, "Anteckning (frivillig)");
+    textField(ui, "note", d.note, kMaxNoteChars, "Kort anteckning", maxX, 3.0f);
+    break;
+  }
+  ImGui::Dummy(ImVec2(1, f));
+  ImGui::EndChild();
+
+  if (kb == 0) {
+    ImGui::SetCursorPos(ImVec2(f * 0.8f, win.y - f * 2.9f));
+    const bool save = actionButton(ui, "save", d.planned ? "Spara i planen" : "Spara", theme::kYes, f * 9);
+    ImGui::SameLine();
+    if (step < 4 && actionButton(ui, "next", "Nästa", theme::kPrimary, f * 6)) {
+      step = step + 1;
+      ui.formMessage().clear();
+    }
+    if (!ui.formMessage().empty()) {
+      ImGui::SameLine();
+      ImGui::SetCursorPosY(ImGui::GetCursorPosY() + f * 0.5f);
+      ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+      ImGui::TextUnformatted(ui.formMessage().c_str());
+      ImGui::PopStyleColor();
+    }
+    if (save) {
+      const std::string err = ui.actions().logSession(d, ui.signedInStaff());
+      if (err.empty()) {
+        ui.sessionDraft() = SessionDraft{};
+        ui.go(ScreenId::ActivityLog);
+      } else {
+        ui.formMessage() = err;
+      }
+    }
+  }
+  onScreenKeyboard(ui);
+  endScreen();
+}
+
+} // namespace dagverk::ui

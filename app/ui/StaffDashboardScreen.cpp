@@ -1,0 +1,167 @@
+// The staff dashboard for today at this site: who is here, who is expected but not here, who
+// has gone home; check in or out on someone's behalf, note an absence, correct a mistake.
+#include "LocalTime.hpp"
+#include "Screens.hpp"
+#include "StaffWidgets.hpp"
+#include "Theme.hpp"
+#include "Widgets.hpp"
+
+#include <algorithm>
+
+namespace dagverk::ui {
+
+namespace {
+enum class RowAction { None, CheckIn, CheckOut, Absence, CorrectIn, CorrectOut };
+
+struct RowButtons {
+  const char* first = nullptr;
+  RowAction firstAction = RowAction::None;
+  const char* second = nullptr;
+  RowAction secondAction = RowAction::None;
+};
+
+RowAction drawRow(KioskUi& ui, const KioskModel& model, const ParticipantDay& d, const std::string& detail,
+                  const RowButtons& b, float width) {
+  const float f = ImGui::GetFontSize();
+  const float rowH = f * 2.8f, pic = f * 2.3f;
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  const Participant* p = nullptr;
+  if (!ImGui::IsRectVisible(min, ImVec2(min.x + width, min.y + rowH)) || !(p = model.find(d.participantId))) {
+    ImGui::Dummy(ImVec2(width, rowH + f * 0.3f - ImGui::GetStyle().ItemSpacing.y)); // scrolled out: hold its place
+    return RowAction::None;
+  }
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(min, ImVec2(min.x + width, min.y + rowH), theme::kPanel);
+  drawPersonPicture(dl, ui.actions().pictureOf(*p), p->id, p->initials(), ImVec2(min.x + f * 0.25f, min.y + f * 0.25f),
+                    pic, false, ui.fonts());
+  dl->AddText(ImVec2(min.x + pic + f * 0.7f, min.y + f * 0.3f), theme::kText, p->displayName().c_str());
+  dl->AddText(ImGui::GetFont(), f * 0.85f, ImVec2(min.x + pic + f * 0.7f, min.y + f * 1.5f), theme::kMutedText,
+              detail.c_str());
+  RowAction action = RowAction::None;
+  float x = width - f * 0.3f;
+  auto button = [&](const char* label, RowAction a, ImU32 fill) {
+    if (!label) return;
+    const float w = ImGui::CalcTextSize(label).x + f * 1.4f;
+    x -= w;
+    ImGui::SetCursorScreenPos(ImVec2(min.x + x, min.y + f * 0.4f));
+    if (actionButton(ui, std::string(label) + "-" + p->id, label, fill, w, 2.0f)) action = a;
+    x -= f * 0.4f;
+  };
+  button(b.second, b.secondAction, theme::kPanel);
+  button(b.first, b.firstAction, b.firstAction == RowAction::CheckOut ? theme::kPrimary : theme::kYes);
+  ImGui::SetCursorScreenPos(ImVec2(min.x, min.y + rowH + f * 0.3f));
+  return action;
+}
+
+void sectionTitle(const char* title, size_t count, ImFont* font) {
+  ImGui::PushFont(font);
+  ImGui::Text("%s (%zu)", title, count);
+  ImGui::PopFont();
+}
+} // namespace
+
+void drawStaffDashboardScreen(KioskUi& ui, const KioskModel& model) {
+  if (!beginScreen("staff-dashboard")) {
+    endScreen();
+    return;
+  }
+  const float f = ImGui::GetFontSize();
+  const ImVec2 win = ImGui::GetWindowSize();
+  if (staffBar(ui, model, "Idag", "Logga ut")) {
+    ui.signOut();
+    endScreen();
+    return;
+  }
+  const std::string me = ui.signedInStaff();
+  // The staff member's own presence, and the ways on.
+  const bool meHere = model.staffPresentSince.count(me) != 0;
+  if (actionButton(ui, meHere ? "staff-me-out" : "staff-me-in", meHere ? "Checka ut mig" : "Checka in mig",
+                   meHere ? theme::kPrimary : theme::kYes)) {
+    const std::string err = meHere ? ui.actions().staffCheckOut(me) : ui.actions().staffCheckIn(me);
+    if (!err.empty()) ui.showError(err);
+  }
+  ImGui::SameLine();
+  if (actionButton(ui, "open-activities", "Aktiviteter", theme::kPrimary)) ui.go(ScreenId::ActivityLog);
+  ImGui::SameLine();
+  if (actionButton(ui, "open-rollcall", "Utrymning", theme::kNo)) {
+    const std::string err = ui.actions().startRollCall(me);
+    if (!err.empty()) ui.showError(err);
+    else ui.go(ScreenId::RollCall);
+  }
+  ImGui::SameLine();
+  const std::string counts = "Här " + std::to_string(model.day.present.size()) + " · Väntas " +
+                             std::to_string(model.day.expected.size()) + " · Gått hem " +
+                             std::to_string(model.day.checkedOut.size()) + " · Frånvaro " +
+                             std::to_string(model.day.absent.size()) + " · Personal här " +
+                             std::to_string(model.staffPresentSince.size());
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + f * 0.5f);
+  ImGui::TextUnformatted(counts.c_str());
+
+  const float top = ImGui::GetCursorPosY() + f * 0.4f;
+  const float colW = (win.x - f * 2.4f) / 2;
+  const float colH = win.y - top - f * 0.5f;
+  std::string pid;
+  RowAction action = RowAction::None;
+  std::string eventId;
+
+  ImGui::SetCursorPos(ImVec2(f * 0.8f, top));
+  ImGui::BeginChild("present", ImVec2(colW, colH));
+  dragToScroll();
+  sectionTitle("Här nu", model.day.present.size(), ui.fonts().large);
+  for (const auto& d : model.day.present) {
+    const RowAction a = drawRow(ui, model, d, "kom " + formatHourMinute(toStockholm(d.since)),
+                                {"Checka ut", RowAction::CheckOut, "Rätta", RowAction::CorrectIn}, colW - f * 0.8f);
+    if (a != RowAction::None) { action = a; pid = d.participantId; eventId = d.checkInEventId; }
+  }
+  ImGui::EndChild();
+
+  ImGui::SetCursorPos(ImVec2(f * 1.6f + colW, top));
+  ImGui::BeginChild("others", ImVec2(colW, colH));
+  dragToScroll();
+  sectionTitle("Väntas idag", model.day.expected.size(), ui.fonts().large);
+  for (const auto& d : model.day.expected) {
+    const RowAction a = drawRow(ui, model, d, "inte här än",
+                                {"Checka in", RowAction::CheckIn, "Frånvaro", RowAction::Absence}, colW - f * 0.8f);
+    if (a != RowAction::None) { action = a; pid = d.participantId; }
+  }
+  if (!model.day.absent.empty()) {
+    sectionTitle("Frånvarande", model.day.absent.size(), ui.fonts().large);
+    for (const auto& d : model.day.absent) {
+      const RowAction a = drawRow(ui, model, d, absenceLabel(d.absenceReason), {"Checka in", RowAction::CheckIn},
+                                  colW - f * 0.8f);
+      if (a != RowAction::None) { action = a; pid = d.participantId; }
+    }
+  }
+  sectionTitle("Har gått hem", model.day.checkedOut.size(), ui.fonts().large);
+  for (const auto& d : model.day.checkedOut) {
+    const RowAction a = drawRow(ui, model, d, "gick " + formatHourMinute(toStockholm(d.since)),
+                                {"Checka in", RowAction::CheckIn, "Rätta", RowAction::CorrectOut}, colW - f * 0.8f);
+    if (a != RowAction::None) { action = a; pid = d.participantId; eventId = d.checkOutEventId; }
+  }
+  ImGui::EndChild();
+
+  // Act after drawing: an action refreshes the model these lists come from.
+  std::string err;
+  switch (action) {
+  case RowAction::None: break;
+  case RowAction::CheckIn: err = ui.actions().checkInFor(pid, me); break;
+  case RowAction::CheckOut: err = ui.actions().checkOutFor(pid, me); break;
+  case RowAction::Absence:
+    ui.go(ScreenId::Absence, pid);
+    ui.formReason().clear();
+    ui.formComment().clear();
+    break;
+  case RowAction::CorrectIn:
+  case RowAction::CorrectOut:
+    ui.go(ScreenId::Correction, pid);
+    ui.formReason().clear();
+    ui.formEventId() = eventId;
+    ui.correctingCheckIn() = action == RowAction::CorrectIn;
+    break;
+  }
+  if (!err.empty()) ui.showError(err);
+  drawErrorBanner(ui);
+  endScreen();
+}
+
+} // namespace dagverk::ui

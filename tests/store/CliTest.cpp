@@ -1,0 +1,211 @@
+// The real `dagverk` binary: exit codes 0 ok, 1 failure, 2 usage, messages in Swedish.
+#include "StoreTestSupport.hpp"
+
+#include "DemoUnit.hpp"
+#include "KioskStore.hpp"
+
+#include <cstdlib>
+#include <sstream>
+#include <sys/wait.h>
+
+#ifndef DAGVERK_BIN
+#error "DAGVERK_BIN must be defined by CMake"
+#endif
+
+using namespace dagverk;
+using namespace dagverk::test;
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out, err;
+};
+
+std::string quoted(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += (c == '\'') ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+// Runs dagverk with `args` (already quoted where needed); a hang counts as a failure.
+Run dagverkCli(const TempDir& tmp, const std::string& args) {
+  const fs::path out = tmp / "stdout.txt", err = tmp / "stderr.txt";
+  const std::string cmd = "timeout 60 " + quoted(DAGVERK_BIN) + " " + args + " >" + quoted(out.string()) + " 2>" +
+                          quoted(err.string()) + " </dev/null";
+  const int status = std::system(cmd.c_str());
+  Run r;
+  r.code = (status != -1 && WIFEXITED(status)) ? WEXITSTATUS(status) : -1;
+  r.out = readBytes(out);
+  r.err = readBytes(err);
+  UNSCOPED_INFO("$ dagverk " << args << "\nexit " << r.code << "\nstdout:\n" << r.out << "stderr:\n" << r.err);
+  return r;
+}
+
+// A data directory with the demo unit, seeded in-process (no window is opened).
+struct Seeded {
+  TempDir tmp{"cli"};
+  fs::path data = tmp / "data";
+  std::string d = "--data-dir " + quoted(data.string());
+  Seeded() {
+    ManualClock clock(mondayAt(8));
+    store::KioskStore::createWithRoster(data, clock, store::demoRoster(), "liljan");
+  }
+  Run run(const std::string& args) const { return dagverkCli(tmp, args); }
+};
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) out.push_back(line);
+  return out;
+}
+
+const std::vector<std::string> kDemoSiteIds = {"liljan", "ornsberg", "trofast", "vastertorp", "steget",
+                                               "natverket", "fruangen", "vaxtverket", "langsjon"};
+
+} // namespace
+
+TEST_CASE("CLI: status --json") {
+  Seeded s;
+  const Run r = s.run("status " + s.d + " --json");
+  REQUIRE(r.code == 0);
+  CHECK(r.out.front() == '{');
+  CHECK(r.out.substr(r.out.size() - 2) == "}\n");
+  CHECK(contains(r.out, "\"presentNow\":0"));
+  CHECK(contains(r.out, "\"site\":\"liljan\""));
+  CHECK(contains(r.out, "\"participants\":35"));
+  CHECK(contains(r.out, "\"events\":0"));
+  CHECK(contains(r.out, "\"lastSeq\":0"));
+  // Without --json: the Swedish summary.
+  const Run plain = s.run("status " + s.d);
+  REQUIRE(plain.code == 0);
+  CHECK(contains(plain.out, "Liljans dagliga verksamhet"));
+  CHECK(contains(plain.out, "Deltagare:    35"));
+}
+
+TEST_CASE("CLI: checkin, then again fails with a Swedish message") {
+  Seeded s;
+  const Run first = s.run("checkin " + s.d + " --participant P0001");
+  REQUIRE(first.code == 0);
+  CHECK(contains(first.out, "incheckad P0001 seq 1"));
+
+  const Run second = s.run("checkin " + s.d + " --participant P0001");
+  CHECK(second.code == 1);
+  CHECK(contains(second.err, "Dalia är redan incheckad"));
+
+  const Run status = s.run("status " + s.d + " --json");
+  REQUIRE(status.code == 0);
+  CHECK(contains(status.out, "\"presentNow\":1"));
+  CHECK(contains(status.out, "\"events\":1")); // the refused check-in added nothing
+
+  const Run out = s.run("checkout " + s.d + " --participant P0001");
+  CHECK(out.code == 0);
+  CHECK(contains(out.out, "utcheckad P0001 seq 2"));
+}
+
+TEST_CASE("CLI: checkout of someone not present fails") {
+  Seeded s;
+  const Run r = s.run("checkout " + s.d + " --participant P0002");
+  CHECK(r.code == 1);
+  CHECK(contains(r.err, "inte incheckad"));
+  const Run unknown = s.run("checkin " + s.d + " --participant P9999");
+  CHECK(unknown.code == 1);
+  CHECK(contains(unknown.err, "P9999"));
+  CHECK(contains(s.run("status " + s.d + " --json").out, "\"events\":0"));
+}
+
+TEST_CASE("CLI: usage errors exit with 2") {
+  Seeded s;
+  const Run unknownOption = s.run("status " + s.d + " --bogus");
+  CHECK(unknownOption.code == 2);
+  CHECK(contains(unknownOption.err, "--bogus"));
+  CHECK(contains(unknownOption.err, "Exit codes"));            // the usage text follows
+  CHECK(s.run("checkin " + s.d).code == 2);                     // --participant missing
+  CHECK(s.run("checkin " + s.d + " --participant").code == 2); // option without its value
+  CHECK(s.run("status --data-dir").code == 2);
+  CHECK(s.run("frobnicate " + s.d).code == 2);
+  CHECK(s.run("status " + s.d + " --size").code == 2);
+  const Run help = s.run("--help");
+  CHECK(help.code == 0);
+  CHECK(contains(help.out, "dagverk status --data-dir D"));
+}
+
+TEST_CASE("CLI: a missing data directory exits with 1 and names it") {
+  Seeded s;
+  const fs::path missing = s.tmp / "nonexistent";
+  const Run r = s.run("status --data-dir " + quoted(missing.string()));
+  CHECK(r.code == 1);
+  CHECK(contains(r.err, missing.string()));
+  CHECK(s.run("participants --data-dir " + quoted(missing.string())).code == 1);
+  CHECK_FALSE(fs::exists(missing));
+}
+
+TEST_CASE("CLI: an unknown site exits with 1 and lists the valid site ids") {
+  Seeded s;
+  for (const std::string& cmd : {std::string("status ") + s.d + " --site nowhere",
+                                 std::string("checkin ") + s.d + " --site nowhere --participant P0001",
+                                 // the kiosk itself: refused before any window opens
+                                 s.d + " --site nowhere --software --frames 1"}) {
+    const Run r = s.run(cmd);
+    CHECK(r.code == 1);
+    CHECK(contains(r.err, "nowhere"));
+    for (const auto& id : kDemoSiteIds) {
+      INFO(id);
+      CHECK(contains(r.err, id));
+    }
+  }
+  const Run status = s.run("status " + s.d + " --json");
+  CHECK(contains(status.out, "\"site\":\"liljan\"")); // the binding was not changed
+  CHECK(contains(status.out, "\"events\":0"));
+
+  const Run other = s.run("status " + s.d + " --site ornsberg --json");
+  CHECK(other.code == 0);
+  CHECK(contains(other.out, "\"site\":\"ornsberg\""));
+  CHECK(contains(other.out, "\"participants\":21"));
+}
+
+TEST_CASE("CLI: participants lists the 35 of liljan in Swedish order") {
+  Seeded s;
+  REQUIRE(s.run("checkin " + s.d + " --participant P0001").code == 0);
+  const Run r = s.run("participants " + s.d);
+  REQUIRE(r.code == 0);
+  const auto ls = lines(r.out);
+  REQUIRE(ls.size() == 35);
+  CHECK(contains(ls.front(), "Albin V."));
+  CHECK(contains(ls.back(), "Örjan O."));
+  int here = 0;
+  for (const auto& l : ls) {
+    INFO(l);
+    CHECK(l.rfind("P0", 0) == 0);
+    if (contains(l, "här sedan")) {
+      ++here;
+      CHECK(l.rfind("P0001\tDalia R.\t", 0) == 0);
+    } else {
+      CHECK(l.substr(l.size() - 2) == "\t-");
+    }
+  }
+  CHECK(here == 1);
+}
+
+TEST_CASE("CLI: a too-new or corrupt database exits with 1 and is left alone") {
+  Seeded s;
+  const fs::path file = s.data / store::kDatabaseFileName;
+  {
+    RawDb raw(file);
+    REQUIRE(raw.exec("PRAGMA user_version = 99") == SQLITE_OK);
+  }
+  const std::string tooNew = readBytes(file);
+  const Run r = s.run("status " + s.d);
+  CHECK(r.code == 1);
+  CHECK(contains(r.err, "nyare version"));
+  CHECK(readBytes(file) == tooNew);
+
+  std::string junk(4096, '\x5A');
+  writeBytes(file, junk);
+  const Run c = s.run("checkin " + s.d + " --participant P0001");
+  CHECK(c.code == 1);
+  CHECK(contains(c.err, file.string()));
+  CHECK(readBytes(file) == junk);
+}
