@@ -91,7 +91,7 @@ void drawHomeScreen(KioskUi& ui, const KioskModel& model) {
   // The large entries: check in / out, and the roll call (asks for any staff PIN).
   const float rowY = size.y * (schedule ? 0.40f : 0.56f);
   const ImVec2 button(std::min(size.x * 0.52f, f * 20), f * 4.6f);
-  const ImVec2 rollCall(std::min(size.x * 0.24f, f * 9), f * 4.6f);
+  const ImVec2 rollCall(std::min(size.x * 0.24f, f * 8), f * 4.6f);
   const float total = button.x + f * 1.2f + rollCall.x;
   ImGui::SetCursorPos(ImVec2((size.x - total) / 2, rowY));
   if (bigButton(ui, "enter-grid", "Checka in / ut", Icon::PersonIn, button, theme::kPrimary, IM_COL32_WHITE,
@@ -100,7 +100,7 @@ void drawHomeScreen(KioskUi& ui, const KioskModel& model) {
   ImGui::SameLine(0, f * 1.2f);
   const bool rollCallOpen = model.rollCall && !model.rollCall->ended;
   if (bigButton(ui, "rollcall-entry", rollCallOpen ? "Utrymning pågår" : "Utrymning", Icon::Exit, rollCall,
-                theme::kNo, IM_COL32_WHITE, fonts.large))
+                theme::kNo, IM_COL32_WHITE, fonts.body, IconPlacement::Above))
     ui.askForPin(PinPurpose::RollCall);
 
   if (schedule) drawSchedule(ui, model, ImVec2(f, rowY + button.y + f * 1.0f), size.x - 2 * f, size.y - (rowY + button.y + f * 1.6f));

@@ -89,11 +89,8 @@ void drawStaffDashboardScreen(KioskUi& ui, const KioskModel& model) {
     else ui.go(ScreenId::RollCall);
   }
   ImGui::SameLine();
-  const std::string counts = "Här " + std::to_string(model.day.present.size()) + " · Väntas " +
-                             std::to_string(model.day.expected.size()) + " · Gått hem " +
-                             std::to_string(model.day.checkedOut.size()) + " · Frånvaro " +
-                             std::to_string(model.day.absent.size()) + " · Personal här " +
-                             std::to_string(model.staffPresentSince.size());
+  // The participants' counts head each list below; here, the staff in the building.
+  const std::string counts = "Personal här: " + std::to_string(model.staffPresentSince.size());
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + f * 0.5f);
   ImGui::TextUnformatted(counts.c_str());
 
@@ -120,7 +117,7 @@ void drawStaffDashboardScreen(KioskUi& ui, const KioskModel& model) {
   dragToScroll();
   sectionTitle("Väntas idag", model.day.expected.size(), ui.fonts().large);
   for (const auto& d : model.day.expected) {
-    const RowAction a = drawRow(ui, model, d, "inte här än",
+    const RowAction a = drawRow(ui, model, d, "",
                                 {"Checka in", RowAction::CheckIn, "Frånvaro", RowAction::Absence}, colW - f * 0.8f);
     if (a != RowAction::None) { action = a; pid = d.participantId; }
   }

@@ -27,7 +27,7 @@ void drawStaffPickerScreen(KioskUi& ui, const KioskModel& model) {
   ImGui::BeginChild("staff-tiles", ImVec2(win.x - f * 1.6f, win.y - f * 4.0f));
   dragToScroll();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 origin(ImGui::GetCursorScreenPos().x + gap * 0.5f, ImGui::GetCursorScreenPos().y);
   std::string chosen;
   for (size_t i = 0; i < model.staff.size(); ++i) {
     const StaffMember& s = model.staff[i];

@@ -98,7 +98,7 @@ void dragToScroll() {
 }
 
 bool bigButton(KioskUi& ui, const char* name, const char* label, Icon icon, ImVec2 size, ImU32 fill,
-               ImU32 textColour, ImFont* font) {
+               ImU32 textColour, ImFont* font, IconPlacement placement) {
   const ImVec2 min = ImGui::GetCursorScreenPos();
   const bool tapped = ImGui::InvisibleButton(name, size) && pointerDidNotDrag();
   const ImVec2 max(min.x + size.x, min.y + size.y);
@@ -109,9 +109,10 @@ bool bigButton(KioskUi& ui, const char* name, const char* label, Icon icon, ImVe
   dl->AddRectFilled(ImVec2(min.x + f * 0.12f, min.y + f * 0.16f), ImVec2(max.x + f * 0.12f, max.y + f * 0.16f),
                     IM_COL32(0, 0, 0, 40), f * 0.6f);
   dl->AddRectFilled(min, max, pressed ? (fill & 0x00FFFFFF) | 0xC0000000 : fill, f * 0.6f);
-  const float iconSize = std::min(size.y * 0.55f, size.x * 0.35f);
+  const float iconSize = placement == IconPlacement::Above ? size.y * 0.45f : std::min(size.y * 0.55f, size.x * 0.35f);
   const ImVec2 ts = font->CalcTextSizeA(font->FontSize, size.x, 0, label);
-  if (size.x > size.y * 1.6f) { // wide: icon left of the label
+  const bool beside = placement == IconPlacement::Beside || (placement == IconPlacement::Auto && size.x > size.y * 1.6f);
+  if (beside) { // wide: icon left of the label
     const float total = iconSize + f * 0.6f + ts.x;
     const float x0 = min.x + (size.x - total) / 2;
     drawIcon(dl, icon, ImVec2(x0 + iconSize / 2, min.y + size.y / 2), iconSize, textColour);

@@ -16,8 +16,9 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 centre, float size, ImU32 colour
 
 // A large rounded button with an icon above or beside its label. Returns true when tapped
 // (released over it without dragging). The rectangle is remembered under `name` for tests.
+enum class IconPlacement { Auto, Beside, Above };
 bool bigButton(KioskUi& ui, const char* name, const char* label, Icon icon, ImVec2 size, ImU32 fill,
-               ImU32 textColour, ImFont* font);
+               ImU32 textColour, ImFont* font, IconPlacement placement = IconPlacement::Auto);
 
 // Full-screen, undecorated window for one screen.
 bool beginScreen(const char* id);
