@@ -67,11 +67,27 @@ std::string encodeUtf8(char32_t cp) {
 }
 
 bool isValidUtf8(std::string_view s) {
-  const std::u32string cps = decodeUtf8(s);
-  size_t encoded = 0;
-  for (char32_t cp : cps) encoded += encodeUtf8(cp).size();
-  // Any invalid byte decodes to U+FFFD (3 bytes) from 1 byte, so lengths differ.
-  return encoded == s.size() && std::find(cps.begin(), cps.end(), U'\uFFFD') == cps.end();
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    size_t len = 0;
+    char32_t v = 0;
+    if (c < 0x80) { ++i; continue; }
+    if ((c >> 5) == 0x6) { len = 2; v = c & 0x1Fu; }
+    else if ((c >> 4) == 0xE) { len = 3; v = c & 0x0Fu; }
+    else if ((c >> 3) == 0x1E) { len = 4; v = c & 0x07u; }
+    else return false;
+    if (i + len > s.size()) return false;
+    for (size_t k = 1; k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc >> 6) != 0x2) return false;
+      v = (v << 6) | (cc & 0x3Fu);
+    }
+    static constexpr char32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+    if (v < kMin[len] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return false; // overlong, range, surrogate
+    i += len;
+  }
+  return true;
 }
 
 namespace {

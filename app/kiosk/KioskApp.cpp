@@ -167,7 +167,8 @@ void KioskApp::everyMinute() {
   lastMinute_ = minute;
   try {
     store_.runDayRollover();
-    refreshModel(); // today's date, schedule and lists move on with the clock
+    store_.checkpoint(); // off the tap path: taps only append to the WAL
+    refreshModel();      // today's date, schedule and lists move on with the clock
   } catch (const DagverkError& e) {
     platform::logError(std::string("day rollover failed: ") + e.english());
   }

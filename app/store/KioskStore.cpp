@@ -34,7 +34,9 @@ void configure(Database& db) {
   Statement mode(db, "PRAGMA journal_mode=WAL");
   if (!mode.step() || mode.text(0) != "wal")
     throw DagverkError(ErrorCode::Storage, "Databasen kunde inte ställas in.", "could not enable WAL mode");
-  db.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  // Checkpoints run once a minute from the kiosk loop and when the store closes, not inside a
+  // participant's tap; the automatic one stays as a backstop for a WAL that grows anyway.
+  db.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=8000;");
 }
 
 Participant readParticipant(const Statement& s) {
@@ -128,7 +130,12 @@ KioskStore::KioskStore(std::unique_ptr<Database> db, const Clock& clock) : db_(s
       *db_, "DELETE FROM presence WHERE participant_id = ?1 AND is_staff = 1 AND (?2 = '' OR check_in_event_id = ?2)");
 }
 
-KioskStore::~KioskStore() = default;
+KioskStore::~KioskStore() {
+  try {
+    checkpoint(); // leave a short WAL behind: the next start reads less
+  } catch (...) {
+  }
+}
 
 std::unique_ptr<KioskStore> KioskStore::open(const fs::path& dataDir, const Clock& clock) {
   platform::ensureWritableDirectory(dataDir, false);
@@ -137,6 +144,12 @@ std::unique_ptr<KioskStore> KioskStore::open(const fs::path& dataDir, const Cloc
     throw DagverkError(ErrorCode::DataDirMissing,
                        "Det finns ingen databas i " + dataDir.string() + ". Starta med --demo för demodata.",
                        "no database in " + dataDir.string());
+  std::error_code sizeError;
+  if (std::filesystem::file_size(file, sizeError) == 0 && !sizeError)
+    // SQLite would quietly turn an empty file into a new, empty database: refuse instead.
+    throw DagverkError(ErrorCode::DatabaseCorrupt,
+                       "Databasfilen " + file.string() + " är tom. Den har inte ändrats; kontakta IT.",
+                       "database file is empty (0 bytes): " + file.string() + " left untouched");
   auto db = std::make_unique<Database>(file, Database::Mode::OpenExisting);
   checkSchemaVersion(*db); // before anything writes: a too-new or corrupt file stays as it is
   configure(*db);
@@ -258,17 +271,32 @@ std::vector<Participant> KioskStore::participants(const std::string& siteId) con
 }
 
 Participant KioskStore::participant(const std::string& participantId) const {
+  // The roster changes only with a new roster, so a tap reads it from memory.
+  if (auto it = participantCache_.find(participantId); it != participantCache_.end()) return it->second;
   Statement s(*db_, std::string("SELECT ") + kParticipantColumns + " FROM participant WHERE id = ?1");
   s.bind(1, participantId);
   if (!s.step())
     throw DagverkError(ErrorCode::UnknownParticipant, "Okänd deltagare \"" + participantId + "\".",
                        "unknown participant id '" + participantId + "'");
-  return readParticipant(s);
+  return participantCache_.emplace(participantId, readParticipant(s)).first->second;
 }
 
 std::string KioskStore::boundSiteId() const {
-  Statement s(*db_, "SELECT value FROM meta WHERE key = 'site_id'");
-  return s.step() ? s.text(0) : std::string(kDefaultSiteId);
+  if (!boundSite_) {
+    Statement s(*db_, "SELECT value FROM meta WHERE key = 'site_id'");
+    boundSite_ = s.step() ? s.text(0) : std::string(kDefaultSiteId);
+  }
+  return *boundSite_;
+}
+
+void KioskStore::forgetCachedRoster() const {
+  boundSite_.reset();
+  participantCache_.clear();
+}
+
+void KioskStore::checkpoint() {
+  // PASSIVE: copies what it can from the WAL without waiting for readers; never blocks a tap.
+  sqlite3_wal_checkpoint_v2(db_->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
 }
 
 void KioskStore::bindToSite(const std::string& siteId) {
@@ -276,6 +304,7 @@ void KioskStore::bindToSite(const std::string& siteId) {
   Statement s(*db_, "INSERT INTO meta(key, value) VALUES ('site_id', ?1) "
                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
   s.bind(1, siteId).run();
+  forgetCachedRoster();
 }
 
 Event KioskStore::makeEvent(const std::string& siteId, const std::optional<std::string>& actorStaffId,
@@ -413,6 +442,7 @@ bool KioskStore::reloadIfChangedElsewhere() {
   const bool first = lastDataVersion_ < 0;
   lastDataVersion_ = version;
   if (first) return false;
+  forgetCachedRoster();
   loadPresence();
   return true;
 }

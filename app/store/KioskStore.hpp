@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -135,6 +136,10 @@ public:
   // The latest roll call at the site (open or ended), rebuilt from events.
   std::optional<RollCallState> latestRollCall() const;
 
+  // Copies the WAL into the database file (PASSIVE, never waits). The kiosk calls it once a
+  // minute so the durable append of a tap never pays for a checkpoint.
+  void checkpoint();
+
   // Appends several events in one transaction: all or nothing.
   std::vector<Event> appendAll(const std::string& siteId, const std::optional<std::string>& actorStaffId,
                                std::vector<EventPayload> payloads);
@@ -172,6 +177,10 @@ private:
   std::unique_ptr<Statement> nextSeq_, insertEvent_, insertPresence_, deletePresence_, dataVersion_;
   std::unique_ptr<Statement> insertStaffPresence_, deleteStaffPresence_;
   std::int64_t lastDataVersion_ = -1;
+  // The bound site and participants read by every tap; dropped when the roster may change.
+  mutable std::optional<std::string> boundSite_;
+  mutable std::map<std::string, Participant> participantCache_;
+  void forgetCachedRoster() const;
 };
 
 } // namespace dagverk::store

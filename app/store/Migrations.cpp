@@ -66,6 +66,24 @@ INSERT INTO setting(key, value) VALUES ('staff_idle_seconds', '90');
 ALTER TABLE presence ADD COLUMN is_staff INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX event_site_recorded ON event(site_id, recorded_utc);
 )SQL",
+    // 3: fewer pages per durable append (the sequence and presence tables keyed without a
+    // separate rowid B-tree), and the event log refuses DELETE as well as UPDATE (a retention
+    // purge will drop and re-create the trigger inside its own transaction).
+    R"SQL(
+CREATE TABLE device_sequence_new (device_id TEXT PRIMARY KEY, last_seq INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO device_sequence_new SELECT device_id, last_seq FROM device_sequence;
+DROP TABLE device_sequence;
+ALTER TABLE device_sequence_new RENAME TO device_sequence;
+CREATE TABLE presence_new (
+  participant_id TEXT PRIMARY KEY, site_id TEXT NOT NULL,
+  check_in_event_id TEXT NOT NULL, since_utc INTEGER NOT NULL,
+  is_staff INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+INSERT INTO presence_new SELECT participant_id, site_id, check_in_event_id, since_utc, is_staff FROM presence;
+DROP TABLE presence;
+ALTER TABLE presence_new RENAME TO presence;
+CREATE TRIGGER event_is_never_deleted BEFORE DELETE ON event
+  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+)SQL",
 };
 } // namespace
 

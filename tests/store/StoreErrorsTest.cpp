@@ -130,6 +130,7 @@ TEST_CASE("Store errors: a corrupt database file is refused and not overwritten"
     bytes.replace(100, noise.size(), noise);
   }
   SECTION("a text file") { bytes = "site_id,name\nliljan,Liljan\n"; }
+  SECTION("an empty file (SQLite would make it a new, empty database)") { bytes.clear(); }
   writeBytes(file, bytes);
   const auto filesBefore = listDir(tmp.path());
 

@@ -227,7 +227,7 @@ TEST_CASE("Store: rebuildPresence() from the log gives the same board and table"
   // Spoil the projection table behind the store's back: a rebuild restores it from the events.
   {
     RawDb raw(dbFile(dir));
-    REQUIRE(raw.exec("DELETE FROM presence WHERE rowid % 2 = 0; "
+    REQUIRE(raw.exec("DELETE FROM presence WHERE participant_id IN (SELECT participant_id FROM presence ORDER BY participant_id LIMIT 1); "
                      "INSERT OR REPLACE INTO presence(participant_id, site_id, check_in_event_id, since_utc) "
                      "VALUES ('P9999', 'liljan', 'bogus', 1);") == SQLITE_OK);
   }
@@ -338,6 +338,10 @@ TEST_CASE("Store: the event table is append-only") {
   // The same (device, seq) can never be written twice.
   CHECK(raw.exec("INSERT INTO event SELECT 'x', device_id, seq, recorded_utc, zone, site_id, actor_staff_id, kind, "
                  "subject_id, payload, schema_version FROM event") != SQLITE_OK);
+  CHECK(raw.integer("SELECT count(*) FROM event") == 1);
+  // Nor can an event be deleted.
+  CHECK(raw.exec("DELETE FROM event", &error) != SQLITE_OK);
+  CHECK(contains(error, "append-only"));
   CHECK(raw.integer("SELECT count(*) FROM event") == 1);
 }
 

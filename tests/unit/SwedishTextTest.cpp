@@ -92,6 +92,7 @@ TEST_CASE("SwedishText: isValidUtf8 accepts well-formed text") {
   CHECK(isValidUtf8("\xED\x9F\xBF"));         // U+D7FF, just below the surrogates
   CHECK(isValidUtf8("\xEE\x80\x80"));         // U+E000, just above them
   CHECK(isValidUtf8(std::string("a\0b", 3))); // NUL is valid UTF-8 (the CSV rejects it separately)
+  CHECK(isValidUtf8("\xEF\xBF\xBD"));         // U+FFFD itself is a valid character
 }
 
 TEST_CASE("SwedishText: isValidUtf8 rejects overlong forms") {
