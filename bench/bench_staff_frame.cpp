@@ -43,6 +43,15 @@ public:
   std::string startRollCall(const std::string&) override { return {}; }
   std::string markSafe(const std::string&, const std::string&, const std::string&) override { return {}; }
   std::string endRollCall(const std::string&, const std::string&) override { return {}; }
+  std::string giveFeedback(const FeedbackGiven&) override { return {}; }
+  std::string registerComplaint(const ComplaintRegistered&, const std::string&) override { return {}; }
+  std::string followUpComplaint(const std::string&, const std::string&, const std::string&, const std::string&,
+                                const std::string&) override { return {}; }
+  std::string reportDeviation(const DeviationReported&, const std::string&) override { return {}; }
+  std::string openSurveyWindow(LocalDate, LocalDate, const std::string&) override { return {}; }
+  std::string answerSurvey(const std::string&, const std::string&, const std::vector<std::string>&) override {
+    return {};
+  }
 };
 
 const char* kNames[] = {"Anna", "Bo", "Cecilia", "David", "Ebba", "Filip", "Göran", "Hanna", "Ida", "Johan",

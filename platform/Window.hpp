@@ -4,6 +4,8 @@
 
 #include <SDL.h>
 
+#include <deque>
+#include <map>
 #include <functional>
 #include <string>
 
@@ -33,23 +35,30 @@ public:
   // Returns true if anything arrived that should be drawn. Sets quitRequested() on SDL_QUIT.
   bool pumpEvents(int timeoutMs);
   bool quitRequested() const { return quit_; }
-  bool hasPendingInput() const { return pointer_.hasPending(); }
+  bool hasPendingInput() const { return pointer_.hasPending() || !keyPresses_.empty() || heldKey_ >= 0; }
 
   void beginFrame();
   // Renders ImGui's draw data; if screenshotPath is set, saves the frame as PNG first.
   void endFrame(const std::string& screenshotPath = {});
 
-  // Loads a picture file (PNG/JPEG) as a texture; returns nullptr if it cannot be read.
-  SDL_Texture* loadTexture(const std::string& path);
+  // A picture file (PNG/JPEG) as a texture for ImGui, loaded once and kept until the window
+  // closes; nullptr if it cannot be read (then the caller draws initials).
+  void* pictureTexture(const std::string& path);
 
 private:
   bool handle(const SDL_Event& e);
   SDL_Window* window_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;
   PointerInput pointer_;
+  // Enter, Backspace and the like from a USB keyboard or badge scanner: a scanner sends key
+  // down and up within one frame, which ImGui 1.86 (key state only) would miss. Each press is
+  // replayed as one frame down, one frame up.
+  std::deque<int> keyPresses_;
+  int heldKey_ = -1;
   int width_ = 0, height_ = 0;
   bool software_ = false;
   bool canBlock_ = false; // the video driver has a real blocking wait
+  std::map<std::string, SDL_Texture*> pictures_;
   bool quit_ = false;
 };
 

@@ -96,6 +96,8 @@ DayOverview buildDayOverview(const std::vector<Participant>& participants, const
     } else if (p.expectedWeekdays[static_cast<size_t>(weekday - 1)]) {
       d.status = DayStatus::ExpectedNotArrived;
       o.expected.push_back(d);
+    } else {
+      o.notExpected.push_back(d);
     }
   }
   return o;

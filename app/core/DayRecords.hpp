@@ -60,6 +60,7 @@ struct ParticipantDay {
 
 struct DayOverview {
   std::vector<ParticipantDay> present, expected, checkedOut, absent;
+  std::vector<ParticipantDay> notExpected; // not scheduled today and not here: staff may still check them in
 };
 
 // `events` are the site's events recorded on `day` (any order; sorted by seq inside).

@@ -58,6 +58,39 @@ template <class Archive> void RollCallEnded::serialize(Archive& ar) {
   ar(cereal::make_nvp("rollCallId", rollCallId), cereal::make_nvp("notMarked", notMarked));
 }
 
+template <class Archive> void FeedbackGiven::serialize(Archive& ar) {
+  ar(cereal::make_nvp("feedbackId", feedbackId), cereal::make_nvp("mood", mood), cereal::make_nvp("topic", topic),
+     cereal::make_nvp("text", text), cereal::make_nvp("wantsTalk", wantsTalk),
+     cereal::make_nvp("participantId", participantId));
+}
+
+template <class Archive> void ComplaintRegistered::serialize(Archive& ar) {
+  ar(cereal::make_nvp("complaintId", complaintId), cereal::make_nvp("type", type), cereal::make_nvp("source", source),
+     cereal::make_nvp("concerns", concerns), cereal::make_nvp("receivedDate", receivedDate),
+     cereal::make_nvp("channel", channel), cereal::make_nvp("description", description),
+     cereal::make_nvp("feedbackId", feedbackId));
+}
+
+template <class Archive> void ComplaintFollowedUp::serialize(Archive& ar) {
+  ar(cereal::make_nvp("complaintId", complaintId), cereal::make_nvp("step", step), cereal::make_nvp("date", date),
+     cereal::make_nvp("text", text));
+}
+
+template <class Archive> void DeviationReported::serialize(Archive& ar) {
+  ar(cereal::make_nvp("deviationId", deviationId), cereal::make_nvp("identifiedBy", identifiedBy),
+     cereal::make_nvp("concerns", concerns), cereal::make_nvp("concernsWhom", concernsWhom),
+     cereal::make_nvp("date", date), cereal::make_nvp("description", description),
+     cereal::make_nvp("lexSarah", lexSarah));
+}
+
+template <class Archive> void SurveyWindowOpened::serialize(Archive& ar) {
+  ar(cereal::make_nvp("windowId", windowId), cereal::make_nvp("from", from), cereal::make_nvp("to", to));
+}
+
+template <class Archive> void SurveyAnswered::serialize(Archive& ar) {
+  ar(cereal::make_nvp("windowId", windowId), cereal::make_nvp("answers", answers));
+}
+
 const char* kindOf(const EventPayload& p) {
   return std::visit([](const auto& v) { return std::decay_t<decltype(v)>::kKind; }, p);
 }

@@ -114,8 +114,82 @@ struct RollCallEnded {
   template <class Archive> void serialize(Archive& ar);
 };
 
+// "Tyck till": a participant's say, in pictures. Anonymous unless participantId is set.
+struct FeedbackGiven {
+  static constexpr const char* kKind = "FeedbackGiven";
+  std::string feedbackId;
+  std::string mood;          // "glad", "mittemellan", "ledsen"
+  std::string topic;         // "aktiviteterna", "maten", "personalen", "lokalen", "resan", "annat"
+  std::string text;          // optional, at most 2,000 characters (never logged)
+  bool wantsTalk = false;    // "Vill du att någon pratar med dig om det?"
+  std::string participantId; // empty: anonymous
+  const std::string& subject() const { return feedbackId; }
+  template <class Archive> void serialize(Archive& ar);
+};
+
+// A complaint, comment, suggestion or praise in the city's categories (synpunkter och klagomål).
+struct ComplaintRegistered {
+  static constexpr const char* kKind = "ComplaintRegistered";
+  std::string complaintId;
+  std::string type;         // "klagomal", "synpunkt", "forslag", "berom"
+  std::string source;       // från vem (the template's five)
+  std::string concerns;     // vad gällde (the template's fifteen)
+  std::string receivedDate; // YYYY-MM-DD
+  std::string channel;      // how it came in
+  std::string description;  // free text, at most 2,000 characters
+  std::string feedbackId;   // the "Tyck till" entry it classifies, if any
+  const std::string& subject() const { return complaintId; }
+  template <class Archive> void serialize(Archive& ar);
+};
+
+// Follow-up of a complaint: feedback given to the person, an action taken, or closed.
+struct ComplaintFollowedUp {
+  static constexpr const char* kKind = "ComplaintFollowedUp";
+  std::string complaintId;
+  std::string step; // "aterkoppling", "atgard", "avslutad"
+  std::string date; // YYYY-MM-DD
+  std::string text; // how the feedback was given / what was done
+  const std::string& subject() const { return complaintId; }
+  template <class Archive> void serialize(Archive& ar);
+};
+
+// A deviation (avvikelse) with the template's three classifications and a Lex Sarah mark.
+struct DeviationReported {
+  static constexpr const char* kKind = "DeviationReported";
+  std::string deviationId;
+  std::string identifiedBy; // "extern", "medarbetare"
+  std::string concerns;     // the template's five
+  std::string concernsWhom; // "annan_verksamhet", "egna_verksamheten"
+  std::string date;         // YYYY-MM-DD
+  std::string description;
+  bool lexSarah = false;
+  const std::string& subject() const { return deviationId; }
+  template <class Archive> void serialize(Archive& ar);
+};
+
+// Staff open a survey window; during it participants may answer once each.
+struct SurveyWindowOpened {
+  static constexpr const char* kKind = "SurveyWindowOpened";
+  std::string windowId;
+  std::string from; // YYYY-MM-DD, first day
+  std::string to;   // YYYY-MM-DD, last day
+  const std::string& subject() const { return windowId; }
+  template <class Archive> void serialize(Archive& ar);
+};
+
+// One participant's answers, anonymous: who answered is kept apart, on the kiosk only.
+struct SurveyAnswered {
+  static constexpr const char* kKind = "SurveyAnswered";
+  std::string windowId;
+  std::vector<std::string> answers; // per question: "ja", "ibland", "nej"
+  const std::string& subject() const { return windowId; }
+  template <class Archive> void serialize(Archive& ar);
+};
+
 using EventPayload = std::variant<CheckedIn, CheckedOut, StaffCheckedIn, StaffCheckedOut, Corrected, AbsenceNoted,
-                                  ActivitySessionLogged, RollCallStarted, RollCallMarkedSafe, RollCallEnded>;
+                                  ActivitySessionLogged, RollCallStarted, RollCallMarkedSafe, RollCallEnded,
+                                  FeedbackGiven, ComplaintRegistered, ComplaintFollowedUp, DeviationReported,
+                                  SurveyWindowOpened, SurveyAnswered>;
 
 struct Event {
   std::string id;        // UUID v7, text

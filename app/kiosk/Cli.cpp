@@ -1,6 +1,7 @@
 #include "Cli.hpp"
 
 #include "DemoUnit.hpp"
+#include "Feedback.hpp"
 #include "Error.hpp"
 #include "KioskApp.hpp"
 #include "KioskStore.hpp"
@@ -34,6 +35,9 @@ constexpr const char* kUsage = R"(Användning / usage:
       Prints everyone checked in now (the fire-drill list) as plain text for a printer.
   dagverk hash-pin
       Reads one PIN (4-6 digits) from stdin and prints its Argon2id hash for staff.csv.
+  dagverk complaints --data-dir D --from YYYY-MM-DD --to YYYY-MM-DD [--csv]
+      Prints the site's complaint table for the period (the city's tertial template);
+      --csv writes it as CSV (UTF-8 with BOM; columns section,row,antal).
 
 Exit codes: 0 ok, 1 failure, 2 usage.
 )";
@@ -53,7 +57,8 @@ std::optional<Args> parse(const std::vector<std::string>& argv, std::string& err
       // name -> takes a value
       {"--data-dir", true}, {"--site", true},      {"--participant", true}, {"--size", true},
       {"--frames", true},   {"--screenshot", true}, {"--demo", false},      {"--json", false},
-      {"--software", false}, {"--fullscreen", false}, {"--help", false}};
+      {"--software", false}, {"--fullscreen", false}, {"--help", false},
+      {"--from", true},     {"--to", true},         {"--csv", false}};
   Args a;
   size_t i = 0;
   if (!argv.empty() && argv[0].rfind("--", 0) != 0) a.command = argv[i++];
@@ -252,6 +257,83 @@ int runHashPin() {
   return 0;
 }
 
+// --- dagverk complaints: the tertial table of the city's template ------------------------------
+
+LocalDate requiredDate(const Args& a, const std::string& option) {
+  const std::string& text = required(a, option);
+  const auto d = parseIsoDate(text);
+  if (!d) throw UsageError{option + " takes a date YYYY-MM-DD (ogiltigt datum: '" + text + "')"};
+  return *d;
+}
+
+struct TableRow {
+  std::string section, row;
+  int count = 0;
+};
+
+// The table in the template's order, with its Swedish wording.
+std::vector<TableRow> complaintRows(const ComplaintTable& t) {
+  std::vector<TableRow> rows;
+  const auto add = [&](const char* section, const std::vector<Category>& list, const std::map<std::string, int>& n) {
+    for (const auto& c : list) {
+      const auto it = n.find(c.code);
+      rows.push_back({section, c.label, it == n.end() ? 0 : it->second});
+    }
+  };
+  add("Från vem har klagomål eller synpunkt inkommit?", complaintSources(), t.bySource);
+  add("Vad gällde klagomålet eller synpunkten?", complaintConcerns(), t.byConcerns);
+  rows.push_back({"Klagomål och synpunkter", "Totalt (klagomål, synpunkter och förslag/idéer)", t.total});
+  rows.push_back({"Återkoppling", "Antal där återkoppling lämnats", t.feedbackGiven});
+  rows.push_back({"Åtgärder", "Antal där åtgärder vidtagits", t.actionsTaken});
+  rows.push_back({"Beröm", "Antal beröm", t.praise});
+  add("Avvikelser: vem identifierade avvikelsen?", deviationIdentifiedBy(), t.deviationsByIdentifiedBy);
+  add("Avvikelser: vad gällde avvikelsen?", deviationConcerns(), t.deviationsByConcerns);
+  add("Avvikelser: vem gäller avvikelsen?", deviationConcernsWhom(), t.deviationsByWhom);
+  rows.push_back({"Avvikelser", "Totalt", t.deviations});
+  rows.push_back({"Lex Sarah", "Antal Lex Sarah", t.lexSarah});
+  rows.push_back({"Öppna ärenden", "Klagomål och synpunkter utan återkoppling efter " +
+                                       std::to_string(kFeedbackDueWorkingDays) + " arbetsdagar",
+                  t.openOverdue});
+  return rows;
+}
+
+int runComplaints(const Args& a, const Clock& clock) {
+  const LocalDate from = requiredDate(a, "--from");
+  const LocalDate to = requiredDate(a, "--to");
+  if (to < from) throw UsageError{"--to (" + formatIsoDate(to) + ") is before --from (" + formatIsoDate(from) + ")"};
+  auto store = openStore(a, clock);
+  const Site site = store->site(store->boundSiteId());
+  const auto rows = complaintRows(store->complaintTable(from, to));
+  const std::string period = formatIsoDate(from) + " – " + formatIsoDate(to);
+  if (a.flags.count("--csv")) {
+    // RFC 4180 (CRLF, quoted where needed), UTF-8 with a BOM so spreadsheets read å ä ö; every
+    // cell escaped against formulas.
+    std::string out = "\xEF\xBB\xBF";
+    const auto line = [&](const std::string& x, const std::string& y, const std::string& z) {
+      out += csvCell(spreadsheetSafe(x)) + "," + csvCell(spreadsheetSafe(y)) + "," + csvCell(spreadsheetSafe(z)) +
+             "\r\n";
+    };
+    line("section", "row", "antal");
+    line("Verksamhet", site.name, "");
+    line("Period", period, "");
+    for (const auto& r : rows) line(r.section, r.row, std::to_string(r.count));
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
+  }
+  std::printf("KLAGOMÅL, SYNPUNKTER OCH AVVIKELSER – %s\nPeriod: %s\n", site.name.c_str(), period.c_str());
+  size_t width = 0;
+  for (const auto& r : rows) width = std::max(width, decodeUtf8(r.row).size());
+  std::string section;
+  for (const auto& r : rows) {
+    if (r.section != section) {
+      section = r.section;
+      std::printf("\n%s\n", section.c_str());
+    }
+    std::printf("  %s  %5d\n", padRight(r.row, width).c_str(), r.count);
+  }
+  return 0;
+}
+
 } // namespace
 
 int runCli(const std::vector<std::string>& argv) {
@@ -275,6 +357,7 @@ int runCli(const std::vector<std::string>& argv) {
     if (c == "checkout") return runCheck(*args, clock, false);
     if (c == "rollcall") return runRollCall(*args, clock);
     if (c == "hash-pin") return runHashPin();
+    if (c == "complaints") return runComplaints(*args, clock);
     std::fprintf(stderr, "dagverk: unknown command '%s'\n\n%s", c.c_str(), kUsage);
     return 2;
   } catch (const UsageError& e) {

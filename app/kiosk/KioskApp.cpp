@@ -28,10 +28,7 @@ KioskApp::KioskApp(store::KioskStore& store, const Clock& clock, const platform:
   lastMinute_ = clock_.nowUtc() / 60000;
 }
 
-KioskApp::~KioskApp() {
-  for (auto& [file, tex] : pictures_)
-    if (tex) SDL_DestroyTexture(tex);
-}
+KioskApp::~KioskApp() = default;
 
 void KioskApp::refreshModel() {
   const Site site = store_.site(store_.boundSiteId());
@@ -55,6 +52,17 @@ void KioskApp::refreshModel() {
   model_.rollCall = store_.latestRollCall();
   model_.staffIdleSeconds = store_.staffIdleSeconds();
   model_.pinLockout = store_.pinLockout();
+  model_.complaints = store_.complaints();
+  model_.feedbackToClassify = store_.feedbackToClassify();
+  model_.deviations = store_.deviations();
+  model_.surveyWindow = store_.surveyWindow();
+  model_.answeredSurvey.clear();
+  model_.surveyResult = SurveyResult{};
+  if (model_.surveyWindow) {
+    for (const auto& p : model_.participants)
+      if (store_.hasAnswered(model_.surveyWindow->windowId, p.id)) model_.answeredSurvey.insert(p.id);
+    model_.surveyResult = store_.surveyResult(model_.surveyWindow->windowId);
+  }
 }
 
 template <class F> std::string KioskApp::record(const char* what, F&& action) {
@@ -127,6 +135,34 @@ std::string KioskApp::markSafe(const std::string& rollCallId, const std::string&
   return record("roll call mark", [&] { store_.markSafe(rollCallId, personId, staffId); });
 }
 
+std::string KioskApp::giveFeedback(const FeedbackGiven& feedback) {
+  return record("feedback", [&] {
+    if (!store_.giveFeedback(feedback)) platform::logInfo("feedback within the pressed-twice guard ignored");
+  });
+}
+
+std::string KioskApp::registerComplaint(const ComplaintRegistered& complaint, const std::string& staffId) {
+  return record("complaint", [&] { store_.registerComplaint(complaint, staffId); });
+}
+
+std::string KioskApp::followUpComplaint(const std::string& complaintId, const std::string& step,
+                                        const std::string& date, const std::string& text, const std::string& staffId) {
+  return record("complaint follow-up", [&] { store_.followUpComplaint(complaintId, step, date, text, staffId); });
+}
+
+std::string KioskApp::reportDeviation(const DeviationReported& deviation, const std::string& staffId) {
+  return record("deviation", [&] { store_.reportDeviation(deviation, staffId); });
+}
+
+std::string KioskApp::openSurveyWindow(LocalDate from, LocalDate to, const std::string& staffId) {
+  return record("survey window", [&] { store_.openSurveyWindow(from, to, staffId); });
+}
+
+std::string KioskApp::answerSurvey(const std::string& windowId, const std::string& participantId,
+                                   const std::vector<std::string>& answers) {
+  return record("survey answer", [&] { store_.answerSurvey(windowId, participantId, answers); });
+}
+
 std::string KioskApp::endRollCall(const std::string& rollCallId, const std::string& staffId) {
   return record("roll call end", [&] { store_.endRollCall(rollCallId, staffId); });
 }
@@ -141,13 +177,10 @@ std::string KioskApp::checkOut(const std::string& participantId) {
 
 ImTextureID KioskApp::pictureOf(const Participant& p) {
   if (!p.photoFile) return nullptr;
-  auto it = pictures_.find(*p.photoFile);
-  if (it == pictures_.end()) {
-    SDL_Texture* tex = window_->loadTexture((dataDir_ / "photos" / *p.photoFile).string());
-    if (!tex) platform::logError("picture for participant " + p.id + " could not be loaded; showing initials");
-    it = pictures_.emplace(*p.photoFile, tex).first;
-  }
-  return static_cast<ImTextureID>(it->second);
+  void* tex = window_->pictureTexture((dataDir_ / "photos" / *p.photoFile).string());
+  if (!tex && missingPictures_.insert(p.id).second)
+    platform::logError("picture for participant " + p.id + " could not be loaded; showing initials");
+  return static_cast<ImTextureID>(tex);
 }
 
 void KioskApp::noticeOtherWriters() {

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 
@@ -45,6 +46,14 @@ public:
   std::string startRollCall(const std::string& staffId) override;
   std::string markSafe(const std::string& rollCallId, const std::string& personId, const std::string& staffId) override;
   std::string endRollCall(const std::string& rollCallId, const std::string& staffId) override;
+  std::string giveFeedback(const FeedbackGiven& feedback) override;
+  std::string registerComplaint(const ComplaintRegistered& complaint, const std::string& staffId) override;
+  std::string followUpComplaint(const std::string& complaintId, const std::string& step, const std::string& date,
+                                const std::string& text, const std::string& staffId) override;
+  std::string reportDeviation(const DeviationReported& deviation, const std::string& staffId) override;
+  std::string openSurveyWindow(LocalDate from, LocalDate to, const std::string& staffId) override;
+  std::string answerSurvey(const std::string& windowId, const std::string& participantId,
+                           const std::vector<std::string>& answers) override;
 
 private:
   void refreshModel();
@@ -61,7 +70,7 @@ private:
   std::unique_ptr<platform::Window> window_;
   std::unique_ptr<ui::KioskUi> ui_;
   ui::KioskModel model_;
-  std::map<std::string, SDL_Texture*> pictures_;
+  std::set<std::string> missingPictures_; // participants whose picture failed, logged once
   int frames_ = 0;
   static constexpr int kSettleFrames = 3; // frames drawn after a change, so ImGui settles
   int framesOwed_ = kSettleFrames;        // frames still to draw

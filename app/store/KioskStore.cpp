@@ -893,4 +893,203 @@ std::optional<RollCallState> KioskStore::latestRollCall() const {
   return dagverk::latestRollCall(events);
 }
 
+// --- feedback, complaints, deviations, survey -------------------------------------------------
+
+namespace {
+constexpr const char* kComplaintKinds = "('ComplaintRegistered', 'ComplaintFollowedUp', 'Corrected')";
+constexpr const char* kTableKinds =
+    "('FeedbackGiven', 'ComplaintRegistered', 'ComplaintFollowedUp', 'DeviationReported', 'Corrected')";
+} // namespace
+
+std::optional<Event> KioskStore::giveFeedback(FeedbackGiven feedback) {
+  if (auto v = validateFeedback(feedback)) badInput(*v);
+  const std::string siteId = boundSiteId();
+  if (!feedback.participantId.empty()) {
+    std::optional<Participant> p;
+    try {
+      p = participant(feedback.participantId);
+    } catch (const DagverkError&) {
+    }
+    if (!p || p->siteId != siteId || !p->active)
+      throw DagverkError(ErrorCode::BadInput, "Deltagaren hör inte till den här verksamheten.",
+                         "feedback: participant does not belong to site " + siteId);
+  }
+  const UtcMs now = clock_.nowUtc();
+  // The pressed-twice guard: the previous "Tyck till" on this kiosk, read from the log (so it
+  // holds across a restart too). A clock that went back does not block new entries.
+  const auto last = queryEvents("site_id = ?1 AND kind = 'FeedbackGiven' AND device_id = ?2 ORDER BY seq DESC LIMIT 1",
+                                [&](Statement& s) { s.bind(1, siteId).bind(2, deviceId_); });
+  if (!last.empty()) {
+    const std::int64_t since = now - last.front().recordedUtc;
+    if (since >= 0 && since < kFeedbackGuardMs) return std::nullopt;
+  }
+  feedback.feedbackId = newUuid(now);
+  return append(siteId, std::nullopt, std::move(feedback));
+}
+
+Event KioskStore::registerComplaint(ComplaintRegistered complaint, const std::string& actorStaffId) {
+  if (auto v = validateComplaint(complaint)) badInput(*v);
+  requireStaff(actorStaffId);
+  const std::string siteId = boundSiteId();
+  if (!complaint.feedbackId.empty()) {
+    const auto events =
+        queryEvents("site_id = ?1 AND kind IN ('FeedbackGiven', 'ComplaintRegistered', 'Corrected') ORDER BY device_id, seq",
+                    [&](Statement& s) { s.bind(1, siteId); });
+    const std::set<std::string> voided = voidedEventIds(events);
+    bool found = false, classified = false;
+    for (const auto& e : events) {
+      if (voided.count(e.id)) continue;
+      if (const auto* f = std::get_if<FeedbackGiven>(&e.payload); f && f->feedbackId == complaint.feedbackId)
+        found = true;
+      if (const auto* c = std::get_if<ComplaintRegistered>(&e.payload); c && c->feedbackId == complaint.feedbackId)
+        classified = true;
+    }
+    if (!found)
+      throw DagverkError(ErrorCode::BadInput, "Tyck till-svaret finns inte på den här verksamheten.",
+                         "complaint refers to no FeedbackGiven " + complaint.feedbackId + " of site " + siteId);
+    if (classified)
+      throw DagverkError(ErrorCode::BadInput, "Tyck till-svaret är redan registrerat som ett ärende.",
+                         "FeedbackGiven " + complaint.feedbackId + " is already classified");
+  }
+  complaint.complaintId = newUuid(clock_.nowUtc());
+  return append(siteId, actorStaffId, std::move(complaint));
+}
+
+Event KioskStore::followUpComplaint(const std::string& complaintId, const std::string& step, const std::string& date,
+                                    const std::string& text, const std::string& actorStaffId) {
+  if (!isCategory(followUpSteps(), step))
+    throw DagverkError(ErrorCode::BadInput, "Okänd kategori för uppföljning. Välj ett av alternativen.",
+                       "unknown follow-up step");
+  const auto day = parseIsoDate(date);
+  if (!day)
+    throw DagverkError(ErrorCode::BadInput, "Datumet för uppföljningen är inte ett giltigt datum (ÅÅÅÅ-MM-DD).",
+                       "invalid follow-up date");
+  if (auto v = validateFreeText(text, kMaxFeedbackChars, "Texten")) badInput(*v);
+  requireStaff(actorStaffId);
+  const auto all = complaints();
+  const auto it = std::find_if(all.begin(), all.end(), [&](const ComplaintState& c) {
+    return c.data.complaintId == complaintId;
+  });
+  if (it == all.end())
+    throw DagverkError(ErrorCode::UnknownEvent, "Ärendet finns inte på den här verksamheten.",
+                       "no complaint " + complaintId + " at site " + boundSiteId());
+  if (it->closed)
+    throw DagverkError(ErrorCode::BadInput,
+                       "Ärendet är avslutat och kan inte följas upp. Registrera ett nytt ärende om något har hänt.",
+                       "complaint " + complaintId + " is closed");
+  if (const auto received = parseIsoDate(it->data.receivedDate); received && *day < *received)
+    throw DagverkError(ErrorCode::BadInput, "Uppföljningen kan inte vara daterad före dagen då ärendet kom in (" +
+                                                it->data.receivedDate + ").",
+                       "follow-up dated before the complaint was received");
+  return append(boundSiteId(), actorStaffId, ComplaintFollowedUp{complaintId, step, date, text});
+}
+
+Event KioskStore::reportDeviation(DeviationReported deviation, const std::string& actorStaffId) {
+  if (auto v = validateDeviation(deviation)) badInput(*v);
+  requireStaff(actorStaffId);
+  deviation.deviationId = newUuid(clock_.nowUtc());
+  return append(boundSiteId(), actorStaffId, std::move(deviation));
+}
+
+std::vector<ComplaintState> KioskStore::complaints() const {
+  const std::string siteId = boundSiteId();
+  return currentComplaints(queryEvents(std::string("site_id = ?1 AND kind IN ") + kComplaintKinds +
+                                           " ORDER BY device_id, seq",
+                                       [&](Statement& s) { s.bind(1, siteId); }));
+}
+
+std::vector<FeedbackGiven> KioskStore::feedbackToClassify() const {
+  const std::string siteId = boundSiteId();
+  return unclassifiedFeedback(
+      queryEvents("site_id = ?1 AND kind IN ('FeedbackGiven', 'ComplaintRegistered', 'Corrected') ORDER BY device_id, seq",
+                  [&](Statement& s) { s.bind(1, siteId); }));
+}
+
+std::vector<DeviationReported> KioskStore::deviations() const {
+  const std::string siteId = boundSiteId();
+  const auto events = queryEvents("site_id = ?1 AND kind IN ('DeviationReported', 'Corrected') ORDER BY recorded_utc, seq",
+                                  [&](Statement& s) { s.bind(1, siteId); });
+  const std::set<std::string> voided = voidedEventIds(events);
+  std::vector<DeviationReported> out;
+  for (const auto& e : events)
+    if (const auto* d = std::get_if<DeviationReported>(&e.payload); d && !voided.count(e.id)) out.push_back(*d);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const DeviationReported& a, const DeviationReported& b) { return a.date < b.date; });
+  return out;
+}
+
+ComplaintTable KioskStore::complaintTable(LocalDate from, LocalDate to) const {
+  const std::string siteId = boundSiteId();
+  return buildComplaintTable(queryEvents(std::string("site_id = ?1 AND kind IN ") + kTableKinds +
+                                             " ORDER BY device_id, seq",
+                                         [&](Statement& s) { s.bind(1, siteId); }),
+                             from, to);
+}
+
+Event KioskStore::openSurveyWindow(LocalDate from, LocalDate to, const std::string& actorStaffId) {
+  if (to < from)
+    throw DagverkError(ErrorCode::BadInput, "Sista dagen kan inte vara före första dagen.",
+                       "survey window ends before it starts");
+  requireStaff(actorStaffId);
+  return append(boundSiteId(), actorStaffId,
+                SurveyWindowOpened{newUuid(clock_.nowUtc()), formatIsoDate(from), formatIsoDate(to)});
+}
+
+std::optional<SurveyWindow> KioskStore::surveyWindow() const {
+  const std::string siteId = boundSiteId();
+  return latestSurveyWindow(
+      queryEvents("site_id = ?1 AND kind IN ('SurveyWindowOpened', 'Corrected') ORDER BY device_id, seq",
+                  [&](Statement& s) { s.bind(1, siteId); }));
+}
+
+bool KioskStore::hasAnswered(const std::string& windowId, const std::string& participantId) const {
+  Statement s(*db_, "SELECT 1 FROM survey_participation WHERE window_id = ?1 AND participant_id = ?2");
+  s.bind(1, windowId).bind(2, participantId);
+  return s.step();
+}
+
+Event KioskStore::answerSurvey(const std::string& windowId, const std::string& participantId,
+                               const std::vector<std::string>& answers) {
+  const auto window = surveyWindow();
+  const LocalDate today = toStockholm(clock_.nowUtc()).date;
+  if (!window || window->windowId != windowId || !window->contains(today))
+    throw DagverkError(ErrorCode::BadInput, "Frågorna är inte öppna för svar just nu.",
+                       "survey answer outside an open window");
+  if (answers.size() != surveyQuestions().size() ||
+      std::any_of(answers.begin(), answers.end(), [](const std::string& a) { return !isCategory(surveyAnswers(), a); }))
+    throw DagverkError(ErrorCode::BadInput, "Svara ja, ibland eller nej på alla tre frågorna.",
+                       "survey answers are not three of ja/ibland/nej");
+  const Participant p = participant(participantId); // UnknownParticipant
+  const std::string siteId = boundSiteId();
+  if (p.siteId != siteId || !p.active)
+    throw DagverkError(ErrorCode::UnknownParticipant, "Deltagaren hör inte till den här verksamheten.",
+                       "participant " + participantId + " does not belong to site " + siteId);
+  const auto already = [&] {
+    return DagverkError(ErrorCode::BadInput, "Du har redan svarat på frågorna den här gången. Tack!",
+                        "participant " + participantId + " has already answered in window " + windowId);
+  };
+  if (hasAnswered(windowId, participantId)) throw already();
+  // Who answered and what was answered: one transaction, so neither is kept without the other.
+  // The participation row has no time; the event carries no participant.
+  Event e = makeEvent(siteId, std::nullopt, SurveyAnswered{windowId, answers}, clock_.nowUtc());
+  {
+    Transaction tx(*db_);
+    Statement ins(*db_, "INSERT OR IGNORE INTO survey_participation(window_id, participant_id) VALUES (?1, ?2)");
+    ins.bind(1, windowId).bind(2, participantId).run();
+    if (sqlite3_changes(db_->handle()) == 0) throw already(); // another process was first; rolled back
+    insertEvent(e);
+    tx.commit();
+  }
+  applyToMemory(e);
+  return e;
+}
+
+SurveyResult KioskStore::surveyResult(const std::string& windowId) const {
+  const std::string siteId = boundSiteId();
+  const auto events = queryEvents(
+      "site_id = ?1 AND ((kind = 'SurveyAnswered' AND subject_id = ?2) OR kind = 'Corrected') ORDER BY device_id, seq",
+      [&](Statement& s) { s.bind(1, siteId).bind(2, windowId); });
+  return dagverk::surveyResult(events, windowId);
+}
+
 } // namespace dagverk::store

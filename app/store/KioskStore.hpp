@@ -5,6 +5,7 @@
 #include "Clock.hpp"
 #include "DayRecords.hpp"
 #include "Event.hpp"
+#include "Feedback.hpp"
 #include "Staff.hpp"
 #include "Presence.hpp"
 #include "Roster.hpp"
@@ -135,6 +136,39 @@ public:
   Event endRollCall(const std::string& rollCallId, const std::string& actorStaffId);
   // The latest roll call at the site (open or ended), rebuilt from events.
   std::optional<RollCallState> latestRollCall() const;
+
+  // --- feedback, complaints, deviations, survey (issue: feedback and complaints) ------------
+  // A participant's "Tyck till". Returns nullopt (and appends nothing) when it comes within
+  // kFeedbackGuardMs of the previous one on this kiosk (a pressed-twice guard). Throws BadInput
+  // (validateFeedback) for a bad mood/topic, text over 2,000 characters, control characters
+  // or invalid UTF-8, or a participant not of this site. A new feedbackId is made here.
+  std::optional<Event> giveFeedback(FeedbackGiven feedback);
+  // Registers a complaint/comment/suggestion/praise (a new complaintId is made here). Throws
+  // BadInput for an unknown category (type, source, concerns, channel), a bad date, or text.
+  Event registerComplaint(ComplaintRegistered complaint, const std::string& actorStaffId);
+  // Throws BadInput for an unknown step or a complaint that is closed; UnknownEvent for an
+  // unknown complaint id.
+  Event followUpComplaint(const std::string& complaintId, const std::string& step, const std::string& date,
+                          const std::string& text, const std::string& actorStaffId);
+  Event reportDeviation(DeviationReported deviation, const std::string& actorStaffId);
+  std::vector<ComplaintState> complaints() const;              // this site's, oldest first
+  std::vector<FeedbackGiven> feedbackToClassify() const;        // this site's unclassified Tyck till
+  std::vector<DeviationReported> deviations() const;            // this site's
+  // The site's complaint table for [from, to] (the same function central reports reuse).
+  ComplaintTable complaintTable(LocalDate from, LocalDate to) const;
+
+  // Opens a survey window (from..to inclusive); throws BadInput if to < from.
+  Event openSurveyWindow(LocalDate from, LocalDate to, const std::string& actorStaffId);
+  // The latest window at this site (open or past).
+  std::optional<SurveyWindow> surveyWindow() const;
+  // Whether this participant has answered in the window (the kiosk keeps who, never what).
+  bool hasAnswered(const std::string& windowId, const std::string& participantId) const;
+  // Records the answers anonymously and the participant as having answered, in one
+  // transaction. Throws BadInput outside an open window, for a second answer in the same
+  // window, or for answers that are not three of ja/ibland/nej.
+  Event answerSurvey(const std::string& windowId, const std::string& participantId,
+                     const std::vector<std::string>& answers);
+  SurveyResult surveyResult(const std::string& windowId) const;
 
   // Copies the WAL into the database file (PASSIVE, never waits). The kiosk calls it once a
   // minute so the durable append of a tap never pays for a checkpoint.

@@ -84,6 +84,14 @@ ALTER TABLE presence_new RENAME TO presence;
 CREATE TRIGGER event_is_never_deleted BEFORE DELETE ON event
   BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
 )SQL",
+    // 4: the quick survey. Who has answered in a window, kept on the kiosk only and apart from
+    // the anonymous answers (SurveyAnswered events). No time column and no rowid, so a row cannot
+    // be linked to an answer by time or by insertion order.
+    R"SQL(
+CREATE TABLE survey_participation (
+  window_id TEXT NOT NULL, participant_id TEXT NOT NULL,
+  PRIMARY KEY (window_id, participant_id)) WITHOUT ROWID;
+)SQL",
 };
 } // namespace
 

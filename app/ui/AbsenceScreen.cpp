@@ -20,20 +20,23 @@ void drawAbsenceScreen(KioskUi& ui, const KioskModel& model) {
     endScreen();
     return;
   }
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 at = ImGui::GetCursorScreenPos();
-  drawPersonPicture(dl, ui.actions().pictureOf(*p), p->id, p->initials(), at, f * 3.0f, false, ui.fonts());
-  ImGui::SetCursorScreenPos(ImVec2(at.x + f * 3.6f, at.y + f * 0.6f));
-  ImGui::PushFont(ui.fonts().large);
-  ImGui::TextUnformatted((p->displayName() + " är inte här idag").c_str());
-  ImGui::PopFont();
-  ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + f * 3.6f));
-  ImGui::TextUnformatted("Varför?");
-  for (size_t i = 0; i < absenceReasons().size(); ++i) {
-    const auto& r = absenceReasons()[i];
-    if (i > 0) ImGui::SameLine();
-    if (chip(ui, std::string("reason-") + r.code, r.label, ui.formReason() == r.code, f * 7.0f))
-      ui.formReason() = r.code;
+  const bool typing = keyboardHeight(ui) > 0;
+  if (!typing) { // while typing, the comment field moves up so the keyboard never covers it
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    drawPersonPicture(dl, ui.actions().pictureOf(*p), p->id, p->initials(), at, f * 3.0f, false, ui.fonts());
+    ImGui::SetCursorScreenPos(ImVec2(at.x + f * 3.6f, at.y + f * 0.6f));
+    ImGui::PushFont(ui.fonts().large);
+    ImGui::TextUnformatted((p->displayName() + " är inte här idag").c_str());
+    ImGui::PopFont();
+    ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + f * 3.6f));
+    ImGui::TextUnformatted("Varför?");
+    for (size_t i = 0; i < absenceReasons().size(); ++i) {
+      const auto& r = absenceReasons()[i];
+      if (i > 0) ImGui::SameLine();
+      if (chip(ui, std::string("reason-") + r.code, r.label, ui.formReason() == r.code, f * 7.0f))
+        ui.formReason() = r.code;
+    }
   }
   ImGui::Spacing();
   ImGui::TextUnformatted("Kommentar (frivillig)");

@@ -88,22 +88,38 @@ void drawHomeScreen(KioskUi& ui, const KioskModel& model) {
   const std::string clock = formatHourMinute(now);
   centredText(clock.c_str(), fonts.clock, theme::kText);
 
-  // The large entries: check in / out, and the roll call (asks for any staff PIN).
+  // The large entries: check in / out, "Tyck till", the survey while it is open, and the roll
+  // call (which asks for any staff PIN).
   const float rowY = size.y * (schedule ? 0.40f : 0.56f);
-  const ImVec2 button(std::min(size.x * 0.52f, f * 20), f * 4.6f);
-  const ImVec2 rollCall(std::min(size.x * 0.24f, f * 8), f * 4.6f);
-  const float total = button.x + f * 1.2f + rollCall.x;
+  const bool survey = model.surveyOpenToday();
+  const float gap = f * 0.9f;
+  const float small = std::min(f * 7.0f, size.x * 0.16f);
+  const int smallCount = survey ? 3 : 2;
+  const ImVec2 button(std::min(size.x - 2 * f - static_cast<float>(smallCount) * (small + gap), f * 16), f * 4.6f);
+  const ImVec2 side(small, f * 4.6f);
+  const float total = button.x + static_cast<float>(smallCount) * (small + gap);
   ImGui::SetCursorPos(ImVec2((size.x - total) / 2, rowY));
   if (bigButton(ui, "enter-grid", "Checka in / ut", Icon::PersonIn, button, theme::kPrimary, IM_COL32_WHITE,
                 fonts.title))
     ui.go(ScreenId::CheckInGrid);
-  ImGui::SameLine(0, f * 1.2f);
+  ImGui::SameLine(0, gap);
+  if (bigButton(ui, "feedback-entry", "Tyck till", Icon::Speech, side, theme::kYes, IM_COL32_WHITE, fonts.body,
+                IconPlacement::Above))
+    ui.startFeedback();
+  if (survey) {
+    ImGui::SameLine(0, gap);
+    if (bigButton(ui, "survey-entry", "Svara på frågor", Icon::Question, side, IM_COL32(0x7A, 0x5A, 0x9E, 0xFF),
+                  IM_COL32_WHITE, fonts.body, IconPlacement::Above))
+      ui.startSurvey();
+  }
+  ImGui::SameLine(0, gap);
   const bool rollCallOpen = model.rollCall && !model.rollCall->ended;
-  if (bigButton(ui, "rollcall-entry", rollCallOpen ? "Utrymning pågår" : "Utrymning", Icon::Exit, rollCall,
-                theme::kNo, IM_COL32_WHITE, fonts.body, IconPlacement::Above))
+  if (bigButton(ui, "rollcall-entry", rollCallOpen ? "Utrymning pågår" : "Utrymning", Icon::Exit, side, theme::kNo,
+                IM_COL32_WHITE, fonts.body, IconPlacement::Above))
     ui.askForPin(PinPurpose::RollCall);
 
-  if (schedule) drawSchedule(ui, model, ImVec2(f, rowY + button.y + f * 1.0f), size.x - 2 * f, size.y - (rowY + button.y + f * 1.6f));
+  if (schedule)
+    drawSchedule(ui, model, ImVec2(f, rowY + button.y + f * 1.0f), size.x - 2 * f, size.y - (rowY + button.y + f * 1.6f));
 
   drawErrorBanner(ui);
   endScreen();

@@ -46,6 +46,17 @@ void KioskUi::askForPin(PinPurpose purpose) {
   go(ScreenId::StaffPicker);
 }
 
+void KioskUi::startFeedback() {
+  feedback_ = FeedbackGiven{};
+  go(ScreenId::FeedbackMood);
+}
+
+void KioskUi::startSurvey() {
+  surveyParticipant_.clear();
+  surveyAnswers_.clear();
+  go(ScreenId::SurveyWho);
+}
+
 void KioskUi::signIn(const std::string& staffId) {
   staffId_ = staffId;
   pinDigits_.clear();
@@ -166,6 +177,13 @@ UtcMs KioskUi::nextChangeAt() const {
   case ScreenId::StaffPicker:
   case ScreenId::PinEntry: next = std::min(next, now + 1000); break; // lock-out countdown
   case ScreenId::RollCall: break; // never closes by itself
+  case ScreenId::Thanks: next = std::min(next, enteredAt_ + timeouts_.confirmation); break;
+  case ScreenId::FeedbackMood:
+  case ScreenId::FeedbackTopic:
+  case ScreenId::FeedbackMore:
+  case ScreenId::FeedbackWho:
+  case ScreenId::SurveyWho:
+  case ScreenId::SurveyQuestion: next = std::min(next, lastInputAt_ + timeouts_.participantForm); break;
   default: next = std::min(next, lastInputAt_ + static_cast<std::int64_t>(staffIdleSeconds_) * 1000); break;
   }
   if (!error_.empty()) next = std::min(next, errorAt_ + timeouts_.errorBanner);
@@ -190,7 +208,13 @@ void KioskUi::frame(const KioskModel& model) {
   if (inStaffMode() && screen_ != ScreenId::RollCall && screen_ != ScreenId::StaffPicker &&
       screen_ != ScreenId::PinEntry && staffTimedOut(now))
     signOut();
-  if (!inStaffMode() && screen_ >= ScreenId::StaffDashboard) go(ScreenId::Home);
+  if (inStaffMode() && screen_ == ScreenId::Home) signOut(); // leaving staff screens signs out
+  const bool participantForm = screen_ >= ScreenId::FeedbackMood && screen_ <= ScreenId::SurveyQuestion;
+  if (participantForm && now >= lastInputAt_ + timeouts_.participantForm) go(ScreenId::Home); // nothing saved
+  if (screen_ == ScreenId::Thanks && now >= enteredAt_ + timeouts_.confirmation) go(ScreenId::Home);
+  const bool staffScreen = (screen_ >= ScreenId::StaffDashboard && screen_ <= ScreenId::RollCall) ||
+                           screen_ >= ScreenId::ComplaintList;
+  if (!inStaffMode() && staffScreen) go(ScreenId::Home);
   // A participant removed from the roster while their screen was open.
   const bool aboutParticipant = screen_ == ScreenId::Welcome || screen_ == ScreenId::GoingHomeQuestion ||
                                 screen_ == ScreenId::Goodbye || screen_ == ScreenId::Absence;
@@ -213,6 +237,18 @@ void KioskUi::frame(const KioskModel& model) {
   case ScreenId::ActivityLog: drawActivityLogScreen(*this, model); break;
   case ScreenId::SessionForm: drawSessionFormScreen(*this, model); break;
   case ScreenId::RollCall: drawRollCallScreen(*this, model); break;
+  case ScreenId::FeedbackMood: drawFeedbackMoodScreen(*this, model); break;
+  case ScreenId::FeedbackTopic: drawFeedbackTopicScreen(*this, model); break;
+  case ScreenId::FeedbackMore: drawFeedbackMoreScreen(*this, model); break;
+  case ScreenId::FeedbackWho: drawFeedbackWhoScreen(*this, model); break;
+  case ScreenId::SurveyWho: drawSurveyWhoScreen(*this, model); break;
+  case ScreenId::SurveyQuestion: drawSurveyQuestionScreen(*this, model); break;
+  case ScreenId::Thanks: drawThanksScreen(*this, model); break;
+  case ScreenId::ComplaintList: drawComplaintListScreen(*this, model); break;
+  case ScreenId::ComplaintForm: drawComplaintFormScreen(*this, model); break;
+  case ScreenId::ComplaintDetail: drawComplaintDetailScreen(*this, model); break;
+  case ScreenId::DeviationForm: drawDeviationFormScreen(*this, model); break;
+  case ScreenId::SurveyAdmin: drawSurveyAdminScreen(*this, model); break;
   }
   ImGui::PopFont();
 }

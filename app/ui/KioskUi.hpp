@@ -4,6 +4,7 @@
 // signed in, the form being filled in (in memory only until it is saved in one go).
 #include "Clock.hpp"
 #include "DayRecords.hpp"
+#include "Feedback.hpp"
 #include "Presence.hpp"
 #include "Roster.hpp"
 #include "Staff.hpp"
@@ -49,6 +50,19 @@ public:
   virtual std::string startRollCall(const std::string& staffId) = 0;
   virtual std::string markSafe(const std::string& rollCallId, const std::string& personId, const std::string& staffId) = 0;
   virtual std::string endRollCall(const std::string& rollCallId, const std::string& staffId) = 0;
+
+  // --- feedback, complaints, survey -------------------------------------------------------
+  // A participant's "Tyck till" (anonymous unless participantId is set). An entry within 5 s
+  // of the last is ignored by the store; that is not an error.
+  virtual std::string giveFeedback(const FeedbackGiven& feedback) = 0;
+  virtual std::string registerComplaint(const ComplaintRegistered& complaint, const std::string& staffId) = 0;
+  virtual std::string followUpComplaint(const std::string& complaintId, const std::string& step,
+                                        const std::string& date, const std::string& text,
+                                        const std::string& staffId) = 0;
+  virtual std::string reportDeviation(const DeviationReported& deviation, const std::string& staffId) = 0;
+  virtual std::string openSurveyWindow(LocalDate from, LocalDate to, const std::string& staffId) = 0;
+  virtual std::string answerSurvey(const std::string& windowId, const std::string& participantId,
+                                   const std::vector<std::string>& answers) = 0;
 };
 
 // What the screens show. Refreshed by the kiosk after every action and every minute.
@@ -66,6 +80,13 @@ struct KioskModel {
   std::optional<RollCallState> rollCall;     // the latest roll call
   int staffIdleSeconds = 90;
   PinLockout pinLockout;                     // device-wide, from the store
+  std::vector<ComplaintState> complaints;    // the register, oldest first
+  std::vector<FeedbackGiven> feedbackToClassify; // Tyck till entries waiting for staff
+  std::vector<DeviationReported> deviations;
+  std::optional<SurveyWindow> surveyWindow;  // the latest window (open if it contains today)
+  std::set<std::string> answeredSurvey;      // who answered in it (never what)
+  SurveyResult surveyResult;                 // of the latest window
+  bool surveyOpenToday() const { return surveyWindow && surveyWindow->contains(today); }
 
   const Participant* find(const std::string& id) const;
   const StaffMember* findStaff(const std::string& id) const;
@@ -78,6 +99,10 @@ enum class ScreenId {
   StaffDashboard, Absence, Correction,                    // attendance care
   ActivityLog, SessionForm,                               // activities
   RollCall,                                               // utrymning
+  FeedbackMood, FeedbackTopic, FeedbackMore, FeedbackWho,  // "Tyck till"
+  SurveyWho, SurveyQuestion,                              // the quick survey
+  Thanks,                                                 // "Tack!" after either
+  ComplaintList, ComplaintForm, ComplaintDetail, DeviationForm, SurveyAdmin, // staff
 };
 
 // Why the PIN is asked for.
@@ -97,6 +122,7 @@ struct ScreenTimeouts {
   std::int64_t grid = 60000;          // the grid left open with no touch
   std::int64_t errorBanner = 8000;
   std::int64_t signIn = 30000;        // staff picker / PIN left open
+  std::int64_t participantForm = 60000; // "Tyck till" or the survey left half-way
 };
 
 // A text field being edited with the on-screen keyboard (or a USB keyboard / badge scanner).
@@ -161,6 +187,18 @@ public:
   bool& correctingCheckIn() { return correctingCheckIn_; } // true: a check-in, false: a check-out
   bool& hideFound() { return hideFound_; }             // roll call: hide those marked safe
   TextEditing& textEditing() { return editing_; }
+  // "Tyck till" and the survey, filled in step by step; saved only at the end.
+  FeedbackGiven& feedbackDraft() { return feedback_; }
+  std::string& surveyParticipant() { return surveyParticipant_; }
+  std::vector<std::string>& surveyAnswers() { return surveyAnswers_; }
+  void startFeedback();
+  void startSurvey();
+  // Staff forms for the register.
+  ComplaintRegistered& complaintDraft() { return complaint_; }
+  DeviationReported& deviationDraft() { return deviation_; }
+  std::string& complaintFilter() { return complaintFilter_; } // "open", "waiting", "closed", "all"
+  std::string& selectedComplaint() { return selectedComplaint_; }
+
   // Opens the session form: a new session (planned or done) or an edit of an existing one.
   void openSessionForm(const KioskModel& model, bool planned, const ActivitySession* edit = nullptr);
 
@@ -189,6 +227,13 @@ private:
   bool hideFound_ = false;
   bool correctingCheckIn_ = true;
   int formStep_ = 1;
+  FeedbackGiven feedback_;
+  std::string surveyParticipant_;
+  std::vector<std::string> surveyAnswers_;
+  ComplaintRegistered complaint_;
+  DeviationReported deviation_;
+  std::string complaintFilter_ = "open";
+  std::string selectedComplaint_;
   bool showAllStaff_ = false;
   TextEditing editing_;
 };

@@ -17,6 +17,18 @@ void drawCorrectionScreen(KioskUi& ui, const KioskModel& model);    // Correctio
 void drawActivityLogScreen(KioskUi& ui, const KioskModel& model);   // ActivityLogScreen.cpp
 void drawSessionFormScreen(KioskUi& ui, const KioskModel& model);   // SessionFormScreen.cpp
 void drawRollCallScreen(KioskUi& ui, const KioskModel& model);      // RollCallScreen.cpp
+void drawFeedbackMoodScreen(KioskUi& ui, const KioskModel& model);  // FeedbackMoodScreen.cpp
+void drawFeedbackTopicScreen(KioskUi& ui, const KioskModel& model); // FeedbackTopicScreen.cpp
+void drawFeedbackMoreScreen(KioskUi& ui, const KioskModel& model);  // FeedbackMoreScreen.cpp
+void drawFeedbackWhoScreen(KioskUi& ui, const KioskModel& model);   // FeedbackWhoScreen.cpp
+void drawSurveyWhoScreen(KioskUi& ui, const KioskModel& model);     // SurveyWhoScreen.cpp
+void drawSurveyQuestionScreen(KioskUi& ui, const KioskModel& model); // SurveyQuestionScreen.cpp
+void drawThanksScreen(KioskUi& ui, const KioskModel& model);        // ThanksScreen.cpp
+void drawComplaintListScreen(KioskUi& ui, const KioskModel& model); // ComplaintListScreen.cpp
+void drawComplaintFormScreen(KioskUi& ui, const KioskModel& model); // ComplaintFormScreen.cpp
+void drawComplaintDetailScreen(KioskUi& ui, const KioskModel& model); // ComplaintDetailScreen.cpp
+void drawDeviationFormScreen(KioskUi& ui, const KioskModel& model); // DeviationFormScreen.cpp
+void drawSurveyAdminScreen(KioskUi& ui, const KioskModel& model);   // SurveyAdminScreen.cpp
 
 // The red banner with the last error, at the bottom of any screen (ErrorBanner in Widgets).
 void drawErrorBanner(KioskUi& ui);

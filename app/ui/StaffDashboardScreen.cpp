@@ -67,7 +67,8 @@ void drawStaffDashboardScreen(KioskUi& ui, const KioskModel& model) {
   }
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
-  if (staffBar(ui, model, "Idag", "Logga ut")) {
+  const std::string title = "Idag · personal här: " + std::to_string(model.staffPresentSince.size());
+  if (staffBar(ui, model, title.c_str(), "Logga ut")) {
     ui.signOut();
     endScreen();
     return;
@@ -83,15 +84,24 @@ void drawStaffDashboardScreen(KioskUi& ui, const KioskModel& model) {
   ImGui::SameLine();
   if (actionButton(ui, "open-activities", "Aktiviteter", theme::kPrimary)) ui.go(ScreenId::ActivityLog);
   ImGui::SameLine();
+  const size_t waiting = model.feedbackToClassify.size();
+  if (actionButton(ui, "open-complaints", waiting ? "Synpunkter (" + std::to_string(waiting) + ")" : "Synpunkter",
+                   theme::kPrimary))
+    ui.go(ScreenId::ComplaintList);
+  ImGui::SameLine();
+  if (actionButton(ui, "open-survey", "Enkät", theme::kPrimary)) ui.go(ScreenId::SurveyAdmin);
+  ImGui::SameLine();
   if (actionButton(ui, "open-rollcall", "Utrymning", theme::kNo)) {
     const std::string err = ui.actions().startRollCall(me);
     if (!err.empty()) ui.showError(err);
     else ui.go(ScreenId::RollCall);
   }
-  ImGui::SameLine();
-  // The participants' counts head each list below; here, the staff in the building.
-  const std::string counts = "Personal här: " + std::to_string(model.staffPresentSince.size());
-  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + f * 0.5f);
+  // The counts at the top; each list below starts with its own.
+  const std::string counts = "Här nu " + std::to_string(model.day.present.size()) + " · Väntas " +
+                             std::to_string(model.day.expected.size()) + " · Frånvarande " +
+                             std::to_string(model.day.absent.size()) + " · Gått hem " +
+                             std::to_string(model.day.checkedOut.size()) + " · Ej schemalagda " +
+                             std::to_string(model.day.notExpected.size());
   ImGui::TextUnformatted(counts.c_str());
 
   const float top = ImGui::GetCursorPosY() + f * 0.4f;
@@ -126,6 +136,13 @@ void drawStaffDashboardScreen(KioskUi& ui, const KioskModel& model) {
     for (const auto& d : model.day.absent) {
       const RowAction a = drawRow(ui, model, d, absenceLabel(d.absenceReason), {"Checka in", RowAction::CheckIn},
                                   colW - f * 0.8f);
+      if (a != RowAction::None) { action = a; pid = d.participantId; }
+    }
+  }
+  if (!model.day.notExpected.empty()) {
+    sectionTitle("Ej schemalagda idag", model.day.notExpected.size(), ui.fonts().large);
+    for (const auto& d : model.day.notExpected) {
+      const RowAction a = drawRow(ui, model, d, "", {"Checka in", RowAction::CheckIn}, colW - f * 0.8f);
       if (a != RowAction::None) { action = a; pid = d.participantId; }
     }
   }

@@ -322,4 +322,32 @@ std::string timeRange(UtcMs start, UtcMs end) {
   return formatHourMinute(toStockholm(start)) + "–" + formatHourMinute(toStockholm(end));
 }
 
+// --- complaint register (staff forms) ---------------------------------------------------------
+
+void flowItem(float itemWidth, float& x, float maxX) {
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  if (x > 0 && x + gap + itemWidth <= maxX) ImGui::SameLine();
+  else x = 0;
+  x += (x > 0 ? gap : 0) + itemWidth;
+}
+
+void dateStepper(KioskUi& ui, const std::string& name, const char* label, LocalDate& date) {
+  const float f = ImGui::GetFontSize();
+  const float y = ImGui::GetCursorPosY();
+  const float x = ImGui::GetCursorPosX();
+  ImGui::SetCursorPos(ImVec2(x, y + f * 0.5f));
+  ImGui::TextUnformatted(label);
+  const float labelW = ImGui::CalcTextSize(label).x;
+  ImGui::SetCursorPos(ImVec2(x + labelW + f * 0.5f, y));
+  if (actionButton(ui, name + "-minus", "−", theme::kPanel, f * 2.4f)) date = civilFromDays(daysFromCivil(date) - 1);
+  ImGui::PushFont(ui.fonts().large);
+  const std::string iso = formatIsoDate(date);
+  const float textW = ImGui::CalcTextSize(iso.c_str()).x;
+  ImGui::SetCursorPos(ImVec2(x + labelW + f * 3.4f, y + f * 0.2f));
+  ImGui::TextUnformatted(iso.c_str());
+  ImGui::PopFont();
+  ImGui::SetCursorPos(ImVec2(x + labelW + f * 3.9f + textW, y));
+  if (actionButton(ui, name + "-plus", "+", theme::kPanel, f * 2.4f)) date = civilFromDays(daysFromCivil(date) + 1);
+}
+
 } // namespace dagverk::ui

@@ -43,4 +43,11 @@ void drawActivityPictogram(ImDrawList* dl, const std::string& category, ImVec2 c
 // "09:00–10:30"
 std::string timeRange(UtcMs start, UtcMs end);
 
+// --- complaint register (staff forms) ---------------------------------------------------------
+// Before the next item `itemWidth` wide: stays on this line (SameLine) if it fits before maxX,
+// else starts a new one. `x` carries the line's used width between calls (start at 0).
+void flowItem(float itemWidth, float& x, float maxX);
+// "Label [−] 2026-11-23 [+]" on one line: one day per tap. Buttons `name`-minus / `name`-plus.
+void dateStepper(KioskUi& ui, const std::string& name, const char* label, LocalDate& date);
+
 } // namespace dagverk::ui

@@ -78,6 +78,27 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
                           ImVec2(c.x + s * 0.06f, c.y + s * 0.00f), col);
     break;
   }
+  case Icon::Speech: { // a speech bubble with a smile: "Tyck till"
+    dl->AddRect(ImVec2(c.x - s * 0.42f, c.y - s * 0.36f), ImVec2(c.x + s * 0.42f, c.y + s * 0.20f), col, s * 0.12f, 0, t);
+    dl->AddTriangleFilled(ImVec2(c.x - s * 0.20f, c.y + s * 0.18f), ImVec2(c.x - s * 0.02f, c.y + s * 0.18f),
+                          ImVec2(c.x - s * 0.26f, c.y + s * 0.42f), col);
+    dl->AddCircleFilled(ImVec2(c.x - s * 0.14f, c.y - s * 0.14f), s * 0.05f, col);
+    dl->AddCircleFilled(ImVec2(c.x + s * 0.14f, c.y - s * 0.14f), s * 0.05f, col);
+    dl->AddBezierQuadratic(ImVec2(c.x - s * 0.18f, c.y + s * 0.0f), ImVec2(c.x, c.y + s * 0.14f),
+                           ImVec2(c.x + s * 0.18f, c.y + s * 0.0f), col, t * 0.8f);
+    break;
+  }
+  case Icon::Question: {
+    dl->PathArcTo(ImVec2(c.x, c.y - s * 0.18f), s * 0.2f, 3.3f, 6.9f);
+    dl->PathLineTo(ImVec2(c.x, c.y + s * 0.12f));
+    dl->PathStroke(col, 0, t * 1.2f);
+    dl->AddCircleFilled(ImVec2(c.x, c.y + s * 0.32f), t * 0.9f, col);
+    break;
+  }
+  case Icon::Star:
+    dl->AddNgon(c, s * 0.38f, col, 5, t);
+    dl->AddCircleFilled(c, s * 0.12f, col);
+    break;
   case Icon::Clock:
     dl->AddCircle(c, s * 0.42f, col, 0, t);
     dl->AddLine(c, ImVec2(c.x, c.y - s * 0.28f), col, t);
@@ -170,6 +191,29 @@ bool tappedAnywhere(KioskUi& ui) {
   // on a tile must not dismiss the greeting it just brought up.
   if (ui.clock().nowUtc() - ui.enteredAt() < kDoubleTapGuardMs) return false;
   return ImGui::IsWindowHovered() && ImGui::IsMouseReleased(0) && pointerDidNotDrag();
+}
+
+} // namespace dagverk::ui
+
+namespace dagverk::ui {
+
+void drawFace(ImDrawList* dl, const std::string& mood, ImVec2 c, float s) {
+  const bool happy = mood == "glad" || mood == "ja";
+  const bool sad = mood == "ledsen" || mood == "nej";
+  const ImU32 fill = happy ? IM_COL32(0x4C, 0xA0, 0x50, 0xFF) : sad ? IM_COL32(0xC8, 0x5A, 0x4A, 0xFF)
+                                                                     : IM_COL32(0xE3, 0xB0, 0x3A, 0xFF);
+  const float r = s * 0.46f, t = std::max(2.0f, s * 0.06f);
+  dl->AddCircleFilled(c, r, fill, 48);
+  const ImU32 ink = IM_COL32(0x1F, 0x2A, 0x33, 0xFF);
+  dl->AddCircleFilled(ImVec2(c.x - r * 0.36f, c.y - r * 0.22f), r * 0.1f, ink);
+  dl->AddCircleFilled(ImVec2(c.x + r * 0.36f, c.y - r * 0.22f), r * 0.1f, ink);
+  const float y = c.y + r * 0.35f, w = r * 0.5f;
+  if (happy)
+    dl->AddBezierQuadratic(ImVec2(c.x - w, y - r * 0.1f), ImVec2(c.x, y + r * 0.35f), ImVec2(c.x + w, y - r * 0.1f), ink, t);
+  else if (sad)
+    dl->AddBezierQuadratic(ImVec2(c.x - w, y + r * 0.15f), ImVec2(c.x, y - r * 0.25f), ImVec2(c.x + w, y + r * 0.15f), ink, t);
+  else
+    dl->AddLine(ImVec2(c.x - w, y), ImVec2(c.x + w, y), ink, t);
 }
 
 } // namespace dagverk::ui

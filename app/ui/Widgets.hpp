@@ -4,6 +4,9 @@
 
 #include <imgui.h>
 
+#include <set>
+#include <string>
+
 namespace dagverk::ui {
 
 // Photo if there is one, else a coloured square with the initials. `present` adds a green
@@ -11,7 +14,7 @@ namespace dagverk::ui {
 void drawParticipantPicture(ImDrawList* dl, KioskActions& actions, const Participant& p, ImVec2 min, float size,
                             bool present, const Fonts& fonts);
 
-enum class Icon { House, Check, Cross, PersonIn, Clock, Exit };
+enum class Icon { House, Check, Cross, PersonIn, Clock, Exit, Speech, Question, Star };
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 centre, float size, ImU32 colour);
 
 // A large rounded button with an icon above or beside its label. Returns true when tapped
@@ -42,3 +45,24 @@ float drawGreeting(KioskUi& ui, const Participant& p, const std::string& headlin
 // A tap anywhere on the screen (outside other items), ignored during the screen's first second.
 bool tappedAnywhere(KioskUi& ui);
 } // namespace dagverk::ui
+
+namespace dagverk::ui {
+// The top bar of a participant's picture screen: a big "Tillbaka" (home) and a prompt.
+void drawTopBar(KioskUi& ui, const char* prompt, float f, float width);
+// The participants' picture grid below `top`, with the A–Ö strip. `marked` get the green
+// check, `faded` are drawn pale. Returns the id of a tapped tile, or "".
+std::string participantGrid(KioskUi& ui, const KioskModel& model, const std::set<std::string>& marked,
+                            const std::set<std::string>& faded, float top);
+} // namespace dagverk::ui
+
+namespace dagverk::ui {
+// A face for a mood or a survey answer: "glad"/"ja" smiles, "mittemellan"/"ibland" is
+// straight, "ledsen"/"nej" is sad. Filled circle in the mood's colour.
+void drawFace(ImDrawList* dl, const std::string& mood, ImVec2 centre, float size);
+// A large picture choice: a rounded card with a drawing (by `draw`) and a label under it.
+// Remembered under `name`; returns true when tapped.
+template <class Draw>
+bool pictureChoice(KioskUi& ui, const std::string& name, const char* label, ImVec2 size, ImFont* font, Draw&& draw);
+} // namespace dagverk::ui
+
+#include "WidgetsInline.hpp"

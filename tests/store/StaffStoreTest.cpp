@@ -323,7 +323,7 @@ TEST_CASE("Staff store: staff check in and out, and the rollover closes yesterda
 
 // --- corrections -----------------------------------------------------------------------------
 
-TEST_CASE("Staff store: correcting a check-in removes the visit; a check-out's re-opens it") {
+TEST_CASE("Staff store: correcting a check-in removes the visit, a check-out's re-opens it") {
   TempDir dir("staff");
   ManualClock clock(mondayAt(8, 30));
   auto s = seedDemo(dir, clock);

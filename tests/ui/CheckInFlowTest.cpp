@@ -48,6 +48,7 @@ TEST_CASE("A participant checks in with one tap on their picture and out again",
   CHECK(allEvents(k.store()).size() == 1); // a question, not yet a check-out
   k.settle("06-going-home-question");
 
+  k.clock().advanceMs(1'000); // a real person reads the question first
   k.tapButton("yes");
   REQUIRE(k.screens().screen() == ui::ScreenId::Goodbye);
   events = allEvents(k.store());
@@ -67,7 +68,7 @@ TEST_CASE("A participant checks in with one tap on their picture and out again",
   CHECK(k.screens().screen() == ui::ScreenId::Home);
 }
 
-TEST_CASE("A check-in from another process (a badge reader) shows; no to going home keeps it", "[ui]") {
+TEST_CASE("A check-in from another process (a badge reader) shows, and no to going home keeps it", "[ui]") {
   KioskDriver k("no", mondayMorning());
   const std::string id = k.app().model().participants.at(3).id;
   {
@@ -80,6 +81,7 @@ TEST_CASE("A check-in from another process (a badge reader) shows; no to going h
   k.tapButton("enter-grid");
   k.tapTile(id);
   REQUIRE(k.screens().screen() == ui::ScreenId::GoingHomeQuestion);
+  k.clock().advanceMs(1'000);
   k.tapButton("no");
   CHECK(k.screens().screen() == ui::ScreenId::Home);
   CHECK(k.store().presence().isPresent(id));
@@ -97,6 +99,19 @@ TEST_CASE("A second tap on the same tile within a second does nothing", "[ui]") 
   k.tap(rect); // lands on the greeting: must not dismiss it, must not check out
   CHECK(k.screens().screen() == ui::ScreenId::Welcome);
   CHECK(allEvents(k.store()).size() == 1);
+  CHECK(k.store().presence().isPresent(id));
+
+  // A double tap on a present participant's tile: the second tap lands where "Ja" is on the
+  // question it opened, and must not check them out.
+  k.advance(4'100);
+  k.tapButton("enter-grid");
+  const ImVec2 c((rect.x + rect.z) / 2, (rect.y + rect.w) / 2);
+  k.tapAt(c.x, c.y);
+  REQUIRE(k.screens().screen() == ui::ScreenId::GoingHomeQuestion);
+  const auto yes = *k.screens().buttonRect("yes");
+  k.clock().advanceMs(300);
+  k.tapAt((yes.x + yes.z) / 2, (yes.y + yes.w) / 2);
+  CHECK(k.screens().screen() == ui::ScreenId::GoingHomeQuestion);
   CHECK(k.store().presence().isPresent(id));
 }
 
@@ -131,8 +146,8 @@ TEST_CASE("Dragging the grid scrolls it and checks nobody in", "[ui]") {
 TEST_CASE("The A-Ö strip jumps to the first name with that letter", "[ui]") {
   KioskDriver k("letters", mondayMorning());
   k.tapButton("enter-grid");
-  const auto& people = k.app().model().participants;
-  const Participant& last = people.back();
+  const auto people = k.app().model().participants; // a copy: the model is replaced on refresh
+  const Participant last = people.back();
   const std::string letter = firstLetterUpper(last.firstName);
   CHECK_FALSE(k.screens().tileRect(last.id).has_value()); // far down, not drawn yet
   k.tapButton("letter-" + letter);
@@ -180,7 +195,7 @@ TEST_CASE("Screens fit a small 1024x600 kiosk", "[ui]") {
   k.settle("small-01-home");
   k.tapButton("enter-grid");
   k.settle("small-02-grid");
-  const auto& people = k.app().model().participants;
+  const auto people = k.app().model().participants; // a copy: the model is replaced on refresh
   const auto rect = *k.screens().tileRect(people.front().id);
   // Tiles come from the font size: at least ~12 mm on a 7-inch 1024x600 screen (~170 dpi, 80 px).
   CHECK(rect.z - rect.x >= 80);

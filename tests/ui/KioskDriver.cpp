@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 
 #include "SwedishText.hpp"
@@ -55,6 +56,26 @@ void KioskDriver::signInAsStaff(const std::string& staffId, const std::string& p
 }
 
 std::string KioskDriver::demoPin(const std::string& staffId) { return "1" + staffId.substr(staffId.size() - 3); }
+
+void KioskDriver::typeOnUsbKeyboard(const std::string& text, bool enter) {
+  SDL_Event t{};
+  t.type = SDL_TEXTINPUT;
+  REQUIRE(text.size() < sizeof t.text.text);
+  std::snprintf(t.text.text, sizeof t.text.text, "%s", text.c_str());
+  push(t);
+  if (enter) {
+    SDL_Event k{};
+    k.key.keysym.scancode = SDL_SCANCODE_RETURN;
+    k.key.keysym.sym = SDLK_RETURN;
+    k.type = SDL_KEYDOWN;
+    k.key.state = SDL_PRESSED;
+    push(k);
+    k.type = SDL_KEYUP;
+    k.key.state = SDL_RELEASED;
+    push(k);
+  }
+  settle();
+}
 
 void KioskDriver::typeOnScreen(const std::string& text) {
   for (char32_t c : decodeUtf8(text)) {

@@ -50,6 +50,9 @@ public:
   void signInAsStaff(const std::string& staffId, const std::string& pin);
   // The demo PIN of a demo staff member: "1" + the last three digits of the id.
   static std::string demoPin(const std::string& staffId);
+  // Types on a USB keyboard or badge scanner: SDL_TEXTINPUT, then Enter (down and up in the
+  // same frame, as a scanner does).
+  void typeOnUsbKeyboard(const std::string& text, bool enter = true);
   // Types text on the on-screen keyboard (letters, digits, space, å ä ö).
   void typeOnScreen(const std::string& text);
 

@@ -33,7 +33,7 @@ std::string firstStaff(KioskDriver& k) {
 std::string wrongPinFor(const std::string& right) { return right == "9999" ? "8888" : "9999"; }
 } // namespace
 
-TEST_CASE("Staff sign in with a PIN; five wrong PINs lock the kiosk, also across a restart", "[ui][staff]") {
+TEST_CASE("Staff sign in with a PIN, and five wrong PINs lock the kiosk, also across a restart", "[ui][staff]") {
   KioskDriver k("pin", mondayMorning());
   const std::string staff = firstStaff(k);
   const std::string pin = KioskDriver::demoPin(staff);
@@ -75,9 +75,9 @@ TEST_CASE("Staff sign in with a PIN; five wrong PINs lock the kiosk, also across
   CHECK(k.store().pinLockout().failures == 0);
 }
 
-TEST_CASE("The dashboard shows today; staff check in, note an absence and correct a mistake", "[ui][staff]") {
+TEST_CASE("The dashboard shows today, staff check in, note an absence and correct a mistake", "[ui][staff]") {
   KioskDriver k("dashboard", mondayMorning());
-  const auto& people = k.app().model().participants;
+  const auto people = k.app().model().participants; // a copy: the model is replaced on refresh
   const std::string a = people.at(0).id, b = people.at(1).id;
   k.store().checkIn(a); // self-service, earlier this morning
   k.settle();
@@ -107,11 +107,15 @@ TEST_CASE("The dashboard shows today; staff check in, note an absence and correc
   k.tapButton("field-absence-comment");
   k.typeOnScreen("åter på tisdag");
   k.settle("15-absence-keyboard");
-  // The field being edited stays above the keyboard.
+  // The field being edited stays above the keyboard (its top row is the digits).
   const auto field = *k.screens().buttonRect("field-absence-comment");
-  const auto key = *k.screens().buttonRect("key-q");
+  const auto key = *k.screens().buttonRect("key-1");
   CHECK(field.w < key.y);
   k.tapButton("key-done");
+  // A USB keyboard or badge scanner types too: text, then Enter closes the keyboard.
+  k.tapButton("field-absence-comment");
+  k.typeOnUsbKeyboard(" (A123)");
+  CHECK(k.screens().textEditing().fieldId.empty());
   k.settle("16-absence");
   k.tapButton("save");
   REQUIRE(k.screens().screen() == ui::ScreenId::StaffDashboard);
@@ -119,7 +123,7 @@ TEST_CASE("The dashboard shows today; staff check in, note an absence and correc
   REQUIRE(absences.size() == 1);
   CHECK(absences[0].participantId == away);
   CHECK(absences[0].reason == "sjuk");
-  CHECK(absences[0].comment == "åter på tisdag");
+  CHECK(absences[0].comment == "åter på tisdag (A123)");
 
   // A participant who is here cannot be noted absent (store rule, shown inline).
   CHECK_FALSE(k.app().noteAbsence(a, "sjuk", "", staff).empty());
@@ -155,7 +159,7 @@ TEST_CASE("Logging a session with three participants", "[ui][staff]") {
   // Saving with nothing chosen says what is missing and saves nothing.
   k.tapButton("save");
   CHECK(k.screens().formMessage() == "Välj en aktivitet.");
-  const Activity& art = k.app().model().activities.front();
+  const Activity art = k.app().model().activities.front();
   k.tapButton("activity-" + art.id);
   k.settle("18-session-form-activity");
   k.tapButton("next");
@@ -206,7 +210,7 @@ TEST_CASE("A planned session shows on the home schedule in pictures", "[ui][staf
   k.signInAsStaff(staff, KioskDriver::demoPin(staff));
   k.tapButton("open-activities");
   k.tapButton("plan-session");
-  const auto& acts = k.app().model().activities;
+  const auto acts = k.app().model().activities;
   k.tapButton("activity-" + acts.at(2).id);
   k.tapButton("step-2");
   k.tapButton("pick-" + k.app().model().participants.at(4).id);

@@ -1,0 +1,165 @@
+// Register a complaint, comment, suggestion or praise in the city's categories: what kind, from
+// whom, what it concerned, how and when it came in, and what was said. Also used to classify a
+// participant's "Tyck till" (then pre-filled). Nothing is saved until "Spara".
+#include "LocalTime.hpp"
+#include "Screens.hpp"
+#include "StaffWidgets.hpp"
+#include "Theme.hpp"
+#include "Widgets.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace dagverk::ui {
+
+namespace {
+void heading(KioskUi& ui, const char* text) {
+  ImGui::Spacing();
+  ImGui::PushFont(ui.fonts().large);
+  ImGui::TextUnformatted(text);
+  ImGui::PopFont();
+}
+
+// The categories as chips wrapping over as many lines as they need; one can be chosen.
+void chooseOne(KioskUi& ui, const char* prefix, const std::vector<Category>& list, std::string& value, float maxX) {
+  const float f = ImGui::GetFontSize();
+  float x = 0;
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, f * 0.3f));
+  for (const auto& c : list) {
+    const float w = std::min(ImGui::CalcTextSize(c.label).x + f * 2.2f, maxX);
+    flowItem(w, x, maxX);
+    if (chip(ui, std::string(prefix) + c.code, c.label, value == c.code, w)) {
+      value = c.code;
+      ui.formMessage().clear();
+    }
+  }
+  ImGui::PopStyleVar();
+}
+
+// Which step holds the first missing choice, with the message for it.
+std::pair<int, const char*> missing(const ComplaintRegistered& d) {
+  if (d.type.empty()) return {1, "Välj vad det är (klagomål, synpunkt …)."};
+  if (d.source.empty()) return {1, "Välj från vem det kom."};
+  if (d.concerns.empty()) return {2, "Välj vad det gällde."};
+  if (d.channel.empty()) return {3, "Välj hur det kom in."};
+  return {0, ""};
+}
+} // namespace
+
+void drawComplaintFormScreen(KioskUi& ui, const KioskModel& model) {
+  if (!beginScreen("complaint-form")) {
+    endScreen();
+    return;
+  }
+  ComplaintRegistered& d = ui.complaintDraft();
+  int& step = ui.formStep();
+  step = std::clamp(step, 1, 4);
+  const float f = ImGui::GetFontSize();
+  const ImVec2 win = ImGui::GetWindowSize();
+  const char* title = d.feedbackId.empty() ? "Registrera synpunkt" : "Klassificera Tyck till";
+  if (staffBar(ui, model, title, "Avbryt")) {
+    ui.go(ScreenId::ComplaintList); // nothing is saved
+    endScreen();
+    return;
+  }
+  static const char* kSteps[] = {"1 Typ och från vem", "2 Vad gällde", "3 Hur och när", "4 Beskrivning"};
+  for (int i = 1; i <= 4; ++i) {
+    if (i > 1) ImGui::SameLine();
+    if (chip(ui, "step-" + std::to_string(i), kSteps[i - 1], step == i)) {
+      step = i;
+      ui.textEditing() = TextEditing{};
+      ui.formMessage().clear();
+    }
+  }
+
+  const float kb = keyboardHeight(ui);
+  const float bottomBar = kb > 0 ? 0 : f * 3.4f;
+  ImGui::BeginChild("form", ImVec2(win.x - f * 1.6f, win.y - ImGui::GetCursorPosY() - bottomBar - kb - f * 0.3f));
+  dragToScroll();
+  const float maxX = ImGui::GetContentRegionAvail().x;
+  switch (step) {
+  case 1:
+  {
+    // "Vad är det?" beside its four short chips, so the five long "från vem" fit below.
+    const float y = ImGui::GetCursorPosY() + f * 0.3f;
+    ImGui::SetCursorPosY(y + f * 0.15f);
+    ImGui::PushFont(ui.fonts().large);
+    ImGui::TextUnformatted("Vad är det?");
+    const float labelW = ImGui::CalcTextSize("Vad är det?").x + f * 0.8f;
+    ImGui::PopFont();
+    ImGui::Indent(labelW);
+    ImGui::SetCursorPosY(y);
+    chooseOne(ui, "type-", complaintTypes(), d.type, maxX - labelW);
+    ImGui::Unindent(labelW);
+  }
+    heading(ui, "Från vem har det kommit in?");
+    chooseOne(ui, "source-", complaintSources(), d.source, maxX);
+    break;
+  case 2:
+    heading(ui, "Vad gällde det?");
+    chooseOne(ui, "concerns-", complaintConcerns(), d.concerns, maxX);
+    break;
+  case 3: {
+    heading(ui, "Hur kom det in?");
+    chooseOne(ui, "channel-", complaintChannels(), d.channel, maxX);
+    heading(ui, "När kom det in?");
+    LocalDate date = parseIsoDate(d.receivedDate).value_or(model.today);
+    dateStepper(ui, "received", "Datum", date);
+    d.receivedDate = formatIsoDate(date);
+    if (model.today < date) {
+      ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+      ImGui::TextUnformatted("Datumet är i framtiden.");
+      ImGui::PopStyleColor();
+    }
+    break;
+  }
+  default:
+    heading(ui, "Vad sades eller skrevs?");
+    if (!d.feedbackId.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, theme::kMutedText);
+      ImGui::TextUnformatted("Från deltagarens Tyck till.");
+      ImGui::PopStyleColor();
+    }
+    textField(ui, "complaint-description", d.description, kMaxFeedbackChars, "Beskriv kort vad det gällde",
+              maxX, 5.0f);
+    break;
+  }
+  ImGui::Dummy(ImVec2(1, f));
+  ImGui::EndChild();
+
+  if (kb == 0) {
+    ImGui::SetCursorPos(ImVec2(f * 0.8f, win.y - f * 2.9f));
+    const bool save = actionButton(ui, "save", "Spara", theme::kYes, f * 7);
+    ImGui::SameLine();
+    if (step < 4 && actionButton(ui, "next", "Nästa", theme::kPrimary, f * 6)) {
+      step = step + 1;
+      ui.formMessage().clear();
+    }
+    if (!ui.formMessage().empty()) {
+      ImGui::SameLine();
+      ImGui::SetCursorPosY(ImGui::GetCursorPosY() + f * 0.5f);
+      ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+      ImGui::TextUnformatted(ui.formMessage().c_str());
+      ImGui::PopStyleColor();
+    }
+    if (save) {
+      const auto [missingStep, message] = missing(d);
+      if (missingStep > 0) {
+        step = missingStep;
+        ui.formMessage() = message;
+      } else {
+        const std::string err = ui.actions().registerComplaint(d, ui.signedInStaff());
+        if (err.empty()) {
+          ui.complaintDraft() = ComplaintRegistered{};
+          ui.go(ScreenId::ComplaintList);
+        } else {
+          ui.formMessage() = err;
+        }
+      }
+    }
+  }
+  onScreenKeyboard(ui);
+  endScreen();
+}
+
+} // namespace dagverk::ui

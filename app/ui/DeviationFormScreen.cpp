@@ -1,0 +1,118 @@
+// Report a deviation (avvikelse) with the city's three classifications — who identified it, what
+// it concerned, whom it concerns — the date, a Lex Sarah mark and a description. Nothing is
+// saved until "Spara".
+#include "LocalTime.hpp"
+#include "Screens.hpp"
+#include "StaffWidgets.hpp"
+#include "Theme.hpp"
+#include "Widgets.hpp"
+
+#include <algorithm>
+
+namespace dagverk::ui {
+
+namespace {
+// The question on the left, its chips wrapping on the right of it.
+void chooseOne(KioskUi& ui, const char* question, const char* prefix, const std::vector<Category>& list,
+               std::string& value, float labelWidth, float maxX) {
+  const float f = ImGui::GetFontSize();
+  const float y = ImGui::GetCursorPosY();
+  ImGui::SetCursorPosY(y + f * 0.5f);
+  ImGui::TextUnformatted(question);
+  ImGui::Indent(labelWidth);
+  ImGui::SetCursorPosY(y);
+  maxX -= labelWidth;
+  float x = 0;
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, f * 0.3f));
+  for (const auto& c : list) {
+    const float w = std::min(ImGui::CalcTextSize(c.label).x + f * 1.9f, maxX);
+    flowItem(w, x, maxX);
+    if (chip(ui, std::string(prefix) + c.code, c.label, value == c.code, w)) {
+      value = c.code;
+      ui.formMessage().clear();
+    }
+  }
+  ImGui::PopStyleVar();
+  ImGui::Unindent(labelWidth);
+  ImGui::Spacing();
+}
+
+const char* missing(const DeviationReported& d) {
+  if (d.identifiedBy.empty()) return "Välj vem som upptäckte avvikelsen.";
+  if (d.concerns.empty()) return "Välj vad avvikelsen gällde.";
+  if (d.concernsWhom.empty()) return "Välj vem avvikelsen gäller.";
+  if (d.description.empty()) return "Beskriv kort vad som hände.";
+  return nullptr;
+}
+} // namespace
+
+void drawDeviationFormScreen(KioskUi& ui, const KioskModel& model) {
+  if (!beginScreen("deviation-form")) {
+    endScreen();
+    return;
+  }
+  DeviationReported& d = ui.deviationDraft();
+  const float f = ImGui::GetFontSize();
+  const ImVec2 win = ImGui::GetWindowSize();
+  if (staffBar(ui, model, "Ny avvikelse", "Avbryt")) {
+    ui.go(ScreenId::ComplaintList); // nothing is saved
+    endScreen();
+    return;
+  }
+  const float kb = keyboardHeight(ui);
+  const float bottomBar = kb > 0 ? 0 : f * 3.4f;
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() - f * 0.4f);
+  ImGui::BeginChild("form", ImVec2(win.x - f * 1.6f, win.y - ImGui::GetCursorPosY() - bottomBar - kb - f * 0.3f));
+  dragToScroll();
+  const float maxX = ImGui::GetContentRegionAvail().x;
+  float labelW = 0;
+  for (const char* q : {"Upptäckt av", "Gällde", "Gäller vem", "Vad hände?"})
+    labelW = std::max(labelW, ImGui::CalcTextSize(q).x);
+  labelW += f * 0.8f;
+  chooseOne(ui, "Upptäckt av", "identified-", deviationIdentifiedBy(), d.identifiedBy, labelW, maxX);
+  chooseOne(ui, "Gällde", "concerns-", deviationConcerns(), d.concerns, labelW, maxX);
+  chooseOne(ui, "Gäller vem", "whom-", deviationConcernsWhom(), d.concernsWhom, labelW, maxX);
+  const float y = ImGui::GetCursorPosY();
+  ImGui::SetCursorPosY(y + f * 0.4f);
+  ImGui::TextUnformatted("Vad hände?");
+  ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + labelW, y));
+  textField(ui, "deviation-description", d.description, kMaxFeedbackChars, "Skriv här", maxX - labelW, 2.6f);
+  if (!ui.formMessage().empty()) { // the form's message, in view under the field, above the bar
+    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + labelW, ImGui::GetCursorPosY() - f * 0.8f));
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+    ImGui::TextUnformatted(ui.formMessage().c_str());
+    ImGui::PopStyleColor();
+  }
+  ImGui::Dummy(ImVec2(1, f * 0.5f));
+  if (ui.textEditing().fieldId == "deviation-description") ImGui::SetScrollHereY(1.0f); // above the keyboard
+  ImGui::EndChild();
+
+  if (kb == 0) {
+    // The bar: save, the Lex Sarah mark, the date.
+    ImGui::SetCursorPos(ImVec2(f * 0.8f, win.y - f * 2.9f));
+    const bool save = actionButton(ui, "save", "Spara", theme::kYes, f * 7);
+    ImGui::SameLine(0, f * 1.5f);
+    if (chip(ui, "lex-sarah", "Lex Sarah", d.lexSarah)) d.lexSarah = !d.lexSarah;
+    ImGui::SameLine(0, f * 1.5f);
+    LocalDate date = parseIsoDate(d.date).value_or(model.today);
+    dateStepper(ui, "date", "Datum", date);
+    d.date = formatIsoDate(date);
+    if (save) {
+      if (const char* missingText = missing(d)) {
+        ui.formMessage() = missingText;
+      } else {
+        const std::string err = ui.actions().reportDeviation(d, ui.signedInStaff());
+        if (err.empty()) {
+          ui.deviationDraft() = DeviationReported{};
+          ui.go(ScreenId::ComplaintList);
+        } else {
+          ui.formMessage() = err;
+        }
+      }
+    }
+  }
+  onScreenKeyboard(ui);
+  endScreen();
+}
+
+} // namespace dagverk::ui

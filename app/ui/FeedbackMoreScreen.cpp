@@ -1,0 +1,58 @@
+// "Tyck till", step 3: "Vill du berätta mer?" (optional text on the on-screen keyboard), and
+// "Vill du att någon pratar med dig om det?" — yes: tap your own picture next; no: the entry
+// is saved anonymously.
+#include "Screens.hpp"
+#include "StaffWidgets.hpp"
+#include "Theme.hpp"
+#include "Widgets.hpp"
+
+namespace dagverk::ui {
+
+void drawFeedbackMoreScreen(KioskUi& ui, const KioskModel& model) {
+  (void)model;
+  if (!beginScreen("feedback-more")) {
+    endScreen();
+    return;
+  }
+  const float f = ImGui::GetFontSize();
+  const ImVec2 win = ImGui::GetWindowSize();
+  drawTopBar(ui, "Vill du berätta mer?", f, win.x);
+  FeedbackGiven& d = ui.feedbackDraft();
+  ImGui::SetCursorPos(ImVec2(f, f * 3.6f));
+  ImGui::TextUnformatted("Du kan skriva här, om du vill.");
+  ImGui::SetCursorPosX(f);
+  textField(ui, "feedback-text", d.text, kMaxFeedbackChars, "Skriv här …", win.x - 2 * f, 3.0f);
+  if (!ui.formMessage().empty()) {
+    ImGui::SetCursorPosX(f);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+    ImGui::TextWrapped("%s", ui.formMessage().c_str());
+    ImGui::PopStyleColor();
+  }
+  if (keyboardHeight(ui) == 0) {
+    ImGui::SetCursorPos(ImVec2(f, win.y * 0.50f));
+    ImGui::PushFont(ui.fonts().title);
+    ImGui::TextWrapped("Vill du att någon pratar med dig om det?");
+    ImGui::PopFont();
+    const ImVec2 button(std::min(f * 10.0f, (win.x - 3 * f) / 2), std::min(f * 5.0f, win.y * 0.25f));
+    const float y = win.y - button.y - f * 1.0f;
+    ImGui::SetCursorPos(ImVec2(win.x / 2 - button.x - f * 0.75f, y));
+    int answer = -1;
+    if (bigButton(ui, "talk-yes", "Ja", Icon::Check, button, theme::kYes, IM_COL32_WHITE, ui.fonts().title)) answer = 1;
+    ImGui::SetCursorPos(ImVec2(win.x / 2 + f * 0.75f, y));
+    if (bigButton(ui, "talk-no", "Nej", Icon::Cross, button, theme::kNo, IM_COL32_WHITE, ui.fonts().title)) answer = 0;
+    if (answer == 1) {
+      d.wantsTalk = true;
+      ui.go(ScreenId::FeedbackWho); // who wants to talk: their own picture
+    } else if (answer == 0) {
+      d.wantsTalk = false;
+      d.participantId.clear(); // anonymous
+      const std::string err = ui.actions().giveFeedback(d);
+      if (err.empty()) ui.go(ScreenId::Thanks);
+      else ui.formMessage() = err;
+    }
+  }
+  onScreenKeyboard(ui);
+  endScreen();
+}
+
+} // namespace dagverk::ui

@@ -1,0 +1,49 @@
+// "Tyck till", step 2: "Vad gäller det?" — six picture choices: the activities, the food, the
+// staff, the premises, the journey, something else.
+#include "Screens.hpp"
+#include "StaffWidgets.hpp"
+#include "Theme.hpp"
+#include "Widgets.hpp"
+
+namespace dagverk::ui {
+
+namespace {
+void drawTopic(ImDrawList* dl, const std::string& topic, ImVec2 c, float s) {
+  if (topic == "aktiviteterna") drawIcon(dl, Icon::Star, c, s, theme::kPrimary);
+  else if (topic == "maten") drawActivityPictogram(dl, "Mat", c, s, theme::kPrimary);
+  else if (topic == "personalen") drawActivityPictogram(dl, "Gemenskap", c, s, theme::kPrimary);
+  else if (topic == "lokalen") drawIcon(dl, Icon::House, c, s, theme::kPrimary);
+  else if (topic == "resan") drawActivityPictogram(dl, "Utflykt", c, s, theme::kPrimary);
+  else drawIcon(dl, Icon::Question, c, s, theme::kPrimary);
+}
+} // namespace
+
+void drawFeedbackTopicScreen(KioskUi& ui, const KioskModel& model) {
+  (void)model;
+  if (!beginScreen("feedback-topic")) {
+    endScreen();
+    return;
+  }
+  const float f = ImGui::GetFontSize();
+  const ImVec2 win = ImGui::GetWindowSize();
+  drawTopBar(ui, "Vad gäller det?", f, win.x);
+  const auto& topics = feedbackTopics();
+  const float gap = f * 0.9f;
+  const ImVec2 size((win.x - 2 * f - gap * 2) / 3, (win.y - f * 4.6f - gap) / 2);
+  std::string chosen;
+  for (size_t i = 0; i < topics.size(); ++i) {
+    ImGui::SetCursorPos(ImVec2(f + static_cast<float>(i % 3) * (size.x + gap),
+                               f * 3.8f + static_cast<float>(i / 3) * (size.y + gap)));
+    const std::string code = topics[i].code;
+    if (pictureChoice(ui, "topic-" + code, topics[i].label, size, ui.fonts().large,
+                      [&](ImDrawList* dl, ImVec2 c, float s) { drawTopic(dl, code, c, s); }))
+      chosen = code;
+  }
+  if (!chosen.empty()) {
+    ui.feedbackDraft().topic = chosen;
+    ui.go(ScreenId::FeedbackMore);
+  }
+  endScreen();
+}
+
+} // namespace dagverk::ui

@@ -1,0 +1,27 @@
+// "Tack!" after "Tyck till" or the survey; home after 4 s or a tap.
+#include "Screens.hpp"
+#include "Theme.hpp"
+#include "Widgets.hpp"
+
+namespace dagverk::ui {
+
+void drawThanksScreen(KioskUi& ui, const KioskModel& model) {
+  if (!beginScreen("thanks")) {
+    endScreen();
+    return;
+  }
+  const float f = ImGui::GetFontSize();
+  const ImVec2 win = ImGui::GetWindowSize(), pos = ImGui::GetWindowPos();
+  drawFace(ImGui::GetWindowDrawList(), "glad", ImVec2(pos.x + win.x / 2, pos.y + win.y * 0.32f), win.y * 0.36f);
+  ImGui::SetCursorPosY(win.y * 0.56f);
+  const Participant* p = model.find(ui.selectedParticipant());
+  const std::string thanks = p ? "Tack, " + p->firstName + "!" : std::string("Tack!");
+  centredText(thanks.c_str(), ui.fonts().title, theme::kYes);
+  centredText(p ? "Någon kommer att prata med dig." : "Det du tycker är viktigt.", ui.fonts().large,
+              theme::kMutedText);
+  (void)f;
+  if (tappedAnywhere(ui)) ui.go(ScreenId::Home);
+  endScreen();
+}
+
+} // namespace dagverk::ui

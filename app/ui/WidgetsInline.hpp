@@ -1,0 +1,27 @@
+#pragma once
+// Template bodies for Widgets.hpp.
+#include "Theme.hpp"
+
+#include <algorithm>
+
+namespace dagverk::ui {
+
+template <class Draw>
+bool pictureChoice(KioskUi& ui, const std::string& name, const char* label, ImVec2 size, ImFont* font, Draw&& draw) {
+  const float f = ImGui::GetFontSize();
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  const bool tapped = ImGui::InvisibleButton(name.c_str(), size) && pointerDidNotDrag();
+  const ImVec2 max(min.x + size.x, min.y + size.y);
+  ui.rememberButton(name, min, max);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(ImVec2(min.x + f * 0.12f, min.y + f * 0.16f), ImVec2(max.x + f * 0.12f, max.y + f * 0.16f),
+                    IM_COL32(0, 0, 0, 30), f * 0.6f);
+  dl->AddRectFilled(min, max, ImGui::IsItemActive() ? IM_COL32(0xE4, 0xEC, 0xF4, 0xFF) : theme::kPanel, f * 0.6f);
+  const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label);
+  const float pictureSize = std::min(size.x * 0.7f, size.y - ts.y - f * 1.4f);
+  draw(dl, ImVec2(min.x + size.x / 2, min.y + f * 0.5f + pictureSize / 2), pictureSize);
+  dl->AddText(font, font->FontSize, ImVec2(min.x + (size.x - ts.x) / 2, max.y - ts.y - f * 0.5f), theme::kText, label);
+  return tapped;
+}
+
+} // namespace dagverk::ui
