@@ -32,7 +32,9 @@ public:
   std::string checkIn(const std::string&) override { return {}; }
   std::string checkOut(const std::string&) override { return {}; }
   ImTextureID pictureOf(const Participant&) override { return nullptr; }
-  ui::PinAnswer checkPin(const std::string&, const std::string&) override { return {ui::PinAnswer::Result::Accepted}; }
+  ui::PinAnswer checkPin(const std::string&, const std::string&, bool) override {
+    return {ui::PinAnswer::Result::Accepted};
+  }
   std::string checkInFor(const std::string&, const std::string&) override { return {}; }
   std::string checkOutFor(const std::string&, const std::string&) override { return {}; }
   std::string staffCheckIn(const std::string&) override { return {}; }

@@ -45,6 +45,12 @@ bool fileExists(const fs::path& p) {
   return fs::exists(p, ec);
 }
 
+std::int64_t fileSize(const fs::path& p) {
+  std::error_code ec;
+  const auto n = fs::file_size(p, ec);
+  return ec ? -1 : static_cast<std::int64_t>(n);
+}
+
 std::string readWholeFile(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   if (!in)

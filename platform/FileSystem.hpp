@@ -1,5 +1,6 @@
 #pragma once
 // File-system calls the app needs, in one place: data directory checks, durable writes.
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -11,6 +12,8 @@ namespace dagverk::platform {
 void ensureWritableDirectory(const std::filesystem::path& dir, bool create);
 
 bool fileExists(const std::filesystem::path& p);
+// Size in bytes; -1 if the file cannot be examined.
+std::int64_t fileSize(const std::filesystem::path& p);
 std::string readWholeFile(const std::filesystem::path& p); // throws DagverkError(BadInput)
 
 // Writes `content` to `path` durably and atomically: tmp file with O_EXCL, fsync, rename,

@@ -39,6 +39,10 @@ constexpr const char* kUsage = R"(Användning / usage:
       Prints the site's complaint table for the period (the city's tertial template);
       --csv writes it as CSV (UTF-8 with BOM; columns section,row,antal).
 
+  dagverk settings --data-dir D [--staff-idle-seconds N]
+      Shows (and sets) the kiosk's settings: how long staff mode may stay idle (10-3600 s).
+
+--site on an admin command must be the kiosk's own site; only starting the kiosk moves it.
 Exit codes: 0 ok, 1 failure, 2 usage.
 )";
 
@@ -58,7 +62,7 @@ std::optional<Args> parse(const std::vector<std::string>& argv, std::string& err
       {"--data-dir", true}, {"--site", true},      {"--participant", true}, {"--size", true},
       {"--frames", true},   {"--screenshot", true}, {"--demo", false},      {"--json", false},
       {"--software", false}, {"--fullscreen", false}, {"--help", false},
-      {"--from", true},     {"--to", true},         {"--csv", false}};
+      {"--from", true},     {"--to", true},         {"--csv", false},      {"--staff-idle-seconds", true}};
   Args a;
   size_t i = 0;
   if (!argv.empty() && argv[0].rfind("--", 0) != 0) a.command = argv[i++];
@@ -114,11 +118,34 @@ const std::string& required(const Args& a, const std::string& option) {
 }
 
 // Opens the store, applying --site if given (it is remembered in the database).
-std::unique_ptr<store::KioskStore> openStore(const Args& a, const Clock& clock) {
+// Opens the store. Only starting the kiosk may move it to another site (`bindSite`); for the
+// admin commands --site must name the site the kiosk is bound to, so a status call can never
+// move a kiosk by accident.
+std::unique_ptr<store::KioskStore> openStore(const Args& a, const Clock& clock, bool bindSite = false) {
   auto store = store::KioskStore::open(dataDirOf(a), clock);
-  if (auto it = a.values.find("--site"); it != a.values.end() && it->second != store->boundSiteId())
-    store->bindToSite(it->second);
+  if (auto it = a.values.find("--site"); it != a.values.end() && it->second != store->boundSiteId()) {
+    if (bindSite) {
+      store->bindToSite(it->second);
+    } else {
+      store->site(it->second); // an unknown site says so, with the valid ones
+      throw DagverkError(ErrorCode::UnknownSite,
+                         "Kiosken hör till " + store->boundSiteId() + ", inte " + it->second +
+                             ". Starta kiosken med --site " + it->second + " för att byta verksamhet.",
+                         "--site " + it->second + " does not match the bound site " + store->boundSiteId());
+    }
+  }
   return store;
+}
+
+int runSettings(const Args& a, const Clock& clock) {
+  auto store = openStore(a, clock);
+  if (auto it = a.values.find("--staff-idle-seconds"); it != a.values.end()) {
+    int seconds = 0;
+    if (std::sscanf(it->second.c_str(), "%d", &seconds) != 1) throw UsageError{"--staff-idle-seconds takes a number"};
+    store->setStaffIdleSeconds(seconds);
+  }
+  std::printf("staff_idle_seconds\t%d\n", store->staffIdleSeconds());
+  return 0;
 }
 
 int runKiosk(const Args& a, const Clock& clock) {
@@ -129,7 +156,7 @@ int runKiosk(const Args& a, const Clock& clock) {
     store = store::KioskStore::createWithRoster(dir, clock, store::demoRoster(), site);
     platform::logInfo("demo unit seeded into " + dir.string());
   } else {
-    store = openStore(a, clock);
+    store = openStore(a, clock, true);
   }
   platform::WindowOptions w;
   w.software = a.flags.count("--software") != 0;
@@ -358,6 +385,7 @@ int runCli(const std::vector<std::string>& argv) {
     if (c == "rollcall") return runRollCall(*args, clock);
     if (c == "hash-pin") return runHashPin();
     if (c == "complaints") return runComplaints(*args, clock);
+    if (c == "settings") return runSettings(*args, clock);
     std::fprintf(stderr, "dagverk: unknown command '%s'\n\n%s", c.c_str(), kUsage);
     return 2;
   } catch (const UsageError& e) {

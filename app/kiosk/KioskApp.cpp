@@ -77,10 +77,10 @@ template <class F> std::string KioskApp::record(const char* what, F&& action) {
   }
 }
 
-ui::PinAnswer KioskApp::checkPin(const std::string& staffId, const std::string& pin) {
+ui::PinAnswer KioskApp::checkPin(const std::string& staffId, const std::string& pin, bool rollCall) {
   ui::PinAnswer a;
   try {
-    const auto r = store_.checkPin(staffId, pin);
+    const auto r = rollCall ? store_.checkPinForRollCall(staffId, pin) : store_.checkPin(staffId, pin);
     switch (r.result) {
     case store::KioskStore::PinResult::Accepted: a.result = ui::PinAnswer::Result::Accepted; break;
     case store::KioskStore::PinResult::LockedOut: a.result = ui::PinAnswer::Result::LockedOut; break;

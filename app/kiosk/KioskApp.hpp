@@ -34,7 +34,7 @@ public:
   std::string checkIn(const std::string& participantId) override;
   std::string checkOut(const std::string& participantId) override;
   ImTextureID pictureOf(const Participant& p) override;
-  ui::PinAnswer checkPin(const std::string& staffId, const std::string& pin) override;
+  ui::PinAnswer checkPin(const std::string& staffId, const std::string& pin, bool rollCall) override;
   std::string checkInFor(const std::string& participantId, const std::string& staffId) override;
   std::string checkOutFor(const std::string& participantId, const std::string& staffId) override;
   std::string staffCheckIn(const std::string& staffId) override;

@@ -144,8 +144,7 @@ std::unique_ptr<KioskStore> KioskStore::open(const fs::path& dataDir, const Cloc
     throw DagverkError(ErrorCode::DataDirMissing,
                        "Det finns ingen databas i " + dataDir.string() + ". Starta med --demo för demodata.",
                        "no database in " + dataDir.string());
-  std::error_code sizeError;
-  if (std::filesystem::file_size(file, sizeError) == 0 && !sizeError)
+  if (platform::fileSize(file) == 0)
     // SQLite would quietly turn an empty file into a new, empty database: refuse instead.
     throw DagverkError(ErrorCode::DatabaseCorrupt,
                        "Databasfilen " + file.string() + " är tom. Den har inte ändrats; kontakta IT.",
@@ -630,6 +629,35 @@ KioskStore::PinCheck KioskStore::checkPin(const std::string& staffId, const std:
   // The wrong PIN that starts a lock-out answers with the lock-out, so the countdown shows at once.
   if (const auto left = current.secondsLeft(now); left > 0) return PinCheck{PinResult::LockedOut, left, 0};
   return PinCheck{wellFormed ? PinResult::Wrong : PinResult::Malformed, 0, current.attemptsLeftBeforeLock()};
+}
+
+KioskStore::PinCheck KioskStore::checkPinForRollCall(const std::string& staffId, const std::string& pin) {
+  const UtcMs now = clock_.nowUtc();
+  const PinLockout lock = readLockout();
+  const std::int64_t left = lock.secondsLeft(now);
+  if (left == 0) return checkPin(staffId, pin);
+  // Locked: verify anyway, but slowly, so the roll call cannot be used to guess PINs fast.
+  if (now >= lastEmergencyPinAt_ && now - lastEmergencyPinAt_ < kEmergencyPinIntervalMs)
+    return PinCheck{PinResult::LockedOut, left, 0};
+  lastEmergencyPinAt_ = now;
+  const StaffMember m = staffMember(staffId);
+  const bool accepted = isWellFormedPin(pin) && m.active && verifyPin(m.pinHash, pin);
+  if (accepted) return PinCheck{PinResult::Accepted, 0, 0}; // the staff-mode lock-out stays
+  Transaction tx(*db_);
+  PinLockout current = readLockout();
+  current.recordFailure(now);
+  writeLockout(current);
+  tx.commit();
+  return PinCheck{PinResult::LockedOut, current.secondsLeft(now), 0};
+}
+
+void KioskStore::setStaffIdleSeconds(int seconds) {
+  if (seconds < 10 || seconds > 3600)
+    throw DagverkError(ErrorCode::BadInput, "Tiden ska vara mellan 10 och 3600 sekunder.",
+                       "staff idle seconds out of range: " + std::to_string(seconds));
+  Statement s(*db_, "INSERT INTO setting(key, value) VALUES ('staff_idle_seconds', ?1) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  s.bind(1, std::to_string(seconds)).run();
 }
 
 int KioskStore::staffIdleSeconds() const {

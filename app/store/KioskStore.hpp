@@ -103,6 +103,13 @@ public:
   // The lock-out counter is device-wide and stored, so a restart does not reset it. A hash
   // made with weaker parameters than today's is re-hashed on success (needs_rehash).
   PinCheck checkPin(const std::string& staffId, const std::string& pin);
+  // The same check for starting a roll call: a fire drill must not wait for a lock-out, so
+  // during one a PIN is still verified, at most once per kEmergencyPinIntervalMs (wrong PINs
+  // still count, and a right one opens only the roll call).
+  static constexpr std::int64_t kEmergencyPinIntervalMs = 3000;
+  PinCheck checkPinForRollCall(const std::string& staffId, const std::string& pin);
+  // Changes how long staff mode may stay idle (10–3600 s).
+  void setStaffIdleSeconds(int seconds);
   PinLockout pinLockout() const;
   // Seconds staff mode may stay idle before it closes (setting, default 90).
   int staffIdleSeconds() const;
@@ -213,6 +220,7 @@ private:
   std::int64_t lastDataVersion_ = -1;
   // The bound site and participants read by every tap; dropped when the roster may change.
   mutable std::optional<std::string> boundSite_;
+  UtcMs lastEmergencyPinAt_ = 0;
   mutable std::map<std::string, Participant> participantCache_;
   void forgetCachedRoster() const;
 };

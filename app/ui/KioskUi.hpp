@@ -38,7 +38,9 @@ public:
   virtual ImTextureID pictureOf(const Participant& p) = 0;
 
   // --- staff mode -----------------------------------------------------------------------
-  virtual PinAnswer checkPin(const std::string& staffId, const std::string& pin) = 0;
+  // `rollCall`: the PIN opens only the roll call, and is checked even during a lock-out
+  // (slowly), so a fire drill never waits for one.
+  virtual PinAnswer checkPin(const std::string& staffId, const std::string& pin, bool rollCall) = 0;
   virtual std::string checkInFor(const std::string& participantId, const std::string& staffId) = 0;
   virtual std::string checkOutFor(const std::string& participantId, const std::string& staffId) = 0;
   virtual std::string staffCheckIn(const std::string& staffId) = 0;

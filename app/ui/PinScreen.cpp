@@ -64,7 +64,9 @@ void drawPinScreen(KioskUi& ui, const KioskModel& model) {
   }
 
   // A lock-out shows its countdown, live, and nothing can be typed until it ends.
-  const std::int64_t lockedFor = model.pinLockout.secondsLeft(ui.clock().nowUtc());
+  // For the roll call the keypad stays open: a fire drill must not wait for the lock-out.
+  const bool rollCall = ui.pinPurpose() == PinPurpose::RollCall;
+  const std::int64_t lockedFor = rollCall ? 0 : model.pinLockout.secondsLeft(ui.clock().nowUtc());
   const std::string message = lockedFor > 0 ? lockedMessage(lockedFor) : ui.pinMessage();
   ImGui::SetCursorPos(ImVec2(left, dotsY + f * 1.4f));
   ImGui::PushTextWrapPos(win.x - padWidth - f * 2);
@@ -76,7 +78,7 @@ void drawPinScreen(KioskUi& ui, const KioskModel& model) {
   ImGui::SetCursorPos(ImVec2(win.x - padWidth - f, f * 4.0f));
   if (lockedFor > 0) ui.pinDigits().clear();
   if (numericKeypad(ui, ui.pinDigits(), 6, keySize) && lockedFor == 0) {
-    const PinAnswer a = ui.actions().checkPin(who->id, ui.pinDigits());
+    const PinAnswer a = ui.actions().checkPin(who->id, ui.pinDigits(), rollCall);
     ui.pinDigits().clear();
     switch (a.result) {
     case PinAnswer::Result::Accepted: ui.signIn(who->id); break;
@@ -85,7 +87,10 @@ void drawPinScreen(KioskUi& ui, const KioskModel& model) {
                             ? "Fel kod. " + std::to_string(a.attemptsLeft) + " försök kvar."
                             : "Fel kod.";
       break;
-    case PinAnswer::Result::LockedOut: ui.pinMessage().clear(); break; // the countdown shows it
+    case PinAnswer::Result::LockedOut:
+      // Staff mode shows the countdown; the roll call says to try again in a moment.
+      ui.pinMessage() = rollCall ? "Fel kod, eller för tätt. Försök igen om några sekunder." : "";
+      break;
     }
   }
   endScreen();

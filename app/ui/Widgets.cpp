@@ -131,18 +131,25 @@ bool bigButton(KioskUi& ui, const char* name, const char* label, Icon icon, ImVe
                     IM_COL32(0, 0, 0, 40), f * 0.6f);
   dl->AddRectFilled(min, max, pressed ? (fill & 0x00FFFFFF) | 0xC0000000 : fill, f * 0.6f);
   const float iconSize = placement == IconPlacement::Above ? size.y * 0.45f : std::min(size.y * 0.55f, size.x * 0.35f);
-  const ImVec2 ts = font->CalcTextSizeA(font->FontSize, size.x, 0, label);
   const bool beside = placement == IconPlacement::Beside || (placement == IconPlacement::Auto && size.x > size.y * 1.6f);
+  // The label shrinks to fit the button rather than spill over its edge.
+  const float room = beside ? size.x - iconSize - f * 1.6f : size.x - f * 0.6f;
+  float fontSize = font->FontSize;
+  ImVec2 ts = font->CalcTextSizeA(fontSize, FLT_MAX, 0, label);
+  if (ts.x > room) {
+    fontSize *= room / ts.x;
+    ts = font->CalcTextSizeA(fontSize, FLT_MAX, 0, label);
+  }
   if (beside) { // wide: icon left of the label
     const float total = iconSize + f * 0.6f + ts.x;
     const float x0 = min.x + (size.x - total) / 2;
     drawIcon(dl, icon, ImVec2(x0 + iconSize / 2, min.y + size.y / 2), iconSize, textColour);
-    dl->AddText(font, font->FontSize, ImVec2(x0 + iconSize + f * 0.6f, min.y + (size.y - ts.y) / 2), textColour, label);
+    dl->AddText(font, fontSize, ImVec2(x0 + iconSize + f * 0.6f, min.y + (size.y - ts.y) / 2), textColour, label);
   } else { // tall: icon above the label
     const float total = iconSize + f * 0.3f + ts.y;
     const float y0 = min.y + (size.y - total) / 2;
     drawIcon(dl, icon, ImVec2(min.x + size.x / 2, y0 + iconSize / 2), iconSize, textColour);
-    dl->AddText(font, font->FontSize, ImVec2(min.x + (size.x - ts.x) / 2, y0 + iconSize + f * 0.3f), textColour, label);
+    dl->AddText(font, fontSize, ImVec2(min.x + (size.x - ts.x) / 2, y0 + iconSize + f * 0.3f), textColour, label);
   }
   return tapped;
 }

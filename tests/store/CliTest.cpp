@@ -160,10 +160,28 @@ TEST_CASE("CLI: an unknown site exits with 1 and lists the valid site ids") {
   CHECK(contains(status.out, "\"site\":\"liljan\"")); // the binding was not changed
   CHECK(contains(status.out, "\"events\":0"));
 
+  // --site on an admin command never moves the kiosk: another valid site is refused, saying
+  // how to move it, and the binding stays.
   const Run other = s.run("status " + s.d + " --site ornsberg --json");
-  CHECK(other.code == 0);
-  CHECK(contains(other.out, "\"site\":\"ornsberg\""));
-  CHECK(contains(other.out, "\"participants\":21"));
+  CHECK(other.code == 1);
+  CHECK(contains(other.err, "--site ornsberg"));
+  CHECK(contains(s.run("status " + s.d + " --json").out, "\"site\":\"liljan\""));
+  const Run same = s.run("status " + s.d + " --site liljan --json");
+  CHECK(same.code == 0);
+  CHECK(contains(same.out, "\"participants\":35"));
+}
+
+TEST_CASE("CLI: settings shows and changes the staff idle time, refusing nonsense") {
+  Seeded s;
+  const Run show = s.run("settings " + s.d);
+  CHECK(show.code == 0);
+  CHECK(contains(show.out, "staff_idle_seconds\t90"));
+  CHECK(s.run("settings " + s.d + " --staff-idle-seconds 120").code == 0);
+  CHECK(contains(s.run("settings " + s.d).out, "staff_idle_seconds\t120"));
+  const Run bad = s.run("settings " + s.d + " --staff-idle-seconds 5");
+  CHECK(bad.code == 1);
+  CHECK(contains(bad.err, "10 och 3600"));
+  CHECK(contains(s.run("settings " + s.d).out, "staff_idle_seconds\t120"));
 }
 
 TEST_CASE("CLI: participants lists the 35 of liljan in Swedish order") {

@@ -3,6 +3,12 @@
 #include "KioskDriver.hpp"
 #include "SwedishText.hpp"
 
+#include <sqlite3.h>
+#include <stb/stb_image_write.h>
+
+#include <filesystem>
+#include <vector>
+
 #include <catch2/catch.hpp>
 
 using namespace dagverk;
@@ -209,4 +215,38 @@ TEST_CASE("Screens fit a small 1024x600 kiosk", "[ui]") {
   const auto yes = k.screens().buttonRect("yes");
   REQUIRE(yes.has_value());
   CHECK(yes->w <= 600);
+}
+
+TEST_CASE("A participant with a photo (by choice) is shown with it, and a missing file falls back to initials",
+          "[ui]") {
+  KioskDriver k("photo", mondayMorning());
+  const auto people = k.app().model().participants;
+  const std::string withPhoto = people.at(0).id, broken = people.at(1).id;
+  // A small picture: a soft gradient, written as PNG into the data directory's photos/.
+  std::filesystem::create_directories(k.dataDir() / "photos");
+  std::vector<unsigned char> rgb(64 * 64 * 3);
+  for (int y = 0; y < 64; ++y)
+    for (int x = 0; x < 64; ++x) {
+      unsigned char* px = &rgb[static_cast<size_t>((y * 64 + x) * 3)];
+      px[0] = static_cast<unsigned char>(120 + x);
+      px[1] = static_cast<unsigned char>(160 + y / 2);
+      px[2] = 200;
+    }
+  REQUIRE(stbi_write_png((k.dataDir() / "photos" / "bild.png").c_str(), 64, 64, 3, rgb.data(), 64 * 3) != 0);
+  {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((k.dataDir() / store::kDatabaseFileName).c_str(), &db) == SQLITE_OK);
+    const std::string sql = "UPDATE participant SET photo_file = 'bild.png' WHERE id = '" + withPhoto +
+                            "'; UPDATE participant SET photo_file = 'saknas.png' WHERE id = '" + broken + "';";
+    CHECK(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  }
+  k.restart();
+  const auto& model = k.app().model();
+  CHECK(k.app().pictureOf(*model.find(withPhoto)) != nullptr);
+  CHECK(k.app().pictureOf(*model.find(broken)) == nullptr); // initials instead, logged once
+  k.tapButton("enter-grid");
+  k.settle("02-grid-with-photo");
+  k.tapTile(withPhoto);
+  CHECK(k.screens().screen() == ui::ScreenId::Welcome);
 }

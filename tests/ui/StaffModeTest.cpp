@@ -361,3 +361,24 @@ TEST_CASE("Staff screens at a small 1024x600 kiosk", "[ui][staff][small]") {
   k.settle("small-15-rollcall");
   CHECK(k.screens().screen() == ui::ScreenId::RollCall);
 }
+
+TEST_CASE("A PIN lock-out does not block the roll call at a fire drill", "[ui][staff][rollcall]") {
+  KioskDriver k("lockout-rollcall", mondayMorning());
+  const std::string staff = firstStaff(k);
+  k.store().checkIn(k.app().model().participants.at(0).id);
+  k.settle();
+  k.tapButton("staff-entry");
+  k.tapButton("staff-" + staff);
+  for (int i = 0; i < 5; ++i) k.enterPin(wrongPinFor(KioskDriver::demoPin(staff)));
+  REQUIRE(k.store().pinLockout().secondsLeft(k.clock().nowUtc()) > 0);
+  k.tapButton("back");
+  k.tapButton("back");
+  REQUIRE(k.screens().screen() == ui::ScreenId::Home);
+  k.tapButton("rollcall-entry");
+  k.tapButton("staff-" + staff);
+  k.enterPin(KioskDriver::demoPin(staff));
+  REQUIRE(k.screens().screen() == ui::ScreenId::RollCall);
+  CHECK(k.store().latestRollCall().has_value());
+  // The staff-mode lock-out itself is still there.
+  CHECK(k.store().pinLockout().secondsLeft(k.clock().nowUtc()) > 0);
+}
