@@ -1,5 +1,7 @@
 #include "Widgets.hpp"
 
+#include "StaffWidgets.hpp"
+
 #include "Theme.hpp"
 
 #include <algorithm>
@@ -9,29 +11,7 @@ namespace dagverk::ui {
 
 void drawParticipantPicture(ImDrawList* dl, KioskActions& actions, const Participant& p, ImVec2 min, float size,
                             bool present, const Fonts& fonts) {
-  const ImVec2 max(min.x + size, min.y + size);
-  const float rounding = size * 0.08f;
-  if (ImTextureID tex = actions.pictureOf(p)) {
-    dl->AddImageRounded(tex, min, max, ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, rounding);
-  } else {
-    dl->AddRectFilled(min, max, theme::tileColour(p.id), rounding);
-    const std::string initials = p.initials();
-    ImFont* font = fonts.title;
-    const float fontSize = size * 0.42f;
-    const ImVec2 ts = font->CalcTextSizeA(fontSize, size, 0, initials.c_str());
-    dl->AddText(font, fontSize, ImVec2(min.x + (size - ts.x) / 2, min.y + (size - ts.y) / 2), IM_COL32_WHITE,
-                initials.c_str());
-  }
-  if (present) {
-    const float border = size * 0.05f;
-    dl->AddRect(ImVec2(min.x - border / 2, min.y - border / 2), ImVec2(max.x + border / 2, max.y + border / 2),
-                theme::kYes, rounding, 0, border);
-    const float r = size * 0.17f;
-    const ImVec2 c(max.x - r * 0.8f, min.y + r * 0.8f);
-    dl->AddCircleFilled(c, r, theme::kYes);
-    dl->AddCircle(c, r, IM_COL32_WHITE, 0, size * 0.02f);
-    drawIcon(dl, Icon::Check, c, r * 1.3f, IM_COL32_WHITE);
-  }
+  drawPersonPicture(dl, actions.pictureOf(p), p.id, p.initials(), min, size, present, fonts);
 }
 
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {

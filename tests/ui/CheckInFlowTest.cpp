@@ -14,10 +14,8 @@
 using namespace dagverk;
 using dagverk::test::KioskDriver;
 using dagverk::test::mondayMorning;
+using dagverk::test::allEvents;
 
-namespace {
-std::vector<Event> allEvents(store::KioskStore& s) { return s.eventsAfter(0, 100000); }
-} // namespace
 
 TEST_CASE("A participant checks in with one tap on their picture and out again", "[ui]") {
   KioskDriver k("flow", mondayMorning());

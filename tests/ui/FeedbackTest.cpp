@@ -8,21 +8,10 @@
 using namespace dagverk;
 using dagverk::test::KioskDriver;
 using dagverk::test::mondayMorning;
+using dagverk::test::payloadsOf;
+using dagverk::test::firstStaff;
 
 namespace {
-template <class T> std::vector<T> payloadsOf(store::KioskStore& s) {
-  std::vector<T> out;
-  for (const auto& e : s.eventsAfter(0, 100000))
-    if (const auto* p = std::get_if<T>(&e.payload)) out.push_back(*p);
-  return out;
-}
-
-std::string firstStaff(KioskDriver& k) {
-  for (const auto& s : k.app().model().staff)
-    if (s.role == StaffRole::Staff) return s.id;
-  FAIL("no staff at the site");
-  return {};
-}
 
 void answerSurvey(KioskDriver& k, const std::string& participantId, const std::vector<std::string>& answers,
                   const std::string& screenshotPrefix = {}) {

@@ -13,6 +13,15 @@ namespace fs = std::filesystem;
 
 UtcMs mondayMorning() { return fromStockholm(LocalDate{2026, 11, 23}, 8, 5); }
 
+std::vector<Event> allEvents(store::KioskStore& s) { return s.eventsAfter(0, 1'000'000); }
+
+std::string firstStaff(KioskDriver& k) {
+  for (const auto& s : k.app().model().staff)
+    if (s.role == StaffRole::Staff) return s.id;
+  FAIL("no staff at the site");
+  return {};
+}
+
 fs::path KioskDriver::screenshotDir() {
   fs::path dir = DAGVERK_SCREENSHOT_DIR;
   fs::create_directories(dir);

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace dagverk::test {
 
@@ -71,5 +72,16 @@ private:
 
 // 08:05 on Monday 23 November 2026, Stockholm time.
 UtcMs mondayMorning();
+
+// Every event in the store, in sequence order; and the payloads of one kind.
+std::vector<Event> allEvents(store::KioskStore& s);
+template <class T> std::vector<T> payloadsOf(store::KioskStore& s) {
+  std::vector<T> out;
+  for (const auto& e : allEvents(s))
+    if (const auto* p = std::get_if<T>(&e.payload)) out.push_back(*p);
+  return out;
+}
+// The first ordinary staff member at the kiosk's site (not an assistant manager or admin).
+std::string firstStaff(KioskDriver& k);
 
 } // namespace dagverk::test

@@ -11,24 +11,12 @@
 using namespace dagverk;
 using dagverk::test::KioskDriver;
 using dagverk::test::mondayMorning;
+using dagverk::test::allEvents;
+using dagverk::test::payloadsOf;
+using dagverk::test::firstStaff;
 
 namespace {
-std::vector<Event> allEvents(store::KioskStore& s) { return s.eventsAfter(0, 100000); }
 
-template <class T> std::vector<T> payloadsOf(store::KioskStore& s) {
-  std::vector<T> out;
-  for (const auto& e : allEvents(s))
-    if (const auto* p = std::get_if<T>(&e.payload)) out.push_back(*p);
-  return out;
-}
-
-// The first ordinary staff member at the site (not the assistant manager or admin).
-std::string firstStaff(KioskDriver& k) {
-  for (const auto& s : k.app().model().staff)
-    if (s.role == StaffRole::Staff) return s.id;
-  FAIL("no staff at the site");
-  return {};
-}
 
 std::string wrongPinFor(const std::string& right) { return right == "9999" ? "8888" : "9999"; }
 } // namespace
