@@ -42,9 +42,7 @@ void drawAbsenceScreen(KioskUi& ui, const KioskModel& model) {
   ImGui::TextUnformatted("Kommentar (frivillig)");
   textField(ui, "absence-comment", ui.formComment(), 500, "Skriv en kommentar …", win.x - f * 2, 2.6f);
   if (!ui.formMessage().empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
-    ImGui::TextWrapped("%s", ui.formMessage().c_str());
-    ImGui::PopStyleColor();
+    errorText(ui.formMessage().c_str());
   }
   if (keyboardHeight(ui) == 0) {
     ImGui::SetCursorPosY(win.y - f * 3.0f);

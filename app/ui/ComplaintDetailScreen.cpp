@@ -82,9 +82,7 @@ void drawComplaintDetailScreen(KioskUi& ui, const KioskModel& model) {
 
   heading(ui, "Uppföljning");
   if (c->overdue(model.today)) {
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
-    ImGui::TextUnformatted("Ingen återkoppling efter 10 arbetsdagar");
-    ImGui::PopStyleColor();
+    errorText("Ingen återkoppling efter 10 arbetsdagar", false);
   }
   if (c->followUps.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kMutedText);
@@ -151,9 +149,7 @@ void drawComplaintDetailScreen(KioskUi& ui, const KioskModel& model) {
     if (!ui.formMessage().empty()) {
       ImGui::SameLine();
       ImGui::SetCursorPosY(ImGui::GetCursorPosY() + f * 0.5f);
-      ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
-      ImGui::TextUnformatted(ui.formMessage().c_str());
-      ImGui::PopStyleColor();
+      errorText(ui.formMessage().c_str(), false);
     }
   }
   onScreenKeyboard(ui);

@@ -107,9 +107,7 @@ void drawComplaintFormScreen(KioskUi& ui, const KioskModel& model) {
     dateStepper(ui, "received", "Datum", date);
     d.receivedDate = formatIsoDate(date);
     if (model.today < date) {
-      ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
-      ImGui::TextUnformatted("Datumet är i framtiden.");
-      ImGui::PopStyleColor();
+      errorText("Datumet är i framtiden.", false);
     }
     break;
   }
@@ -138,9 +136,7 @@ void drawComplaintFormScreen(KioskUi& ui, const KioskModel& model) {
     if (!ui.formMessage().empty()) {
       ImGui::SameLine();
       ImGui::SetCursorPosY(ImGui::GetCursorPosY() + f * 0.5f);
-      ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
-      ImGui::TextUnformatted(ui.formMessage().c_str());
-      ImGui::PopStyleColor();
+      errorText(ui.formMessage().c_str(), false);
     }
     if (save) {
       const auto [missingStep, message] = missing(d);

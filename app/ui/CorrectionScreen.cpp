@@ -40,9 +40,7 @@ void drawCorrectionScreen(KioskUi& ui, const KioskModel& model) {
     if (chip(ui, std::string("reason-") + r.code, r.label, ui.formReason() == r.code, 0)) ui.formReason() = r.code;
   }
   if (!ui.formMessage().empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
-    ImGui::TextWrapped("%s", ui.formMessage().c_str());
-    ImGui::PopStyleColor();
+    errorText(ui.formMessage().c_str());
   }
   ImGui::SetCursorPosY(win.y - f * 3.0f);
   if (actionButton(ui, "save", "Rätta", theme::kNo, f * 8)) {

@@ -79,9 +79,7 @@ void drawDeviationFormScreen(KioskUi& ui, const KioskModel& model) {
   textField(ui, "deviation-description", d.description, kMaxFeedbackChars, "Skriv här", maxX - labelW, 2.6f);
   if (!ui.formMessage().empty()) { // the form's message, in view under the field, above the bar
     ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + labelW, ImGui::GetCursorPosY() - f * 0.8f));
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
-    ImGui::TextUnformatted(ui.formMessage().c_str());
-    ImGui::PopStyleColor();
+    errorText(ui.formMessage().c_str(), false);
   }
   ImGui::Dummy(ImVec2(1, f * 0.5f));
   if (ui.textEditing().fieldId == "deviation-description") ImGui::SetScrollHereY(1.0f); // above the keyboard

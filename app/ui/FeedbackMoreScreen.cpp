@@ -24,9 +24,7 @@ void drawFeedbackMoreScreen(KioskUi& ui, const KioskModel& model) {
   textField(ui, "feedback-text", d.text, kMaxFeedbackChars, "Skriv här …", win.x - 2 * f, 3.0f);
   if (!ui.formMessage().empty()) {
     ImGui::SetCursorPosX(f);
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
-    ImGui::TextWrapped("%s", ui.formMessage().c_str());
-    ImGui::PopStyleColor();
+    errorText(ui.formMessage().c_str());
   }
   if (keyboardHeight(ui) == 0) {
     ImGui::SetCursorPos(ImVec2(f, win.y * 0.50f));

@@ -70,9 +70,7 @@ void drawPinScreen(KioskUi& ui, const KioskModel& model) {
   const std::string message = lockedFor > 0 ? lockedMessage(lockedFor) : ui.pinMessage();
   ImGui::SetCursorPos(ImVec2(left, dotsY + f * 1.4f));
   ImGui::PushTextWrapPos(win.x - padWidth - f * 2);
-  ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
-  ImGui::TextUnformatted(message.c_str());
-  ImGui::PopStyleColor();
+  errorText(message.c_str(), false);
   ImGui::PopTextWrapPos();
 
   ImGui::SetCursorPos(ImVec2(win.x - padWidth - f, f * 4.0f));

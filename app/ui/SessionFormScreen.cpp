@@ -229,9 +229,7 @@ void drawSessionFormScreen(KioskUi& ui, const KioskModel& model) {
     if (!ui.formMessage().empty()) {
       ImGui::SameLine();
       ImGui::SetCursorPosY(ImGui::GetCursorPosY() + f * 0.5f);
-      ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
-      ImGui::TextUnformatted(ui.formMessage().c_str());
-      ImGui::PopStyleColor();
+      errorText(ui.formMessage().c_str(), false);
     }
     if (save) {
       const std::string err = ui.actions().logSession(d, ui.signedInStaff());

@@ -120,9 +120,7 @@ void drawSurveyAdminScreen(KioskUi& ui, const KioskModel& model) {
     ui.formReason() = formatIsoDate(from);
     ui.formComment() = formatIsoDate(to);
     if (!ui.formMessage().empty()) {
-      ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
-      ImGui::TextWrapped("%s", ui.formMessage().c_str());
-      ImGui::PopStyleColor();
+      errorText(ui.formMessage().c_str());
     }
     if (open) {
       const std::string err = ui.actions().openSurveyWindow(from, to, ui.signedInStaff());

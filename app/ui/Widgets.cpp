@@ -145,6 +145,13 @@ bool beginScreen(const char* id) {
 
 void endScreen() { ImGui::End(); }
 
+void errorText(const std::string& text, bool wrap) {
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+  if (wrap) ImGui::TextWrapped("%s", text.c_str());
+  else ImGui::TextUnformatted(text.c_str());
+  ImGui::PopStyleColor();
+}
+
 void centredText(const char* text, ImFont* font, ImU32 colour) {
   ImGui::PushFont(font);
   const float w = ImGui::CalcTextSize(text).x;

@@ -27,6 +27,9 @@ bool bigButton(KioskUi& ui, const char* name, const char* label, Icon icon, ImVe
 bool beginScreen(const char* id);
 void endScreen();
 
+// A message in the error colour at the cursor (wrapped to the window unless `wrap` is false).
+void errorText(const std::string& text, bool wrap = true);
+
 // Text centred horizontally in the current window at the cursor.
 void centredText(const char* text, ImFont* font, ImU32 colour);
 
