@@ -62,15 +62,7 @@ void drawComplaintFormScreen(KioskUi& ui, const KioskModel& model) {
     endScreen();
     return;
   }
-  static const char* kSteps[] = {"1 Typ och från vem", "2 Vad gällde", "3 Hur och när", "4 Beskrivning"};
-  for (int i = 1; i <= 4; ++i) {
-    if (i > 1) ImGui::SameLine();
-    if (chip(ui, "step-" + std::to_string(i), kSteps[i - 1], step == i)) {
-      step = i;
-      ui.textEditing() = TextEditing{};
-      ui.formMessage().clear();
-    }
-  }
+  stepTabs(ui, {"1 Typ och från vem", "2 Vad gällde", "3 Hur och när", "4 Beskrivning"});
 
   const float kb = keyboardHeight(ui);
   const float bottomBar = kb > 0 ? 0 : f * 3.4f;
@@ -126,19 +118,7 @@ void drawComplaintFormScreen(KioskUi& ui, const KioskModel& model) {
   ImGui::EndChild();
 
   if (kb == 0) {
-    ImGui::SetCursorPos(ImVec2(f * 0.8f, win.y - f * 2.9f));
-    const bool save = actionButton(ui, "save", "Spara", theme::kYes, f * 7);
-    ImGui::SameLine();
-    if (step < 4 && actionButton(ui, "next", "Nästa", theme::kPrimary, f * 6)) {
-      step = step + 1;
-      ui.formMessage().clear();
-    }
-    if (!ui.formMessage().empty()) {
-      ImGui::SameLine();
-      ImGui::SetCursorPosY(ImGui::GetCursorPosY() + f * 0.5f);
-      errorText(ui.formMessage().c_str(), false);
-    }
-    if (save) {
+    if (stepFormBar(ui, "Spara", f * 7, 4)) {
       const auto [missingStep, message] = missing(d);
       if (missingStep > 0) {
         step = missingStep;

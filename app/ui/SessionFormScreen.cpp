@@ -138,17 +138,8 @@ void drawSessionFormScreen(KioskUi& ui, const KioskModel& model) {
     return;
   }
   // The steps, as tabs: each can be opened directly.
-  static const char* kSteps[] = {"1 Aktivitet", "2 Deltagare", "3 Personal & tid", "4 Plats & text"};
-  for (int i = 1; i <= 4; ++i) {
-    if (i > 1) ImGui::SameLine();
-    std::string label = kSteps[i - 1];
-    if (i == 2) label += " (" + std::to_string(d.participantIds.size()) + ")";
-    if (chip(ui, "step-" + std::to_string(i), label, step == i)) {
-      step = i;
-      ui.textEditing() = TextEditing{};
-      ui.formMessage().clear();
-    }
-  }
+  stepTabs(ui, {"1 Aktivitet", "2 Deltagare (" + std::to_string(d.participantIds.size()) + ")", "3 Personal & tid",
+               "4 Plats & text"});
 
   const float kb = keyboardHeight(ui);
   const float bottomBar = kb > 0 ? 0 : f * 3.4f;
@@ -219,19 +210,7 @@ void drawSessionFormScreen(KioskUi& ui, const KioskModel& model) {
   ImGui::EndChild();
 
   if (kb == 0) {
-    ImGui::SetCursorPos(ImVec2(f * 0.8f, win.y - f * 2.9f));
-    const bool save = actionButton(ui, "save", d.planned ? "Spara i planen" : "Spara", theme::kYes, f * 9);
-    ImGui::SameLine();
-    if (step < 4 && actionButton(ui, "next", "Nästa", theme::kPrimary, f * 6)) {
-      step = step + 1;
-      ui.formMessage().clear();
-    }
-    if (!ui.formMessage().empty()) {
-      ImGui::SameLine();
-      ImGui::SetCursorPosY(ImGui::GetCursorPosY() + f * 0.5f);
-      errorText(ui.formMessage().c_str(), false);
-    }
-    if (save) {
+    if (stepFormBar(ui, d.planned ? "Spara i planen" : "Spara", f * 9, 4)) {
       const std::string err = ui.actions().logSession(d, ui.signedInStaff());
       if (err.empty()) {
         ui.sessionDraft() = SessionDraft{};

@@ -257,6 +257,37 @@ bool numericKeypad(KioskUi& ui, std::string& digits, size_t maxDigits, float key
   return ok;
 }
 
+void stepTabs(KioskUi& ui, const std::vector<std::string>& labels) {
+  int& step = ui.formStep();
+  for (size_t i = 0; i < labels.size(); ++i) {
+    if (i > 0) ImGui::SameLine();
+    const int n = static_cast<int>(i) + 1;
+    if (chip(ui, "step-" + std::to_string(n), labels[i], step == n)) {
+      step = n;
+      ui.textEditing() = TextEditing{};
+      ui.formMessage().clear();
+    }
+  }
+}
+
+bool stepFormBar(KioskUi& ui, const char* saveLabel, float saveWidth, int steps) {
+  const float f = ImGui::GetFontSize();
+  int& step = ui.formStep();
+  ImGui::SetCursorPos(ImVec2(f * 0.8f, ImGui::GetWindowSize().y - f * 2.9f));
+  const bool save = actionButton(ui, "save", saveLabel, theme::kYes, saveWidth);
+  ImGui::SameLine();
+  if (step < steps && actionButton(ui, "next", "Nästa", theme::kPrimary, f * 6)) {
+    step = step + 1;
+    ui.formMessage().clear();
+  }
+  if (!ui.formMessage().empty()) {
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + f * 0.5f);
+    errorText(ui.formMessage(), false);
+  }
+  return save;
+}
+
 void drawActivityPictogram(ImDrawList* dl, const std::string& category, ImVec2 c, float s, ImU32 col) {
   const float t = std::max(2.0f, s * 0.08f);
   auto P = [&](float x, float y) { return ImVec2(c.x + x * s, c.y + y * s); };

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <vector>
 
 namespace dagverk::ui {
 
@@ -36,6 +37,13 @@ float keyboardHeight(KioskUi& ui);
 
 // A 3×4 numeric keypad writing into `digits` (at most maxDigits). Returns true on "OK".
 bool numericKeypad(KioskUi& ui, std::string& digits, size_t maxDigits, float keySize);
+
+// A multi-step form's steps as tabs (chips "step-1" …): each can be opened directly; opening
+// one closes the keyboard and clears the form's message. Uses ui.formStep().
+void stepTabs(KioskUi& ui, const std::vector<std::string>& labels);
+// The bar at the bottom of a multi-step form: "save", "Nästa" (until the last step) and the
+// form's message. Returns true when save was tapped.
+bool stepFormBar(KioskUi& ui, const char* saveLabel, float saveWidth, int steps);
 
 // A pictogram for an activity category (Skapande, Kultur, Djur, …), drawn with lines.
 void drawActivityPictogram(ImDrawList* dl, const std::string& category, ImVec2 centre, float size, ImU32 colour);
