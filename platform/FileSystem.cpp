@@ -2,6 +2,7 @@
 
 #include "Error.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -103,6 +104,183 @@ void writeFileAtomically(const fs::path& path, const std::string& content) {
   if (dfd >= 0) {
     ::fsync(dfd);
     ::close(dfd);
+  }
+}
+
+// --- for the share (issue: weekly sync) ----------------------------------------------------
+
+namespace {
+
+[[noreturn]] void shareFail(const std::string& call, const fs::path& p, int err) {
+  if (err == ENOSPC || err == EDQUOT)
+    throw DagverkError(ErrorCode::DiskFull, "Det finns inte plats att spara filen.",
+                       call + " failed on " + p.string() + ": " + std::strerror(err));
+  throw DagverkError(ErrorCode::Storage, "Det gick inte att spara filen.",
+                     call + " failed on " + p.string() + ": " + std::strerror(err));
+}
+
+fs::path parentOf(const fs::path& p) {
+  return p.has_parent_path() ? p.parent_path() : fs::path(".");
+}
+
+// fsync of a directory, so that a new or renamed entry in it survives a power cut. File systems
+// that cannot sync a directory (EINVAL, ENOTSUP, ENOSYS) are accepted as they are.
+void syncDirectory(const fs::path& dir) {
+  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd < 0) shareFail("open", dir, errno);
+  if (::fsync(dfd) != 0) {
+    const int err = errno;
+    ::close(dfd);
+    if (err == EINVAL || err == ENOTSUP || err == EOPNOTSUPP || err == ENOSYS) return;
+    shareFail("fsync", dir, err);
+  }
+  ::close(dfd);
+}
+
+bool pathExists(const fs::path& p) {
+  struct stat st {};
+  return ::lstat(p.c_str(), &st) == 0;
+}
+
+[[noreturn]] void alreadyExists(const fs::path& p) {
+  throw DagverkError(ErrorCode::Storage, "Filen finns redan och skrivs inte över.",
+                     "refusing to replace " + p.string() + ": already exists");
+}
+
+// Writes `content` to `<path>.tmp` (O_EXCL, `mode`), fsyncs it, then claims `path` with link(2)
+// (or a checked rename(2) where hard links are not supported). Never replaces `path`; removes
+// the tmp file on every failure.
+void writeNoReplace(const fs::path& path, const std::string& content, mode_t mode) {
+  if (pathExists(path)) alreadyExists(path);
+  const fs::path tmp = path.string() + ".tmp";
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  if (fd < 0 && errno == EEXIST) {
+    // Left behind by a run that was killed mid-write: nobody else writes this name.
+    ::unlink(tmp.c_str());
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  }
+  if (fd < 0) shareFail("open", tmp, errno);
+  auto failWithTmp = [&](const std::string& call, const fs::path& p, int err) {
+    if (fd >= 0) ::close(fd);
+    ::unlink(tmp.c_str());
+    shareFail(call, p, err);
+  };
+  // A private file gets exactly 0600 whatever the umask. Share files keep what open() gave them:
+  // SMB through FUSE may refuse fchmod, and their mode carries no secret.
+  if (mode == 0600 && ::fchmod(fd, mode) != 0) failWithTmp("fchmod", tmp, errno);
+  size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      failWithTmp("write", tmp, errno);
+    }
+    if (n == 0) failWithTmp("write", tmp, EIO);
+    done += static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0) failWithTmp("fsync", tmp, errno);
+  struct stat ours {};
+  if (::fstat(fd, &ours) != 0) failWithTmp("fstat", tmp, errno);
+  const int closed = ::close(fd);
+  fd = -1;
+  if (closed != 0) failWithTmp("close", tmp, errno);
+  bool linked = true;
+  if (::link(tmp.c_str(), path.c_str()) != 0) {
+    linked = false;
+    const int err = errno;
+    if (err == EEXIST) {
+      ::unlink(tmp.c_str());
+      alreadyExists(path);
+    }
+    if (err != EPERM && err != ENOSYS && err != EOPNOTSUPP && err != ENOTSUP && err != EMLINK)
+      failWithTmp("link", path, err);
+    // No hard links here (SMB through FUSE): rename, after checking the name is still free.
+    if (pathExists(path)) {
+      ::unlink(tmp.c_str());
+      alreadyExists(path);
+    }
+    if (::rename(tmp.c_str(), path.c_str()) != 0) failWithTmp("rename", path, errno);
+  } else if (::unlink(tmp.c_str()) != 0) {
+    const int err = errno;
+    if (err != ENOENT) shareFail("unlink", tmp, err);
+  }
+  // A second writer of the same name (which removed our tmp as stale and made its own) could
+  // have had its file claimed by our link; then the final file is not the one we wrote. Checked
+  // where hard links work (local file systems); FUSE may not keep inode numbers across a rename.
+  struct stat claimed {};
+  if (linked && ::stat(path.c_str(), &claimed) != 0) shareFail("stat", path, errno);
+  if (linked && (claimed.st_ino != ours.st_ino || claimed.st_dev != ours.st_dev))
+    throw DagverkError(ErrorCode::Storage, "Det gick inte att spara filen.",
+                       "another process wrote " + path.string() + " at the same time");
+  syncDirectory(parentOf(path));
+}
+
+std::vector<std::string> listEntries(const fs::path& dir, bool wantDirectories) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) return names;
+  fs::directory_iterator it(dir, ec);
+  if (ec)
+    throw DagverkError(ErrorCode::Storage, "Det gick inte att läsa mappen.",
+                       "opendir failed on " + dir.string() + ": " + ec.message());
+  for (const fs::directory_iterator end; it != end; it.increment(ec)) {
+    if (ec) break;
+    std::error_code typeEc;
+    const bool match = wantDirectories ? it->is_directory(typeEc) : it->is_regular_file(typeEc);
+    if (match && !typeEc) names.push_back(it->path().filename().string());
+  }
+  if (ec)
+    throw DagverkError(ErrorCode::Storage, "Det gick inte att läsa mappen.",
+                       "readdir failed on " + dir.string() + ": " + ec.message());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// mkdir -p with `leafMode` for the last component; fsyncs each parent that gained an entry.
+void makeDirectories(const fs::path& dir, mode_t leafMode) {
+  if (dir.empty()) return;
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) == 0) {
+    if (!S_ISDIR(st.st_mode)) shareFail("mkdir", dir, ENOTDIR);
+    return;
+  }
+  const fs::path parent = dir.parent_path();
+  if (!parent.empty() && parent != dir) makeDirectories(parent, 0755);
+  if (::mkdir(dir.c_str(), leafMode) != 0) {
+    const int err = errno;
+    if (err == EEXIST && ::stat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return; // raced: fine
+    shareFail("mkdir", dir, err);
+  }
+  if (leafMode != 0755 && ::chmod(dir.c_str(), leafMode) != 0) shareFail("chmod", dir, errno);
+  syncDirectory(parent.empty() ? fs::path(".") : parent);
+}
+
+} // namespace
+
+void writeFileNoReplace(const fs::path& path, const std::string& content) { writeNoReplace(path, content, 0644); }
+
+void writePrivateFile(const fs::path& path, const std::string& content) { writeNoReplace(path, content, 0600); }
+
+std::vector<std::string> listFiles(const fs::path& dir) { return listEntries(dir, false); }
+
+std::vector<std::string> listDirectories(const fs::path& dir) { return listEntries(dir, true); }
+
+void createDirectories(const fs::path& dir) { makeDirectories(dir, 0755); }
+
+void createPrivateDirectory(const fs::path& dir) { makeDirectories(dir, 0700); }
+
+void moveFile(const fs::path& from, const fs::path& to) {
+  if (::rename(from.c_str(), to.c_str()) != 0) shareFail("rename", to, errno);
+  syncDirectory(parentOf(to));
+  if (parentOf(from) != parentOf(to)) syncDirectory(parentOf(from));
+}
+
+void removeFile(const fs::path& p) {
+  if (::unlink(p.c_str()) != 0) {
+    const int err = errno;
+    if (err == ENOENT) return;
+    throw DagverkError(ErrorCode::Storage, "Det gick inte att ta bort filen.",
+                       "unlink failed on " + p.string() + ": " + std::strerror(err));
   }
 }
 

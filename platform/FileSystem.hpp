@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace dagverk::platform {
 
@@ -19,5 +20,29 @@ std::string readWholeFile(const std::filesystem::path& p); // throws DagverkErro
 // Writes `content` to `path` durably and atomically: tmp file with O_EXCL, fsync, rename,
 // fsync of the directory. Throws DagverkError(DiskFull / Storage).
 void writeFileAtomically(const std::filesystem::path& path, const std::string& content);
+
+// --- for the share (issue: weekly sync) ----------------------------------------------------
+// Like writeFileAtomically, but never replaces: the final name must not exist (the tmp file is
+// `<name>.tmp` opened with O_EXCL; the final name is claimed with link(2), falling back to a
+// checked rename(2) on file systems without hard links, such as SMB through FUSE). Throws
+// DagverkError(AlreadyExists-like Storage) if the name exists, DiskFull on ENOSPC/EDQUOT,
+// Storage otherwise; the tmp file is removed on every failure. The English message names the
+// path and the failing call ("fsync", "write", "rename", ...).
+void writeFileNoReplace(const std::filesystem::path& path, const std::string& content);
+// Regular files directly in `dir` (names only, sorted); empty if `dir` does not exist.
+std::vector<std::string> listFiles(const std::filesystem::path& dir);
+// Sub-directories directly in `dir` (names only, sorted); empty if `dir` does not exist.
+std::vector<std::string> listDirectories(const std::filesystem::path& dir);
+// mkdir -p, then fsync of each parent that gained an entry. Throws DagverkError(Storage).
+void createDirectories(const std::filesystem::path& dir);
+// rename(2) within one file system, then fsync of both directories. Throws DagverkError(Storage).
+void moveFile(const std::filesystem::path& from, const std::filesystem::path& to);
+// Removes a file if it exists (no error if it does not).
+void removeFile(const std::filesystem::path& p);
+// Creates a file readable only by its owner (0600) with O_EXCL, fsynced. Throws if it exists.
+void writePrivateFile(const std::filesystem::path& path, const std::string& content);
+// mkdir -p where the last directory is created readable only by its owner (0700); an existing
+// directory is left as it is. Throws DagverkError(Storage).
+void createPrivateDirectory(const std::filesystem::path& dir);
 
 } // namespace dagverk::platform

@@ -25,6 +25,16 @@ enum class ErrorCode {
   PresentNotAbsent, // absence noted for someone who is here
   WrongPin,
   LockedOut,
+  // --- sync and central (issue: weekly sync) ---
+  ShareMissing,     // the share's marker is not there: unmounted or wrong path
+  ShareNotWritable, // the share is there but a file could not be written (full, read-only, I/O)
+  BatchRejected,    // a batch or manifest failed a check (size, hash, signature, key, format)
+  BundleRejected,   // a bundle failed a check (signature, older version, not for this device)
+  KeysMissing,      // a key file is missing or unreadable
+  NotEnrolled,      // the device's key is not trusted for that site
+  // --- reports (issue: central reports) ---
+  UnknownPeriod,    // a --period that does not parse
+  NoData,           // a period with no records
 };
 
 class DagverkError : public std::runtime_error {

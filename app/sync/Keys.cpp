@@ -1,0 +1,278 @@
+// Key files: the kiosk's device key, the central key pairs, the enrolled kiosks.
+#include "FileSystem.hpp"
+#include "SyncFormat.hpp"
+#include "SyncInternal.hpp"
+
+#include <cereal/archives/json.hpp>
+#include <cereal/cereal.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
+
+#include <sodium.h>
+
+#include <sstream>
+
+namespace dagverk::sync {
+
+namespace fs = std::filesystem;
+using detail::ensureSodium;
+using detail::isSafeId;
+
+namespace {
+
+constexpr const char* kDeviceKeyFile = "device.key";
+constexpr const char* kCentralBoxFile = "central-box.key";
+constexpr const char* kCentralSignFile = "central-sign.key";
+constexpr const char* kEnrolledFile = "enrolled.json";
+constexpr const char* kDeviceSecretTag = "dagverk-device-key-secret";
+constexpr const char* kDevicePublicTag = "dagverk-device-key";
+constexpr const char* kCentralBoxTag = "dagverk-central-box-key";
+constexpr const char* kCentralSignTag = "dagverk-central-sign-key";
+
+std::vector<std::string> words(std::string_view text) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (const char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+// Decodes base64 into exactly N bytes; false on anything else.
+template <size_t N> bool fromBase64(const std::string& text, std::array<unsigned char, N>& out) {
+  ensureSodium();
+  size_t len = 0;
+  const char* end = nullptr;
+  if (text.size() > 4 * N) return false;
+  if (sodium_base642bin(out.data(), N, text.c_str(), text.size(), nullptr, &len, &end,
+                        sodium_base64_VARIANT_ORIGINAL) != 0)
+    return false;
+  return len == N && end == text.c_str() + text.size();
+}
+
+// An Ed25519 secret key holds its seed and public key; both must agree.
+bool signSecretConsistent(const SigningSecret& sk, PublicKey& pk) {
+  unsigned char seed[crypto_sign_SEEDBYTES];
+  crypto_sign_ed25519_sk_to_seed(seed, sk.data());
+  PublicKey derivedPk{};
+  SigningSecret derivedSk{};
+  crypto_sign_seed_keypair(derivedPk.data(), derivedSk.data(), seed);
+  sodium_memzero(seed, sizeof seed);
+  const bool ok = sodium_memcmp(derivedSk.data(), sk.data(), sk.size()) == 0;
+  sodium_memzero(derivedSk.data(), derivedSk.size());
+  pk = derivedPk;
+  return ok;
+}
+
+[[noreturn]] void keysMissing(const fs::path& file, const std::string& reason) {
+  throw DagverkError(ErrorCode::KeysMissing, "Nyckelfilen saknas eller är skadad: " + file.string(),
+                     "key file " + file.string() + ": " + reason);
+}
+
+std::string readKeyFile(const fs::path& file) {
+  if (!platform::fileExists(file)) keysMissing(file, "missing");
+  const auto size = platform::fileSize(file);
+  if (size < 0 || size > 4096) keysMissing(file, "unreadable or too large");
+  try {
+    return platform::readWholeFile(file);
+  } catch (const DagverkError&) {
+    keysMissing(file, "unreadable");
+  }
+}
+
+struct EnrolledEntry {
+  std::string deviceId;
+  std::string siteId;
+  std::string signPk;
+  template <class Archive> void serialize(Archive& ar) {
+    ar(cereal::make_nvp("deviceId", deviceId), cereal::make_nvp("siteId", siteId), cereal::make_nvp("signPk", signPk));
+  }
+};
+
+void checkDeviceId(const std::string& deviceId) {
+  if (!isSafeId(deviceId))
+    throw DagverkError(ErrorCode::BadInput, "Enhetens id är ogiltigt.",
+                       "device id must be 1-128 characters of A-Z a-z 0-9 . _ - (got " +
+                           std::to_string(deviceId.size()) + " characters)");
+}
+
+} // namespace
+
+DeviceKey loadOrCreateDeviceKey(const fs::path& dataDir, const std::string& deviceId) {
+  ensureSodium();
+  checkDeviceId(deviceId);
+  const fs::path file = dataDir / kDeviceKeyFile;
+  if (!platform::fileExists(file)) {
+    DeviceKey key;
+    key.deviceId = deviceId;
+    crypto_sign_keypair(key.signPk.data(), key.signSk.data());
+    std::string text = std::string(kDeviceSecretTag) + " 1 " + deviceId + " " +
+                       toBase64(key.signSk.data(), key.signSk.size()) + "\n";
+    try {
+      platform::writePrivateFile(file, text);
+      sodium_memzero(text.data(), text.size());
+      return key;
+    } catch (const DagverkError&) {
+      sodium_memzero(text.data(), text.size());
+      // Another process made it first: use theirs. Otherwise the write failure stands.
+      if (!platform::fileExists(file)) throw;
+    }
+  }
+  std::string text = readKeyFile(file);
+  const auto w = words(text);
+  sodium_memzero(text.data(), text.size());
+  if (w.size() != 4 || w[0] != kDeviceSecretTag) keysMissing(file, "not a device key file");
+  if (w[1] != "1") keysMissing(file, "unknown key file version");
+  if (w[2] != deviceId) keysMissing(file, "belongs to another device id");
+  DeviceKey key;
+  key.deviceId = deviceId;
+  if (!fromBase64(w[3], key.signSk) || !signSecretConsistent(key.signSk, key.signPk))
+    keysMissing(file, "secret key malformed");
+  return key;
+}
+
+std::string formatDevicePublicKey(const DeviceKey& key) {
+  return std::string(kDevicePublicTag) + " 1 " + key.deviceId + " " + toBase64(key.signPk) + "\n";
+}
+
+DevicePublicKey parseDevicePublicKey(std::string_view text) {
+  auto bad = [](const std::string& sv, const std::string& en) -> DagverkError {
+    return DagverkError(ErrorCode::BadInput, "Enhetsnyckeln är felaktig: " + sv, "device public key: " + en);
+  };
+  if (text.size() > 4096) throw bad("texten är för lång.", "text longer than 4096 bytes");
+  const auto w = words(text);
+  if (w.empty() || w[0] != kDevicePublicTag)
+    throw bad("den ska börja med \"dagverk-device-key\".", "does not start with dagverk-device-key");
+  if (w.size() != 4) throw bad("den ska ha fyra delar.", "expected 4 fields, got " + std::to_string(w.size()));
+  if (w[1] != "1") throw bad("okänd version " + w[1] + ".", "unknown version");
+  if (!isSafeId(w[2])) throw bad("enhetens id är ogiltigt.", "invalid device id");
+  DevicePublicKey out;
+  out.deviceId = w[2];
+  if (!fromBase64(w[3], out.signPk)) throw bad("nyckeln är inte giltig base64.", "key is not 32 bytes of base64");
+  if (crypto_core_ed25519_is_valid_point(out.signPk.data()) != 1)
+    throw bad("nyckeln är inte en giltig signeringsnyckel.", "key is not a valid Ed25519 point");
+  return out;
+}
+
+CentralKeys createCentralKeys(const fs::path& keysDir) {
+  ensureSodium();
+  const fs::path boxFile = keysDir / kCentralBoxFile;
+  const fs::path signFile = keysDir / kCentralSignFile;
+  if (platform::fileExists(boxFile) || platform::fileExists(signFile))
+    throw DagverkError(ErrorCode::BadInput,
+                       "Det finns redan centrala nycklar i " + keysDir.string() + ". De skrivs inte över.",
+                       "refusing to overwrite central keys in " + keysDir.string());
+  platform::createPrivateDirectory(keysDir);
+  CentralKeys keys;
+  crypto_box_keypair(keys.boxPk.data(), keys.boxSk.data());
+  crypto_sign_keypair(keys.signPk.data(), keys.signSk.data());
+  std::string boxText = std::string(kCentralBoxTag) + " 1 " + toBase64(keys.boxSk.data(), keys.boxSk.size()) + "\n";
+  std::string signText =
+      std::string(kCentralSignTag) + " 1 " + toBase64(keys.signSk.data(), keys.signSk.size()) + "\n";
+  try {
+    platform::writePrivateFile(boxFile, boxText);
+    platform::writePrivateFile(signFile, signText);
+  } catch (...) {
+    sodium_memzero(boxText.data(), boxText.size());
+    sodium_memzero(signText.data(), signText.size());
+    throw;
+  }
+  sodium_memzero(boxText.data(), boxText.size());
+  sodium_memzero(signText.data(), signText.size());
+  return keys;
+}
+
+CentralKeys loadCentralKeys(const fs::path& keysDir) {
+  ensureSodium();
+  CentralKeys keys;
+  {
+    const fs::path file = keysDir / kCentralBoxFile;
+    std::string text = readKeyFile(file);
+    const auto w = words(text);
+    sodium_memzero(text.data(), text.size());
+    if (w.size() != 3 || w[0] != kCentralBoxTag || w[1] != "1") keysMissing(file, "not a central box key file");
+    if (!fromBase64(w[2], keys.boxSk)) keysMissing(file, "secret key malformed");
+    crypto_scalarmult_base(keys.boxPk.data(), keys.boxSk.data());
+  }
+  {
+    const fs::path file = keysDir / kCentralSignFile;
+    std::string text = readKeyFile(file);
+    const auto w = words(text);
+    sodium_memzero(text.data(), text.size());
+    if (w.size() != 3 || w[0] != kCentralSignTag || w[1] != "1") keysMissing(file, "not a central sign key file");
+    if (!fromBase64(w[2], keys.signSk) || !signSecretConsistent(keys.signSk, keys.signPk))
+      keysMissing(file, "secret key malformed");
+  }
+  return keys;
+}
+
+std::vector<EnrolledDevice> loadEnrolled(const fs::path& keysDir) {
+  const fs::path file = keysDir / kEnrolledFile;
+  std::vector<EnrolledDevice> out;
+  if (!platform::fileExists(file)) return out;
+  auto bad = [&](const std::string& reason) -> DagverkError {
+    return DagverkError(ErrorCode::BadInput, "Listan över godkända enheter är skadad: " + file.string(),
+                        "enrolled devices file " + file.string() + ": " + reason);
+  };
+  std::string text;
+  try {
+    text = platform::readWholeFile(file);
+  } catch (const DagverkError&) {
+    throw bad("unreadable");
+  }
+  if (const auto problem = detail::jsonShapeProblem(text, 64u * detail::kMaxJsonBytes, 8); !problem.empty())
+    throw bad(problem);
+  std::vector<EnrolledEntry> entries;
+  try {
+    std::istringstream is(text);
+    cereal::JSONInputArchive ar(is);
+    ar(cereal::make_nvp("devices", entries));
+  } catch (const std::exception& e) {
+    throw bad(std::string("malformed JSON: ") + e.what());
+  }
+  for (const auto& e : entries) {
+    EnrolledDevice d;
+    d.deviceId = e.deviceId;
+    d.siteId = e.siteId;
+    if (!isSafeId(d.deviceId) || !isSafeId(d.siteId)) throw bad("invalid device or site id");
+    try {
+      d.signPk = publicKeyFromBase64(e.signPk);
+    } catch (const DagverkError&) {
+      throw bad("invalid public key for a device");
+    }
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+void enrollDevice(const fs::path& keysDir, const EnrolledDevice& device) {
+  checkDeviceId(device.deviceId);
+  if (!isSafeId(device.siteId))
+    throw DagverkError(ErrorCode::BadInput, "Verksamhetens id är ogiltigt.", "invalid site id");
+  auto devices = loadEnrolled(keysDir);
+  bool replaced = false;
+  for (auto& d : devices) {
+    if (d.deviceId == device.deviceId) {
+      d = device;
+      replaced = true;
+    }
+  }
+  if (!replaced) devices.push_back(device);
+  std::vector<EnrolledEntry> entries;
+  for (const auto& d : devices) entries.push_back({d.deviceId, d.siteId, toBase64(d.signPk)});
+  std::ostringstream os;
+  {
+    cereal::JSONOutputArchive ar(os);
+    ar(cereal::make_nvp("devices", entries));
+  }
+  if (!platform::fileExists(keysDir)) platform::createPrivateDirectory(keysDir);
+  platform::writeFileAtomically(keysDir / kEnrolledFile, os.str() + "\n");
+}
+
+} // namespace dagverk::sync

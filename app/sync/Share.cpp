@@ -1,0 +1,200 @@
+// The share's marker, its layout, and batch manifests.
+#include "FileSystem.hpp"
+#include "SyncFormat.hpp"
+#include "SyncInternal.hpp"
+
+#include <cereal/archives/json.hpp>
+#include <cereal/cereal.hpp>
+#include <cereal/types/string.hpp>
+
+#include <cstdio>
+#include <sstream>
+
+namespace dagverk::sync {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kMaxJsonDepth = 4;
+
+std::string pad8(std::int64_t n) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%08lld", static_cast<long long>(n));
+  return buf;
+}
+
+bool isHex64(const std::string& s) {
+  if (s.size() != 64) return false;
+  for (const char c : s)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+
+// A file name a manifest may point at: no directories, no hidden names, no control bytes.
+bool isPlainFileName(const std::string& s) {
+  if (s.empty() || s.size() > 255 || s[0] == '.') return false;
+  for (const char c : s)
+    if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20) return false;
+  return true;
+}
+
+} // namespace
+
+// --- marker -----------------------------------------------------------------------------------
+
+std::string encodeMarker(const ShareMarker& m) {
+  std::ostringstream os;
+  {
+    cereal::JSONOutputArchive ar(os);
+    ar(cereal::make_nvp("formatVersion", m.formatVersion), cereal::make_nvp("unit", m.unit),
+       cereal::make_nvp("centralBoxPk", toBase64(m.centralBoxPk)),
+       cereal::make_nvp("centralSignPk", toBase64(m.centralSignPk)));
+  }
+  return os.str() + "\n";
+}
+
+ShareMarker decodeMarker(std::string_view json) {
+  auto bad = [](const std::string& reason) -> DagverkError {
+    return DagverkError(ErrorCode::BadInput,
+                        std::string("Den centrala mappens märkfil (") + kMarkerFileName + ") är skadad.",
+                        "share marker malformed: " + reason);
+  };
+  if (const auto problem = detail::jsonShapeProblem(json, detail::kMaxJsonBytes, kMaxJsonDepth); !problem.empty())
+    throw bad(problem);
+  ShareMarker m;
+  std::string boxPk;
+  std::string signPk;
+  try {
+    std::istringstream is{std::string(json)};
+    cereal::JSONInputArchive ar(is);
+    ar(cereal::make_nvp("formatVersion", m.formatVersion));
+    if (m.formatVersion != kShareFormatVersion)
+      throw DagverkError(ErrorCode::BadInput,
+                         "Den centrala mappen har ett okänt format (version " + std::to_string(m.formatVersion) + ").",
+                         "share marker has format version " + std::to_string(m.formatVersion) + ", expected " +
+                             std::to_string(kShareFormatVersion));
+    ar(cereal::make_nvp("unit", m.unit), cereal::make_nvp("centralBoxPk", boxPk),
+       cereal::make_nvp("centralSignPk", signPk));
+  } catch (const DagverkError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw bad(e.what());
+  }
+  try {
+    m.centralBoxPk = publicKeyFromBase64(boxPk);
+    m.centralSignPk = publicKeyFromBase64(signPk);
+  } catch (const DagverkError&) {
+    throw bad("a central public key is not 32 bytes of base64");
+  }
+  return m;
+}
+
+ShareMarker readMarker(const fs::path& share) {
+  const fs::path file = share / kMarkerFileName;
+  auto missing = [&]() -> DagverkError {
+    return DagverkError(ErrorCode::ShareMissing,
+                        "Den centrala mappen hittas inte. Kontrollera att den är ansluten: " + share.string(),
+                        "share marker not found: " + file.string());
+  };
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) throw missing();
+  const auto size = platform::fileSize(file);
+  if (size < 0) throw missing();
+  if (static_cast<std::uint64_t>(size) > detail::kMaxJsonBytes)
+    throw DagverkError(ErrorCode::BadInput,
+                       std::string("Den centrala mappens märkfil (") + kMarkerFileName + ") är skadad.",
+                       "share marker malformed: " + file.string() + " is " + std::to_string(size) + " bytes");
+  std::string text;
+  try {
+    text = platform::readWholeFile(file);
+  } catch (const DagverkError&) {
+    throw missing();
+  }
+  return decodeMarker(text);
+}
+
+// --- layout -----------------------------------------------------------------------------------
+
+fs::path ShareLayout::marker() const { return root / kMarkerFileName; }
+
+fs::path ShareLayout::inboxDir(const std::string& siteId, const std::string& deviceId) const {
+  return root / "inbox" / siteId / deviceId;
+}
+
+fs::path ShareLayout::batchFile(const std::string& siteId, const std::string& deviceId, std::int64_t batchSeq,
+                                const std::string& batchId) const {
+  return inboxDir(siteId, deviceId) / (pad8(batchSeq) + "-" + batchId + ".batch");
+}
+
+fs::path ShareLayout::manifestFile(const std::string& siteId, const std::string& deviceId, std::int64_t batchSeq,
+                                   const std::string& batchId) const {
+  return inboxDir(siteId, deviceId) / (pad8(batchSeq) + "-" + batchId + ".manifest");
+}
+
+fs::path ShareLayout::receiptsDir(const std::string& deviceId) const { return root / "receipts" / deviceId; }
+
+fs::path ShareLayout::receiptFile(const std::string& deviceId, std::int64_t batchSeq,
+                                  const std::string& batchId) const {
+  return receiptsDir(deviceId) / (pad8(batchSeq) + "-" + batchId + ".receipt");
+}
+
+fs::path ShareLayout::bundlesDir() const { return root / "bundles"; }
+
+fs::path ShareLayout::bundleFile(std::int64_t version) const { return bundlesDir() / (pad8(version) + ".bundle"); }
+
+fs::path ShareLayout::quarantineDir(const std::string& deviceId) const { return root / "quarantine" / deviceId; }
+
+// --- manifests --------------------------------------------------------------------------------
+
+std::string encodeManifest(const Manifest& m) {
+  std::ostringstream os;
+  {
+    cereal::JSONOutputArchive ar(os);
+    ar(cereal::make_nvp("batchFile", m.batchFile), cereal::make_nvp("batchId", m.batchId),
+       cereal::make_nvp("deviceId", m.deviceId), cereal::make_nvp("siteId", m.siteId),
+       cereal::make_nvp("batchSeq", m.batchSeq), cereal::make_nvp("byteSize", m.byteSize),
+       cereal::make_nvp("sha256", m.sha256), cereal::make_nvp("eventCount", m.eventCount),
+       cereal::make_nvp("firstSeq", m.firstSeq), cereal::make_nvp("lastSeq", m.lastSeq),
+       cereal::make_nvp("schemaVersion", m.schemaVersion));
+  }
+  return os.str() + "\n";
+}
+
+Manifest decodeManifest(std::string_view json) {
+  const std::string sv = "Manifestet för en batch är skadat och batchen lästes inte in.";
+  auto bad = [&](const std::string& reason) -> DagverkError {
+    return DagverkError(ErrorCode::BatchRejected, sv, "manifest rejected: " + reason);
+  };
+  if (const auto problem = detail::jsonShapeProblem(json, detail::kMaxJsonBytes, kMaxJsonDepth); !problem.empty())
+    throw bad(problem);
+  Manifest m;
+  try {
+    std::istringstream is{std::string(json)};
+    cereal::JSONInputArchive ar(is);
+    ar(cereal::make_nvp("batchFile", m.batchFile), cereal::make_nvp("batchId", m.batchId),
+       cereal::make_nvp("deviceId", m.deviceId), cereal::make_nvp("siteId", m.siteId),
+       cereal::make_nvp("batchSeq", m.batchSeq), cereal::make_nvp("byteSize", m.byteSize),
+       cereal::make_nvp("sha256", m.sha256), cereal::make_nvp("eventCount", m.eventCount),
+       cereal::make_nvp("firstSeq", m.firstSeq), cereal::make_nvp("lastSeq", m.lastSeq),
+       cereal::make_nvp("schemaVersion", m.schemaVersion));
+  } catch (const std::exception& e) {
+    throw bad(std::string("malformed JSON: ") + e.what());
+  }
+  if (!isPlainFileName(m.batchFile)) throw bad("batchFile is not a plain file name");
+  if (!detail::isSafeId(m.batchId)) throw bad("invalid batchId");
+  if (!detail::isSafeId(m.deviceId)) throw bad("invalid deviceId");
+  if (!detail::isSafeId(m.siteId)) throw bad("invalid siteId");
+  if (m.batchSeq < 1) throw bad("batchSeq must be at least 1");
+  if (m.byteSize < 0 || static_cast<std::uint64_t>(m.byteSize) > detail::kMaxBatchBytes)
+    throw bad("byteSize out of range");
+  if (!isHex64(m.sha256)) throw bad("sha256 is not 64 lowercase hex digits");
+  if (m.eventCount < 0) throw bad("negative eventCount");
+  if (m.firstSeq < 0 || m.lastSeq < m.firstSeq) throw bad("firstSeq/lastSeq out of order");
+  if (m.eventCount == 0 && (m.firstSeq != 0 || m.lastSeq != 0)) throw bad("empty batch with a sequence range");
+  if (m.eventCount > 0 && m.firstSeq < 1) throw bad("firstSeq must be at least 1");
+  if (m.schemaVersion < 0) throw bad("negative schemaVersion");
+  return m;
+}
+
+} // namespace dagverk::sync

@@ -1,0 +1,205 @@
+#pragma once
+// What travels over the share, and the keys that protect it (issue: weekly sync).
+//
+//   <share>/dagverk-share.json                                 marker (ShareMarker, JSON)
+//   <share>/inbox/<site>/<device>/<seq>-<batch-uuid>.batch      kiosk -> central (sealBatch)
+//   <share>/inbox/<site>/<device>/<seq>-<batch-uuid>.manifest   written last (Manifest, JSON)
+//   <share>/receipts/<device>/<seq>-<batch-uuid>.receipt        central -> kiosk (signReceipt)
+//   <share>/bundles/<version>.bundle                            central -> kiosks (sealBundle)
+//   <share>/quarantine/<device>/...                             rejected files + .reason.txt
+//
+// Crypto (libsodium): a batch's payload is cereal portable binary, encrypted with
+// crypto_secretstream_xchacha20poly1305 under a fresh stream key; the stream key travels in a
+// crypto_box_seal to the central box key; the whole file is signed (Ed25519, detached) by the
+// device key. Bundles are signed by the central signing key; their stream key is sealed once per
+// enrolled device (to the X25519 key converted from the device's Ed25519 key) and once to the
+// central box key. Receipts are signed by the central signing key (they hold no personal data).
+//
+// Nothing here touches SQLite or the UI. Every reader throws DagverkError (BatchRejected,
+// BundleRejected) with a Swedish and an English reason and never returns partial contents.
+#include "Clock.hpp"
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dagverk::sync {
+
+inline constexpr int kShareFormatVersion = 1;
+inline constexpr const char* kMarkerFileName = "dagverk-share.json";
+
+using PublicKey = std::array<unsigned char, 32>;  // Ed25519 or X25519 public key
+using SigningSecret = std::array<unsigned char, 64>; // Ed25519 secret key
+using BoxSecret = std::array<unsigned char, 32>;  // X25519 secret key
+
+std::string toBase64(const unsigned char* data, size_t size);
+std::string toBase64(const PublicKey& key);
+PublicKey publicKeyFromBase64(const std::string& text); // throws DagverkError(BadInput)
+std::string sha256Hex(std::string_view bytes);
+
+// --- keys -------------------------------------------------------------------------------------
+// The kiosk's own signing key: <data-dir>/device.key (0600), made on first start.
+struct DeviceKey {
+  std::string deviceId;
+  PublicKey signPk{};
+  SigningSecret signSk{};
+};
+// Loads <dataDir>/device.key, or creates it for deviceId (O_EXCL, 0600) if it does not exist.
+// Throws KeysMissing if the file exists but is unreadable or belongs to another device id.
+DeviceKey loadOrCreateDeviceKey(const std::filesystem::path& dataDir, const std::string& deviceId);
+
+// What `dagverk keys` prints and `dagverk-central enroll --device-key FILE` reads:
+//   dagverk-device-key 1 <device-id> <base64 Ed25519 public key>
+struct DevicePublicKey {
+  std::string deviceId;
+  PublicKey signPk{};
+};
+std::string formatDevicePublicKey(const DeviceKey& key);
+DevicePublicKey parseDevicePublicKey(std::string_view text); // throws BadInput
+
+// The central key pairs: <keys>/central-box.key and <keys>/central-sign.key (0600, dir 0700).
+struct CentralKeys {
+  PublicKey boxPk{};
+  BoxSecret boxSk{};
+  PublicKey signPk{};
+  SigningSecret signSk{};
+};
+// Refuses (BadInput) to overwrite existing keys.
+CentralKeys createCentralKeys(const std::filesystem::path& keysDir);
+CentralKeys loadCentralKeys(const std::filesystem::path& keysDir); // throws KeysMissing
+
+// Kiosks the central trusts: <keys>/enrolled.json, written atomically.
+struct EnrolledDevice {
+  std::string deviceId;
+  std::string siteId;
+  PublicKey signPk{};
+};
+std::vector<EnrolledDevice> loadEnrolled(const std::filesystem::path& keysDir);
+// Adds or replaces the device's entry (same device id: the site and key are replaced).
+void enrollDevice(const std::filesystem::path& keysDir, const EnrolledDevice& device);
+
+// --- the share marker -------------------------------------------------------------------------
+struct ShareMarker {
+  int formatVersion = kShareFormatVersion;
+  std::string unit;            // e.g. "Dagverk demo-enheten"
+  PublicKey centralBoxPk{};    // batches are sealed to this
+  PublicKey centralSignPk{};   // bundles and receipts are signed by this
+};
+std::string encodeMarker(const ShareMarker& m);
+ShareMarker decodeMarker(std::string_view json); // throws BadInput
+// Reads <share>/dagverk-share.json. Throws ShareMissing ("Den centrala mappen hittas inte")
+// when the share or the marker is missing or unreadable (an unmounted share looks empty), and
+// BadInput for a marker of another format version.
+ShareMarker readMarker(const std::filesystem::path& share);
+
+// --- paths on the share -----------------------------------------------------------------------
+struct ShareLayout {
+  std::filesystem::path root;
+  std::filesystem::path marker() const;
+  std::filesystem::path inboxDir(const std::string& siteId, const std::string& deviceId) const;
+  // "<seq zero-padded to 8>-<batch-uuid>.batch" and ".manifest"
+  std::filesystem::path batchFile(const std::string& siteId, const std::string& deviceId, std::int64_t batchSeq,
+                                  const std::string& batchId) const;
+  std::filesystem::path manifestFile(const std::string& siteId, const std::string& deviceId, std::int64_t batchSeq,
+                                     const std::string& batchId) const;
+  std::filesystem::path receiptsDir(const std::string& deviceId) const;
+  // Named by batch number and id: a kiosk killed after writing a batch but before recording it
+  // writes the next batch under the same number with a new id, and each gets its own receipt.
+  std::filesystem::path receiptFile(const std::string& deviceId, std::int64_t batchSeq,
+                                    const std::string& batchId) const;
+  std::filesystem::path bundlesDir() const;
+  std::filesystem::path bundleFile(std::int64_t version) const; // "<version zero-padded to 8>.bundle"
+  std::filesystem::path quarantineDir(const std::string& deviceId) const;
+};
+
+// --- batches ----------------------------------------------------------------------------------
+// One event as it travels: the kiosk's columns, with the payload kept as its JSON text, so a new
+// event kind needs no change here or in the import.
+struct SyncedEvent {
+  std::string id;
+  std::string deviceId;
+  std::int64_t seq = 0;
+  UtcMs recordedUtc = 0;
+  std::string zone;
+  std::string siteId;
+  std::optional<std::string> actorStaffId;
+  std::string kind;
+  std::string subjectId;
+  std::string payloadJson;
+  int schemaVersion = 0;
+};
+
+struct BatchContents {
+  std::string batchId;  // UUID v7
+  std::string deviceId;
+  std::string siteId;
+  std::int64_t batchSeq = 0; // per device, 1, 2, 3 ...
+  int schemaVersion = 0;     // kEventSchemaVersion when written
+  UtcMs createdUtc = 0;
+  std::vector<SyncedEvent> events; // in device sequence order
+};
+
+// The file bytes: magic "DGVB", format version, device id, sealed stream key, secretstream
+// header and chunks, then a detached Ed25519 signature over everything before it.
+std::string sealBatch(const BatchContents& batch, const DeviceKey& device, const PublicKey& centralBoxPk);
+// Checks format, signature (with the enrolled key), decrypts and parses. Any truncation, flipped
+// bit, wrong key or wrong recipient throws BatchRejected with the reason.
+BatchContents openBatch(std::string_view bytes, const PublicKey& deviceSignPk, const CentralKeys& central);
+// The device id from a batch's cleartext header (to pick its key); throws BatchRejected.
+std::string peekBatchDeviceId(std::string_view bytes);
+
+struct Manifest {
+  std::string batchFile; // file name only
+  std::string batchId;
+  std::string deviceId;
+  std::string siteId;
+  std::int64_t batchSeq = 0;
+  std::int64_t byteSize = 0;
+  std::string sha256; // hex of the batch file
+  std::int64_t eventCount = 0;
+  std::int64_t firstSeq = 0; // 0 when the batch is empty
+  std::int64_t lastSeq = 0;
+  int schemaVersion = 0;
+};
+std::string encodeManifest(const Manifest& m);
+Manifest decodeManifest(std::string_view json); // throws BatchRejected
+
+// --- receipts ---------------------------------------------------------------------------------
+struct Receipt {
+  std::string deviceId;
+  std::int64_t batchSeq = 0;
+  std::string batchId;
+  std::string sha256;
+  std::int64_t eventCount = 0; // events in the batch
+  std::int64_t newEvents = 0;  // of which central had not seen before
+  UtcMs importedUtc = 0;
+};
+std::string signReceipt(const Receipt& r, const CentralKeys& central);
+Receipt openReceipt(std::string_view bytes, const PublicKey& centralSignPk); // throws BatchRejected
+
+// --- bundles ----------------------------------------------------------------------------------
+struct BundleContents {
+  std::int64_t version = 0; // only grows; a kiosk refuses one not newer than what it has
+  UtcMs createdUtc = 0;
+  std::string unit;
+  std::string sitesCsv;
+  std::string participantsCsv;
+  std::string activitiesCsv;
+  std::string staffCsv;
+  std::map<std::string, std::string> settings; // e.g. staff_idle_seconds
+};
+std::string sealBundle(const BundleContents& bundle, const CentralKeys& central,
+                       const std::vector<EnrolledDevice>& recipients);
+// Opened by a kiosk (its device key) ...
+BundleContents openBundle(std::string_view bytes, const PublicKey& centralSignPk, const DeviceKey& device);
+// ... or by the central tool itself (its own box key is always a recipient).
+BundleContents openBundleAsCentral(std::string_view bytes, const CentralKeys& central);
+// The version from the cleartext header, without opening (to find the newest); throws.
+std::int64_t peekBundleVersion(std::string_view bytes);
+
+} // namespace dagverk::sync

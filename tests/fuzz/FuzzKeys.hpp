@@ -1,0 +1,33 @@
+#pragma once
+// Fixed keys for the fuzz targets and the seed generator: made from constant seeds, so the
+// seeds in corpus/batch/ are real, valid files for the keys the fuzz target checks with.
+#include "SyncFormat.hpp"
+
+#include <sodium.h>
+
+#include <cstdlib>
+
+namespace dagverk::fuzz {
+
+inline constexpr const char* kFuzzDeviceId = "fuzz-device-1";
+
+struct FuzzKeys {
+  sync::DeviceKey device;
+  sync::CentralKeys central;
+};
+
+inline FuzzKeys makeFuzzKeys() {
+  if (sodium_init() < 0) std::abort();
+  FuzzKeys k;
+  k.device.deviceId = kFuzzDeviceId;
+  unsigned char seed[32];
+  for (unsigned i = 0; i < sizeof seed; ++i) seed[i] = static_cast<unsigned char>(i + 1);
+  crypto_sign_seed_keypair(k.device.signPk.data(), k.device.signSk.data(), seed);
+  for (unsigned i = 0; i < sizeof seed; ++i) seed[i] = static_cast<unsigned char>(0x40 + i);
+  crypto_box_seed_keypair(k.central.boxPk.data(), k.central.boxSk.data(), seed);
+  for (unsigned i = 0; i < sizeof seed; ++i) seed[i] = static_cast<unsigned char>(0x80 + i);
+  crypto_sign_seed_keypair(k.central.signPk.data(), k.central.signSk.data(), seed);
+  return k;
+}
+
+} // namespace dagverk::fuzz
