@@ -5,6 +5,7 @@
 #include "Error.hpp"
 #include "KioskApp.hpp"
 #include "KioskStore.hpp"
+#include "KioskSync.hpp"
 #include "LocalTime.hpp"
 #include "Log.hpp"
 #include "Paths.hpp"
@@ -39,8 +40,14 @@ constexpr const char* kUsage = R"(Användning / usage:
       Prints the site's complaint table for the period (the city's tertial template);
       --csv writes it as CSV (UTF-8 with BOM; columns section,row,antal).
 
-  dagverk settings --data-dir D [--staff-idle-seconds N]
-      Shows (and sets) the kiosk's settings: how long staff mode may stay idle (10-3600 s).
+  dagverk settings --data-dir D [--staff-idle-seconds N] [--share PATH]
+      Shows (and sets) the kiosk's settings: how long staff mode may stay idle (10-3600 s),
+      and the central share's path used by `dagverk sync` and the Synkronisera screen.
+  dagverk sync --data-dir D [--share S]
+      Sends every record central has not confirmed to the share (one encrypted, signed batch),
+      applies the newest roster bundle and reads receipts. Without --share: the stored path.
+  dagverk keys --data-dir D
+      Prints the kiosk's public key for `dagverk-central enroll` (made on first use).
 
 --site on an admin command must be the kiosk's own site; only starting the kiosk moves it.
 Exit codes: 0 ok, 1 failure, 2 usage.
@@ -62,7 +69,8 @@ std::optional<Args> parse(const std::vector<std::string>& argv, std::string& err
       {"--data-dir", true}, {"--site", true},      {"--participant", true}, {"--size", true},
       {"--frames", true},   {"--screenshot", true}, {"--demo", false},      {"--json", false},
       {"--software", false}, {"--fullscreen", false}, {"--help", false},
-      {"--from", true},     {"--to", true},         {"--csv", false},      {"--staff-idle-seconds", true}};
+      {"--from", true},     {"--to", true},         {"--csv", false},      {"--staff-idle-seconds", true},
+      {"--share", true}};
   Args a;
   size_t i = 0;
   if (!argv.empty() && argv[0].rfind("--", 0) != 0) a.command = argv[i++];
@@ -144,7 +152,32 @@ int runSettings(const Args& a, const Clock& clock) {
     if (std::sscanf(it->second.c_str(), "%d", &seconds) != 1) throw UsageError{"--staff-idle-seconds takes a number"};
     store->setStaffIdleSeconds(seconds);
   }
+  if (auto it = a.values.find("--share"); it != a.values.end()) {
+    if (it->second.empty()) throw UsageError{"--share takes a path"};
+    store->setSettingValue(store::kSettingSharePath, std::filesystem::absolute(it->second).lexically_normal().string());
+  }
   std::printf("staff_idle_seconds\t%d\n", store->staffIdleSeconds());
+  std::printf("share_path\t%s\n", store->settingValue(store::kSettingSharePath).value_or("-").c_str());
+  return 0;
+}
+
+// --- dagverk sync / keys (issue: weekly sync) ---------------------------------------------------
+
+int runSyncCommand(const Args& a, const Clock& clock) {
+  auto store = openStore(a, clock);
+  std::filesystem::path share;
+  if (auto it = a.values.find("--share"); it != a.values.end()) share = it->second;
+  else if (auto stored = store->settingValue(store::kSettingSharePath)) share = *stored;
+  else throw UsageError{"'sync' needs --share (no share path is stored; see `dagverk settings --share`)"};
+  const auto result = sync::runSync(*store, dataDirOf(a), share, clock);
+  std::printf("%s\n", result.summary().c_str());
+  return result.ok() ? 0 : 1;
+}
+
+int runKeys(const Args& a, const Clock& clock) {
+  auto store = openStore(a, clock);
+  const auto key = sync::loadOrCreateDeviceKey(dataDirOf(a), store->deviceId());
+  std::fputs(sync::formatDevicePublicKey(key).c_str(), stdout); // one line, newline included
   return 0;
 }
 
@@ -386,6 +419,8 @@ int runCli(const std::vector<std::string>& argv) {
     if (c == "hash-pin") return runHashPin();
     if (c == "complaints") return runComplaints(*args, clock);
     if (c == "settings") return runSettings(*args, clock);
+    if (c == "sync") return runSyncCommand(*args, clock);
+    if (c == "keys") return runKeys(*args, clock);
     std::fprintf(stderr, "dagverk: unknown command '%s'\n\n%s", c.c_str(), kUsage);
     return 2;
   } catch (const UsageError& e) {

@@ -54,6 +54,11 @@ public:
   std::string openSurveyWindow(LocalDate from, LocalDate to, const std::string& staffId) override;
   std::string answerSurvey(const std::string& windowId, const std::string& participantId,
                            const std::vector<std::string>& answers) override;
+  void refreshSyncStatus() override;
+  std::string startSync(const std::string& staffId) override;
+  void refreshStatistics() override;
+  // True while a sync or a share check runs on the worker thread (tests wait on it).
+  bool syncWorkerBusy() const { return syncJob_ != nullptr; }
 
 private:
   void refreshModel();
@@ -63,6 +68,12 @@ private:
   void renderFrame(const std::string& screenshotPath = {});
   void everyMinute();
   void noticeOtherWriters();
+  // The sync worker: one job at a time (a share check or a sync) on its own thread with its
+  // own store connection; the loop polls it and takes the result into the model.
+  struct SyncJob;
+  void pollSync();
+  void startSyncJob(bool isSync, const std::filesystem::path& share);
+  std::unique_ptr<SyncJob> syncJob_;
 
   store::KioskStore& store_;
   const Clock& clock_;

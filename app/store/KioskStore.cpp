@@ -5,6 +5,7 @@
 #include "FileSystem.hpp"
 #include "Ids.hpp"
 #include "LocalTime.hpp"
+#include "Log.hpp"
 #include "Migrations.hpp"
 #include "Pins.hpp"
 #include "SwedishText.hpp"
@@ -1118,6 +1119,225 @@ SurveyResult KioskStore::surveyResult(const std::string& windowId) const {
       "site_id = ?1 AND ((kind = 'SurveyAnswered' AND subject_id = ?2) OR kind = 'Corrected') ORDER BY device_id, seq",
       [&](Statement& s) { s.bind(1, siteId).bind(2, windowId); });
   return dagverk::surveyResult(events, windowId);
+}
+
+// --- sync bookkeeping (issue: weekly sync) -----------------------------------------------------
+
+namespace {
+constexpr const char* kUnackedWhere =
+    " FROM event e WHERE e.device_id = ?1 AND NOT EXISTS (SELECT 1 FROM sync_acked a WHERE a.event_seq = e.seq)";
+
+std::optional<std::int64_t> parseInt64(const std::string& v) {
+  std::int64_t n = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || p != v.data() + v.size()) return std::nullopt;
+  return n;
+}
+
+[[noreturn]] void bundleRejected(const std::string& swedish, const std::string& english) {
+  throw DagverkError(ErrorCode::BundleRejected, swedish, english);
+}
+} // namespace
+
+std::vector<KioskStore::OutgoingEvent> KioskStore::unacknowledgedEvents() const {
+  std::vector<OutgoingEvent> out;
+  Statement s(*db_, std::string("SELECT e.id, e.device_id, e.seq, e.recorded_utc, e.zone, e.site_id, "
+                                "e.actor_staff_id, e.kind, e.subject_id, e.payload, e.schema_version") +
+                        kUnackedWhere + " ORDER BY e.seq");
+  s.bind(1, deviceId_);
+  while (s.step()) {
+    OutgoingEvent e;
+    e.id = s.text(0);
+    e.deviceId = s.text(1);
+    e.seq = s.integer(2);
+    e.recordedUtc = s.integer(3);
+    e.zone = s.text(4);
+    e.siteId = s.text(5);
+    e.actorStaffId = s.optionalText(6);
+    e.kind = s.text(7);
+    e.subjectId = s.optionalText(8).value_or("");
+    e.payloadJson = s.text(9);
+    e.schemaVersion = static_cast<int>(s.integer(10));
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::map<std::string, std::int64_t> KioskStore::queuedCountByKind() const {
+  std::map<std::string, std::int64_t> out;
+  Statement s(*db_, std::string("SELECT e.kind, count(*)") + kUnackedWhere + " GROUP BY e.kind");
+  s.bind(1, deviceId_);
+  while (s.step()) out[s.text(0)] = s.integer(1);
+  return out;
+}
+
+std::optional<UtcMs> KioskStore::firstOwnEventUtc() const {
+  Statement s(*db_, "SELECT recorded_utc FROM event WHERE device_id = ?1 ORDER BY seq LIMIT 1");
+  s.bind(1, deviceId_);
+  if (!s.step()) return std::nullopt;
+  return s.integer(0);
+}
+
+std::int64_t KioskStore::lastBatchSeq() const { return db_->scalarInt("SELECT coalesce(max(batch_seq), 0) FROM sync_batch"); }
+
+void KioskStore::recordBatch(const SyncBatchRecord& b, const std::vector<std::int64_t>& eventSeqs) {
+  Transaction tx(*db_);
+  Statement ins(*db_, "INSERT INTO sync_batch(batch_seq, batch_id, file_name, sha256, event_count, first_seq, "
+                      "last_seq, written_utc, acked_utc) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,NULL)");
+  ins.bind(1, b.batchSeq).bind(2, b.batchId).bind(3, b.fileName).bind(4, b.sha256).bind(5, b.eventCount)
+      .bind(6, b.firstSeq).bind(7, b.lastSeq).bind(8, b.writtenUtc).run();
+  Statement ev(*db_, "INSERT OR IGNORE INTO sync_batch_event(batch_seq, event_seq) VALUES (?1, ?2)");
+  for (const auto seq : eventSeqs) ev.bind(1, b.batchSeq).bind(2, seq).run();
+  tx.commit();
+}
+
+std::vector<KioskStore::SyncBatchRecord> KioskStore::batches() const {
+  std::vector<SyncBatchRecord> out;
+  Statement s(*db_, "SELECT batch_seq, batch_id, file_name, sha256, event_count, first_seq, last_seq, written_utc, "
+                    "acked_utc FROM sync_batch ORDER BY batch_seq");
+  while (s.step()) {
+    SyncBatchRecord b;
+    b.batchSeq = s.integer(0);
+    b.batchId = s.text(1);
+    b.fileName = s.text(2);
+    b.sha256 = s.text(3);
+    b.eventCount = s.integer(4);
+    b.firstSeq = s.integer(5);
+    b.lastSeq = s.integer(6);
+    b.writtenUtc = s.integer(7);
+    if (!s.isNull(8)) b.ackedUtc = s.integer(8);
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
+std::optional<std::int64_t> KioskStore::acknowledgeBatch(const std::string& batchId, const std::string& sha256,
+                                                         UtcMs at) {
+  Transaction tx(*db_);
+  Statement find(*db_, "SELECT batch_seq FROM sync_batch WHERE batch_id = ?1 AND sha256 = ?2");
+  find.bind(1, batchId).bind(2, sha256);
+  if (!find.step()) return std::nullopt; // rolled back: nothing was written
+  const std::int64_t batchSeq = find.integer(0);
+  find.reset();
+  Statement ack(*db_, "INSERT OR IGNORE INTO sync_acked(event_seq) "
+                      "SELECT event_seq FROM sync_batch_event WHERE batch_seq = ?1");
+  ack.bind(1, batchSeq).run();
+  const std::int64_t newly = sqlite3_changes(db_->handle());
+  Statement mark(*db_, "UPDATE sync_batch SET acked_utc = ?2 WHERE batch_seq = ?1 AND acked_utc IS NULL");
+  mark.bind(1, batchSeq).bind(2, at).run();
+  tx.commit();
+  return newly;
+}
+
+std::optional<std::string> KioskStore::settingValue(const std::string& key) const {
+  Statement s(*db_, "SELECT value FROM setting WHERE key = ?1");
+  s.bind(1, key);
+  if (!s.step()) return std::nullopt;
+  return s.text(0);
+}
+
+void KioskStore::setSettingValue(const std::string& key, const std::string& value) {
+  setSettingValues({{key, value}});
+}
+
+void KioskStore::setSettingValues(const std::map<std::string, std::string>& values) {
+  Transaction tx(*db_);
+  Statement s(*db_, "INSERT INTO setting(key, value) VALUES (?1, ?2) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  for (const auto& [k, v] : values) s.bind(1, k).bind(2, v).run();
+  tx.commit();
+}
+
+std::int64_t KioskStore::bundleVersion() const {
+  const auto v = settingValue(kSettingBundleVersion);
+  return v ? parseInt64(*v).value_or(0) : 0;
+}
+
+void KioskStore::applyBundle(const RosterFiles& roster, const std::map<std::string, std::string>& settings,
+                             std::int64_t version) {
+  // Settings first (no writes yet): a bad value refuses the whole bundle.
+  std::map<std::string, std::string> keep;
+  for (const auto& [key, value] : settings) {
+    if (key == "staff_idle_seconds") {
+      const auto n = parseInt64(value);
+      if (!n || *n < 10 || *n > 3600)
+        bundleRejected("Det nya registret har en ogiltig inställning (staff_idle_seconds = \"" + value +
+                           "\"; ska vara 10–3600 sekunder). Inget har ändrats.",
+                       "bundle " + std::to_string(version) + ": staff_idle_seconds out of range");
+      keep[key] = std::to_string(*n);
+    } else {
+      platform::logInfo("bundle " + std::to_string(version) + ": unknown setting '" + key + "' ignored");
+    }
+  }
+  const std::string bound = boundSiteId();
+  {
+    Transaction tx(*db_);
+    const std::int64_t current = bundleVersion();
+    if (version <= current)
+      bundleRejected("Registret version " + std::to_string(version) + " är inte nyare än det kiosken har (version " +
+                         std::to_string(current) + "). Inget har ändrats.",
+                     "bundle version " + std::to_string(version) + " is not newer than stored " +
+                         std::to_string(current));
+    if (std::none_of(roster.sites.begin(), roster.sites.end(), [&](const Site& s) { return s.id == bound; }))
+      bundleRejected("Det nya registret saknar den här kioskens verksamhet (" + bound +
+                         "). Registret har inte lagts in; kontakta den som publicerar registret.",
+                     "bundle " + std::to_string(version) + " lacks the bound site " + bound + "; refused");
+    std::set<std::string> siteIds, participantIds, staffIds;
+    for (const auto& x : roster.sites) siteIds.insert(x.id);
+    for (const auto& x : roster.participants) participantIds.insert(x.id);
+    for (const auto& x : roster.staff) staffIds.insert(x.id);
+
+    // The catalogue is replaced as a whole (sessions keep their activity ids in the events).
+    db_->exec("DELETE FROM activity");
+    Statement site(*db_, "INSERT INTO site(id, name, places, opens_minute, closes_minute) VALUES (?1,?2,?3,?4,?5) "
+                         "ON CONFLICT(id) DO UPDATE SET name = excluded.name, places = excluded.places, "
+                         "opens_minute = excluded.opens_minute, closes_minute = excluded.closes_minute");
+    for (const auto& x : roster.sites)
+      site.bind(1, x.id).bind(2, x.name).bind(3, x.places).bind(4, x.opensMinute).bind(5, x.closesMinute).run();
+    // A participant who stays keeps the photo chosen on the kiosk.
+    Statement p(*db_, "INSERT INTO participant(id, site_id, first_name, initial, weekdays, photo_file, active) "
+                      "VALUES (?1,?2,?3,?4,?5,?6,?7) ON CONFLICT(id) DO UPDATE SET site_id = excluded.site_id, "
+                      "first_name = excluded.first_name, initial = excluded.initial, weekdays = excluded.weekdays, "
+                      "photo_file = coalesce(participant.photo_file, excluded.photo_file), active = excluded.active");
+    for (const auto& x : roster.participants)
+      p.bind(1, x.id).bind(2, x.siteId).bind(3, x.firstName).bind(4, x.initial)
+          .bind(5, formatWeekdays(x.expectedWeekdays)).bind(6, x.photoFile).bind(7, x.active ? 1 : 0).run();
+    Statement a(*db_, "INSERT INTO activity(id, site_id, name, category) VALUES (?1,?2,?3,?4)");
+    for (const auto& x : roster.activities) a.bind(1, x.id).bind(2, x.siteId).bind(3, x.name).bind(4, x.category).run();
+    Statement st(*db_, "INSERT INTO staff(id, site_ids, first_name, initial, role, pin_hash, active) "
+                       "VALUES (?1,?2,?3,?4,?5,?6,?7) ON CONFLICT(id) DO UPDATE SET site_ids = excluded.site_ids, "
+                       "first_name = excluded.first_name, initial = excluded.initial, role = excluded.role, "
+                       "pin_hash = excluded.pin_hash, active = excluded.active");
+    for (const auto& x : roster.staff)
+      st.bind(1, x.id).bind(2, joinSiteIds(x.siteIds)).bind(3, x.firstName).bind(4, x.initial)
+          .bind(5, std::string(roleCode(x.role))).bind(6, x.pinHash).bind(7, x.active ? 1 : 0).run();
+    // Those no longer listed become inactive; their rows stay, since events name them.
+    const auto deactivate = [&](const char* table, const std::set<std::string>& listed) {
+      std::vector<std::string> gone;
+      Statement all(*db_, std::string("SELECT id FROM ") + table + " WHERE active = 1");
+      while (all.step())
+        if (!listed.count(all.text(0))) gone.push_back(all.text(0));
+      Statement off(*db_, std::string("UPDATE ") + table + " SET active = 0 WHERE id = ?1");
+      for (const auto& id : gone) off.bind(1, id).run();
+    };
+    deactivate("participant", participantIds);
+    deactivate("staff", staffIds);
+    // Sites no longer listed go, unless a (now inactive) participant still refers to one.
+    std::vector<std::string> goneSites;
+    {
+      Statement all(*db_, "SELECT id FROM site WHERE id NOT IN (SELECT site_id FROM participant)");
+      while (all.step())
+        if (!siteIds.count(all.text(0))) goneSites.push_back(all.text(0));
+    }
+    Statement delSite(*db_, "DELETE FROM site WHERE id = ?1");
+    for (const auto& id : goneSites) delSite.bind(1, id).run();
+    keep[kSettingBundleVersion] = std::to_string(version);
+    Statement set(*db_, "INSERT INTO setting(key, value) VALUES (?1, ?2) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    for (const auto& [k, v] : keep) set.bind(1, k).bind(2, v).run();
+    tx.commit();
+  }
+  forgetCachedRoster();
 }
 
 } // namespace dagverk::store

@@ -27,6 +27,14 @@ class Statement;
 inline constexpr const char* kDatabaseFileName = "dagverk.sqlite";
 inline constexpr const char* kDefaultSiteId = "liljan";
 
+// Keys of the `setting` table used by sync.
+inline constexpr const char* kSettingSharePath = "share_path";
+inline constexpr const char* kSettingBundleVersion = "bundle_version";
+inline constexpr const char* kSettingCentralSignPk = "central_sign_pk"; // pinned at the first sync
+inline constexpr const char* kSettingCentralBoxPk = "central_box_pk";
+inline constexpr const char* kSettingLastSyncUtc = "last_sync_utc";
+inline constexpr const char* kSettingLastSyncResult = "last_sync_result";
+
 struct StoreStatus {
   std::string siteId;
   std::string siteName;
@@ -184,6 +192,69 @@ public:
   // Appends several events in one transaction: all or nothing.
   std::vector<Event> appendAll(const std::string& siteId, const std::optional<std::string>& actorStaffId,
                                std::vector<EventPayload> payloads);
+
+  // --- sync bookkeeping (issue: weekly sync) --------------------------------------------------
+  // Kept apart from the event log (migration 5): batches written to the share, the events each
+  // held, and the events central acknowledged by a receipt. Events are never changed by sync.
+  struct OutgoingEvent { // one of this device's events with its columns as stored
+    std::string id;
+    std::string deviceId;
+    std::int64_t seq = 0;
+    UtcMs recordedUtc = 0;
+    std::string zone;
+    std::string siteId;
+    std::optional<std::string> actorStaffId;
+    std::string kind;
+    std::string subjectId;
+    std::string payloadJson;
+    int schemaVersion = 0;
+  };
+  // This device's events that no receipt has acknowledged yet (sent or not), all kinds, in
+  // sequence order.
+  std::vector<OutgoingEvent> unacknowledgedEvents() const;
+  // The same events counted per kind ("CheckedIn" -> 12, ...).
+  std::map<std::string, std::int64_t> queuedCountByKind() const;
+  // When this device recorded its first event (nullopt: none yet).
+  std::optional<UtcMs> firstOwnEventUtc() const;
+
+  struct SyncBatchRecord {
+    std::int64_t batchSeq = 0;
+    std::string batchId;
+    std::string fileName;
+    std::string sha256;
+    std::int64_t eventCount = 0;
+    std::int64_t firstSeq = 0;
+    std::int64_t lastSeq = 0;
+    UtcMs writtenUtc = 0;
+    std::optional<UtcMs> ackedUtc;
+  };
+  // The highest batch number recorded (0: none yet).
+  std::int64_t lastBatchSeq() const;
+  // Records a batch written to the share and the sequence numbers of its events, in one
+  // transaction. Throws DiskFull / Storage (then nothing is recorded).
+  void recordBatch(const SyncBatchRecord& batch, const std::vector<std::int64_t>& eventSeqs);
+  std::vector<SyncBatchRecord> batches() const; // oldest first
+  // A receipt for the batch with this id and hash: marks every event of that batch as
+  // acknowledged (and the batch). Returns how many events became acknowledged now (0 if the
+  // batch was already), or nullopt when no recorded batch has this id and hash.
+  std::optional<std::int64_t> acknowledgeBatch(const std::string& batchId, const std::string& sha256, UtcMs at);
+
+  // Replaces sites, participants, activities and staff with a new roster bundle in one
+  // transaction. Participants and staff missing from it become inactive (never deleted: events
+  // name them); a kept participant keeps the photo chosen on the kiosk. Sites no longer listed
+  // are removed unless something still refers to them. Settings: only known keys (today
+  // staff_idle_seconds), validated; others are logged and ignored. Throws BundleRejected for a
+  // version not newer than the stored one, a roster without this kiosk's site, or a bad
+  // setting; then nothing changes.
+  void applyBundle(const RosterFiles& roster, const std::map<std::string, std::string>& settings,
+                   std::int64_t version);
+  std::int64_t bundleVersion() const; // 0: the roster the kiosk was set up with
+
+  // The `setting` table as text (share_path, central_sign_pk, last_sync_utc, ...).
+  std::optional<std::string> settingValue(const std::string& key) const;
+  void setSettingValue(const std::string& key, const std::string& value);
+  // Several settings in one transaction.
+  void setSettingValues(const std::map<std::string, std::string>& values);
 
 private:
   KioskStore(std::unique_ptr<Database> db, const Clock& clock);

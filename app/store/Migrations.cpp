@@ -92,6 +92,21 @@ CREATE TABLE survey_participation (
   window_id TEXT NOT NULL, participant_id TEXT NOT NULL,
   PRIMARY KEY (window_id, participant_id)) WITHOUT ROWID;
 )SQL",
+    // 5: sync bookkeeping, apart from the event log: the batches written to the share, which of
+    // this device's events each held, and which events central has acknowledged by receipt.
+    // The share path, the roster bundle's version, the central keys pinned at the first sync and
+    // the last sync's time and result live in `setting`.
+    R"SQL(
+CREATE TABLE sync_batch (
+  batch_seq INTEGER PRIMARY KEY, batch_id TEXT NOT NULL UNIQUE, file_name TEXT NOT NULL,
+  sha256 TEXT NOT NULL, event_count INTEGER NOT NULL, first_seq INTEGER NOT NULL,
+  last_seq INTEGER NOT NULL, written_utc INTEGER NOT NULL, acked_utc INTEGER);
+CREATE TABLE sync_batch_event (
+  batch_seq INTEGER NOT NULL, event_seq INTEGER NOT NULL,
+  PRIMARY KEY (batch_seq, event_seq)) WITHOUT ROWID;
+CREATE TABLE sync_acked (event_seq INTEGER PRIMARY KEY) WITHOUT ROWID;
+INSERT INTO setting(key, value) VALUES ('bundle_version', '0');
+)SQL",
 };
 } // namespace
 

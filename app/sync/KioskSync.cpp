@@ -1,0 +1,369 @@
+#include "KioskSync.hpp"
+
+#include "Error.hpp"
+#include "Event.hpp"
+#include "FileSystem.hpp"
+#include "Ids.hpp"
+#include "LocalTime.hpp"
+#include "Log.hpp"
+#include "Pins.hpp"
+#include "RosterCsv.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <set>
+
+namespace dagverk::sync {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string newBatchId(UtcMs now) {
+  store::ensureSodium();
+  std::array<std::uint8_t, 10> random{};
+  randombytes_buf(random.data(), random.size());
+  return makeUuidV7(now, random);
+}
+
+bool endsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::optional<std::int64_t> parseDigits(const std::string& s) {
+  if (s.empty() || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+  std::int64_t n = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  return n;
+}
+
+std::string plural(std::int64_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string stockholmStamp(UtcMs t) {
+  const LocalDateTime l = toStockholm(t);
+  return formatIsoDate(l.date) + " " + formatHourMinute(l);
+}
+
+// A failure while writing to the share: the share is there but would not take the file.
+[[noreturn]] void shareWriteFailed(const DagverkError& e, const std::string& what) {
+  const bool full = e.code() == ErrorCode::DiskFull;
+  throw DagverkError(ErrorCode::ShareNotWritable,
+                     full ? "Den centrala mappen är full. Inget har markerats som skickat; be IT frigöra plats "
+                            "och synkronisera igen."
+                          : "Det gick inte att skriva till den centrala mappen. Inget har markerats som skickat; "
+                            "försök igen, och kontakta IT om det fortsätter.",
+                     "writing " + what + " to the share failed: " + e.english());
+}
+
+class Progress {
+public:
+  explicit Progress(const SyncProgress& f) : f_(f) {}
+  void operator()(double fraction, const char* step) const {
+    if (f_) f_(fraction, step);
+  }
+
+private:
+  const SyncProgress& f_;
+};
+
+struct Receipts {
+  std::set<std::string> ignored; // file names that did not verify (counted once per sync)
+};
+
+// Reads receipts/<device>/*.receipt and marks the events of each matching batch acknowledged.
+std::int64_t readReceipts(store::KioskStore& store, const ShareLayout& layout, const PublicKey& signPk,
+                          const Clock& clock, Receipts& seen) {
+  std::set<std::string> acked;
+  for (const auto& b : store.batches())
+    if (b.ackedUtc) acked.insert(b.batchId);
+  std::int64_t confirmed = 0;
+  const fs::path dir = layout.receiptsDir(store.deviceId());
+  for (const auto& name : platform::listFiles(dir)) {
+    if (!endsWith(name, ".receipt")) {
+      platform::logInfo("receipts: ignoring unknown file " + name);
+      continue;
+    }
+    // "<seq>-<batch-uuid>.receipt": a batch already acknowledged needs no second look.
+    const std::string stem = name.substr(0, name.size() - 8);
+    if (const auto dash = stem.find('-'); dash != std::string::npos && acked.count(stem.substr(dash + 1))) continue;
+    if (seen.ignored.count(name)) continue;
+    try {
+      const Receipt r = openReceipt(platform::readWholeFile(dir / name), signPk);
+      if (r.deviceId != store.deviceId()) {
+        seen.ignored.insert(name);
+        platform::logError("receipt " + name + " ignored: it is for device " + r.deviceId);
+        continue;
+      }
+      const auto newly = store.acknowledgeBatch(r.batchId, r.sha256, clock.nowUtc());
+      if (!newly) {
+        // A batch written but never recorded (the kiosk stopped in between): its events were
+        // sent again in a later batch, which gets its own receipt.
+        platform::logInfo("receipt " + name + " matches no batch this kiosk recorded (id and hash); its events are sent again");
+        continue;
+      }
+      confirmed += *newly;
+      acked.insert(r.batchId);
+    } catch (const DagverkError& e) {
+      seen.ignored.insert(name);
+      platform::logError("receipt " + name + " ignored: " + e.english());
+    }
+  }
+  return confirmed;
+}
+
+void writeBatch(store::KioskStore& store, const ShareLayout& layout, const ShareMarker& marker,
+                const DeviceKey& device, const Clock& clock, const Progress& progress, SyncResult& result) {
+  auto events = store.unacknowledgedEvents();
+  if (events.empty()) return;
+  progress(0.2, "Krypterar poster");
+  BatchContents batch;
+  const UtcMs now = clock.nowUtc();
+  batch.batchId = newBatchId(now);
+  batch.deviceId = store.deviceId();
+  batch.siteId = store.boundSiteId();
+  batch.batchSeq = store.lastBatchSeq() + 1;
+  batch.schemaVersion = kEventSchemaVersion;
+  batch.createdUtc = now;
+  std::vector<std::int64_t> seqs;
+  seqs.reserve(events.size());
+  batch.events.reserve(events.size());
+  for (auto& e : events) {
+    seqs.push_back(e.seq);
+    SyncedEvent s;
+    s.id = std::move(e.id);
+    s.deviceId = std::move(e.deviceId);
+    s.seq = e.seq;
+    s.recordedUtc = e.recordedUtc;
+    s.zone = std::move(e.zone);
+    s.siteId = std::move(e.siteId);
+    s.actorStaffId = std::move(e.actorStaffId);
+    s.kind = std::move(e.kind);
+    s.subjectId = std::move(e.subjectId);
+    s.payloadJson = std::move(e.payloadJson);
+    s.schemaVersion = e.schemaVersion;
+    batch.events.push_back(std::move(s));
+  }
+  const std::string bytes = sealBatch(batch, device, marker.centralBoxPk);
+  const std::string sha = sha256Hex(bytes);
+
+  progress(0.4, "Skriver till den centrala mappen");
+  const fs::path batchPath = layout.batchFile(batch.siteId, batch.deviceId, batch.batchSeq, batch.batchId);
+  const fs::path manifestPath = layout.manifestFile(batch.siteId, batch.deviceId, batch.batchSeq, batch.batchId);
+  try {
+    platform::createDirectories(batchPath.parent_path());
+    platform::writeFileNoReplace(batchPath, bytes);
+  } catch (const DagverkError& e) {
+    shareWriteFailed(e, "batch " + batchPath.filename().string());
+  }
+  Manifest m;
+  m.batchFile = batchPath.filename().string();
+  m.batchId = batch.batchId;
+  m.deviceId = batch.deviceId;
+  m.siteId = batch.siteId;
+  m.batchSeq = batch.batchSeq;
+  m.byteSize = static_cast<std::int64_t>(bytes.size());
+  m.sha256 = sha;
+  m.eventCount = static_cast<std::int64_t>(batch.events.size());
+  m.firstSeq = batch.events.front().seq;
+  m.lastSeq = batch.events.back().seq;
+  m.schemaVersion = batch.schemaVersion;
+  progress(0.6, "Skriver till den centrala mappen");
+  try {
+    platform::writeFileNoReplace(manifestPath, encodeManifest(m)); // last: it says the batch is complete
+  } catch (const DagverkError& e) {
+    platform::removeFile(batchPath); // a batch without a manifest is never imported; free its space
+    shareWriteFailed(e, "manifest " + manifestPath.filename().string());
+  }
+
+  progress(0.7, "Kontrollerar det som skrevs");
+  try {
+    const std::string back = platform::readWholeFile(batchPath);
+    if (back.size() != bytes.size() || sha256Hex(back) != sha || peekBatchDeviceId(back) != batch.deviceId)
+      throw DagverkError(ErrorCode::ShareNotWritable, "",
+                         "batch " + m.batchFile + " read back differs from what was written (" +
+                             std::to_string(back.size()) + " of " + std::to_string(bytes.size()) + " bytes)");
+  } catch (const DagverkError& e) {
+    platform::removeFile(manifestPath);
+    platform::removeFile(batchPath);
+    throw DagverkError(ErrorCode::ShareNotWritable,
+                       "Filen på den centrala mappen blev inte rätt när den lästes tillbaka. Inget har markerats "
+                       "som skickat; försök igen, och kontakta IT om det fortsätter.",
+                       "verifying the written batch failed: " + std::string(e.english()));
+  }
+
+  // Only now is it sent. A failure here (the kiosk's own disk full) leaves the batch on the
+  // share unrecorded: the next sync sends the same events again and central dedupes them.
+  progress(0.8, "Markerar som skickat");
+  store::KioskStore::SyncBatchRecord rec;
+  rec.batchSeq = batch.batchSeq;
+  rec.batchId = batch.batchId;
+  rec.fileName = m.batchFile;
+  rec.sha256 = sha;
+  rec.eventCount = m.eventCount;
+  rec.firstSeq = m.firstSeq;
+  rec.lastSeq = m.lastSeq;
+  rec.writtenUtc = now;
+  store.recordBatch(rec, seqs);
+  result.eventsSent = m.eventCount;
+  result.batchSeq = batch.batchSeq;
+  result.batchFile = m.batchFile;
+  platform::logInfo("sync: wrote batch " + m.batchFile + " with " + std::to_string(m.eventCount) + " events, seq " +
+                    std::to_string(m.firstSeq) + ".." + std::to_string(m.lastSeq));
+}
+
+// Applies the newest bundle that opens and is newer than the kiosk's roster.
+void applyNewestBundle(store::KioskStore& store, const ShareLayout& layout, const PublicKey& signPk,
+                       const DeviceKey& device, SyncResult& result) {
+  const std::int64_t current = store.bundleVersion();
+  std::vector<std::pair<std::int64_t, std::string>> newer;
+  for (const auto& name : platform::listFiles(layout.bundlesDir())) {
+    const auto version = endsWith(name, ".bundle") ? parseDigits(name.substr(0, name.size() - 7)) : std::nullopt;
+    if (!version) {
+      platform::logInfo("bundles: ignoring unknown file " + name);
+      continue;
+    }
+    if (*version > current) newer.emplace_back(*version, name);
+  }
+  std::sort(newer.rbegin(), newer.rend());
+  for (const auto& [version, name] : newer) {
+    try {
+      const BundleContents b = openBundle(platform::readWholeFile(layout.bundlesDir() / name), signPk, device);
+      if (b.version != version)
+        throw DagverkError(ErrorCode::BundleRejected, "Filnamnet och innehållet har olika versioner.",
+                           "bundle file " + name + " holds version " + std::to_string(b.version));
+      RosterFiles roster = parseRosterCsv(b.sitesCsv, b.participantsCsv, b.activitiesCsv);
+      parseStaffCsv(b.staffCsv, roster);
+      store.applyBundle(roster, b.settings, b.version);
+      result.bundleApplied = b.version;
+      platform::logInfo("sync: applied bundle version " + std::to_string(b.version));
+      return;
+    } catch (const DagverkError& e) {
+      result.problems.push_back("Registret version " + std::to_string(version) +
+                                " från den centrala mappen godtogs inte: " + e.swedish());
+      platform::logError("bundle " + name + " refused: " + e.english());
+    }
+  }
+}
+
+} // namespace
+
+std::string SyncResult::summary() const {
+  std::string s;
+  if (eventsSent > 0) s += "Skickade " + plural(eventsSent, "post", "poster") + " till den centrala mappen.";
+  else s += "Inga nya poster att skicka.";
+  if (eventsConfirmed > 0)
+    s += "\nCentralen har bekräftat att den tagit emot " + plural(eventsConfirmed, "post", "poster") + ".";
+  else s += "\nInga nya bekräftelser från centralen.";
+  if (stillUnconfirmed > 0)
+    s += "\n" + plural(stillUnconfirmed, "post väntar", "poster väntar") +
+         " på bekräftelse och skickas igen tills den kommer.";
+  if (bundleApplied) s += "\nNytt register (version " + std::to_string(*bundleApplied) + ") har lagts in.";
+  else s += "\nInget nytt register.";
+  if (receiptsIgnored > 0)
+    s += "\n" + plural(receiptsIgnored, "kvitto", "kvitton") + " kunde inte kontrolleras och användes inte.";
+  for (const auto& p : problems) s += "\nProblem: " + p;
+  return s;
+}
+
+std::string checkShare(const fs::path& share) {
+  try {
+    readMarker(share);
+    return {};
+  } catch (const DagverkError& e) {
+    return e.swedish();
+  }
+}
+
+std::string kindLabelSv(const std::string& kind) {
+  static const std::map<std::string, std::string> kLabels = {
+      {CheckedIn::kKind, "Incheckningar"},
+      {CheckedOut::kKind, "Utcheckningar"},
+      {StaffCheckedIn::kKind, "Personal in"},
+      {StaffCheckedOut::kKind, "Personal ut"},
+      {Corrected::kKind, "Rättelser"},
+      {AbsenceNoted::kKind, "Frånvaro"},
+      {ActivitySessionLogged::kKind, "Aktiviteter"},
+      {RollCallStarted::kKind, "Utrymningar"},
+      {RollCallMarkedSafe::kKind, "I säkerhet (utrymning)"},
+      {RollCallEnded::kKind, "Avslutade utrymningar"},
+      {FeedbackGiven::kKind, "Tyck till"},
+      {ComplaintRegistered::kKind, "Synpunkter och klagomål"},
+      {ComplaintFollowedUp::kKind, "Uppföljningar"},
+      {DeviationReported::kKind, "Avvikelser"},
+      {SurveyWindowOpened::kKind, "Enkätperioder"},
+      {SurveyAnswered::kKind, "Enkätsvar"},
+  };
+  const auto it = kLabels.find(kind);
+  return it == kLabels.end() ? kind : it->second;
+}
+
+void recordSyncFailure(store::KioskStore& store, const std::string& swedish) {
+  try {
+    store.setSettingValue(store::kSettingLastSyncResult,
+                          "Misslyckades " + stockholmStamp(store.clock().nowUtc()) + ": " + swedish);
+  } catch (const DagverkError& e) {
+    platform::logError(std::string("could not record the failed sync: ") + e.english());
+  }
+}
+
+SyncResult runSync(store::KioskStore& store, const fs::path& dataDir, const fs::path& share, const Clock& clock,
+                   const SyncProgress& progressFn) {
+  const Progress progress(progressFn);
+  SyncResult result;
+  try {
+    // 1. The share: an unmounted share looks empty, so the marker must be there.
+    progress(0.0, "Kontrollerar den centrala mappen");
+    const ShareMarker marker = readMarker(share);
+    const auto pinnedSign = store.settingValue(store::kSettingCentralSignPk);
+    const auto pinnedBox = store.settingValue(store::kSettingCentralBoxPk);
+    if ((pinnedSign && *pinnedSign != toBase64(marker.centralSignPk)) ||
+        (pinnedBox && *pinnedBox != toBase64(marker.centralBoxPk)))
+      throw DagverkError(ErrorCode::BadInput, "Den centrala mappen har andra nycklar än förut. Kontakta IT.",
+                         "the share marker's central keys differ from those pinned at the first sync; refused");
+    const ShareLayout layout{share};
+    const DeviceKey device = loadOrCreateDeviceKey(dataDir, store.deviceId());
+    Receipts receipts;
+    // Receipts already on the share first, so acknowledged events are not sent again.
+    progress(0.1, "Läser kvitton");
+    result.eventsConfirmed += readReceipts(store, layout, marker.centralSignPk, clock, receipts);
+
+    // 2.-3. One batch with every event not yet acknowledged, then recorded as sent.
+    writeBatch(store, layout, marker, device, clock, progress, result);
+    if (!pinnedSign || !pinnedBox)
+      store.setSettingValues({{store::kSettingCentralSignPk, toBase64(marker.centralSignPk)},
+                              {store::kSettingCentralBoxPk, toBase64(marker.centralBoxPk)}});
+
+    // 4. The newest valid roster bundle.
+    progress(0.85, "Letar efter nytt register");
+    applyNewestBundle(store, layout, marker.centralSignPk, device, result);
+
+    // 5. Receipts.
+    progress(0.95, "Läser kvitton");
+    result.eventsConfirmed += readReceipts(store, layout, marker.centralSignPk, clock, receipts);
+    result.receiptsIgnored = static_cast<std::int64_t>(receipts.ignored.size());
+    std::int64_t waiting = 0;
+    for (const auto& [kind, n] : store.queuedCountByKind()) waiting += n;
+    result.stillUnconfirmed = waiting;
+
+    const UtcMs now = clock.nowUtc();
+    store.setSettingValues({{store::kSettingLastSyncUtc, std::to_string(now)},
+                            {store::kSettingLastSyncResult, (result.ok() ? "Klar " : "Klar med problem ") +
+                                                                stockholmStamp(now) + ". " + result.summary()}});
+    progress(1.0, "Klart");
+    platform::logInfo("sync finished: sent " + std::to_string(result.eventsSent) + ", confirmed " +
+                      std::to_string(result.eventsConfirmed) + ", problems " + std::to_string(result.problems.size()));
+    return result;
+  } catch (const DagverkError& e) {
+    platform::logError(std::string("sync failed: ") + e.english());
+    recordSyncFailure(store, e.swedish());
+    throw;
+  }
+}
+
+} // namespace dagverk::sync

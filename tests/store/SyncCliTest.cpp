@@ -1,0 +1,158 @@
+// `dagverk sync`, `dagverk keys` and `dagverk settings --share`: the real binary against a real
+// share directory whose marker and keys are made with the SyncFormat functions.
+#include "StoreTestSupport.hpp"
+
+#include "DemoUnit.hpp"
+#include "FileSystem.hpp"
+#include "KioskStore.hpp"
+#include "SyncFormat.hpp"
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+
+#ifndef DAGVERK_BIN
+#error "DAGVERK_BIN must be defined by CMake"
+#endif
+
+using namespace dagverk;
+using namespace dagverk::test;
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out, err;
+};
+
+std::string quoted(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += (c == '\'') ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+struct SyncSetup {
+  TempDir tmp{"synccli"};
+  fs::path data = tmp / "data", share = tmp / "share", keys = tmp / "keys";
+  std::string d = "--data-dir " + quoted(data.string());
+  sync::CentralKeys central;
+  std::string deviceId;
+
+  SyncSetup() {
+    ManualClock clock(mondayAt(8));
+    auto s = store::KioskStore::createWithRoster(data, clock, store::demoRoster(), "liljan");
+    s->checkIn("P0001");
+    s->checkIn("P0002");
+    deviceId = s->deviceId();
+    central = sync::createCentralKeys(keys);
+    fs::create_directories(share);
+    sync::ShareMarker m;
+    m.unit = "Testenheten";
+    m.centralBoxPk = central.boxPk;
+    m.centralSignPk = central.signPk;
+    platform::writeFileNoReplace(share / sync::kMarkerFileName, sync::encodeMarker(m));
+  }
+  Run run(const std::string& args) const {
+    const fs::path out = tmp / "stdout.txt", err = tmp / "stderr.txt";
+    const std::string cmd = "timeout 60 " + quoted(DAGVERK_BIN) + " " + args + " >" + quoted(out.string()) + " 2>" +
+                            quoted(err.string()) + " </dev/null";
+    const int status = std::system(cmd.c_str());
+    Run r;
+    r.code = (status != -1 && WIFEXITED(status)) ? WEXITSTATUS(status) : -1;
+    r.out = readBytes(out);
+    r.err = readBytes(err);
+    UNSCOPED_INFO("$ dagverk " << args << "\nexit " << r.code << "\nstdout:\n" << r.out << "stderr:\n" << r.err);
+    return r;
+  }
+  std::vector<std::string> inbox() const {
+    return platform::listFiles(sync::ShareLayout{share}.inboxDir("liljan", deviceId));
+  }
+};
+
+} // namespace
+
+TEST_CASE("dagverk keys prints the kiosk's public key, the same every time", "[cli][sync]") {
+  SyncSetup s;
+  const auto r1 = s.run("keys " + s.d);
+  REQUIRE(r1.code == 0);
+  CHECK(r1.out.rfind("dagverk-device-key 1 " + s.deviceId + " ", 0) == 0);
+  const auto key = sync::parseDevicePublicKey(r1.out);
+  CHECK(key.deviceId == s.deviceId);
+  const auto r2 = s.run("keys " + s.d);
+  CHECK(r2.out == r1.out);
+  struct stat st {};
+  REQUIRE(::stat((s.data / "device.key").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  CHECK(s.run("keys --data-dir " + quoted((s.tmp / "none").string())).code == 1);
+}
+
+TEST_CASE("dagverk settings --share stores the path that dagverk sync then uses", "[cli][sync]") {
+  SyncSetup s;
+  const auto set = s.run("settings " + s.d + " --share " + quoted(s.share.string()));
+  REQUIRE(set.code == 0);
+  CHECK(contains(set.out, "share_path\t" + s.share.string() + "\n"));
+  CHECK(contains(s.run("settings " + s.d).out, "share_path\t" + s.share.string()));
+
+  const auto sync1 = s.run("sync " + s.d);
+  REQUIRE(sync1.code == 0);
+  CHECK(contains(sync1.out, "Skickade 2 poster till den centrala mappen."));
+  CHECK(contains(sync1.out, "Inget nytt register."));
+  const auto files = s.inbox();
+  REQUIRE(files.size() == 2);
+  CHECK(contains(files[0], ".batch"));
+  CHECK(contains(files[1], ".manifest"));
+
+  // --share wins over the stored path.
+  const auto other = s.run("sync " + s.d + " --share " + quoted((s.tmp / "elsewhere").string()));
+  CHECK(other.code == 1);
+}
+
+TEST_CASE("dagverk sync against an unmounted share says so and exits 1, recording nothing", "[cli][sync]") {
+  SyncSetup s;
+  fs::remove(s.share / sync::kMarkerFileName); // an unmounted mount point looks like this
+  const auto r = s.run("sync " + s.d + " --share " + quoted(s.share.string()));
+  CHECK(r.code == 1);
+  CHECK(contains(r.err, "Den centrala mappen hittas inte"));
+  CHECK_FALSE(fs::exists(s.share / "inbox"));
+  RawDb raw(s.data / store::kDatabaseFileName);
+  CHECK(raw.integer("SELECT count(*) FROM sync_batch") == 0);
+  CHECK(contains(raw.text("SELECT value FROM setting WHERE key = 'last_sync_result'"), "Misslyckades"));
+}
+
+TEST_CASE("dagverk sync without a share to use is a usage error", "[cli][sync]") {
+  SyncSetup s;
+  const auto r = s.run("sync " + s.d);
+  CHECK(r.code == 2);
+  CHECK(contains(r.err, "--share"));
+  CHECK(s.run("settings " + s.d + " --share ''").code == 2);
+}
+
+TEST_CASE("dagverk sync exits 1 with the summary when the newest bundle is refused", "[cli][sync]") {
+  SyncSetup s;
+  const auto keys = s.run("keys " + s.d);
+  REQUIRE(keys.code == 0);
+  const auto device = sync::parseDevicePublicKey(keys.out);
+  TempDir otherKeys("other-keys");
+  const auto other = sync::createCentralKeys(otherKeys.path() / "k");
+  sync::BundleContents b;
+  b.version = 1;
+  b.sitesCsv = store::kDemoSitesCsv;
+  b.participantsCsv = store::kDemoParticipantsCsv;
+  b.activitiesCsv = store::kDemoActivitiesCsv;
+  b.staffCsv = store::kDemoStaffCsv;
+  const sync::ShareLayout layout{s.share};
+  platform::createDirectories(layout.bundlesDir());
+  platform::writeFileNoReplace(layout.bundleFile(1), sync::sealBundle(b, other, {{device.deviceId, "liljan", device.signPk}}));
+  const auto r = s.run("sync " + s.d + " --share " + quoted(s.share.string()));
+  CHECK(r.code == 1);
+  CHECK(contains(r.out, "Skickade 2 poster"));
+  CHECK(contains(r.out, "Problem: Registret version 1"));
+  // The same bundle signed by the real central key applies.
+  fs::remove(layout.bundleFile(1));
+  platform::writeFileNoReplace(layout.bundleFile(1),
+                               sync::sealBundle(b, s.central, {{device.deviceId, "liljan", device.signPk}}));
+  const auto ok = s.run("sync " + s.d + " --share " + quoted(s.share.string()));
+  CHECK(ok.code == 0);
+  CHECK(contains(ok.out, "Nytt register (version 1) har lagts in."));
+}
