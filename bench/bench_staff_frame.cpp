@@ -54,6 +54,9 @@ public:
   std::string answerSurvey(const std::string&, const std::string&, const std::vector<std::string>&) override {
     return {};
   }
+  void refreshSyncStatus() override {}
+  std::string startSync(const std::string&) override { return {}; }
+  void refreshStatistics() override {}
 };
 
 const char* kNames[] = {"Anna", "Bo", "Cecilia", "David", "Ebba", "Filip", "Göran", "Hanna", "Ida", "Johan",

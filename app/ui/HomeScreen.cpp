@@ -11,6 +11,8 @@
 namespace dagverk::ui {
 
 namespace {
+constexpr long kSyncWarningDays = 14; // a warning from the 15th day without a sync
+
 // Today's sessions as picture cards: time, pictogram, name. Past ones are faded.
 void drawSchedule(KioskUi& ui, const KioskModel& model, ImVec2 at, float width, float height) {
   if (model.todaysSessions.empty()) return;
@@ -51,6 +53,38 @@ void drawSchedule(KioskUi& ui, const KioskModel& model, ImVec2 at, float width, 
     ++shown;
   }
 }
+
+// "Senast synkad: 2026-11-23" in small muted text, and after 14 days without a sync (counted
+// from the first record if the kiosk never synced) a clear warning. Drawn from `at` to the
+// right, or ending at `at` when alignRight (beside the schedule's "Idag").
+void drawSyncNote(KioskUi& ui, const KioskModel& model, ImVec2 at, bool alignRight) {
+  const auto& s = model.sync;
+  const std::optional<UtcMs> since = s.lastSyncUtc ? s.lastSyncUtc : s.firstEventUtc;
+  const float f = ImGui::GetFontSize();
+  const float fs = f * 0.8f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 pos = ImGui::GetWindowPos();
+  ImVec2 p(pos.x + at.x, pos.y + at.y);
+  const long days = since ? daysFromCivil(toStockholm(ui.clock().nowUtc()).date) -
+                                daysFromCivil(toStockholm(*since).date)
+                          : 0;
+  if (days > kSyncWarningDays) {
+    const std::string text = "Inte synkad på " + std::to_string(days) + " dagar";
+    const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(f, FLT_MAX, 0, text.c_str()); // larger than the note
+    if (alignRight) p.x -= ts.x + f * 0.8f;
+    const ImVec2 max(p.x + ts.x + f * 0.8f, p.y + ts.y + f * 0.3f);
+    dl->AddRectFilled(p, max, theme::kError, f * 0.3f);
+    dl->AddText(ImGui::GetFont(), f, ImVec2(p.x + f * 0.4f, p.y + f * 0.15f), IM_COL32_WHITE, text.c_str());
+    ui.rememberButton("sync-warning", p, max);
+    return;
+  }
+  const std::string text =
+      s.lastSyncUtc ? "Senast synkad: " + formatIsoDate(toStockholm(*s.lastSyncUtc).date) : "Inte synkad ännu";
+  const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0, text.c_str());
+  if (alignRight) p.x -= ts.x;
+  dl->AddText(ImGui::GetFont(), fs, ImVec2(p.x, p.y + f * 0.15f), theme::kMutedText, text.c_str());
+  ui.rememberButton("sync-note", p, ImVec2(p.x + ts.x, p.y + ts.y + f * 0.3f));
+}
 } // namespace
 
 void drawHomeScreen(KioskUi& ui, const KioskModel& model) {
@@ -79,9 +113,11 @@ void drawHomeScreen(KioskUi& ui, const KioskModel& model) {
   ImGui::TextUnformatted(here.c_str());
   ImGui::PopStyleColor();
   ImGui::PopFont();
-
   // Date and clock; higher up when there is a schedule to show.
   const bool schedule = !model.todaysSessions.empty();
+  // The sync note under the site's name; with a schedule the date sits higher, so the note
+  // moves to the schedule's title line (placed below, once the row's height is known).
+  if (!schedule) drawSyncNote(ui, model, ImVec2(f, f * 1.0f + fonts.large->FontSize), false);
   ImGui::SetCursorPosY(size.y * (schedule ? 0.10f : 0.16f));
   const std::string date = formatSwedishLongDate(now);
   centredText(date.c_str(), fonts.large, theme::kMutedText);
@@ -118,8 +154,10 @@ void drawHomeScreen(KioskUi& ui, const KioskModel& model) {
                 IM_COL32_WHITE, fonts.body, IconPlacement::Above))
     ui.askForPin(PinPurpose::RollCall);
 
-  if (schedule)
+  if (schedule) {
     drawSchedule(ui, model, ImVec2(f, rowY + button.y + f * 1.0f), size.x - 2 * f, size.y - (rowY + button.y + f * 1.6f));
+    drawSyncNote(ui, model, ImVec2(size.x - f, rowY + button.y + f * 1.0f), true);
+  }
 
   drawErrorBanner(ui);
   endScreen();

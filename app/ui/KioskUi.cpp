@@ -206,8 +206,8 @@ void KioskUi::frame(const KioskModel& model) {
     signOut();
   // Staff mode closes by itself after the idle time; never during a roll call.
   if (inStaffMode() && screen_ != ScreenId::RollCall && screen_ != ScreenId::StaffPicker &&
-      screen_ != ScreenId::PinEntry && staffTimedOut(now))
-    signOut();
+      screen_ != ScreenId::PinEntry && staffTimedOut(now) && !(screen_ == ScreenId::Sync && model.sync.running))
+    signOut(); // (not while a sync started from its screen is writing)
   if (inStaffMode() && screen_ == ScreenId::Home) signOut(); // leaving staff screens signs out
   const bool participantForm = screen_ >= ScreenId::FeedbackMood && screen_ <= ScreenId::SurveyQuestion;
   if (participantForm && now >= lastInputAt_ + timeouts_.participantForm) go(ScreenId::Home); // nothing saved
@@ -249,6 +249,8 @@ void KioskUi::frame(const KioskModel& model) {
   case ScreenId::ComplaintDetail: drawComplaintDetailScreen(*this, model); break;
   case ScreenId::DeviationForm: drawDeviationFormScreen(*this, model); break;
   case ScreenId::SurveyAdmin: drawSurveyAdminScreen(*this, model); break;
+  case ScreenId::Statistics: drawStatisticsScreen(*this, model); break;
+  case ScreenId::Sync: drawSyncScreen(*this, model); break;
   }
   ImGui::PopFont();
 }

@@ -7,6 +7,7 @@
 #include "Feedback.hpp"
 #include "Presence.hpp"
 #include "Roster.hpp"
+#include "SiteStatistics.hpp"
 #include "Staff.hpp"
 
 #include <imgui.h>
@@ -65,6 +66,18 @@ public:
   virtual std::string openSurveyWindow(LocalDate from, LocalDate to, const std::string& staffId) = 0;
   virtual std::string answerSurvey(const std::string& windowId, const std::string& participantId,
                                    const std::vector<std::string>& answers) = 0;
+
+  // --- the weekly sync (assistant managers and admins) -------------------------------------
+  // Reads the queued counts and checks the share in the background (model.sync).
+  virtual void refreshSyncStatus() = 0;
+  // Starts a sync on a worker thread; progress and the result arrive in model.sync. Returns a
+  // Swedish message if it cannot start (no share set, one already running, wrong role).
+  virtual std::string startSync(const std::string& staffId) = 0;
+
+  // --- the "Statistik" screen (issue: central reports) -----------------------------------
+  // Computes the site's last 8 weeks from the kiosk's own records into model.statistics (or
+  // model.statisticsError). Called when the screen opens, never per frame.
+  virtual void refreshStatistics() = 0;
 };
 
 // What the screens show. Refreshed by the kiosk after every action and every minute.
@@ -88,6 +101,26 @@ struct KioskModel {
   std::optional<SurveyWindow> surveyWindow;  // the latest window (open if it contains today)
   std::set<std::string> answeredSurvey;      // who answered in it (never what)
   SurveyResult surveyResult;                 // of the latest window
+  // The "Statistik" screen's figures: computed by the kiosk when that screen opens, not on
+  // every refresh. Empty until then; statisticsError holds the Swedish message if it failed.
+  std::optional<SiteStatistics> statistics;
+  std::string statisticsError;
+  // The weekly sync (issue: weekly sync): the home screen's "Senast synkad" note and the
+  // "Synkronisera" screen. Queued counts and the share check are read when that screen opens.
+  struct SyncView {
+    std::string sharePath;              // empty: no share is set (dagverk settings --share)
+    enum class Share { Unknown, Checking, Reachable, Missing } share = Share::Unknown;
+    std::string shareProblem;           // Swedish, when Missing
+    std::vector<std::pair<std::string, std::int64_t>> queued; // Swedish label, count
+    std::optional<UtcMs> lastSyncUtc;   // the last sync that sent (or had nothing to send)
+    std::string lastResult;             // the last attempt's result, Swedish
+    std::optional<UtcMs> firstEventUtc; // counts as "since" before the first sync
+    bool running = false;
+    double progress = 0;                // 0..1 while running
+    std::string step;                   // Swedish, while running
+    std::optional<std::string> outcome; // the summary (or error) of the sync run from the screen
+    bool outcomeOk = false;
+  } sync;
   bool surveyOpenToday() const { return surveyWindow && surveyWindow->contains(today); }
 
   const Participant* find(const std::string& id) const;
@@ -105,6 +138,8 @@ enum class ScreenId {
   SurveyWho, SurveyQuestion,                              // the quick survey
   Thanks,                                                 // "Tack!" after either
   ComplaintList, ComplaintForm, ComplaintDetail, DeviationForm, SurveyAdmin, // staff
+  Statistics,                                             // staff: the site's last 8 weeks
+  Sync,                                                   // staff: "Synkronisera" (assistant managers, admins)
 };
 
 // Why the PIN is asked for.

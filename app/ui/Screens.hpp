@@ -29,6 +29,10 @@ void drawComplaintFormScreen(KioskUi& ui, const KioskModel& model); // Complaint
 void drawComplaintDetailScreen(KioskUi& ui, const KioskModel& model); // ComplaintDetailScreen.cpp
 void drawDeviationFormScreen(KioskUi& ui, const KioskModel& model); // DeviationFormScreen.cpp
 void drawSurveyAdminScreen(KioskUi& ui, const KioskModel& model);   // SurveyAdminScreen.cpp
+void drawStatisticsScreen(KioskUi& ui, const KioskModel& model);    // StatisticsScreen.cpp
+void drawSyncScreen(KioskUi& ui, const KioskModel& model);          // SyncScreen.cpp
+// May this staff member sync (assistant manager or admin)?
+bool maySync(const KioskModel& model, const std::string& staffId);  // SyncScreen.cpp
 
 // The red banner with the last error, at the bottom of any screen (ErrorBanner in Widgets).
 void drawErrorBanner(KioskUi& ui);

@@ -96,6 +96,28 @@ void drawStaffDashboardScreen(KioskUi& ui, const KioskModel& model) {
     if (!err.empty()) ui.showError(err);
     else ui.go(ScreenId::RollCall);
   }
+  // The weekly sync: assistant managers and admins only. On this row if it fits, else below.
+  if (maySync(model, me)) {
+    const float syncW = ImGui::CalcTextSize("Synkronisera").x + f * 1.6f;
+    if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x + syncW <
+        win.x - f * 0.8f)
+      ImGui::SameLine();
+    if (actionButton(ui, "open-sync", "Synkronisera", theme::kPrimary)) {
+      ui.actions().refreshSyncStatus();
+      ui.go(ScreenId::Sync);
+    }
+  }
+  // The site's last 8 weeks, for any staff member. On this row if it fits, else below.
+  {
+    const float statsW = ImGui::CalcTextSize("Statistik").x + f * 1.6f;
+    if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x + statsW <
+        win.x - f * 0.8f)
+      ImGui::SameLine();
+    if (actionButton(ui, "open-statistics", "Statistik", theme::kPrimary)) {
+      ui.actions().refreshStatistics(); // computed once, as the screen opens
+      ui.go(ScreenId::Statistics);
+    }
+  }
   // The counts at the top; each list below starts with its own.
   const std::string counts = "Här nu " + std::to_string(model.day.present.size()) + " · Väntas " +
                              std::to_string(model.day.expected.size()) + " · Frånvarande " +

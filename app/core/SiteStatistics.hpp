@@ -1,0 +1,93 @@
+#pragma once
+// The kiosk's "Statistik" screen: its own site over the last 8 weeks, from its own records.
+// Pure: the store hands over the events, sessions, catalogue and complaint register, and this
+// counts. The central reports (issue 6) count the same way across kiosks.
+//
+// How each figure is counted:
+// - Period: the 56 days ending today (today included).
+// - Attendance: a participant is present on a day if a check-in that is not voided by a
+//   correction arrived (CheckedIn.at, Stockholm time) on that day. Twice on one day, or on two
+//   kiosks, is still one attendance day.
+// - Average per weekday (Mon–Fri): attendance days on that weekday divided by the days of that
+//   weekday counted. Counted days run from the first attendance in the period (so a kiosk put
+//   up three weeks ago is not averaged over eight) to today, and are the working days (Swedish
+//   holidays left out) plus any other day of that weekday on which someone came.
+// - Activities: sessions done (not planned) whose start lies in the period, per category of
+//   the activity in the site's catalogue; participant-sessions add up each session's
+//   participants. Categories with most sessions first.
+// - Complaints: every complaint, comment or suggestion (praise is not one) that is not closed,
+//   whenever it came in; the oldest listed with working days since receipt, and marked as
+//   ComplaintState::overdue says (no feedback after 10 working days).
+#include "DayRecords.hpp"
+#include "Event.hpp"
+#include "Feedback.hpp"
+#include "LocalTime.hpp"
+#include "Roster.hpp"
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace dagverk {
+
+inline constexpr int kStatisticsDays = 56;        // 8 weeks
+inline constexpr size_t kOldestComplaintsShown = 3; // fits under the charts on a 1024x600 kiosk
+inline constexpr const char* kUnknownCategory = "Okänd kategori"; // an activity not in the catalogue
+
+struct StatisticsPeriod {
+  LocalDate from, to; // both included
+};
+// The 56 days ending `today`.
+StatisticsPeriod statisticsPeriod(LocalDate today);
+
+struct WeekdayAttendance {
+  int isoWeekday = 1;     // 1 = Monday .. 5 = Friday
+  int days = 0;           // days of this weekday counted
+  int attendanceDays = 0; // participant-days on them
+  // Average present per counted day (0 when no day is counted).
+  double average() const { return days > 0 ? static_cast<double>(attendanceDays) / days : 0.0; }
+};
+
+struct CategoryActivity {
+  std::string category;
+  int sessions = 0;
+  int participantSessions = 0;
+};
+
+struct OpenComplaint {
+  std::string complaintId;
+  std::string type;     // code (complaintTypes)
+  std::string concerns; // code (complaintConcerns)
+  std::string receivedDate;
+  int workingDaysOpen = 0; // working days from receipt to today
+  bool overdue = false;
+};
+
+struct SiteStatistics {
+  StatisticsPeriod period;
+  std::array<WeekdayAttendance, 5> weekdays{}; // Monday .. Friday
+  int attendanceDays = 0;       // every day of the period, weekends included
+  int weekendAttendanceDays = 0; // of those, on Saturdays and Sundays
+  int distinctParticipants = 0;
+  std::vector<CategoryActivity> categories; // most sessions first, then by name
+  int sessions = 0;
+  int participantSessions = 0;
+  int openComplaints = 0;
+  int overdueComplaints = 0;
+  std::vector<OpenComplaint> oldestOpen; // at most kOldestComplaintsShown, oldest first
+
+  bool hasAttendance() const { return attendanceDays > 0; }
+  bool hasActivities() const { return sessions > 0; }
+};
+
+// `events`: the site's events recorded in the period (check-ins and corrections are used;
+// others are ignored). `sessions`: the site's current sessions (any start; those outside the
+// period are ignored). `activities`: the site's catalogue. `complaints`: the site's register.
+SiteStatistics computeSiteStatistics(const std::vector<Event>& events, const std::vector<ActivitySession>& sessions,
+                                     const std::vector<Activity>& activities,
+                                     const std::vector<ComplaintState>& complaints, LocalDate today);
+
+// "4,5": one decimal with a decimal comma, as Swedish readers expect.
+std::string formatSwedishDecimal(double value);
+
+} // namespace dagverk
