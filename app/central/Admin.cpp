@@ -1,0 +1,233 @@
+#include "Admin.hpp"
+
+#include "Csv.hpp"
+#include "Error.hpp"
+#include "FileSystem.hpp"
+#include "Log.hpp"
+#include "RosterCsv.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+
+namespace dagverk::central {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool isSiteId(const std::string& s) {
+  if (s.empty() || s.size() > 64) return false;
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'; });
+}
+
+std::string readInput(const fs::path& file) {
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec))
+    throw DagverkError(ErrorCode::BadInput, "Filen " + file.string() + " finns inte eller är ingen vanlig fil.",
+                       "input file missing or not a regular file: " + file.string());
+  return platform::readWholeFile(file);
+}
+
+// The roster parser names its files by their usual names; a person needs the path they gave.
+[[noreturn]] void renamed(const DagverkError& e, const std::vector<std::pair<std::string, std::string>>& names) {
+  std::string sv = e.swedish();
+  std::string en = e.english();
+  for (const auto& [usual, given] : names) {
+    const std::string svPrefix = "Fel i " + usual + ":";
+    if (sv.rfind(svPrefix, 0) == 0) sv = "Fel i " + given + ":" + sv.substr(svPrefix.size());
+    if (en.rfind(usual + ":", 0) == 0) en = given + en.substr(usual.size());
+    // "missing column" and similar messages name the file without a position.
+    for (auto* text : {&sv, &en}) {
+      const std::string quoted = "\"" + usual + "\"";
+      if (auto pos = text->find(quoted); pos != std::string::npos) text->replace(pos, quoted.size(), "\"" + given + "\"");
+      const std::string single = "'" + usual + "'";
+      if (auto pos = text->find(single); pos != std::string::npos) text->replace(pos, single.size(), "'" + given + "'");
+    }
+  }
+  throw DagverkError(e.code(), sv, en);
+}
+
+std::set<std::string> siteIdsOf(const sync::BundleContents& b) {
+  std::set<std::string> ids;
+  const CsvTable t = parseCsv(b.sitesCsv, "sites.csv");
+  const size_t col = t.column("site_id", "sites.csv");
+  for (const auto& row : t.rows) ids.insert(row[col]);
+  return ids;
+}
+
+void checkSetting(const std::string& key, const std::string& value) {
+  const bool keyOk = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+  if (!keyOk)
+    throw DagverkError(ErrorCode::BadInput, "Ogiltigt inställningsnamn \"" + key + "\" (a-z, 0-9, _).",
+                       "invalid setting name (allowed: a-z, 0-9, _)");
+  if (key == "staff_idle_seconds") {
+    int v = 0;
+    auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+    if (ec != std::errc() || p != value.data() + value.size() || v < 10 || v > 3600)
+      throw DagverkError(ErrorCode::BadInput, "staff_idle_seconds ska vara ett heltal 10–3600.",
+                         "setting staff_idle_seconds must be a whole number 10-3600");
+  }
+}
+
+} // namespace
+
+void initShare(const fs::path& share, const fs::path& keysDir, const std::string& unit) {
+  std::error_code ec;
+  if (!fs::is_directory(share, ec))
+    throw DagverkError(ErrorCode::ShareMissing,
+                       "Den centrala mappen hittas inte: " + share.string() + ". Skapa eller anslut den först.",
+                       "share directory does not exist: " + share.string());
+  const sync::ShareLayout layout{share};
+  if (fs::exists(layout.marker(), ec))
+    throw DagverkError(ErrorCode::BadInput,
+                       "Den centrala mappen " + share.string() + " är redan förberedd (" + sync::kMarkerFileName +
+                           " finns). Inget ändrades.",
+                       "share already initialised: " + layout.marker().string() + " exists; nothing changed");
+  if (unit.empty() || unit.size() > 200)
+    throw DagverkError(ErrorCode::BadInput, "Enhetens namn (--unit) ska vara 1–200 tecken.",
+                       "unit name must be 1-200 bytes");
+  const sync::CentralKeys keys = sync::createCentralKeys(keysDir); // refuses existing keys
+  sync::ShareMarker marker;
+  marker.unit = unit;
+  marker.centralBoxPk = keys.boxPk;
+  marker.centralSignPk = keys.signPk;
+  for (const char* dir : {"inbox", "receipts", "bundles", "quarantine"}) platform::createDirectories(share / dir);
+  platform::writeFileNoReplace(layout.marker(), sync::encodeMarker(marker));
+  platform::logInfo("share initialised (format " + std::to_string(marker.formatVersion) + ")");
+}
+
+sync::CentralKeys loadKeysForShare(const fs::path& share, const fs::path& keysDir) {
+  const sync::ShareMarker marker = sync::readMarker(share);
+  const sync::CentralKeys keys = sync::loadCentralKeys(keysDir);
+  if (marker.centralBoxPk != keys.boxPk || marker.centralSignPk != keys.signPk)
+    throw DagverkError(ErrorCode::BadInput,
+                       "Nycklarna i " + keysDir.string() + " hör inte till den centrala mappen " + share.string() +
+                           ". Inget ändrades.",
+                       "central keys in " + keysDir.string() + " do not match the share marker in " + share.string());
+  return keys;
+}
+
+NewestBundle findNewestBundle(const fs::path& share, const sync::CentralKeys& keys) {
+  NewestBundle out;
+  const sync::ShareLayout layout{share};
+  std::vector<std::pair<std::int64_t, fs::path>> found;
+  for (const auto& name : platform::listFiles(layout.bundlesDir())) {
+    if (name.size() <= 7 || name.compare(name.size() - 7, 7, ".bundle") != 0) continue;
+    const fs::path file = layout.bundlesDir() / name;
+    // The file name claims a version too: never publish under a name that is taken.
+    std::int64_t named = 0;
+    auto [p, ec] = std::from_chars(name.data(), name.data() + name.size() - 7, named);
+    if (ec == std::errc() && p == name.data() + name.size() - 7) out.highestVersionSeen = std::max(out.highestVersionSeen, named);
+    try {
+      const std::int64_t v = sync::peekBundleVersion(platform::readWholeFile(file));
+      out.highestVersionSeen = std::max(out.highestVersionSeen, v);
+      found.emplace_back(v, file);
+    } catch (const DagverkError& e) {
+      platform::logError("bundle file " + name + " skipped: " + e.english());
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (const auto& [version, file] : found) {
+    try {
+      out.contents = sync::openBundleAsCentral(platform::readWholeFile(file), keys);
+      return out;
+    } catch (const DagverkError& e) {
+      platform::logError("bundle version " + std::to_string(version) + " does not open, skipped: " + e.english());
+    }
+  }
+  return out;
+}
+
+sync::EnrolledDevice enrollFromFile(const fs::path& share, const fs::path& keysDir, const fs::path& deviceKeyFile,
+                                    const std::string& siteId) {
+  const sync::CentralKeys keys = loadKeysForShare(share, keysDir);
+  const sync::DevicePublicKey pub = sync::parseDevicePublicKey(readInput(deviceKeyFile));
+  const NewestBundle newest = findNewestBundle(share, keys);
+  if (newest.contents) {
+    const auto ids = siteIdsOf(*newest.contents);
+    if (!ids.count(siteId)) {
+      std::string list;
+      for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+      throw DagverkError(ErrorCode::UnknownSite,
+                         "Okänd verksamhet \"" + siteId + "\" (finns inte i senaste rostern, version " +
+                             std::to_string(newest.contents->version) + "). Giltiga: " + list,
+                         "unknown site '" + siteId + "' (not in bundle version " +
+                             std::to_string(newest.contents->version) + "); valid: " + list);
+    }
+  } else if (!isSiteId(siteId)) {
+    throw DagverkError(ErrorCode::UnknownSite,
+                       "Ogiltigt verksamhets-id \"" + siteId + "\": använd a-z, 0-9, _ och -.",
+                       "invalid site id (allowed: a-z, 0-9, _ and -)");
+  }
+  for (const auto& d : sync::loadEnrolled(keysDir))
+    if (d.deviceId == pub.deviceId && d.siteId != siteId)
+      platform::logInfo("device " + d.deviceId + " moves from site " + d.siteId + " to site " + siteId);
+  const sync::EnrolledDevice device{pub.deviceId, siteId, pub.signPk};
+  sync::enrollDevice(keysDir, device);
+  platform::logInfo("device " + device.deviceId + " enrolled for site " + siteId);
+  return device;
+}
+
+std::int64_t publishBundle(const fs::path& share, const fs::path& keysDir, const PublishInput& input,
+                           const Clock& clock) {
+  const sync::ShareMarker marker = sync::readMarker(share);
+  const sync::CentralKeys keys = loadKeysForShare(share, keysDir);
+  const NewestBundle newest = findNewestBundle(share, keys);
+
+  sync::BundleContents b;
+  std::string sitesName = "sites.csv";
+  if (input.sitesCsv) {
+    b.sitesCsv = readInput(*input.sitesCsv);
+    sitesName = input.sitesCsv->string();
+  } else if (newest.contents) {
+    b.sitesCsv = newest.contents->sitesCsv;
+    sitesName = "sites.csv (från version " + std::to_string(newest.contents->version) + ")";
+  } else {
+    throw DagverkError(ErrorCode::BadInput,
+                       "Verksamheterna saknas: ange --sites sites.csv (det finns ingen tidigare publicerad roster "
+                       "att ta dem från). Inget publicerades.",
+                       "no sites: pass --sites (no earlier bundle to take them from); nothing published");
+  }
+  b.participantsCsv = readInput(input.participantsCsv);
+  b.activitiesCsv = readInput(input.activitiesCsv);
+  b.staffCsv = readInput(input.staffCsv);
+  const std::vector<std::pair<std::string, std::string>> names = {{"sites.csv", sitesName},
+                                                                  {"participants.csv", input.participantsCsv.string()},
+                                                                  {"activities.csv", input.activitiesCsv.string()},
+                                                                  {"staff.csv", input.staffCsv.string()}};
+  try {
+    RosterFiles roster = parseRosterCsv(b.sitesCsv, b.participantsCsv, b.activitiesCsv);
+    parseStaffCsv(b.staffCsv, roster);
+  } catch (const DagverkError& e) {
+    if (e.code() == ErrorCode::BadInput) renamed(e, names);
+    throw;
+  }
+  for (const auto& [key, value] : input.settings) checkSetting(key, value);
+  b.settings = input.settings;
+
+  const auto recipients = sync::loadEnrolled(keysDir);
+  if (recipients.empty())
+    platform::logInfo("no kiosks enrolled yet: the bundle is sealed to central only");
+  b.version = newest.highestVersionSeen + 1;
+  b.createdUtc = clock.nowUtc();
+  b.unit = marker.unit;
+  const std::string sealed = sync::sealBundle(b, keys, recipients);
+  const sync::ShareLayout layout{share};
+  platform::createDirectories(layout.bundlesDir());
+  const fs::path file = layout.bundleFile(b.version);
+  platform::writeFileNoReplace(file, sealed);
+  // Read back what landed on the share, as a kiosk will.
+  const sync::BundleContents check = sync::openBundleAsCentral(platform::readWholeFile(file), keys);
+  if (check.version != b.version)
+    throw DagverkError(ErrorCode::ShareNotWritable, "Rostern på den centrala mappen kunde inte läsas tillbaka.",
+                       "bundle read back with another version: " + file.string());
+  platform::logInfo("bundle version " + std::to_string(b.version) + " published to " +
+                    std::to_string(recipients.size()) + " kiosks");
+  return b.version;
+}
+
+} // namespace dagverk::central

@@ -1,0 +1,48 @@
+#pragma once
+// `dagverk-central init`, `enroll` and `publish`: the share, the trusted kiosks and the roster
+// bundles. Every function throws DagverkError with a Swedish and an English message.
+#include "Clock.hpp"
+#include "SyncFormat.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace dagverk::central {
+
+// Creates the central keys in `keysDir` (refused if there are keys already), writes the share's
+// marker (refused if one exists) and creates inbox/, receipts/, bundles/ and quarantine/.
+void initShare(const std::filesystem::path& share, const std::filesystem::path& keysDir, const std::string& unit);
+
+// Loads the central keys and checks that they are the share's (the marker's public keys).
+// Throws ShareMissing, KeysMissing, or BadInput when the keys belong to another share.
+sync::CentralKeys loadKeysForShare(const std::filesystem::path& share, const std::filesystem::path& keysDir);
+
+struct NewestBundle {
+  std::optional<sync::BundleContents> contents; // the newest bundle that opens and verifies
+  std::int64_t highestVersionSeen = 0;           // the highest version of any *.bundle file
+};
+// Looks through <share>/bundles/ newest first; bundles that do not open are logged and skipped.
+NewestBundle findNewestBundle(const std::filesystem::path& share, const sync::CentralKeys& keys);
+
+// Trusts a kiosk's public key (the text `dagverk keys` prints, in `deviceKeyFile`) for `siteId`.
+// The site must be in the newest bundle if there is one; otherwise any id of [a-z0-9_-]+.
+sync::EnrolledDevice enrollFromFile(const std::filesystem::path& share, const std::filesystem::path& keysDir,
+                                    const std::filesystem::path& deviceKeyFile, const std::string& siteId);
+
+struct PublishInput {
+  std::filesystem::path participantsCsv; // --roster
+  std::filesystem::path activitiesCsv;   // --activities
+  std::filesystem::path staffCsv;        // --staff
+  std::optional<std::filesystem::path> sitesCsv; // --sites; else the newest bundle's sites
+  std::map<std::string, std::string> settings;   // --setting key=value
+};
+// Validates all files (errors name the file as given, its line and column), then seals a bundle
+// of version (newest + 1) to every enrolled kiosk and writes bundles/<version>.bundle. Nothing is
+// written unless every file is valid. Returns the version written.
+std::int64_t publishBundle(const std::filesystem::path& share, const std::filesystem::path& keysDir,
+                           const PublishInput& input, const Clock& clock);
+
+} // namespace dagverk::central

@@ -1,0 +1,211 @@
+#include "CentralCli.hpp"
+
+#include "Admin.hpp"
+#include "CentralStore.hpp"
+#include "Error.hpp"
+#include "Import.hpp"
+#include "Log.hpp"
+#include "ReportCommand.hpp"
+#include "Status.hpp"
+#include "SystemClock.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace dagverk::central {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kUsage = R"(Användning / usage:
+  dagverk-central init --share S --keys K [--unit NAME]
+      Prepares the share S (marker, inbox/, receipts/, bundles/, quarantine/) and creates the
+      central key pairs in K (outside the share, readable only by you). Refuses to overwrite.
+  dagverk-central enroll --share S --keys K --device-key FILE --site SITE
+      Trusts a kiosk's public key (the text `dagverk keys` prints, saved in FILE) for SITE.
+  dagverk-central publish --share S --keys K --roster participants.csv --activities activities.csv
+                          --staff staff.csv [--sites sites.csv] [--setting key=value ...]
+      Validates the CSV files and publishes them as the next signed roster bundle. Without
+      --sites, the sites of the newest published bundle are used. Nothing is published unless
+      every file is valid.
+  dagverk-central import --share S --keys K --db central.sqlite
+      Imports every new batch from the share into the central database (on this machine,
+      never on the share), writes receipts, moves rejected files to quarantine/.
+  dagverk-central status --db central.sqlite [--json]
+      Per kiosk: site, last batch, last seen, events, sequence gaps, missing batches, clock flags.
+  dagverk-central report ...
+      Reports from the central database (see `dagverk-central report --help`).
+
+Exit codes: 0 ok, 1 failure, 2 usage.
+)";
+
+struct UsageError {
+  std::string message;
+};
+
+struct Args {
+  std::string command;
+  std::map<std::string, std::string> values;
+  std::map<std::string, std::string> settings;
+  std::set<std::string> flags;
+
+  const std::string& need(const std::string& key) const {
+    auto it = values.find(key);
+    if (it == values.end() || it->second.empty()) throw UsageError{"missing " + key};
+    return it->second;
+  }
+  std::optional<std::string> get(const std::string& key) const {
+    auto it = values.find(key);
+    if (it == values.end()) return std::nullopt;
+    return it->second;
+  }
+};
+
+// Options each command takes; any other is a usage error.
+const std::map<std::string, std::set<std::string>>& knownOptions() {
+  static const std::map<std::string, std::set<std::string>> options = {
+      {"init", {"--share", "--keys", "--unit"}},
+      {"enroll", {"--share", "--keys", "--device-key", "--site"}},
+      {"publish", {"--share", "--keys", "--roster", "--activities", "--staff", "--sites", "--setting"}},
+      {"import", {"--share", "--keys", "--db"}},
+      {"status", {"--db", "--json"}},
+  };
+  return options;
+}
+
+Args parse(const std::vector<std::string>& argv) {
+  Args a;
+  if (argv.empty()) throw UsageError{"no command"};
+  a.command = argv[0];
+  const auto known = knownOptions().find(a.command);
+  if (known == knownOptions().end()) throw UsageError{"unknown command '" + a.command + "'"};
+  for (size_t i = 1; i < argv.size(); ++i) {
+    const std::string& k = argv[i];
+    if (k == "--help") {
+      a.flags.insert(k);
+      continue;
+    }
+    if (!known->second.count(k)) throw UsageError{"unknown option '" + k + "' for " + a.command};
+    if (k == "--json") {
+      a.flags.insert(k);
+      continue;
+    }
+    if (i + 1 >= argv.size()) throw UsageError{"option " + k + " needs a value"};
+    const std::string& v = argv[++i];
+    if (k == "--setting") {
+      const auto eq = v.find('=');
+      if (eq == std::string::npos || eq == 0) throw UsageError{"--setting takes key=value"};
+      if (!a.settings.emplace(v.substr(0, eq), v.substr(eq + 1)).second)
+        throw UsageError{"--setting " + v.substr(0, eq) + " given twice"};
+      continue;
+    }
+    if (!a.values.emplace(k, v).second) throw UsageError{"option " + k + " given twice"};
+  }
+  return a;
+}
+
+int runInit(const Args& a) {
+  const std::string share = a.need("--share");
+  initShare(share, a.need("--keys"), a.get("--unit").value_or("Dagverk"));
+  std::printf("Den centrala mappen %s är förberedd och nycklarna är skapade i %s.\n"
+              "Registrera kioskerna med `dagverk-central enroll` och publicera rostern med "
+              "`dagverk-central publish`.\n",
+              share.c_str(), a.need("--keys").c_str());
+  return 0;
+}
+
+int runEnroll(const Args& a) {
+  const auto d = enrollFromFile(a.need("--share"), a.need("--keys"), a.need("--device-key"), a.need("--site"));
+  std::printf("Enheten %s är registrerad för verksamheten %s.\n", d.deviceId.c_str(), d.siteId.c_str());
+  return 0;
+}
+
+int runPublish(const Args& a, const Clock& clock) {
+  PublishInput in;
+  in.participantsCsv = a.need("--roster");
+  in.activitiesCsv = a.need("--activities");
+  in.staffCsv = a.need("--staff");
+  if (auto s = a.get("--sites")) in.sitesCsv = *s;
+  in.settings = a.settings;
+  const auto version = publishBundle(a.need("--share"), a.need("--keys"), in, clock);
+  std::printf("Rostern är publicerad som version %lld.\n", static_cast<long long>(version));
+  return 0;
+}
+
+int runImportCommand(const Args& a, const Clock& clock) {
+  const std::string share = a.need("--share");
+  const std::string keys = a.need("--keys");
+  const std::string db = a.need("--db");
+  // The share first: an unmounted share must not create an empty database or look "empty".
+  loadKeysForShare(share, keys);
+  // SQLite files never live on the share (locking over SMB is not to be trusted).
+  std::error_code ec1, ec2;
+  const auto shareDir = fs::weakly_canonical(share, ec1);
+  const auto dbPath = fs::weakly_canonical(db, ec2);
+  if (!ec1 && !ec2) {
+    const auto rel = dbPath.lexically_relative(shareDir);
+    if (!rel.empty() && *rel.begin() != "..")
+      throw DagverkError(ErrorCode::BadInput,
+                         "Den centrala databasen får inte ligga i den centrala mappen. Ange en fil på den här "
+                         "datorn med --db.",
+                         "refusing a database inside the share: " + db);
+  }
+  auto store = CentralStore::open(db);
+  const ImportSummary s = runImport(share, keys, *store, clock);
+  std::fputs(formatImportSummary(s).c_str(), stdout);
+  if (!s.ok()) {
+    std::fprintf(stderr, "dagverk-central: %s\n",
+                 s.batchesQuarantined > 0 ? "Några batcher lades i karantän; se sammanfattningen ovan."
+                                          : "Några kvitton kunde inte skrivas; kör importen igen.");
+    return 1;
+  }
+  return 0;
+}
+
+int runStatusCommand(const Args& a) {
+  auto store = CentralStore::openExisting(a.need("--db"));
+  const std::string out = a.flags.count("--json") ? formatStatusJson(*store) : formatStatusText(*store);
+  std::fputs(out.c_str(), stdout);
+  return 0;
+}
+
+} // namespace
+
+int runCentralCli(const std::vector<std::string>& argv) {
+  if (!argv.empty() && argv[0] == "report")
+    return report::runReportCommand(std::vector<std::string>(argv.begin() + 1, argv.end()));
+  if (!argv.empty() && (argv[0] == "--help" || argv[0] == "help")) {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  platform::SystemClock clock;
+  try {
+    const Args a = parse(argv);
+    if (a.flags.count("--help")) {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
+    if (a.command == "init") return runInit(a);
+    if (a.command == "enroll") return runEnroll(a);
+    if (a.command == "publish") return runPublish(a, clock);
+    if (a.command == "import") return runImportCommand(a, clock);
+    return runStatusCommand(a);
+  } catch (const UsageError& e) {
+    std::fprintf(stderr, "dagverk-central: %s\n\n%s", e.message.c_str(), kUsage);
+    return 2;
+  } catch (const DagverkError& e) {
+    std::fprintf(stderr, "dagverk-central: %s\n", e.swedish().c_str());
+    platform::logError(e.english());
+    return 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "dagverk-central: oväntat fel.\n");
+    platform::logError(e.what());
+    return 1;
+  }
+}
+
+} // namespace dagverk::central

@@ -1,0 +1,421 @@
+#include "CentralStore.hpp"
+
+#include "CentralMigrations.hpp"
+#include "Database.hpp"
+#include "Error.hpp"
+#include "FileSystem.hpp"
+#include "LocalTime.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <numeric>
+#include <random>
+
+namespace dagverk::central {
+
+namespace fs = std::filesystem;
+using store::Database;
+using store::Statement;
+using store::Transaction;
+
+namespace {
+constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
+
+[[noreturn]] void notCentral(const fs::path& file, const std::string& why) {
+  throw DagverkError(ErrorCode::BadInput,
+                     "Filen " + file.string() +
+                         " är inte en central Dagverk-databas (kanske en kiosks databas). Den har inte ändrats; "
+                         "ange en annan fil med --db.",
+                     "not a central database (" + why + "): " + file.string() + " left untouched");
+}
+
+// Looks at an existing file without writing to it: it must be an SQLite database whose meta
+// says it is a central one, of a schema this build knows.
+void probeExisting(const fs::path& file) {
+  if (platform::fileSize(file) == 0)
+    // SQLite would quietly turn an empty file into a new, empty database: refuse instead.
+    throw DagverkError(ErrorCode::DatabaseCorrupt,
+                       "Databasfilen " + file.string() + " är tom. Den har inte ändrats; kontakta IT.",
+                       "database file is empty (0 bytes): " + file.string() + " left untouched");
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+  struct Closer {
+    sqlite3* db;
+    ~Closer() { sqlite3_close_v2(db); }
+  } closer{raw};
+  if (rc != SQLITE_OK)
+    throw DagverkError(ErrorCode::DataDirNotWritable, "Databasen " + file.string() + " kan inte öppnas.",
+                       "cannot open database " + file.string() + ": " + sqlite3_errstr(rc));
+  sqlite3_busy_timeout(raw, 30000);
+  sqlite3_stmt* st = nullptr;
+  const int prc = sqlite3_prepare_v2(raw, "SELECT value FROM meta WHERE key = 'kind'", -1, &st, nullptr);
+  if (prc != SQLITE_OK) {
+    const int primary = prc & 0xFF;
+    if (primary == SQLITE_NOTADB) notCentral(file, "not an SQLite file");
+    if (primary == SQLITE_CORRUPT)
+      throw DagverkError(ErrorCode::DatabaseCorrupt,
+                         "Databasfilen " + file.string() + " är skadad. Den har inte ändrats; kontakta IT.",
+                         "database is corrupt: " + file.string() + " left untouched");
+    notCentral(file, std::string("no central meta: ") + sqlite3_errmsg(raw));
+  }
+  std::string kind;
+  const int src = sqlite3_step(st);
+  if (src == SQLITE_ROW) {
+    const auto* p = sqlite3_column_text(st, 0);
+    if (p) kind = reinterpret_cast<const char*>(p);
+  }
+  sqlite3_finalize(st);
+  if (src != SQLITE_ROW && src != SQLITE_DONE)
+    throw DagverkError(ErrorCode::DatabaseCorrupt,
+                       "Databasfilen " + file.string() + " kan inte läsas. Den har inte ändrats; kontakta IT.",
+                       std::string("cannot read database meta: ") + sqlite3_errstr(src) + ": " + file.string());
+  if (kind != kCentralKind) notCentral(file, kind.empty() ? "meta has no kind" : "meta kind is '" + kind + "'");
+
+  sqlite3_stmt* uv = nullptr;
+  std::int64_t version = 0;
+  if (sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &uv, nullptr) == SQLITE_OK && sqlite3_step(uv) == SQLITE_ROW)
+    version = sqlite3_column_int64(uv, 0);
+  sqlite3_finalize(uv);
+  if (version > latestCentralSchemaVersion())
+    throw DagverkError(ErrorCode::DatabaseTooNew,
+                       "Databasen är skapad av en nyare version av Dagverk (schema " + std::to_string(version) +
+                           "). Uppdatera programmet; databasen har inte ändrats.",
+                       "central database schema " + std::to_string(version) + " is newer than supported " +
+                           std::to_string(latestCentralSchemaVersion()) + ": " + file.string() + " left untouched");
+}
+
+void configure(Database& db) {
+  // Two imports may run at once: each waits for the other's (short) batch transaction.
+  sqlite3_busy_timeout(db.handle(), 60000);
+  Statement mode(db, "PRAGMA journal_mode=WAL");
+  if (!mode.step() || mode.text(0) != "wal")
+    throw DagverkError(ErrorCode::Storage, "Databasen kunde inte ställas in.", "could not enable WAL mode");
+  // NORMAL: a commit survives a crash of the program; syncToDisk() makes it survive a power cut
+  // before any receipt says so.
+  // A larger WAL before automatic checkpoints: an import of many small batch transactions would
+  // otherwise copy the same index pages back to the database file again and again.
+  db.exec("PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000;");
+}
+
+std::string localDate(UtcMs t) { return formatIsoDate(toStockholm(t).date); }
+
+std::string joinSiteIds(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : " ") + id;
+  return out;
+}
+
+[[noreturn]] void rejected(const std::string& sv, const std::string& en) {
+  throw DagverkError(ErrorCode::BatchRejected, sv, en);
+}
+} // namespace
+
+struct CentralStore::Statements {
+  explicit Statements(Database& db)
+      : findBatch(db, "SELECT batch_id, device_id, site_id, batch_seq, sha256, event_count, new_events, imported_utc "
+                      "FROM batch WHERE batch_id = ?1"),
+        insertEvent(db, "INSERT OR IGNORE INTO event(id, device_id, seq, recorded_utc, zone, site_id, actor_staff_id, "
+                        "kind, subject_id, payload, schema_version, local_date, batch_id, imported_utc) "
+                        "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"),
+        eventExists(db, "SELECT 1 FROM event WHERE id = ?1"),
+        eventAt(db, "SELECT id, recorded_utc FROM event WHERE device_id = ?1 AND seq = ?2"),
+        insertFlag(db, "INSERT OR IGNORE INTO clock_flag(event_id, device_id, seq, kind, recorded_utc, previous_utc) "
+                       "VALUES (?1,?2,?3,?4,?5,?6)"),
+        insertBatch(db, "INSERT INTO batch(batch_id, device_id, site_id, batch_seq, sha256, file_name, event_count, "
+                        "new_events, first_seq, last_seq, created_utc, imported_utc) "
+                        "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"),
+        upsertDevice(db, "INSERT INTO device(device_id, site_id, last_batch_seq, last_seen_utc, max_seq, events, "
+                         "clock_back, clock_future) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 0) "
+                         "ON CONFLICT(device_id) DO UPDATE SET site_id = excluded.site_id, "
+                         "last_batch_seq = max(last_batch_seq, excluded.last_batch_seq), "
+                         "last_seen_utc = max(last_seen_utc, excluded.last_seen_utc), "
+                         "max_seq = max(max_seq, excluded.max_seq), events = events + excluded.events"),
+        countFlags(db, "UPDATE device SET "
+                       "clock_back = (SELECT count(*) FROM clock_flag WHERE device_id = ?1 AND kind = 'back'), "
+                       "clock_future = (SELECT count(*) FROM clock_flag WHERE device_id = ?1 AND kind = 'future') "
+                       "WHERE device_id = ?1") {}
+  Statement findBatch;
+  Statement insertEvent;
+  Statement eventExists;
+  Statement eventAt;
+  Statement insertFlag;
+  Statement insertBatch;
+  Statement upsertDevice;
+  Statement countFlags;
+};
+
+CentralStore::CentralStore(std::unique_ptr<Database> db)
+    : db_(std::move(db)), st_(std::make_unique<Statements>(*db_)) {}
+
+CentralStore::~CentralStore() {
+  st_.reset();
+  try {
+    db_->exec("PRAGMA wal_checkpoint(PASSIVE)");
+  } catch (...) {
+  }
+}
+
+std::unique_ptr<CentralStore> CentralStore::open(const fs::path& dbFile) {
+  if (platform::fileExists(dbFile)) return openExisting(dbFile);
+  if (!dbFile.parent_path().empty() && !fs::is_directory(dbFile.parent_path()))
+    throw DagverkError(ErrorCode::DataDirMissing,
+                       "Mappen " + dbFile.parent_path().string() + " för den centrala databasen finns inte.",
+                       "directory for the central database does not exist: " + dbFile.parent_path().string());
+  // Made complete under a private name, then linked into place without replacing anything: a
+  // second import starting at the same moment sees either no file or a whole central database,
+  // never a half-made (empty) one.
+  std::random_device rd;
+  const fs::path tmp = dbFile.string() + ".new-" + std::to_string(rd()) + std::to_string(rd());
+  try {
+    {
+      Database fresh(tmp, Database::Mode::CreateNew);
+      configure(fresh);
+      migrateCentral(fresh);
+    }
+    std::error_code ec;
+    fs::create_hard_link(tmp, dbFile, ec);
+    if (ec && ec != std::errc::file_exists && !platform::fileExists(dbFile)) {
+      // A file system without hard links: rename, still never over an existing file.
+      fs::rename(tmp, dbFile, ec);
+      if (ec)
+        throw DagverkError(ErrorCode::DataDirNotWritable, "Den centrala databasen " + dbFile.string() + " kunde inte skapas.",
+                           "cannot create central database " + dbFile.string() + ": " + ec.message());
+    }
+    platform::removeFile(tmp);
+  } catch (...) {
+    std::error_code ignored;
+    fs::remove(tmp, ignored);
+    fs::remove(tmp.string() + "-wal", ignored);
+    fs::remove(tmp.string() + "-shm", ignored);
+    throw;
+  }
+  return openExisting(dbFile);
+}
+
+std::unique_ptr<CentralStore> CentralStore::openExisting(const fs::path& dbFile) {
+  if (!platform::fileExists(dbFile))
+    throw DagverkError(ErrorCode::DataDirMissing,
+                       "Den centrala databasen " + dbFile.string() + " finns inte. Kör import först.",
+                       "central database does not exist: " + dbFile.string());
+  probeExisting(dbFile); // before anything writes: a kiosk, foreign or too-new file stays as it is
+  auto db = std::make_unique<Database>(dbFile, Database::Mode::OpenExisting);
+  configure(*db);
+  migrateCentral(*db);
+  return std::unique_ptr<CentralStore>(new CentralStore(std::move(db)));
+}
+
+store::Database& CentralStore::db() { return *db_; }
+
+std::optional<ImportedBatch> CentralStore::findBatch(const std::string& batchId) const {
+  Statement& s = st_->findBatch;
+  s.bind(1, batchId);
+  std::optional<ImportedBatch> out;
+  if (s.step()) {
+    ImportedBatch b;
+    b.batchId = s.text(0);
+    b.deviceId = s.text(1);
+    b.siteId = s.text(2);
+    b.batchSeq = s.integer(3);
+    b.sha256 = s.text(4);
+    b.eventCount = s.integer(5);
+    b.newEvents = s.integer(6);
+    b.importedUtc = s.integer(7);
+    out = b;
+  }
+  s.reset();
+  return out;
+}
+
+BatchImportResult CentralStore::importBatch(const sync::BatchContents& batch, const std::string& sha256,
+                                            const std::string& fileName, UtcMs now) {
+  // Events are applied in device sequence order, never by wall time.
+  std::vector<size_t> order(batch.events.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return batch.events[a].seq < batch.events[b].seq; });
+  for (const auto& e : batch.events)
+    if (e.deviceId != batch.deviceId)
+      rejected("Batchen innehåller händelser från en annan enhet. Den har inte importerats.",
+               "batch " + batch.batchId + " holds an event of another device (seq " + std::to_string(e.seq) + ")");
+
+  Transaction tx(*db_);
+  BatchImportResult result;
+  if (auto known = findBatch(batch.batchId)) {
+    if (known->sha256 == sha256)
+      result.alreadyImported = true;
+    else
+      result.hashConflict = true;
+    return result; // the empty transaction rolls back
+  }
+
+  std::int64_t maxNewSeq = 0;
+  std::int64_t firstSeq = 0;
+  std::int64_t lastSeq = 0;
+  auto& s = *st_;
+  auto flag = [&](const std::string& eventId, std::int64_t seq, const char* kind, UtcMs recorded,
+                  std::optional<UtcMs> previous) {
+    s.insertFlag.bind(1, eventId).bind(2, batch.deviceId).bind(3, seq).bind(4, std::string(kind)).bind(5, recorded);
+    if (previous)
+      s.insertFlag.bind(6, *previous);
+    else
+      s.insertFlag.bindNull(6);
+    s.insertFlag.run();
+  };
+  for (size_t i : order) {
+    const sync::SyncedEvent& e = batch.events[i];
+    if (firstSeq == 0 || e.seq < firstSeq) firstSeq = e.seq;
+    lastSeq = std::max(lastSeq, e.seq);
+    s.insertEvent.bind(1, e.id).bind(2, e.deviceId).bind(3, e.seq).bind(4, e.recordedUtc).bind(5, e.zone)
+        .bind(6, e.siteId).bind(7, e.actorStaffId).bind(8, e.kind).bind(9, e.subjectId).bind(10, e.payloadJson)
+        .bind(11, e.schemaVersion).bind(12, localDate(e.recordedUtc)).bind(13, batch.batchId).bind(14, now);
+    s.insertEvent.run();
+    if (sqlite3_changes(db_->handle()) == 0) {
+      s.eventExists.bind(1, e.id);
+      const bool exists = s.eventExists.step();
+      s.eventExists.reset();
+      if (!exists)
+        rejected("Batchen använder ett händelsenummer som redan finns med en annan händelse. Den har inte "
+                 "importerats.",
+                 "batch " + batch.batchId + ": device sequence " + std::to_string(e.seq) +
+                     " is already held by another event id");
+      ++result.duplicateEvents;
+      continue;
+    }
+    ++result.newEvents;
+    maxNewSeq = std::max(maxNewSeq, e.seq);
+    // Clock trouble, judged by sequence: earlier than the event before it ...
+    s.eventAt.bind(1, e.deviceId).bind(2, e.seq - 1);
+    if (s.eventAt.step()) {
+      const UtcMs prev = s.eventAt.integer(1);
+      s.eventAt.reset();
+      if (e.recordedUtc < prev) flag(e.id, e.seq, "back", e.recordedUtc, prev);
+    } else {
+      s.eventAt.reset();
+    }
+    // ... or later than the one after it, when that one arrived first (batches out of order).
+    s.eventAt.bind(1, e.deviceId).bind(2, e.seq + 1);
+    if (s.eventAt.step()) {
+      const std::string nextId = s.eventAt.text(0);
+      const UtcMs next = s.eventAt.integer(1);
+      s.eventAt.reset();
+      if (next < e.recordedUtc) flag(nextId, e.seq + 1, "back", next, e.recordedUtc);
+    } else {
+      s.eventAt.reset();
+    }
+    // ... or more than a day after the import.
+    if (e.recordedUtc > now + kDayMs) flag(e.id, e.seq, "future", e.recordedUtc, std::nullopt);
+  }
+
+  s.insertBatch.bind(1, batch.batchId).bind(2, batch.deviceId).bind(3, batch.siteId).bind(4, batch.batchSeq)
+      .bind(5, sha256).bind(6, fileName).bind(7, static_cast<std::int64_t>(batch.events.size()))
+      .bind(8, result.newEvents).bind(9, firstSeq).bind(10, lastSeq).bind(11, batch.createdUtc).bind(12, now);
+  s.insertBatch.run();
+  s.upsertDevice.bind(1, batch.deviceId).bind(2, batch.siteId).bind(3, batch.batchSeq).bind(4, now)
+      .bind(5, maxNewSeq).bind(6, result.newEvents);
+  s.upsertDevice.run();
+  s.countFlags.bind(1, batch.deviceId);
+  s.countFlags.run();
+  tx.commit();
+  return result;
+}
+
+void CentralStore::syncToDisk(UtcMs now) {
+  db_->exec("PRAGMA synchronous=FULL");
+  try {
+    Transaction tx(*db_);
+    Statement s(*db_, "INSERT INTO meta(key, value) VALUES ('last_import_utc', ?1) "
+                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    s.bind(1, std::to_string(now)).run();
+    tx.commit();
+  } catch (...) {
+    db_->exec("PRAGMA synchronous=NORMAL");
+    throw;
+  }
+  db_->exec("PRAGMA synchronous=NORMAL");
+}
+
+void CentralStore::storeRoster(const RosterFiles& roster, std::int64_t version) {
+  Transaction tx(*db_);
+  if (db_->scalarInt("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'roster_version'") >= version) return;
+  db_->exec("DELETE FROM roster_site; DELETE FROM roster_participant; DELETE FROM roster_activity; "
+            "DELETE FROM roster_staff;");
+  Statement site(*db_, "INSERT INTO roster_site(id, name, places, opens_minute, closes_minute) VALUES (?1,?2,?3,?4,?5)");
+  for (const auto& x : roster.sites)
+    site.bind(1, x.id).bind(2, x.name).bind(3, x.places).bind(4, x.opensMinute).bind(5, x.closesMinute).run();
+  Statement part(*db_, "INSERT INTO roster_participant(id, site_id, first_name, initial, weekdays, active) "
+                       "VALUES (?1,?2,?3,?4,?5,?6)");
+  for (const auto& x : roster.participants)
+    part.bind(1, x.id).bind(2, x.siteId).bind(3, x.firstName).bind(4, x.initial)
+        .bind(5, formatWeekdays(x.expectedWeekdays)).bind(6, x.active ? 1 : 0).run();
+  Statement act(*db_, "INSERT INTO roster_activity(id, site_id, name, category) VALUES (?1,?2,?3,?4)");
+  for (const auto& x : roster.activities) act.bind(1, x.id).bind(2, x.siteId).bind(3, x.name).bind(4, x.category).run();
+  Statement staff(*db_, "INSERT INTO roster_staff(id, site_ids, first_name, initial, role, active) "
+                        "VALUES (?1,?2,?3,?4,?5,?6)");
+  for (const auto& x : roster.staff)
+    staff.bind(1, x.id).bind(2, joinSiteIds(x.siteIds)).bind(3, x.firstName).bind(4, x.initial)
+        .bind(5, std::string(roleCode(x.role))).bind(6, x.active ? 1 : 0).run();
+  Statement v(*db_, "UPDATE meta SET value = ?1 WHERE key = 'roster_version'");
+  v.bind(1, std::to_string(version)).run();
+  tx.commit();
+}
+
+std::int64_t CentralStore::rosterVersion() const {
+  return db_->scalarInt("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'roster_version'");
+}
+
+void CentralStore::recordQuarantine(const std::string& fileName, const std::string& deviceId,
+                                    const std::string& reason, UtcMs now) {
+  Transaction tx(*db_);
+  Statement s(*db_, "INSERT INTO quarantine(file_name, device_id, reason, at_utc) VALUES (?1,?2,?3,?4)");
+  s.bind(1, fileName).bind(2, deviceId).bind(3, reason).bind(4, now).run();
+  tx.commit();
+}
+
+std::vector<DeviceStatus> CentralStore::deviceStatus() const {
+  std::vector<DeviceStatus> out;
+  {
+    Statement s(*db_, "SELECT device_id, site_id, last_batch_seq, last_seen_utc, events, max_seq, clock_back, "
+                      "clock_future FROM device ORDER BY site_id, device_id");
+    while (s.step()) {
+      DeviceStatus d;
+      d.deviceId = s.text(0);
+      d.siteId = s.text(1);
+      d.lastBatchSeq = s.integer(2);
+      d.lastSeenUtc = s.integer(3);
+      d.events = s.integer(4);
+      d.maxSeq = s.integer(5);
+      d.clockBack = s.integer(6);
+      d.clockFuture = s.integer(7);
+      out.push_back(std::move(d));
+    }
+  }
+  Statement gaps(*db_, "SELECT prev + 1, seq - 1 FROM (SELECT seq, lag(seq, 1, 0) OVER (ORDER BY seq) AS prev "
+                       "FROM event WHERE device_id = ?1) WHERE seq > prev + 1 ORDER BY seq");
+  Statement batches(*db_, "SELECT DISTINCT batch_seq FROM batch WHERE device_id = ?1 ORDER BY batch_seq");
+  for (auto& d : out) {
+    gaps.bind(1, d.deviceId);
+    while (gaps.step()) d.seqGaps.emplace_back(gaps.integer(0), gaps.integer(1));
+    gaps.reset();
+    batches.bind(1, d.deviceId);
+    std::int64_t expected = 1;
+    while (batches.step()) {
+      const std::int64_t seen = batches.integer(0);
+      for (; expected < seen; ++expected) d.missingBatches.push_back(expected);
+      expected = std::max(expected, seen + 1);
+    }
+    batches.reset();
+  }
+  return out;
+}
+
+std::int64_t CentralStore::eventCount() const { return db_->scalarInt("SELECT count(*) FROM event"); }
+
+std::vector<std::pair<std::string, UtcMs>> CentralStore::lastSyncPerSite() const {
+  std::vector<std::pair<std::string, UtcMs>> out;
+  Statement s(*db_, "SELECT site_id, max(created_utc) FROM batch GROUP BY site_id ORDER BY site_id");
+  while (s.step()) out.emplace_back(s.text(0), s.integer(1));
+  return out;
+}
+
+} // namespace dagverk::central

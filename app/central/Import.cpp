@@ -1,0 +1,437 @@
+#include "Import.hpp"
+
+#include "Admin.hpp"
+#include "Database.hpp"
+#include "Error.hpp"
+#include "FileSystem.hpp"
+#include "Log.hpp"
+#include "RosterCsv.hpp"
+#include "SystemClock.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace dagverk::central {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool endsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+// Directory and file names on the share are ids when a kiosk made them; anything else may be
+// free text a person typed, so it never reaches the log.
+std::string loggable(const std::string& name) {
+  if (name.empty() || name.size() > 128) return "(name withheld)";
+  for (unsigned char c : name)
+    if (!(std::isalnum(c) || c == '-' || c == '_' || c == '.')) return "(name withheld)";
+  return name;
+}
+
+struct Pending {
+  sync::Receipt receipt;
+};
+
+class Importer {
+public:
+  Importer(const fs::path& share, const fs::path& keysDir, CentralStore& store, const Clock& clock)
+      : layout_{share}, keysDir_(keysDir), store_(store), clock_(clock) {}
+
+  ImportSummary run() {
+    keys_ = loadKeysForShare(layout_.root, keysDir_);
+    enrolled_ = sync::loadEnrolled(keysDir_);
+    applyNewestBundle();
+    const fs::path inbox = layout_.root / "inbox";
+    for (const auto& name : platform::listFiles(inbox)) ignore("inbox", name, inbox / name, "file outside a device folder");
+    for (const auto& site : platform::listDirectories(inbox)) {
+      const fs::path siteDir = inbox / site;
+      for (const auto& name : platform::listFiles(siteDir))
+        ignore("inbox/" + loggable(site), name, siteDir / name, "file outside a device folder");
+      for (const auto& device : platform::listDirectories(siteDir)) scanDevice(site, device);
+    }
+    if (summary_.batchesImported > 0 || !pending_.empty()) store_.syncToDisk(clock_.nowUtc());
+    const std::int64_t receiptsStart = platform::monotonicMs();
+    writeReceipts();
+    summary_.receiptMs = platform::monotonicMs() - receiptsStart;
+    summary_.rosterVersion = store_.rosterVersion();
+    platform::logInfo("import done: " + std::to_string(summary_.batchesImported) + " batches imported, " +
+                      std::to_string(summary_.batchesAlreadyImported) + " already imported, " +
+                      std::to_string(summary_.batchesQuarantined) + " quarantined, " +
+                      std::to_string(summary_.newEvents) + " new events, " +
+                      std::to_string(summary_.duplicateEvents) + " duplicate events, " +
+                      std::to_string(summary_.ignoredFiles) + " files ignored, " +
+                      std::to_string(summary_.receiptsWritten) + " receipts written in " +
+                      std::to_string(summary_.receiptMs) + " ms");
+    return summary_;
+  }
+
+private:
+  void applyNewestBundle() {
+    const NewestBundle newest = findNewestBundle(layout_.root, keys_);
+    if (!newest.contents) return;
+    const sync::BundleContents& b = *newest.contents;
+    if (b.version <= store_.rosterVersion()) return;
+    try {
+      RosterFiles roster = parseRosterCsv(b.sitesCsv, b.participantsCsv, b.activitiesCsv);
+      parseStaffCsv(b.staffCsv, roster);
+      store_.storeRoster(roster, b.version);
+      summary_.rosterUpdated = true;
+      platform::logInfo("roster from bundle version " + std::to_string(b.version) + " stored");
+    } catch (const DagverkError& e) {
+      platform::logError("bundle version " + std::to_string(b.version) + " holds an invalid roster, not stored: " +
+                         e.english());
+    }
+  }
+
+  void ignore(const std::string& where, const std::string& name, const fs::path& path, const std::string& why) {
+    ++summary_.ignoredFiles;
+    // Only names we recognise are logged; an unknown name may be free text.
+    const std::string l = lower(name);
+    std::string shown;
+    if (l == "desktop.ini" || l == "thumbs.db" || l == ".ds_store")
+      shown = name;
+    else if (endsWith(l, ".tmp"))
+      shown = "a temporary file (*.tmp)";
+    else if (endsWith(l, ".batch") || endsWith(l, ".manifest"))
+      shown = loggable(name);
+    else
+      shown = "an unknown file";
+    platform::logInfo("ignored " + shown + " in " + where + " (" + std::to_string(platform::fileSize(path)) +
+                      " bytes): " + why);
+  }
+
+  static bool isSystemJunk(const std::string& name) {
+    const std::string l = lower(name);
+    return l == "desktop.ini" || l == "thumbs.db" || l == ".ds_store" || endsWith(l, ".tmp");
+  }
+
+  void scanDevice(const std::string& site, const std::string& device) {
+    const fs::path dir = layout_.root / "inbox" / site / device;
+    const std::string where = "inbox/" + loggable(site) + "/" + loggable(device);
+    for (const auto& sub : platform::listDirectories(dir))
+      platform::logInfo("ignored a folder inside " + where + " (" + loggable(sub) + ")");
+
+    struct Candidate {
+      sync::Manifest manifest;
+      std::string manifestName;
+    };
+    std::vector<Candidate> candidates;
+    std::set<std::string> batchFiles;
+    std::vector<std::string> others;
+    for (const auto& name : platform::listFiles(dir)) {
+      const fs::path path = dir / name;
+      if (isSystemJunk(name)) {
+        ignore(where, name, path, "system or temporary file");
+      } else if (endsWith(name, ".manifest")) {
+        if (platform::fileSize(path) == 0) {
+          ignore(where, name, path, "empty file");
+          continue;
+        }
+        try {
+          sync::Manifest m = sync::decodeManifest(platform::readWholeFile(path));
+          if (m.deviceId != device || m.siteId != site)
+            throw DagverkError(ErrorCode::BatchRejected, "Manifestet ligger i fel mapp.",
+                               "manifest names device " + m.deviceId + " at site " + m.siteId +
+                                   " but lies in another device's folder");
+          if (!endsWith(m.batchFile, ".batch"))
+            throw DagverkError(ErrorCode::BatchRejected, "Manifestet pekar inte på en batchfil.",
+                               "manifest's batchFile does not end in .batch");
+          candidates.push_back({std::move(m), name});
+        } catch (const DagverkError& e) {
+          // A manifest we cannot trust: it and the batch of the same name go to quarantine.
+          const std::string stem = name.substr(0, name.size() - std::string(".manifest").size());
+          const std::string batchName = stem + ".batch";
+          quarantine(site, device, platform::fileExists(dir / batchName) ? batchName : std::string(), name,
+                     e.english());
+          batchFiles.erase(batchName);
+          claimed_.insert(dir / batchName);
+        }
+      } else if (endsWith(name, ".batch")) {
+        batchFiles.insert(name);
+      } else {
+        others.push_back(name);
+      }
+    }
+    // Per device in batch-number order (then by name, so a re-sent number has a fixed order).
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+      return a.manifest.batchSeq != b.manifest.batchSeq ? a.manifest.batchSeq < b.manifest.batchSeq
+                                                         : a.manifestName < b.manifestName;
+    });
+    std::set<std::string> referenced;
+    for (const auto& c : candidates) {
+      referenced.insert(c.manifest.batchFile);
+      processBatch(site, device, c.manifest, c.manifestName);
+    }
+    for (const auto& name : batchFiles) {
+      if (referenced.count(name) || claimed_.count(dir / name)) continue;
+      const fs::path path = dir / name;
+      if (!platform::fileExists(path)) continue;
+      ignore(where, name, path, platform::fileSize(path) == 0 ? "empty file" : "batch without a manifest");
+    }
+    for (const auto& name : others) {
+      const fs::path path = dir / name;
+      ignore(where, name, path, platform::fileSize(path) == 0 ? "empty file" : "unknown file");
+    }
+  }
+
+  const sync::EnrolledDevice* enrolledFor(const std::string& device) const {
+    for (const auto& d : enrolled_)
+      if (d.deviceId == device) return &d;
+    return nullptr;
+  }
+
+  void reject(const std::string& site, const std::string& device, const sync::Manifest& m,
+              const std::string& manifestName, const std::string& reason) {
+    const fs::path dir = layout_.root / "inbox" / site / device;
+    quarantine(site, device, platform::fileExists(dir / m.batchFile) ? m.batchFile : std::string(), manifestName,
+               reason);
+  }
+
+  void processBatch(const std::string& site, const std::string& device, const sync::Manifest& m,
+                    const std::string& manifestName) {
+    const fs::path dir = layout_.root / "inbox" / site / device;
+    const fs::path batchPath = dir / m.batchFile;
+    const std::string where = "inbox/" + site + "/" + device;
+    if (!platform::fileExists(batchPath)) {
+      // The kiosk re-sends what stays unacknowledged; nothing here to keep or move.
+      ++summary_.ignoredFiles;
+      platform::logInfo("ignored manifest " + loggable(manifestName) + " in " + where + ": its batch file is missing");
+      return;
+    }
+    // A batch central already holds under this id with the hash its manifest names: nothing to
+    // read, hash, decrypt or import (re-import of a known share). A file that no longer matches
+    // its manifest changes nothing either: central keeps the verified copy it imported.
+    if (auto known = store_.findBatch(m.batchId);
+        known && known->sha256 == m.sha256 && platform::fileSize(batchPath) == m.byteSize) {
+      ++summary_.batchesAlreadyImported;
+      queueReceipt(*known);
+      return;
+    }
+    std::string bytes;
+    try {
+      bytes = platform::readWholeFile(batchPath);
+    } catch (const DagverkError& e) {
+      reject(site, device, m, manifestName, "cannot read the batch file: " + std::string(e.english()));
+      return;
+    }
+    if (static_cast<std::int64_t>(bytes.size()) != m.byteSize) {
+      reject(site, device, m, manifestName,
+             "size mismatch: manifest says " + std::to_string(m.byteSize) + " bytes, file has " +
+                 std::to_string(bytes.size()));
+      return;
+    }
+    const std::string sha = sync::sha256Hex(bytes);
+    if (sha != m.sha256) {
+      reject(site, device, m, manifestName, "SHA-256 mismatch: the batch file is not the one the manifest describes");
+      return;
+    }
+    // A batch central already holds, byte for byte: nothing to decrypt or import.
+    if (auto known = store_.findBatch(m.batchId)) {
+      if (known->sha256 == sha) {
+        ++summary_.batchesAlreadyImported;
+        queueReceipt(*known);
+      } else {
+        reject(site, device, m, manifestName,
+               "hash conflict: batch id " + m.batchId + " was imported before with another SHA-256 (" +
+                   known->sha256 + "); this file was not imported");
+      }
+      return;
+    }
+    sync::BatchContents contents;
+    try {
+      const std::string peeked = sync::peekBatchDeviceId(bytes);
+      if (peeked != device)
+        throw DagverkError(ErrorCode::BatchRejected, "Batchen kommer från en annan enhet än mappen säger.",
+                           "batch header names device " + peeked + ", the folder another");
+      const sync::EnrolledDevice* enrolled = enrolledFor(device);
+      if (!enrolled)
+        throw DagverkError(ErrorCode::NotEnrolled, "Enheten är inte registrerad.",
+                           "device " + device + " is not enrolled");
+      if (enrolled->siteId != site)
+        throw DagverkError(ErrorCode::NotEnrolled, "Enheten är registrerad för en annan verksamhet.",
+                           "device " + device + " is enrolled for site " + enrolled->siteId + ", not for site " + site);
+      contents = sync::openBatch(bytes, enrolled->signPk, keys_);
+      checkAgainstManifest(contents, m, site, device);
+    } catch (const DagverkError& e) {
+      reject(site, device, m, manifestName, e.english());
+      return;
+    }
+    BatchImportResult r;
+    try {
+      r = store_.importBatch(contents, sha, m.batchFile, clock_.nowUtc());
+    } catch (const DagverkError& e) {
+      if (e.code() != ErrorCode::BatchRejected) throw; // storage trouble stops the run
+      reject(site, device, m, manifestName, e.english());
+      return;
+    }
+    if (r.hashConflict) {
+      reject(site, device, m, manifestName,
+             "hash conflict: batch id " + m.batchId + " was imported with another SHA-256; this file was not imported");
+      return;
+    }
+    if (r.alreadyImported) {
+      ++summary_.batchesAlreadyImported; // another import took it a moment ago
+    } else {
+      ++summary_.batchesImported;
+      summary_.newEvents += r.newEvents;
+      summary_.duplicateEvents += r.duplicateEvents;
+      platform::logInfo("imported batch " + std::to_string(m.batchSeq) + " of device " + device + ": " +
+                        std::to_string(r.newEvents) + " new, " + std::to_string(r.duplicateEvents) + " duplicate events");
+    }
+    if (auto stored = store_.findBatch(m.batchId)) queueReceipt(*stored);
+  }
+
+  static void checkAgainstManifest(const sync::BatchContents& c, const sync::Manifest& m, const std::string& site,
+                                   const std::string& device) {
+    auto bad = [](const std::string& what) {
+      return DagverkError(ErrorCode::BatchRejected, "Batchen stämmer inte med sitt manifest.",
+                          "batch contents do not match the manifest: " + what);
+    };
+    if (c.batchId != m.batchId) throw bad("batch id");
+    if (c.deviceId != device || c.deviceId != m.deviceId) throw bad("device id");
+    if (c.siteId != site || c.siteId != m.siteId) throw bad("site id");
+    if (c.batchSeq != m.batchSeq) throw bad("batch number");
+    if (c.schemaVersion != m.schemaVersion) throw bad("schema version");
+    if (static_cast<std::int64_t>(c.events.size()) != m.eventCount) throw bad("event count");
+    std::int64_t first = 0, last = 0;
+    for (const auto& e : c.events) {
+      if (e.deviceId != device) throw bad("an event of another device");
+      if (e.siteId != site) throw bad("an event of another site");
+      if (first == 0 || e.seq < first) first = e.seq;
+      last = std::max(last, e.seq);
+    }
+    if (first != m.firstSeq || last != m.lastSeq) throw bad("sequence range");
+  }
+
+  void queueReceipt(const ImportedBatch& b) {
+    sync::Receipt r;
+    r.deviceId = b.deviceId;
+    r.batchSeq = b.batchSeq;
+    r.batchId = b.batchId;
+    r.sha256 = b.sha256;
+    r.eventCount = b.eventCount;
+    r.newEvents = b.newEvents;
+    r.importedUtc = b.importedUtc;
+    pending_.push_back({r});
+  }
+
+  void writeReceipts() {
+    std::set<fs::path> done;
+    for (const auto& p : pending_) {
+      const sync::Receipt& r = p.receipt;
+      const fs::path file = layout_.receiptFile(r.deviceId, r.batchSeq, r.batchId);
+      if (!done.insert(file).second || platform::fileExists(file)) continue;
+      // The database's write lock, held while one receipt is written, keeps a second import
+      // running at the same moment from writing the same receipt name (writeFileNoReplace
+      // assumes one writer per name). Nothing is written to the database.
+      store::Transaction writerLock(store_.db());
+      if (platform::fileExists(file)) continue;
+      try {
+        platform::createDirectories(layout_.receiptsDir(r.deviceId));
+        platform::writeFileNoReplace(file, sync::signReceipt(r, keys_));
+        ++summary_.receiptsWritten;
+      } catch (const DagverkError& e) {
+        if (platform::fileExists(file)) continue; // another import wrote it at the same moment
+        ++summary_.receiptErrors;
+        platform::logError("receipt for batch " + std::to_string(r.batchSeq) + " of device " + r.deviceId +
+                           " not written (the next import writes it): " + e.english());
+      }
+    }
+  }
+
+  static fs::path freeName(const fs::path& dir, const std::string& name) {
+    if (!platform::fileExists(dir / name)) return dir / name;
+    for (int k = 2;; ++k) {
+      const fs::path p = dir / (std::to_string(k) + "-" + name);
+      if (!platform::fileExists(p)) return p;
+    }
+  }
+
+  // Moves the batch (if any) and its manifest to quarantine/<device>/ with a reason file. Only the
+  // process whose move succeeded records it, so two imports at once record it once.
+  void quarantine(const std::string& site, const std::string& device, const std::string& batchName,
+                  const std::string& manifestName, const std::string& reason) {
+    const fs::path src = layout_.root / "inbox" / site / device;
+    const fs::path qdir = layout_.quarantineDir(device);
+    const std::string mainName = batchName.empty() ? manifestName : batchName;
+    try {
+      platform::createDirectories(qdir);
+      const fs::path mainTarget = freeName(qdir, mainName);
+      try {
+        platform::moveFile(src / mainName, mainTarget);
+      } catch (const DagverkError&) {
+        if (!platform::fileExists(src / mainName)) return; // another import moved it already
+        throw;
+      }
+      // The manifest follows under the same prefix the batch got (if its name was taken).
+      const std::string moved = mainTarget.filename().string();
+      const std::string prefix = moved.substr(0, moved.size() - mainName.size());
+      if (!batchName.empty() && platform::fileExists(src / manifestName))
+        platform::moveFile(src / manifestName, freeName(qdir, prefix + manifestName));
+      std::ostringstream text;
+      text << "Quarantined by dagverk-central import\n"
+           << "site: " << site << "\ndevice: " << device << "\nbatch file: " << (batchName.empty() ? "-" : batchName)
+           << "\nmanifest: " << manifestName << "\nat (UTC ms): " << clock_.nowUtc() << "\nreason: " << reason
+           << "\n";
+      platform::writeFileNoReplace(freeName(qdir, moved + ".reason.txt"), text.str());
+    } catch (const DagverkError& e) {
+      platform::logError("could not move a rejected file to quarantine (it stays in the inbox): " +
+                         std::string(e.english()));
+    }
+    store_.recordQuarantine(mainName, device, reason, clock_.nowUtc());
+    ++summary_.batchesQuarantined;
+    summary_.quarantined.push_back({device, mainName, reason});
+    platform::logError("QUARANTINED " + loggable(mainName) + " of device " + loggable(device) + ": " + reason);
+  }
+
+  sync::ShareLayout layout_;
+  fs::path keysDir_;
+  CentralStore& store_;
+  const Clock& clock_;
+  sync::CentralKeys keys_{};
+  std::vector<sync::EnrolledDevice> enrolled_;
+  std::vector<Pending> pending_;
+  std::set<fs::path> claimed_;
+  ImportSummary summary_;
+};
+
+} // namespace
+
+ImportSummary runImport(const fs::path& share, const fs::path& keysDir, CentralStore& store, const Clock& clock) {
+  Importer importer(share, keysDir, store, clock);
+  return importer.run();
+}
+
+std::string formatImportSummary(const ImportSummary& s) {
+  std::ostringstream out;
+  out << "Import klar.\n"
+      << "  Batcher importerade:        " << s.batchesImported << "\n"
+      << "  Batcher redan importerade:  " << s.batchesAlreadyImported << "\n"
+      << "  Batcher i karantän:         " << s.batchesQuarantined << "\n"
+      << "  Nya händelser:              " << s.newEvents << "\n"
+      << "  Dubbletter (redan kända):   " << s.duplicateEvents << "\n"
+      << "  Ignorerade filer:           " << s.ignoredFiles << "\n"
+      << "  Kvitton skrivna:            " << s.receiptsWritten << "\n"
+      << "  Rosterversion:              " << s.rosterVersion << (s.rosterUpdated ? " (ny)" : "") << "\n";
+  if (s.receiptErrors > 0)
+    out << "VARNING: " << s.receiptErrors
+        << " kvitton kunde inte skrivas till den centrala mappen. Kör importen igen när mappen går att skriva till.\n";
+  if (!s.quarantined.empty()) {
+    out << "VARNING: " << s.quarantined.size()
+        << " batcher lades i karantän (quarantine/). Inget från dem har importerats:\n";
+    for (const auto& q : s.quarantined) out << "  " << q.deviceId << "/" << q.fileName << ": " << q.reason << "\n";
+  }
+  return out.str();
+}
+
+} // namespace dagverk::central
