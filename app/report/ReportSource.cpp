@@ -1,0 +1,267 @@
+#include "ReportSource.hpp"
+
+#include "CentralStore.hpp"
+#include "Database.hpp"
+#include "Error.hpp"
+#include "Feedback.hpp"
+#include "Log.hpp"
+#include "Roster.hpp"
+
+#include <set>
+
+namespace dagverk::report {
+
+namespace {
+
+// Event kinds the complaint table reads (buildComplaintTable in app/core/Feedback.hpp).
+constexpr const char* kFeedbackKinds =
+    "('FeedbackGiven', 'ComplaintRegistered', 'ComplaintFollowedUp', 'DeviationReported')";
+
+// Voided events: a connection-local TEMP table (never written to the database file) holding
+// every id that a Corrected event voids, built once per run in the read transaction.
+constexpr const char* kNotVoided = "NOT EXISTS (SELECT 1 FROM temp.report_voided v WHERE v.id = e.id)";
+
+// A JSON array of plain strings, as cereal writes participant ids: ["a","b"]. nullopt if it
+// holds anything this reader does not handle (escapes), so the caller decodes the payload.
+std::optional<std::vector<std::string>> plainStringArray(const std::string& json) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  const auto skipSpace = [&] {
+    while (i < json.size() && (json[i] == ' ' || json[i] == '\n' || json[i] == '\r' || json[i] == '\t')) ++i;
+  };
+  skipSpace();
+  if (i >= json.size() || json[i] != '[') return std::nullopt;
+  ++i;
+  skipSpace();
+  if (i < json.size() && json[i] == ']') return out;
+  for (;;) {
+    skipSpace();
+    if (i >= json.size() || json[i] != '"') return std::nullopt;
+    const size_t end = json.find_first_of("\"\\", i + 1);
+    if (end == std::string::npos || json[end] == '\\') return std::nullopt;
+    out.push_back(json.substr(i + 1, end - i - 1));
+    i = end + 1;
+    skipSpace();
+    if (i < json.size() && json[i] == ',') {
+      ++i;
+      continue;
+    }
+    if (i < json.size() && json[i] == ']') return out;
+    return std::nullopt;
+  }
+}
+
+class SqliteReportSource final : public ReportSource {
+public:
+  explicit SqliteReportSource(std::unique_ptr<central::CentralStore> store) : store_(std::move(store)) {
+    store::Database& db = store_->db();
+    // Connection settings for a large read: sorting in memory, a 64 MiB page cache.
+    db.exec("PRAGMA temp_store = MEMORY");
+    db.exec("PRAGMA cache_size = -65536");
+    ensureIndexes(db);
+    db.exec("BEGIN DEFERRED"); // one snapshot for the whole report
+    inTransaction_ = true;
+    db.exec("CREATE TEMP TABLE IF NOT EXISTS report_voided (id TEXT PRIMARY KEY) WITHOUT ROWID");
+    db.exec("DELETE FROM temp.report_voided");
+    db.exec("INSERT OR IGNORE INTO temp.report_voided(id) "
+            "SELECT json_extract(payload, '$.v.correctsEventId') FROM event "
+            "WHERE kind = 'Corrected' AND json_extract(payload, '$.v.correctsEventId') IS NOT NULL");
+  }
+  ~SqliteReportSource() override {
+    if (inTransaction_) {
+      try {
+        store_->db().exec("COMMIT");
+      } catch (...) {
+        // A read transaction has nothing to lose; closing the connection ends it.
+      }
+    }
+  }
+
+  // The report's own partial indexes on the event table (created once, kept up to date by
+  // SQLite on every import; see ReportSource.hpp). A database that cannot be written (a
+  // read-only copy) is still reported on, only slower.
+  void ensureIndexes(store::Database& db) {
+    try {
+      db.exec("CREATE INDEX IF NOT EXISTS report_checkin ON event(local_date, site_id, subject_id, id) "
+              "WHERE kind = 'CheckedIn'");
+      db.exec("CREATE INDEX IF NOT EXISTS report_auto_checkout ON event(local_date, site_id, id) "
+              "WHERE kind = 'CheckedOut' AND json_extract(payload, '$.v.automatic') = 1");
+    } catch (const DagverkError& e) {
+      platform::logInfo(std::string("report: indexes not created (read-only database?): ") + e.english());
+    }
+    checkinIndex_ = db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'report_checkin'") > 0;
+  }
+
+  std::vector<RosterSiteRow> rosterSites() override {
+    std::vector<RosterSiteRow> out;
+    store::Statement st(store_->db(), "SELECT id, name, places FROM roster_site ORDER BY rowid");
+    while (st.step()) out.push_back({st.text(0), st.text(1), static_cast<int>(st.integer(2))});
+    return out;
+  }
+
+  std::vector<RosterParticipantRow> rosterParticipants() override {
+    std::vector<RosterParticipantRow> out;
+    store::Statement st(store_->db(),
+                        "SELECT id, site_id, first_name, initial, weekdays, active FROM roster_participant ORDER BY rowid");
+    while (st.step()) {
+      RosterParticipantRow r;
+      r.id = st.text(0);
+      r.siteId = st.text(1);
+      r.firstName = st.text(2);
+      r.initial = st.text(3);
+      r.weekdays = parseWeekdays(st.text(4)).value_or(std::array<bool, 7>{});
+      r.active = st.integer(5) != 0;
+      out.push_back(std::move(r));
+    }
+    return out;
+  }
+
+  std::vector<RosterActivityRow> rosterActivities() override {
+    std::vector<RosterActivityRow> out;
+    store::Statement st(store_->db(), "SELECT id, site_id, name, category FROM roster_activity ORDER BY rowid");
+    while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2), st.text(3)});
+    return out;
+  }
+
+  std::vector<std::string> eventSiteIds() override {
+    std::vector<std::string> out;
+    store::Statement st(store_->db(), "SELECT DISTINCT site_id FROM event ORDER BY site_id");
+    while (st.step()) out.push_back(st.text(0));
+    return out;
+  }
+
+  std::vector<std::pair<std::string, UtcMs>> lastSyncPerSite() override { return store_->lastSyncPerSite(); }
+
+  std::map<std::string, LocalDate> lastRecordedDayPerSite() override {
+    std::map<std::string, LocalDate> out;
+    store::Statement st(store_->db(), "SELECT site_id, max(local_date) FROM event GROUP BY site_id");
+    while (st.step())
+      if (const auto d = parseIsoDate(st.text(1))) out[st.text(0)] = *d;
+    return out;
+  }
+
+  std::int64_t recordsBetween(LocalDate from, LocalDate to, const std::optional<std::string>& site) override {
+    store::Statement st(store_->db(), site ? "SELECT count(*) FROM event WHERE site_id = ?3 AND local_date BETWEEN ?1 AND ?2"
+                                           : "SELECT count(*) FROM event WHERE local_date BETWEEN ?1 AND ?2");
+    st.bind(1, formatIsoDate(from)).bind(2, formatIsoDate(to));
+    if (site) st.bind(3, *site);
+    st.step();
+    return st.integer(0);
+  }
+
+  void forEachAttendance(LocalDate from, LocalDate to,
+                         const std::function<void(const std::string&, const std::string&, const std::string&)>& row)
+      override {
+    // SQLite's planner prefers the (kind, local_date) index; the covering partial index reads
+    // about seven times less (measured on the 100-site year in bench_report).
+    store::Statement st(store_->db(), std::string("SELECT DISTINCT site_id, subject_id, local_date FROM event e ") +
+                                          (checkinIndex_ ? "INDEXED BY report_checkin " : "") +
+                                          "WHERE kind = 'CheckedIn' AND local_date BETWEEN ?1 AND ?2 AND " + kNotVoided);
+    st.bind(1, formatIsoDate(from)).bind(2, formatIsoDate(to));
+    while (st.step()) row(st.text(0), st.text(1), st.text(2));
+  }
+
+  std::map<std::string, std::int64_t> automaticCheckouts(LocalDate from, LocalDate to) override {
+    std::map<std::string, std::int64_t> out;
+    store::Statement st(store_->db(),
+                        std::string("SELECT site_id, count(*) FROM event e WHERE kind = 'CheckedOut' "
+                                    "AND local_date BETWEEN ?1 AND ?2 AND json_extract(payload, '$.v.automatic') = 1 "
+                                    "AND ") +
+                            kNotVoided + " GROUP BY site_id");
+    st.bind(1, formatIsoDate(from)).bind(2, formatIsoDate(to));
+    while (st.step()) out[st.text(0)] = st.integer(1);
+    return out;
+  }
+
+  std::vector<AbsenceRow> absences(LocalDate from, LocalDate to) override {
+    std::vector<AbsenceRow> out;
+    // The latest note per participant and day wins (a reason changed later).
+    store::Statement st(store_->db(),
+                        std::string("SELECT site_id, subject_id, json_extract(payload, '$.v.date') AS day, "
+                                    "json_extract(payload, '$.v.reason') FROM event e WHERE kind = 'AbsenceNoted' "
+                                    "AND day BETWEEN ?1 AND ?2 AND ") +
+                            kNotVoided + " ORDER BY recorded_utc, device_id, seq");
+    st.bind(1, formatIsoDate(from)).bind(2, formatIsoDate(to));
+    while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2), st.text(3)});
+    return out;
+  }
+
+  std::vector<SessionRow> sessions(UtcMs fromUtc, UtcMs toUtc) override {
+    std::vector<SessionRow> out;
+    store::Statement st(
+        store_->db(),
+        std::string("SELECT id, site_id, json_extract(payload, '$.v.sessionId'), json_extract(payload, '$.v.activityId'), "
+                    "json_extract(payload, '$.v.start') AS start, json_extract(payload, '$.v.end'), "
+                    "json_extract(payload, '$.v.outing'), json_extract(payload, '$.v.participantIds'), "
+                    "recorded_utc, seq, payload FROM event e WHERE kind = 'ActivitySessionLogged' "
+                    "AND start >= ?1 AND start < ?2 AND json_extract(payload, '$.v.planned') = 0 AND ") +
+            kNotVoided);
+    st.bind(1, static_cast<std::int64_t>(fromUtc)).bind(2, static_cast<std::int64_t>(toUtc));
+    while (st.step()) {
+      SessionRow r;
+      r.eventId = st.text(0);
+      r.siteId = st.text(1);
+      r.sessionId = st.text(2);
+      r.activityId = st.text(3);
+      r.start = st.integer(4);
+      r.end = st.integer(5);
+      r.outing = st.integer(6) != 0;
+      if (auto ids = plainStringArray(st.text(7))) {
+        r.participantIds = std::move(*ids);
+      } else {
+        const auto payload = decodePayload("ActivitySessionLogged", st.text(10));
+        r.participantIds = std::get<ActivitySessionLogged>(payload).participantIds;
+      }
+      r.recordedUtc = st.integer(8);
+      r.seq = st.integer(9);
+      out.push_back(std::move(r));
+    }
+    return out;
+  }
+
+  std::vector<Event> feedbackEvents() override {
+    std::vector<Event> out;
+    store::Statement st(store_->db(),
+                        std::string("SELECT id, device_id, seq, recorded_utc, zone, site_id, actor_staff_id, kind, payload "
+                                    "FROM event e WHERE kind IN ") +
+                            kFeedbackKinds + " AND " + kNotVoided + " ORDER BY recorded_utc, device_id, seq");
+    while (st.step()) {
+      Event e;
+      e.id = st.text(0);
+      e.deviceId = st.text(1);
+      e.seq = st.integer(2);
+      e.recordedUtc = st.integer(3);
+      e.zone = st.text(4);
+      e.siteId = st.text(5);
+      e.actorStaffId = st.optionalText(6);
+      e.payload = decodePayload(st.text(7), st.text(8));
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+
+  std::vector<SurveyRow> surveyAnswers(LocalDate from, LocalDate to) override {
+    std::vector<SurveyRow> out;
+    store::Statement st(store_->db(),
+                        std::string("SELECT site_id, json_extract(payload, '$.v.answers[0]'), "
+                                    "json_extract(payload, '$.v.answers[1]'), json_extract(payload, '$.v.answers[2]') "
+                                    "FROM event e WHERE kind = 'SurveyAnswered' AND local_date BETWEEN ?1 AND ?2 AND ") +
+                            kNotVoided);
+    st.bind(1, formatIsoDate(from)).bind(2, formatIsoDate(to));
+    while (st.step()) out.push_back({st.text(0), {st.text(1), st.text(2), st.text(3)}});
+    return out;
+  }
+
+private:
+  std::unique_ptr<central::CentralStore> store_;
+  bool inTransaction_ = false;
+  bool checkinIndex_ = false;
+};
+
+} // namespace
+
+std::unique_ptr<ReportSource> openSqliteReportSource(const std::filesystem::path& dbFile) {
+  return std::make_unique<SqliteReportSource>(central::CentralStore::openExisting(dbFile));
+}
+
+} // namespace dagverk::report

@@ -1,0 +1,289 @@
+#pragma once
+// The hand-counted fixture (tests/report/fixtures/week-two-sites.md): week 7 of 2025 at two
+// sites, recorded through the real path: three kiosk stores (two at Liljan, one at Örnsberg)
+// with a manual clock, their events exported with eventsAfter, imported into a central
+// database with CentralStore::importBatch, and the roster stored with storeRoster.
+#include "CentralStore.hpp"
+#include "Event.hpp"
+#include "KioskStore.hpp"
+#include "LocalTime.hpp"
+#include "StoreTestSupport.hpp"
+#include "SyncFormat.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dagverk::test {
+
+inline RosterFiles fixtureRoster() {
+  RosterFiles r;
+  r.sites.push_back(Site{"liljan", "Liljans dagliga verksamhet", 4, 8 * 60, 16 * 60});
+  r.sites.push_back(Site{"ornsberg", "Örnsbergs dagliga verksamhet", 2, 8 * 60, 16 * 60});
+  const auto person = [&](const std::string& id, const std::string& site, const std::string& name, const std::string& initial,
+                          const std::string& weekdays) {
+    Participant p;
+    p.id = id;
+    p.siteId = site;
+    p.firstName = name;
+    p.initial = initial;
+    p.expectedWeekdays = *parseWeekdays(weekdays);
+    r.participants.push_back(p);
+  };
+  person("p-anna", "liljan", "Anna", "A", "12345");
+  person("p-bo", "liljan", "Bo", "B", "135");
+  person("p-cia", "liljan", "Cia", "C", "12345");
+  person("p-dan", "liljan", "Dan", "D", "24");
+  person("p-ella", "liljan", "Ella", "E", "6"); // Saturdays only: never expected on a working day
+  person("p-frank", "liljan", "Frank", "F", "6");
+  person("p-eva", "ornsberg", "Eva", "E", "12345");
+  person("p-fia", "ornsberg", "Fia", "F", "123");
+  person("p-gus", "ornsberg", "Gus", "G", "45");
+  r.activities.push_back(Activity{"a-mal", "liljan", "Måleri", "Skapande"});
+  r.activities.push_back(Activity{"a-teater", "liljan", "Teater", "Kultur"});
+  r.activities.push_back(Activity{"a-museum", "liljan", "Museibesök", "Kultur"});
+  r.activities.push_back(Activity{"a-musik", "ornsberg", "Musik", "Musik och rörelse"});
+  r.activities.push_back(Activity{"a-sinnen", "ornsberg", "Sinnesstimulering", "Sinnen"});
+  r.activities.push_back(Activity{"a-promenad", "ornsberg", "=Promenad", "Rörelse"});
+  StaffMember s1;
+  s1.id = "s-lisa";
+  s1.siteIds = {"liljan"};
+  s1.firstName = "Lisa";
+  s1.initial = "L";
+  s1.role = StaffRole::AssistantManager;
+  r.staff.push_back(s1);
+  StaffMember s2 = s1;
+  s2.id = "s-omar";
+  s2.siteIds = {"ornsberg"};
+  s2.firstName = "Omar";
+  s2.initial = "O";
+  r.staff.push_back(s2);
+  return r;
+}
+
+// Days of week 7, 2025 (Monday 10 February .. Friday 14 February).
+inline LocalDate w07(int weekday) { return LocalDate{2025, 2, 9 + weekday}; }
+inline UtcMs at(LocalDate d, int hour, int minute = 0) { return fromStockholm(d, hour, minute); }
+
+inline sync::BatchContents batchOf(const store::KioskStore& kiosk, const std::string& siteId, std::int64_t batchSeq) {
+  sync::BatchContents b;
+  b.batchId = "batch-" + kiosk.deviceId() + "-" + std::to_string(batchSeq);
+  b.deviceId = kiosk.deviceId();
+  b.siteId = siteId;
+  b.batchSeq = batchSeq;
+  b.schemaVersion = kEventSchemaVersion;
+  for (const Event& e : kiosk.eventsAfter(0, 100000)) {
+    sync::SyncedEvent s;
+    s.id = e.id;
+    s.deviceId = e.deviceId;
+    s.seq = e.seq;
+    s.recordedUtc = e.recordedUtc;
+    s.zone = e.zone;
+    s.siteId = e.siteId;
+    s.actorStaffId = e.actorStaffId;
+    s.kind = kindOf(e.payload);
+    s.subjectId = subjectOf(e.payload);
+    s.payloadJson = encodePayload(e.payload);
+    s.schemaVersion = kEventSchemaVersion;
+    b.createdUtc = e.recordedUtc;
+    b.events.push_back(std::move(s));
+  }
+  return b;
+}
+
+// Builds the central database at `dbFile` (kiosk data directories under `work`).
+inline void buildWeekFixture(const std::filesystem::path& work, const std::filesystem::path& dbFile) {
+  const RosterFiles roster = fixtureRoster();
+  ManualClock clock(at(w07(1), 7));
+  auto a = store::KioskStore::createWithRoster(work / "kiosk-a", clock, roster, "liljan");
+  auto b = store::KioskStore::createWithRoster(work / "kiosk-b", clock, roster, "liljan");
+  auto c = store::KioskStore::createWithRoster(work / "kiosk-c", clock, roster, "ornsberg");
+  const std::string lisa = "s-lisa", omar = "s-omar";
+  const auto when = [&](LocalDate d, int h, int m = 0) { clock.set(at(d, h, m)); };
+  const auto session = [&](store::KioskStore& k, const std::string& staff, const std::string& activity, LocalDate d,
+                           int h0, int m0, int h1, int m1, std::vector<std::string> who, bool outing = false,
+                           bool planned = false) {
+    SessionDraft s;
+    s.activityId = activity;
+    s.participantIds = std::move(who);
+    s.staffIds = {staff};
+    s.start = at(d, h0, m0);
+    s.end = at(d, h1, m1);
+    s.outing = outing;
+    s.place = outing ? "Stan" : "";
+    s.planned = planned;
+    return k.logSession(s, staff);
+  };
+  const auto complaint = [&](store::KioskStore& k, const std::string& staff, const std::string& type,
+                             const std::string& source, const std::string& concerns, const std::string& date) {
+    ComplaintRegistered r;
+    r.type = type;
+    r.source = source;
+    r.concerns = concerns;
+    r.receivedDate = date;
+    r.channel = "muntligt";
+    r.description = "fixture text";
+    const Event e = k.registerComplaint(r, staff);
+    return std::get<ComplaintRegistered>(e.payload).complaintId;
+  };
+  const auto deviation = [&](store::KioskStore& k, const std::string& staff, const std::string& by,
+                             const std::string& concerns, const std::string& whom, const std::string& date, bool lexSarah) {
+    DeviationReported d;
+    d.identifiedBy = by;
+    d.concerns = concerns;
+    d.concernsWhom = whom;
+    d.date = date;
+    d.description = "fixture";
+    d.lexSarah = lexSarah;
+    k.reportDeviation(d, staff);
+  };
+
+  // An old complaint at Örnsberg, received in January and never answered (open, overdue).
+  when(LocalDate{2025, 1, 20}, 10);
+  complaint(*c, omar, "klagomal", "annan", "miljo", "2025-01-20");
+
+  // Monday
+  when(w07(1), 9);
+  a->checkIn("p-anna");
+  when(w07(1), 9, 5);
+  b->checkIn("p-anna"); // the same person at the second kiosk: one attendance day
+  a->checkIn("p-bo");
+  a->noteAbsence("p-cia", "sjuk", "", lisa);
+  c->checkIn("p-eva");
+  c->checkIn("p-fia");
+  session(*a, lisa, "a-mal", w07(1), 10, 0, 11, 30, {"p-anna", "p-bo"});
+  session(*c, omar, "a-musik", w07(1), 10, 0, 11, 0, {"p-eva", "p-fia"});
+  const std::string c1 = complaint(*a, lisa, "klagomal", "brukare", "mat", "2025-02-10");
+  when(w07(1), 15);
+  a->checkOut("p-anna");
+  b->checkOut("p-anna");
+  a->checkOut("p-bo");
+  c->checkOut("p-eva");
+  c->checkOut("p-fia");
+
+  // Tuesday: Cia's check-out is forgotten (closed automatically on Wednesday).
+  when(w07(2), 9);
+  a->checkIn("p-anna");
+  a->checkIn("p-cia");
+  b->checkIn("p-dan");
+  c->checkIn("p-eva");
+  session(*a, lisa, "a-teater", w07(2), 13, 0, 14, 0, {"p-anna", "p-cia", "p-dan"});
+  complaint(*a, lisa, "synpunkt", "narstaende", "information", "2025-02-11");
+  deviation(*a, lisa, "medarbetare", "utforande", "egna_verksamheten", "2025-02-11", true);
+  when(w07(2), 15);
+  a->checkOut("p-anna");
+  b->checkOut("p-dan");
+  c->checkOut("p-eva");
+
+  // Wednesday: the rollover closes Cia's Tuesday; Bo is checked in by mistake and corrected.
+  when(w07(3), 7, 30);
+  a->runDayRollover();
+  b->runDayRollover();
+  c->runDayRollover();
+  when(w07(3), 9);
+  a->checkIn("p-anna");
+  const Event wrong = a->checkIn("p-bo");
+  a->checkIn("p-cia");
+  c->checkIn("p-eva");
+  c->checkIn("p-fia");
+  when(w07(3), 9, 20);
+  a->correct(wrong.id, "fel_person", lisa);
+  a->noteAbsence("p-bo", "ledig", "", lisa);
+  const auto s3 = session(*a, lisa, "a-mal", w07(3), 10, 0, 12, 0, {"p-anna", "p-cia"});
+  session(*c, omar, "a-sinnen", w07(3), 13, 0, 13, 45, {"p-eva", "p-fia"});
+  a->followUpComplaint(c1, "aterkoppling", "2025-02-12", "Pratade med brukaren", lisa);
+  complaint(*a, lisa, "berom", "narstaende", "bemotande", "2025-02-12");
+  FeedbackGiven glad;
+  glad.mood = "glad";
+  glad.topic = "aktiviteterna";
+  a->giveFeedback(glad);
+  a->openSurveyWindow(w07(3), w07(5), lisa);
+  c->openSurveyWindow(w07(3), w07(5), omar);
+  when(w07(3), 14);
+  {
+    // The painting session really ended at 11: edited (the old version is voided).
+    SessionDraft edit;
+    const auto& first = std::get<ActivitySessionLogged>(s3.front().payload);
+    edit.sessionId = first.sessionId;
+    edit.replacesEventId = s3.front().id;
+    edit.activityId = "a-mal";
+    edit.participantIds = {"p-anna", "p-cia"};
+    edit.staffIds = {lisa};
+    edit.start = at(w07(3), 10);
+    edit.end = at(w07(3), 11);
+    a->logSession(edit, lisa);
+  }
+  when(w07(3), 15);
+  a->checkOut("p-anna");
+  a->checkOut("p-cia");
+  c->checkOut("p-eva");
+  c->checkOut("p-fia");
+
+  // Thursday
+  when(w07(4), 9);
+  a->checkIn("p-anna");
+  b->checkIn("p-dan");
+  a->noteAbsence("p-cia", "annan_aktivitet", "", lisa);
+  c->checkIn("p-gus");
+  session(*a, lisa, "a-museum", w07(4), 10, 0, 15, 0, {"p-anna", "p-dan"}, true);
+  session(*c, omar, "a-promenad", w07(4), 11, 0, 12, 30, {"p-gus"}, true);
+  const std::string c4 = complaint(*c, omar, "forslag", "medarbetare", "fraga_ide", "2025-02-13");
+  a->followUpComplaint(c1, "atgard", "2025-02-13", "Ny meny", lisa);
+  FeedbackGiven sad;
+  sad.mood = "ledsen";
+  sad.topic = "maten";
+  c->giveFeedback(sad);
+  when(w07(4), 15);
+  a->checkOut("p-anna");
+  b->checkOut("p-dan");
+  c->checkOut("p-gus");
+
+  // Friday
+  when(w07(5), 9);
+  a->checkIn("p-anna");
+  a->checkIn("p-bo");
+  a->checkIn("p-cia");
+  c->checkIn("p-eva");
+  c->checkIn("p-gus");
+  c->checkIn("p-fia"); // not expected on Fridays, came anyway
+  session(*a, lisa, "a-teater", w07(5), 13, 0, 14, 0, {"p-anna", "p-bo"}, false, true); // planned only
+  session(*c, omar, "a-musik", w07(5), 10, 0, 12, 0, {"p-eva", "p-gus", "p-fia"});
+  c->followUpComplaint(c4, "aterkoppling", "2025-02-14", "Tack", omar);
+  deviation(*c, omar, "extern", "miljo_teknik", "annan_verksamhet", "2025-02-14", false);
+  const std::vector<std::vector<std::string>> liljanAnswers{{"ja", "ja", "ja"},      {"ja", "ja", "ja"},
+                                                           {"ja", "ja", "nej"},     {"ibland", "ja", "nej"},
+                                                           {"nej", "ja", "ibland"}};
+  const std::vector<std::string> liljanWho{"p-anna", "p-bo", "p-cia", "p-ella", "p-frank"};
+  const auto windowA = a->surveyWindow()->windowId;
+  for (size_t i = 0; i < liljanWho.size(); ++i) a->answerSurvey(windowA, liljanWho[i], liljanAnswers[i]);
+  const auto windowC = c->surveyWindow()->windowId;
+  c->answerSurvey(windowC, "p-eva", {"ja", "ja", "ja"});
+  c->answerSurvey(windowC, "p-fia", {"ja", "ibland", "nej"});
+  c->answerSurvey(windowC, "p-gus", {"nej", "ja", "nej"});
+  when(w07(5), 15);
+  a->checkOut("p-anna");
+  a->checkOut("p-bo");
+  a->checkOut("p-cia");
+  c->checkOut("p-eva");
+  c->checkOut("p-gus");
+  c->checkOut("p-fia");
+
+  // The next Monday (outside the week): must not be counted.
+  when(LocalDate{2025, 2, 17}, 9);
+  a->runDayRollover();
+  a->checkIn("p-anna");
+
+  // Sync: every kiosk's log as one batch (kiosk B's twice: a repeat delivery changes nothing).
+  clock.set(at(LocalDate{2025, 2, 17}, 16));
+  auto central = central::CentralStore::open(dbFile);
+  central->storeRoster(roster, 1);
+  central->importBatch(batchOf(*a, "liljan", 1), "sha-a", "a.batch", clock.nowUtc());
+  central->importBatch(batchOf(*b, "liljan", 1), "sha-b", "b.batch", clock.nowUtc());
+  central->importBatch(batchOf(*c, "ornsberg", 1), "sha-c", "c.batch", clock.nowUtc());
+  auto again = batchOf(*b, "liljan", 2);
+  again.batchId = "batch-b-again";
+  central->importBatch(again, "sha-b2", "b2.batch", clock.nowUtc());
+}
+
+} // namespace dagverk::test
