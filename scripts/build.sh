@@ -9,5 +9,9 @@ case "$kind" in
   asan) dir="$root/build-asan"; opts=(-DCMAKE_BUILD_TYPE=Debug -DDAGVERK_SANITIZE=ON -DDAGVERK_BUILD_BENCH=OFF) ;;
   *) echo "usage: scripts/build.sh [release|asan]" >&2; exit 2 ;;
 esac
+# ccache, when the machine has it, only speeds up rebuilds; CI builds without it.
+if command -v ccache >/dev/null 2>&1; then
+  opts+=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
 cmake -S "$root" -B "$dir" "${opts[@]}" >/dev/null
 cmake --build "$dir" -j"$jobs"
