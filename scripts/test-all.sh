@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Command 2: install what is missing, build, and run every test headless: first the normal
-# build, then the same tests under AddressSanitizer + UndefinedBehaviorSanitizer.
+# build, then a short libFuzzer run of the batch and CSV readers (clang), then the same tests
+# under AddressSanitizer + UndefinedBehaviorSanitizer. Some sync tests need root: tmpfs mounts
+# (a full share, a full data disk) and Samba on 127.0.0.1:445 for the SMB end-to-end test.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 export SDL_VIDEODRIVER=offscreen
@@ -13,6 +15,9 @@ echo "== build (RelWithDebInfo) =="
 "$root/scripts/build.sh" release
 echo "== tests (RelWithDebInfo) =="
 ctest --test-dir "$root/build" --output-on-failure -j"$jobs"
+
+echo "== fuzzing (clang libFuzzer, 20 s per target) =="
+"$root/scripts/fuzz.sh" 20
 
 echo "== build (ASan+UBSan) =="
 "$root/scripts/build.sh" asan

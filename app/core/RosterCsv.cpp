@@ -17,8 +17,20 @@ struct Cell {
   const CsvTable& table;
   const std::string& file;
   size_t row;
+  // Roster values are ids, names, categories and hashes: one short line each. A line break or
+  // other control character (RFC 4180 allows them inside quotes) or a huge value is refused
+  // here, so it can never reach a kiosk's screen.
+  static constexpr size_t kMaxValueBytes = 256;
   const std::string& get(const std::string& column) const {
-    return table.rows[row][table.column(column, file)];
+    const std::string& v = table.rows[row][table.column(column, file)];
+    if (v.size() > kMaxValueBytes)
+      fail(column, "value longer than " + std::to_string(kMaxValueBytes) + " bytes (" + std::to_string(v.size()) + ")",
+           "värdet är för långt (högst " + std::to_string(kMaxValueBytes) + " tecken)");
+    for (unsigned char ch : v)
+      if (ch < 0x20 || ch == 0x7f)
+        fail(column, "line break or control character inside a value",
+             "radbrytning eller styrtecken i värdet");
+    return v;
   }
   [[noreturn]] void fail(const std::string& column, const std::string& en, const std::string& sv) const {
     const std::string where = file + ":" + std::to_string(table.rowLines[row]) + ":" +

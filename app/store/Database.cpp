@@ -1,5 +1,7 @@
 #include "Database.hpp"
 
+#include <cerrno>
+
 #include "Error.hpp"
 
 namespace dagverk::store {
@@ -25,7 +27,11 @@ Database::Database(const std::filesystem::path& file, Mode mode) : file_(file) {
 Database::~Database() { sqlite3_close_v2(db_); }
 
 void Database::fail(int rc, const std::string& during) const {
-  const int primary = rc & 0xFF;
+  int primary = rc & 0xFF;
+  // A full disk often reaches SQLite as an I/O error (a failed write or fsync of the WAL); the
+  // operating system's errno tells the two apart.
+  const int osErrno = sqlite3_system_errno(db_);
+  if (primary == SQLITE_IOERR && (osErrno == ENOSPC || osErrno == EDQUOT)) primary = SQLITE_FULL;
   const std::string en = during + " (" + file_.string() + "): " + sqlite3_errmsg(db_);
   switch (primary) {
   case SQLITE_CORRUPT:

@@ -177,7 +177,11 @@ void writeBatch(store::KioskStore& store, const ShareLayout& layout, const Share
   try {
     platform::writeFileNoReplace(manifestPath, encodeManifest(m)); // last: it says the batch is complete
   } catch (const DagverkError& e) {
-    platform::removeFile(batchPath); // a batch without a manifest is never imported; free its space
+    // The manifest may be in place already (its name claimed, then the directory fsync failed):
+    // remove it first, so the share never holds a manifest without its batch; a batch without a
+    // manifest is never imported, and removing it frees its space.
+    platform::removeFile(manifestPath);
+    platform::removeFile(batchPath);
     shareWriteFailed(e, "manifest " + manifestPath.filename().string());
   }
 
