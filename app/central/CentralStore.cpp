@@ -5,10 +5,14 @@
 #include "Error.hpp"
 #include "FileSystem.hpp"
 #include "LocalTime.hpp"
+#include "Log.hpp"
 
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstring>
 #include <numeric>
 #include <random>
 
@@ -83,6 +87,62 @@ void probeExisting(const fs::path& file) {
                            "). Uppdatera programmet; databasen har inte ändrats.",
                        "central database schema " + std::to_string(version) + " is newer than supported " +
                            std::to_string(latestCentralSchemaVersion()) + ": " + file.string() + " left untouched");
+}
+
+[[noreturn]] void creationFailed(const fs::path& dbFile, const fs::path& tmp, const std::string& why) {
+  throw DagverkError(ErrorCode::Storage,
+                     "Den centrala databasen " + dbFile.string() +
+                         " kunde inte skapas (fel vid skrivning till disken). Ingen fil skapades; försök igen.",
+                     "cannot create central database " + dbFile.string() + ": the new file " + tmp.string() +
+                         " is incomplete (" + why + "); nothing was put in place");
+}
+
+// The new database, still open under its private name and before it switches to WAL: it must
+// hold the complete central schema. Returns what is wrong, empty if nothing.
+std::string checkFresh(Database& fresh) {
+  auto single = [&](const std::string& sql) -> std::string {
+    Statement st(fresh, sql);
+    return st.step() ? st.text(0) : std::string();
+  };
+  if (single("SELECT value FROM meta WHERE key = 'kind'") != kCentralKind) return "no central meta";
+  if (single("PRAGMA user_version") != std::to_string(latestCentralSchemaVersion())) return "schema not complete";
+  if (single("PRAGMA quick_check") != "ok") return "quick_check failed";
+  return {};
+}
+
+// Closed, it must be whole on its own: a journal or WAL left beside it means a write or fsync
+// failed unreported (closing a WAL database checkpoints it and ignores errors).
+void verifyClosed(const fs::path& tmp, const fs::path& dbFile) {
+  for (const std::string suffix : {"-journal", "-wal"}) {
+    std::error_code ec;
+    if (fs::exists(tmp.string() + suffix, ec) || ec)
+      creationFailed(dbFile, tmp, "a " + suffix.substr(1) + " file is left beside it");
+  }
+}
+
+// Files an earlier creation left under its private name when it was killed (a failed one removes
+// its own). Only old ones: a second import creating the database at this moment is not disturbed.
+void removeStaleCreations(const fs::path& dbFile) {
+  const fs::path dir = dbFile.parent_path().empty() ? fs::path(".") : dbFile.parent_path();
+  const std::string stem = dbFile.filename().string() + ".new-";
+  const auto cutoff = fs::file_time_type::clock::now() - std::chrono::minutes(10);
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.rfind(stem, 0) != 0) continue;
+    std::string rest = name.substr(stem.size());
+    for (const char* suffix : {"-journal", "-wal", "-shm"})
+      if (rest.size() > std::strlen(suffix) && rest.compare(rest.size() - std::strlen(suffix), std::string::npos, suffix) == 0)
+        rest.resize(rest.size() - std::strlen(suffix));
+    if (rest.empty() || !std::all_of(rest.begin(), rest.end(), [](unsigned char c) { return std::isdigit(c) != 0; }))
+      continue;
+    std::error_code timeEc;
+    const auto written = fs::last_write_time(it->path(), timeEc);
+    if (timeEc || written > cutoff) continue;
+    std::error_code ignored;
+    fs::remove(it->path(), ignored);
+    if (!ignored) platform::logInfo("removed a file left by an interrupted creation of the central database: " + name);
+  }
 }
 
 void configure(Database& db) {
@@ -165,14 +225,46 @@ std::unique_ptr<CentralStore> CentralStore::open(const fs::path& dbFile) {
   // Made complete under a private name, then linked into place without replacing anything: a
   // second import starting at the same moment sees either no file or a whole central database,
   // never a half-made (empty) one.
+  //
+  // The schema is built with a rollback journal and synchronous=FULL: the file is complete on
+  // disk once the last migration's commit returned. Only then, with the schema checked, does it
+  // switch to WAL (one more FULL commit of the header), so the file linked into place is never
+  // left with a journal a kill would make hot. (Built in WAL mode, the schema would reach the
+  // file only in the checkpoint on close, whose failed fsync SQLite does not report: an empty
+  // database was linked into place that every later import refused.)
+  removeStaleCreations(dbFile);
   std::random_device rd;
   const fs::path tmp = dbFile.string() + ".new-" + std::to_string(rd()) + std::to_string(rd());
+  auto removeTmp = [&] {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(tmp.string() + suffix, ignored);
+  };
   try {
-    {
+    std::string problem;
+    try {
       Database fresh(tmp, Database::Mode::CreateNew);
-      configure(fresh);
+      sqlite3_busy_timeout(fresh.handle(), 60000);
+      auto journalMode = [&](const std::string& mode) {
+        Statement st(fresh, "PRAGMA journal_mode=" + mode);
+        if (!st.step() || st.text(0) != mode)
+          throw DagverkError(ErrorCode::Storage, "Det gick inte att ställa in databasen.",
+                             "could not set journal_mode " + mode + " on " + tmp.string());
+      };
+      journalMode("delete");
+      fresh.exec("PRAGMA synchronous=FULL");
       migrateCentral(fresh);
+      problem = checkFresh(fresh);
+      if (problem.empty()) journalMode("wal");
+    } catch (const DagverkError& e) {
+      // The person sees the name they gave, not the private one the file was built under.
+      throw DagverkError(e.code(),
+                         "Den centrala databasen " + dbFile.string() + " kunde inte skapas; ingen fil skapades. " +
+                             (e.code() == ErrorCode::DiskFull ? "Disken är full: frigör utrymme och försök igen."
+                                                              : "Fel vid skrivning till disken: försök igen."),
+                         "cannot create central database " + dbFile.string() + ": " + e.english());
     }
+    if (!problem.empty()) creationFailed(dbFile, tmp, problem);
+    verifyClosed(tmp, dbFile);
     std::error_code ec;
     fs::create_hard_link(tmp, dbFile, ec);
     if (ec && ec != std::errc::file_exists && !platform::fileExists(dbFile)) {
@@ -184,10 +276,7 @@ std::unique_ptr<CentralStore> CentralStore::open(const fs::path& dbFile) {
     }
     platform::removeFile(tmp);
   } catch (...) {
-    std::error_code ignored;
-    fs::remove(tmp, ignored);
-    fs::remove(tmp.string() + "-wal", ignored);
-    fs::remove(tmp.string() + "-shm", ignored);
+    removeTmp();
     throw;
   }
   return openExisting(dbFile);
@@ -366,10 +455,13 @@ std::int64_t CentralStore::rosterVersion() const {
 
 void CentralStore::recordQuarantine(const std::string& fileName, const std::string& deviceId,
                                     const std::string& reason, UtcMs now) {
-  Transaction tx(*db_);
+  // Inside the caller's transaction if one is open (the import holds the write lock while it
+  // moves a file to quarantine), else in its own.
+  std::optional<Transaction> tx;
+  if (sqlite3_get_autocommit(db_->handle()) != 0) tx.emplace(*db_);
   Statement s(*db_, "INSERT INTO quarantine(file_name, device_id, reason, at_utc) VALUES (?1,?2,?3,?4)");
   s.bind(1, fileName).bind(2, deviceId).bind(3, reason).bind(4, now).run();
-  tx.commit();
+  if (tx) tx->commit();
 }
 
 std::vector<DeviceStatus> CentralStore::deviceStatus() const {

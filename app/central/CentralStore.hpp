@@ -103,6 +103,7 @@ public:
   // Replaces the roster tables with the bundle's (one transaction) if `version` is newer.
   void storeRoster(const RosterFiles& roster, std::int64_t version);
   std::int64_t rosterVersion() const;
+  // In its own transaction, or in the caller's if one is open on db().
   void recordQuarantine(const std::string& fileName, const std::string& deviceId, const std::string& reason,
                         UtcMs now);
 

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -60,6 +61,10 @@ public:
       for (const auto& device : platform::listDirectories(siteDir)) scanDevice(site, device);
     }
     if (summary_.batchesImported > 0 || !pending_.empty()) store_.syncToDisk(clock_.nowUtc());
+    // Rejected files are moved only now, after every database write of the batches: a storage
+    // error that stops the run above leaves them in the inbox, so the next run rejects them again
+    // and tells the operator (a run that stops prints no summary).
+    for (const auto& r : rejected_) moveToQuarantine(r.site, r.device, r.batchName, r.manifestName, r.reason);
     const std::int64_t receiptsStart = platform::monotonicMs();
     writeReceipts();
     summary_.receiptMs = platform::monotonicMs() - receiptsStart;
@@ -151,8 +156,10 @@ private:
           // A manifest we cannot trust: it and the batch of the same name go to quarantine.
           const std::string stem = name.substr(0, name.size() - std::string(".manifest").size());
           const std::string batchName = stem + ".batch";
-          quarantine(site, device, platform::fileExists(dir / batchName) ? batchName : std::string(), name,
-                     e.english());
+          if (platform::fileExists(dir / batchName))
+            quarantine(site, device, batchName, name, e.english());
+          else if (!completeEarlierQuarantine(site, device, batchName, name))
+            quarantine(site, device, std::string(), name, e.english());
           batchFiles.erase(batchName);
           claimed_.insert(dir / batchName);
         }
@@ -202,7 +209,15 @@ private:
     const fs::path dir = layout_.root / "inbox" / site / device;
     const fs::path batchPath = dir / m.batchFile;
     const std::string where = "inbox/" + site + "/" + device;
+    if (goingToQuarantine_.count(batchPath)) {
+      // Another manifest of this run named the same batch file and was rejected: as if moved.
+      ++summary_.ignoredFiles;
+      platform::logInfo("ignored manifest " + loggable(manifestName) + " in " + where +
+                        ": its batch file goes to quarantine with another manifest");
+      return;
+    }
     if (!platform::fileExists(batchPath)) {
+      if (completeEarlierQuarantine(site, device, m.batchFile, manifestName)) return;
       // The kiosk re-sends what stays unacknowledged; nothing here to keep or move.
       ++summary_.ignoredFiles;
       platform::logInfo("ignored manifest " + loggable(manifestName) + " in " + where + ": its batch file is missing");
@@ -349,49 +364,143 @@ private:
     }
   }
 
-  static fs::path freeName(const fs::path& dir, const std::string& name) {
-    if (!platform::fileExists(dir / name)) return dir / name;
-    for (int k = 2;; ++k) {
-      const fs::path p = dir / (std::to_string(k) + "-" + name);
-      if (!platform::fileExists(p)) return p;
+  // The prefix ("" or "<k>-") under which a rejected file goes to quarantine: the first under
+  // which the file (and its manifest) are free. A reason file already there without its file was
+  // written by an earlier attempt that could not move the file; it is used again.
+  static std::string quarantinePrefix(const fs::path& qdir, const std::string& mainName,
+                                      const std::string& manifestName) {
+    for (int k = 1;; ++k) {
+      const std::string p = k == 1 ? std::string() : std::to_string(k) + "-";
+      if (platform::fileExists(qdir / (p + mainName))) continue;
+      if (!manifestName.empty() && platform::fileExists(qdir / (p + manifestName))) continue;
+      return p;
     }
   }
 
-  // Moves the batch (if any) and its manifest to quarantine/<device>/ with a reason file. Only the
-  // process whose move succeeded records it, so two imports at once record it once.
+  // rename(2), then fsync of both folders. A failed fsync after the rename took effect does not
+  // undo the move: the file is at `to` (logged). Throws only if the file is still at `from`.
+  static void moveChecked(const fs::path& from, const fs::path& to) {
+    try {
+      platform::moveFile(from, to);
+    } catch (const DagverkError& e) {
+      if (platform::fileExists(from) || !platform::fileExists(to)) throw;
+      platform::logError("moved " + loggable(from.filename().string()) +
+                         " to quarantine, but syncing the folders failed: " + e.english());
+    }
+  }
+
+  void noteIncomplete(const std::string& device, const std::string& mainName, const std::string& what,
+                      const std::string& why) {
+    ++summary_.quarantineIncomplete;
+    platform::logError("quarantine of " + loggable(mainName) + " of device " + loggable(device) +
+                       " is incomplete: " + what + " (the next import completes it): " + why);
+  }
+
+  struct Rejected {
+    std::string site, device, batchName, manifestName, reason;
+  };
+
+  // Queues a rejected batch (if any) and its manifest for quarantine (run() moves them at the end).
   void quarantine(const std::string& site, const std::string& device, const std::string& batchName,
                   const std::string& manifestName, const std::string& reason) {
+    if (!batchName.empty()) goingToQuarantine_.insert(layout_.root / "inbox" / site / device / batchName);
+    rejected_.push_back({site, device, batchName, manifestName, reason});
+  }
+
+  // Moves the batch (if any) and its manifest to quarantine/<device>/, next to a reason file
+  // written FIRST: whatever fails part way, a file in quarantine has its reason beside it, and
+  // what is still in the inbox is picked up by the next import (the batch is rejected again; a
+  // manifest whose batch is already in quarantine follows it, completeEarlierQuarantine).
+  // The database's write lock is held throughout, so two imports at once never move the same
+  // file: the second one finds it gone and leaves it to the first, which records it.
+  void moveToQuarantine(const std::string& site, const std::string& device, const std::string& batchName,
+                        const std::string& manifestName, const std::string& reason) {
     const fs::path src = layout_.root / "inbox" / site / device;
     const fs::path qdir = layout_.quarantineDir(device);
     const std::string mainName = batchName.empty() ? manifestName : batchName;
+    store::Transaction lock(store_.db());
+    if (!platform::fileExists(src / mainName)) return; // another import quarantined it a moment ago
+    const UtcMs now = clock_.nowUtc();
+    bool mainMoved = false;
+    bool complete = false;
     try {
       platform::createDirectories(qdir);
-      const fs::path mainTarget = freeName(qdir, mainName);
-      try {
-        platform::moveFile(src / mainName, mainTarget);
-      } catch (const DagverkError&) {
-        if (!platform::fileExists(src / mainName)) return; // another import moved it already
-        throw;
+      const std::string prefix = quarantinePrefix(qdir, mainName, batchName.empty() ? std::string() : manifestName);
+      const fs::path reasonFile = qdir / (prefix + mainName + ".reason.txt");
+      if (!platform::fileExists(reasonFile)) {
+        std::ostringstream text;
+        text << "Quarantined by dagverk-central import\n"
+             << "site: " << site << "\ndevice: " << device
+             << "\nbatch file: " << (batchName.empty() ? "-" : batchName) << "\nmanifest: " << manifestName
+             << "\nat (UTC ms): " << now << "\nreason: " << reason << "\n";
+        try {
+          platform::writeFileNoReplace(reasonFile, text.str());
+        } catch (const DagverkError& e) {
+          if (!platform::fileExists(reasonFile)) throw;
+          platform::logError("wrote the quarantine reason file for " + loggable(mainName) +
+                             ", but syncing its folder failed: " + e.english());
+        }
       }
-      // The manifest follows under the same prefix the batch got (if its name was taken).
-      const std::string moved = mainTarget.filename().string();
-      const std::string prefix = moved.substr(0, moved.size() - mainName.size());
+      moveChecked(src / mainName, qdir / (prefix + mainName));
+      mainMoved = true;
       if (!batchName.empty() && platform::fileExists(src / manifestName))
-        platform::moveFile(src / manifestName, freeName(qdir, prefix + manifestName));
-      std::ostringstream text;
-      text << "Quarantined by dagverk-central import\n"
-           << "site: " << site << "\ndevice: " << device << "\nbatch file: " << (batchName.empty() ? "-" : batchName)
-           << "\nmanifest: " << manifestName << "\nat (UTC ms): " << clock_.nowUtc() << "\nreason: " << reason
-           << "\n";
-      platform::writeFileNoReplace(freeName(qdir, moved + ".reason.txt"), text.str());
+        moveChecked(src / manifestName, qdir / (prefix + manifestName));
+      complete = true;
     } catch (const DagverkError& e) {
-      platform::logError("could not move a rejected file to quarantine (it stays in the inbox): " +
-                         std::string(e.english()));
+      noteIncomplete(device, mainName,
+                     mainMoved ? "its manifest stays in the inbox" : "it stays in the inbox, nothing imported from it",
+                     e.english());
     }
-    store_.recordQuarantine(mainName, device, reason, clock_.nowUtc());
     ++summary_.batchesQuarantined;
-    summary_.quarantined.push_back({device, mainName, reason});
+    summary_.quarantined.push_back({device, mainName, reason, complete});
     platform::logError("QUARANTINED " + loggable(mainName) + " of device " + loggable(device) + ": " + reason);
+    // Recorded once the file is in quarantine (a file left in the inbox is rejected and recorded
+    // again by the next import). A failure here loses no file and is reported; the run goes on.
+    if (!mainMoved) return;
+    try {
+      store_.recordQuarantine(mainName, device, reason, now);
+      lock.commit();
+    } catch (const DagverkError& e) {
+      // Reported by this run (it lists the batch and exits 1); `status` counts one file fewer.
+      platform::logError("quarantine of " + loggable(mainName) + " of device " + loggable(device) +
+                         " is not recorded in the central database (the file is in quarantine): " + e.english());
+    }
+  }
+
+  // A manifest whose batch file is gone from the inbox: if an earlier import moved that batch to
+  // quarantine but could not move the manifest after it, the manifest follows it now. Returns
+  // false if no quarantined batch is missing this manifest.
+  bool completeEarlierQuarantine(const std::string& site, const std::string& device, const std::string& batchFile,
+                                 const std::string& manifestName) {
+    const fs::path src = layout_.root / "inbox" / site / device;
+    const fs::path qdir = layout_.quarantineDir(device);
+    std::optional<std::string> prefix;
+    for (const auto& name : platform::listFiles(qdir)) {
+      if (name.size() < batchFile.size() || name.compare(name.size() - batchFile.size(), batchFile.size(), batchFile) != 0)
+        continue;
+      const std::string p = name.substr(0, name.size() - batchFile.size());
+      const bool numbered = p.size() >= 2 && p.back() == '-' &&
+                            std::all_of(p.begin(), p.end() - 1, [](unsigned char c) { return std::isdigit(c) != 0; });
+      if (!p.empty() && !numbered) continue;
+      if (platform::fileExists(qdir / (p + manifestName))) continue;
+      prefix = p;
+      break;
+    }
+    if (!prefix) return false;
+    store::Transaction lock(store_.db());
+    if (!platform::fileExists(src / manifestName)) return true; // another import moved it a moment ago
+    try {
+      moveChecked(src / manifestName, qdir / (*prefix + manifestName));
+      ++summary_.quarantinesCompleted;
+      platform::logInfo("completed an earlier quarantine: moved manifest " + loggable(manifestName) + " of device " +
+                        loggable(device) + " from the inbox to its batch in quarantine");
+    } catch (const DagverkError& e) {
+      // Still not done: reported like a quarantine of this run, so the run does not pass as clean.
+      ++summary_.batchesQuarantined;
+      summary_.quarantined.push_back({device, batchFile, "quarantined earlier; its manifest could not follow it", false});
+      noteIncomplete(device, batchFile, "its manifest stays in the inbox", e.english());
+    }
+    return true;
   }
 
   sync::ShareLayout layout_;
@@ -402,6 +511,8 @@ private:
   std::vector<sync::EnrolledDevice> enrolled_;
   std::vector<Pending> pending_;
   std::set<fs::path> claimed_;
+  std::vector<Rejected> rejected_;
+  std::set<fs::path> goingToQuarantine_;
   ImportSummary summary_;
 };
 
@@ -429,8 +540,17 @@ std::string formatImportSummary(const ImportSummary& s) {
   if (!s.quarantined.empty()) {
     out << "VARNING: " << s.quarantined.size()
         << " batcher lades i karantän (quarantine/). Inget från dem har importerats:\n";
-    for (const auto& q : s.quarantined) out << "  " << q.deviceId << "/" << q.fileName << ": " << q.reason << "\n";
+    for (const auto& q : s.quarantined)
+      out << "  " << q.deviceId << "/" << q.fileName << ": " << q.reason
+          << (q.complete ? "" : " (INTE KLAR: ligger kvar i inkorgen, helt eller delvis)") << "\n";
   }
+  if (s.quarantineIncomplete > 0)
+    out << "VARNING: karantänen kunde inte göras klar för " << s.quarantineIncomplete
+        << " fil(er) (fel vid skrivning till den centrala mappen eller databasen). Inget har importerats från "
+           "dem och inget har gått förlorat. Kör importen igen: den gör karantänen klar.\n";
+  if (s.quarantinesCompleted > 0)
+    out << "Karantän från en tidigare import gjordes klar för " << s.quarantinesCompleted
+        << " batcher (manifest flyttade från inkorgen).\n";
   return out.str();
 }
 

@@ -12,6 +12,12 @@
 // primary keys on batch id and event id); there is no lock file. Receipts are written after a
 // durability barrier (CentralStore::syncToDisk) and never overwritten, so a killed import,
 // re-run, writes the receipts it had not written yet.
+//
+// Quarantine: rejected files are moved after every batch is committed and synced, under the
+// database's write lock, reason file first, then the batch, then its manifest. A move that
+// cannot be finished is reported (QuarantinedBatch::complete false, exit 1) and left for the
+// next run: a batch still in the inbox is rejected again; a manifest whose batch is already in
+// quarantine follows it (quarantinesCompleted).
 #include "CentralStore.hpp"
 #include "Clock.hpp"
 
@@ -26,6 +32,9 @@ struct QuarantinedBatch {
   std::string deviceId;
   std::string fileName; // the batch (or manifest) file's name on the share
   std::string reason;   // English, no names
+  // False if this run could not finish moving it to quarantine: the batch (or, once the batch
+  // is there, its manifest) is still in the inbox. The next import finishes the move.
+  bool complete = true;
 };
 
 struct ImportSummary {
@@ -37,11 +46,13 @@ struct ImportSummary {
   std::int64_t ignoredFiles = 0;
   std::int64_t receiptsWritten = 0;
   std::int64_t receiptErrors = 0; // receipts that could not be written (re-run writes them)
+  std::int64_t quarantineIncomplete = 0; // quarantines this run could not finish (re-run does)
+  std::int64_t quarantinesCompleted = 0; // manifests an earlier, interrupted quarantine left behind
   std::int64_t receiptMs = 0;     // time spent writing receipts (each fsynced on the share)
   std::int64_t rosterVersion = 0; // the roster version central holds after the run
   bool rosterUpdated = false;
   std::vector<QuarantinedBatch> quarantined;
-  bool ok() const { return batchesQuarantined == 0 && receiptErrors == 0; }
+  bool ok() const { return batchesQuarantined == 0 && receiptErrors == 0 && quarantineIncomplete == 0; }
 };
 
 // Throws ShareMissing (no marker), KeysMissing (no central keys), BadInput (the keys are not

@@ -319,3 +319,26 @@ TEST_CASE("central store: lastSyncPerSite gives each site's newest batch time") 
   CHECK(last[1] == std::pair<std::string, UtcMs>{"ornsberg", b3.createdUtc});
   CHECK(dumpEvents(tmp / "c.sqlite").size() == 6);
 }
+
+TEST_CASE("central store: files an interrupted creation left behind are removed when old, kept when recent") {
+  TempDir tmp("cs");
+  const fs::path file = tmp / "c.sqlite";
+  const auto old = fs::file_time_type::clock::now() - std::chrono::hours(2);
+  for (const char* name : {"c.sqlite.new-123", "c.sqlite.new-123-journal", "c.sqlite.new-123-wal",
+                           "c.sqlite.new-123-shm", "c.sqlite.new-abc", "d.sqlite.new-123"}) {
+    writeBytes(tmp / name, "left over");
+    fs::last_write_time(tmp / name, old);
+  }
+  writeBytes(tmp / "c.sqlite.new-456", "another import making it right now");
+  CentralStore::open(file);
+  for (const char* gone : {"c.sqlite.new-123", "c.sqlite.new-123-journal", "c.sqlite.new-123-wal", "c.sqlite.new-123-shm"})
+    CHECK_FALSE(fs::exists(tmp / gone));
+  for (const char* kept : {"c.sqlite.new-abc", "d.sqlite.new-123", "c.sqlite.new-456"}) CHECK(fs::exists(tmp / kept));
+  // Its own private files are gone too: only the database (and SQLite's WAL files) is new.
+  for (const auto& e : fs::directory_iterator(tmp.path())) {
+    const std::string n = e.path().filename().string();
+    if (n.rfind("c.sqlite.new-", 0) == 0) CHECK((n == "c.sqlite.new-abc" || n == "c.sqlite.new-456"));
+  }
+  RawDb raw(file);
+  CHECK(raw.text("PRAGMA journal_mode") == "wal");
+}

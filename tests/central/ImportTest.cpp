@@ -365,3 +365,105 @@ TEST_CASE("import: a manifest that does not decode, or lies in another device's 
   CHECK(contains(readBytes(q / (w2.batch.filename().string() + ".reason.txt")), "another device's folder"));
   CHECK(platform::listFiles(aDir).empty());
 }
+
+TEST_CASE("import: a manifest an interrupted quarantine left in the inbox follows its batch on the next run") {
+  ShareFixture f;
+  const auto a = f.device("kioskA", "liljan");
+  const sync::ShareLayout layout{f.share};
+  const fs::path q = layout.quarantineDir("kioskA");
+  // Batch 1: the earlier run moved the batch (reason first) but not its manifest.
+  const auto w1 = f.write(ShareFixture::batch(a, "liljan", 1, 1, 3, baseTime()), a);
+  // Batch 2: the same, under a numbered name (its plain name was taken in quarantine), and with
+  // a manifest that does not decode.
+  const auto w2 = f.write(ShareFixture::batch(a, "liljan", 2, 4, 3, baseTime()), a);
+  writeBytes(w2.manifest, "{ \"batchFile\": 12, ");
+  platform::createDirectories(q);
+  fs::rename(w1.batch, q / w1.batch.filename());
+  writeBytes(q / (w1.batch.filename().string() + ".reason.txt"), "reason: SHA-256 mismatch\n");
+  writeBytes(q / w2.batch.filename(), "an older file of that name");
+  writeBytes(q / w2.manifest.filename(), "its manifest");
+  fs::rename(w2.batch, q / ("2-" + w2.batch.filename().string()));
+  writeBytes(q / ("2-" + w2.batch.filename().string() + ".reason.txt"), "reason: manifest rejected\n");
+  // Batch 3: a good one, imported as usual.
+  f.write(ShareFixture::batch(a, "liljan", 3, 7, 3, baseTime()), a);
+
+  const auto s = f.import(baseTime() + kDay);
+  CHECK(s.quarantinesCompleted == 2);
+  CHECK(s.batchesQuarantined == 0);
+  CHECK(s.quarantineIncomplete == 0);
+  CHECK(s.batchesImported == 1);
+  CHECK(s.ok());
+  CHECK(contains(central::formatImportSummary(s), "tidigare import"));
+  CHECK(fs::exists(q / w1.manifest.filename()));
+  CHECK(fs::exists(q / ("2-" + w2.manifest.filename().string())));
+  CHECK(readBytes(q / w2.manifest.filename()) == "its manifest"); // the older file is left alone
+  CHECK(platform::listFiles(q).size() == 8); // 3 + 3 for the two batches, and the 2 older files
+  CHECK_FALSE(fs::exists(w1.manifest));
+  CHECK_FALSE(fs::exists(w2.manifest));
+  // Nothing of the two was imported; the next run has nothing to do.
+  CHECK(count(f.db, "SELECT count(*) FROM event") == 3);
+  const auto again = f.import(baseTime() + 2 * kDay);
+  CHECK(again.ok());
+  CHECK(again.quarantinesCompleted == 0);
+  CHECK(again.ignoredFiles == 0);
+}
+
+TEST_CASE("import: a reason file an interrupted quarantine wrote is used again and nothing is left twice") {
+  ShareFixture f;
+  const auto a = f.device("kioskA", "liljan");
+  const auto w = f.write(ShareFixture::batch(a, "liljan", 1, 1, 3, baseTime()), a);
+  std::string bytes = readBytes(w.batch);
+  bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 1);
+  writeBytes(w.batch, bytes);
+  // The earlier run wrote the reason file, then could not move the batch.
+  const fs::path q = sync::ShareLayout{f.share}.quarantineDir("kioskA");
+  platform::createDirectories(q);
+  const fs::path reason = q / (w.batch.filename().string() + ".reason.txt");
+  writeBytes(reason, "reason: SHA-256 mismatch (earlier run)\n");
+  const auto s = f.import(baseTime() + kDay);
+  CHECK(s.batchesQuarantined == 1);
+  REQUIRE(s.quarantined.size() == 1);
+  CHECK(s.quarantined[0].complete);
+  CHECK(s.quarantineIncomplete == 0);
+  CHECK(platform::listFiles(q).size() == 3);
+  CHECK(fs::exists(q / w.batch.filename()));
+  CHECK(fs::exists(q / w.manifest.filename()));
+  CHECK(readBytes(reason) == "reason: SHA-256 mismatch (earlier run)\n");
+  CHECK(count(f.db, "SELECT count(*) FROM quarantine") == 1);
+}
+
+TEST_CASE("import: a quarantine that cannot be made is reported as not done, loses nothing, and the next run makes it") {
+  ShareFixture f;
+  const auto a = f.device("kioskA", "liljan");
+  const auto w = f.write(ShareFixture::batch(a, "liljan", 1, 1, 3, baseTime()), a);
+  std::string bytes = readBytes(w.batch);
+  bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 1);
+  writeBytes(w.batch, bytes);
+  // A file where the device's quarantine folder should be: nothing can be moved there.
+  const fs::path q = sync::ShareLayout{f.share}.quarantineDir("kioskA");
+  writeBytes(q, "in the way");
+  const auto s = f.import(baseTime() + kDay);
+  CHECK_FALSE(s.ok());
+  CHECK(s.batchesQuarantined == 1);
+  CHECK(s.quarantineIncomplete == 1);
+  REQUIRE(s.quarantined.size() == 1);
+  CHECK_FALSE(s.quarantined[0].complete);
+  const std::string text = central::formatImportSummary(s);
+  CHECK(contains(text, "INTE KLAR"));
+  CHECK(contains(text, "Kör importen igen"));
+  CHECK(readBytes(w.batch) == bytes); // still in the inbox, as it was
+  CHECK(fs::exists(w.manifest));
+  CHECK(count(f.db, "SELECT count(*) FROM quarantine") == 0); // recorded once it is there
+  CHECK(count(f.db, "SELECT count(*) FROM event") == 0);
+
+  fs::remove(q);
+  const auto again = f.import(baseTime() + 2 * kDay);
+  CHECK(again.batchesQuarantined == 1);
+  CHECK(again.quarantineIncomplete == 0);
+  REQUIRE(again.quarantined.size() == 1);
+  CHECK(again.quarantined[0].complete);
+  CHECK(platform::listFiles(q).size() == 3);
+  CHECK_FALSE(fs::exists(w.batch));
+  CHECK_FALSE(fs::exists(w.manifest));
+  CHECK(count(f.db, "SELECT count(*) FROM quarantine") == 1);
+}
