@@ -17,17 +17,7 @@
 
 namespace dagverk::test {
 
-inline std::string shellQuoted(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += (c == '\'') ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-struct CliRun {
-  int code = -1;
-  std::string out, err;
-};
-
+// shellQuoted and CliRun come from StoreTestSupport.hpp.
 // Runs the real dagverk-central with `args` (each one quoted here); a hang counts as a failure.
 inline CliRun centralCli(const TempDir& tmp, const std::vector<std::string>& args) {
   static std::atomic<int> n{0};

@@ -17,30 +17,11 @@ using namespace dagverk::test;
 
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out, err;
-};
-
-std::string quoted(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += (c == '\'') ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
+using Run = CliRun;
+const auto quoted = shellQuoted;
 
 // Runs dagverk with `args` (already quoted where needed); a hang counts as a failure.
-Run dagverkCli(const TempDir& tmp, const std::string& args) {
-  const fs::path out = tmp / "stdout.txt", err = tmp / "stderr.txt";
-  const std::string cmd = "timeout 60 " + quoted(DAGVERK_BIN) + " " + args + " >" + quoted(out.string()) + " 2>" +
-                          quoted(err.string()) + " </dev/null";
-  const int status = std::system(cmd.c_str());
-  Run r;
-  r.code = (status != -1 && WIFEXITED(status)) ? WEXITSTATUS(status) : -1;
-  r.out = readBytes(out);
-  r.err = readBytes(err);
-  UNSCOPED_INFO("$ dagverk " << args << "\nexit " << r.code << "\nstdout:\n" << r.out << "stderr:\n" << r.err);
-  return r;
-}
+Run dagverkCli(const TempDir& tmp, const std::string& args) { return runProgram(tmp.path(), DAGVERK_BIN, args); }
 
 // A data directory with the demo unit, seeded in-process (no window is opened).
 struct Seeded {

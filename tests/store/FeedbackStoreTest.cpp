@@ -70,29 +70,7 @@ DeviationReported deviation(const std::string& day, bool lexSarah) {
 
 std::string complaintIdOf(const Event& e) { return std::get<ComplaintRegistered>(e.payload).complaintId; }
 
-std::string shellQuoted(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += (c == '\'') ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-struct CliRun {
-  int code = -1;
-  std::string out, err;
-};
-
-CliRun runDagverk(const TempDir& tmp, const std::string& args) {
-  const fs::path out = tmp / "stdout.txt", err = tmp / "stderr.txt";
-  const std::string cmd = "timeout 60 " + shellQuoted(DAGVERK_BIN) + " " + args + " >" + shellQuoted(out.string()) +
-                          " 2>" + shellQuoted(err.string()) + " </dev/null";
-  const int status = std::system(cmd.c_str());
-  CliRun r;
-  r.code = (status != -1 && WIFEXITED(status)) ? WEXITSTATUS(status) : -1;
-  r.out = readBytes(out);
-  r.err = readBytes(err);
-  UNSCOPED_INFO("$ dagverk " << args << "\nexit " << r.code << "\nstdout:\n" << r.out << "stderr:\n" << r.err);
-  return r;
-}
+CliRun runDagverk(const TempDir& tmp, const std::string& args) { return runProgram(tmp.path(), DAGVERK_BIN, args); }
 
 std::string lineWith(const std::string& text, const std::string& needle) {
   std::istringstream in(text);

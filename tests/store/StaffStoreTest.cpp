@@ -619,29 +619,8 @@ TEST_CASE("Staff store: a roll call with two participants and one staff member")
 // --- the command line ------------------------------------------------------------------------
 
 namespace {
-struct CliRun {
-  int code = -1;
-  std::string out, err;
-};
-
-std::string shellQuoted(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += (c == '\'') ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
 CliRun runDagverk(const TempDir& tmp, const std::string& args, const std::string& input = "") {
-  const fs::path in = tmp / "stdin.txt", out = tmp / "stdout.txt", err = tmp / "stderr.txt";
-  writeBytes(in, input);
-  const std::string cmd = "timeout 60 " + shellQuoted(DAGVERK_BIN) + " " + args + " >" + shellQuoted(out.string()) +
-                          " 2>" + shellQuoted(err.string()) + " <" + shellQuoted(in.string());
-  const int status = std::system(cmd.c_str());
-  CliRun r;
-  r.code = (status != -1 && WIFEXITED(status)) ? WEXITSTATUS(status) : -1;
-  r.out = readBytes(out);
-  r.err = readBytes(err);
-  UNSCOPED_INFO("$ dagverk " << args << "\nexit " << r.code << "\nstdout:\n" << r.out << "stderr:\n" << r.err);
-  return r;
+  return runProgram(tmp.path(), DAGVERK_BIN, args, input);
 }
 
 std::string lineWith(const std::string& text, const std::string& needle) {

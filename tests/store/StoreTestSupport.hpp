@@ -8,12 +8,14 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
 
@@ -156,6 +158,37 @@ inline const char* codeName(ErrorCode c) {
 
 inline bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
+}
+
+// A run of one of our programs as a subprocess: exit code and both streams.
+struct CliRun {
+  int code = -1;
+  std::string out, err;
+};
+
+// Single-quotes `s` for the shell.
+inline std::string shellQuoted(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += (c == '\'') ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+// Runs `binary` with `args` (already quoted where needed) and `input` on stdin, output kept in
+// `dir`; a hang (60 s) counts as a failure. The command and its output are attached to the test.
+inline CliRun runProgram(const fs::path& dir, const std::string& binary, const std::string& args,
+                         const std::string& input = "") {
+  const fs::path in = dir / "stdin.txt", out = dir / "stdout.txt", err = dir / "stderr.txt";
+  writeBytes(in, input);
+  const std::string cmd = "timeout 60 " + shellQuoted(binary) + " " + args + " >" + shellQuoted(out.string()) +
+                          " 2>" + shellQuoted(err.string()) + " <" + shellQuoted(in.string());
+  const int status = std::system(cmd.c_str());
+  CliRun r;
+  r.code = (status != -1 && WIFEXITED(status)) ? WEXITSTATUS(status) : -1;
+  r.out = readBytes(out);
+  r.err = readBytes(err);
+  UNSCOPED_INFO("$ " << fs::path(binary).filename().string() << " " << args << "\nexit " << r.code << "\nstdout:\n"
+                     << r.out << "stderr:\n" << r.err);
+  return r;
 }
 
 // Monday 2026-11-23 in Stockholm; a fixed, ordinary working day for the tests.

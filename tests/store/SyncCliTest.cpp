@@ -21,16 +21,8 @@ using namespace dagverk::test;
 
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out, err;
-};
-
-std::string quoted(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += (c == '\'') ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
+using Run = CliRun;
+const auto quoted = shellQuoted;
 
 struct SyncSetup {
   TempDir tmp{"synccli"};
@@ -53,18 +45,7 @@ struct SyncSetup {
     m.centralSignPk = central.signPk;
     platform::writeFileNoReplace(share / sync::kMarkerFileName, sync::encodeMarker(m));
   }
-  Run run(const std::string& args) const {
-    const fs::path out = tmp / "stdout.txt", err = tmp / "stderr.txt";
-    const std::string cmd = "timeout 60 " + quoted(DAGVERK_BIN) + " " + args + " >" + quoted(out.string()) + " 2>" +
-                            quoted(err.string()) + " </dev/null";
-    const int status = std::system(cmd.c_str());
-    Run r;
-    r.code = (status != -1 && WIFEXITED(status)) ? WEXITSTATUS(status) : -1;
-    r.out = readBytes(out);
-    r.err = readBytes(err);
-    UNSCOPED_INFO("$ dagverk " << args << "\nexit " << r.code << "\nstdout:\n" << r.out << "stderr:\n" << r.err);
-    return r;
-  }
+  Run run(const std::string& args) const { return runProgram(tmp.path(), DAGVERK_BIN, args); }
   std::vector<std::string> inbox() const {
     return platform::listFiles(sync::ShareLayout{share}.inboxDir("liljan", deviceId));
   }

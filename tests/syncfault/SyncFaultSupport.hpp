@@ -55,11 +55,7 @@ struct Proc {
   }
 };
 
-inline std::string shellQuoted(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += (c == '\'') ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
+// shellQuoted comes from StoreTestSupport.hpp.
 
 // The environment of this process with `extra` added (values replace; LD_PRELOAD and
 // ASAN_OPTIONS are appended to what is there).
