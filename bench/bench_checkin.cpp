@@ -6,12 +6,12 @@
 // rounds, in files side by side in one directory on a real disk, so disk noise hits both.
 #include "BenchUtil.hpp"
 
-#include "DemoUnit.hpp"
-#include "Event.hpp"
-#include "Ids.hpp"
-#include "KioskStore.hpp"
-#include "LocalTime.hpp"
-#include "SystemClock.hpp"
+#include "store/DemoUnit.hpp"
+#include "core/Event.hpp"
+#include "core/Ids.hpp"
+#include "store/KioskStore.hpp"
+#include "core/LocalTime.hpp"
+#include "platform/SystemClock.hpp"
 
 #include <sqlite3.h>
 

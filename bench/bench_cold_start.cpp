@@ -7,12 +7,12 @@
 // the programs do, not the disk's read-ahead.
 #include "BenchUtil.hpp"
 
-#include "DemoUnit.hpp"
-#include "Event.hpp"
-#include "Ids.hpp"
-#include "KioskStore.hpp"
-#include "LocalTime.hpp"
-#include "SystemClock.hpp"
+#include "store/DemoUnit.hpp"
+#include "core/Event.hpp"
+#include "core/Ids.hpp"
+#include "store/KioskStore.hpp"
+#include "core/LocalTime.hpp"
+#include "platform/SystemClock.hpp"
 
 #include <sqlite3.h>
 

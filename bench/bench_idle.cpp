@@ -6,9 +6,9 @@
 // for each, sleeps, reads again and stops both with SIGTERM. Prints CPU % of one core.
 #include "BenchUtil.hpp"
 
-#include "DemoUnit.hpp"
-#include "KioskStore.hpp"
-#include "SystemClock.hpp"
+#include "store/DemoUnit.hpp"
+#include "store/KioskStore.hpp"
+#include "platform/SystemClock.hpp"
 
 #include <fstream>
 #include <sstream>

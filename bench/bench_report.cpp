@@ -8,14 +8,14 @@
 //   --html    also write the 9-site year's HTML report to FILE (for scripts/render-report.sh)
 #include "BenchUtil.hpp"
 
-#include "CentralStore.hpp"
-#include "Database.hpp"
-#include "Event.hpp"
-#include "Feedback.hpp"
-#include "LocalTime.hpp"
-#include "Period.hpp"
-#include "Report.hpp"
-#include "SyncFormat.hpp"
+#include "central/CentralStore.hpp"
+#include "store/Database.hpp"
+#include "core/Event.hpp"
+#include "core/Feedback.hpp"
+#include "core/LocalTime.hpp"
+#include "core/Period.hpp"
+#include "report/Report.hpp"
+#include "sync/SyncFormat.hpp"
 
 #include <sqlite3.h>
 

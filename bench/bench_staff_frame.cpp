@@ -4,9 +4,9 @@
 // ImGui::Render (draw lists ready for the renderer); rasterising is the renderer's cost and
 // the same for both. Headless ImGui context: no window needed. Goal: ≤ 2× the bare frame.
 #include "BenchUtil.hpp"
-#include "KioskUi.hpp"
-#include "LocalTime.hpp"
-#include "Theme.hpp"
+#include "ui/KioskUi.hpp"
+#include "core/LocalTime.hpp"
+#include "ui/Theme.hpp"
 
 #include <imgui.h>
 

@@ -20,16 +20,16 @@
 // faster than the first import. Medians over the runs.
 #include "BenchUtil.hpp"
 
-#include "Admin.hpp"
-#include "CentralStore.hpp"
-#include "Database.hpp"
-#include "Event.hpp"
-#include "Import.hpp"
-#include "KioskStore.hpp"
-#include "KioskSync.hpp"
-#include "LocalTime.hpp"
-#include "Log.hpp"
-#include "RosterCsv.hpp"
+#include "central/Admin.hpp"
+#include "central/CentralStore.hpp"
+#include "store/Database.hpp"
+#include "core/Event.hpp"
+#include "central/Import.hpp"
+#include "store/KioskStore.hpp"
+#include "sync/KioskSync.hpp"
+#include "core/LocalTime.hpp"
+#include "platform/Log.hpp"
+#include "core/RosterCsv.hpp"
 
 #include <sqlite3.h>
 

@@ -1,6 +1,6 @@
-#include "FileSystem.hpp"
+#include "platform/FileSystem.hpp"
 
-#include "Error.hpp"
+#include "core/Error.hpp"
 
 #include <algorithm>
 #include <cerrno>

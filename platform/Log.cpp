@@ -1,4 +1,4 @@
-#include "Log.hpp"
+#include "platform/Log.hpp"
 
 #include <cstdio>
 

@@ -1,4 +1,4 @@
-#include "Paths.hpp"
+#include "platform/Paths.hpp"
 
 #include <cstdlib>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "PointerInput.hpp"
+#include "platform/PointerInput.hpp"
 
 #include <imgui.h>
 

@@ -1,6 +1,6 @@
-#include "Screenshot.hpp"
+#include "platform/Screenshot.hpp"
 
-#include "Log.hpp"
+#include "platform/Log.hpp"
 
 #include <stb/stb_image_write.h>
 

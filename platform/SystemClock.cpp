@@ -1,4 +1,4 @@
-#include "SystemClock.hpp"
+#include "platform/SystemClock.hpp"
 
 #include <chrono>
 

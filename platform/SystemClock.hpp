@@ -1,5 +1,5 @@
 #pragma once
-#include "Clock.hpp"
+#include "core/Clock.hpp"
 
 namespace dagverk::platform {
 

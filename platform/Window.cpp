@@ -1,7 +1,7 @@
-#include "Window.hpp"
+#include "platform/Window.hpp"
 
-#include "Log.hpp"
-#include "Screenshot.hpp"
+#include "platform/Log.hpp"
+#include "platform/Screenshot.hpp"
 
 #include <imgui.h>
 #include <imgui_impl_sdl.h>

@@ -1,6 +1,6 @@
 #pragma once
 // The SDL window and renderer with Dear ImGui on top, and the idle-aware frame loop.
-#include "PointerInput.hpp"
+#include "platform/PointerInput.hpp"
 
 #include <SDL.h>
 

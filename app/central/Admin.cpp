@@ -1,10 +1,10 @@
-#include "Admin.hpp"
+#include "central/Admin.hpp"
 
-#include "Csv.hpp"
-#include "Error.hpp"
-#include "FileSystem.hpp"
-#include "Log.hpp"
-#include "RosterCsv.hpp"
+#include "core/Csv.hpp"
+#include "core/Error.hpp"
+#include "platform/FileSystem.hpp"
+#include "platform/Log.hpp"
+#include "core/RosterCsv.hpp"
 
 #include <algorithm>
 #include <charconv>

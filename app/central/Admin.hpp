@@ -1,8 +1,8 @@
 #pragma once
 // `dagverk-central init`, `enroll` and `publish`: the share, the trusted kiosks and the roster
 // bundles. Every function throws DagverkError with a Swedish and an English message.
-#include "Clock.hpp"
-#include "SyncFormat.hpp"
+#include "core/Clock.hpp"
+#include "sync/SyncFormat.hpp"
 
 #include <cstdint>
 #include <filesystem>

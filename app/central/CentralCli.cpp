@@ -1,13 +1,13 @@
-#include "CentralCli.hpp"
+#include "central/CentralCli.hpp"
 
-#include "Admin.hpp"
-#include "CentralStore.hpp"
-#include "Error.hpp"
-#include "Import.hpp"
-#include "Log.hpp"
-#include "ReportCommand.hpp"
-#include "Status.hpp"
-#include "SystemClock.hpp"
+#include "central/Admin.hpp"
+#include "central/CentralStore.hpp"
+#include "core/Error.hpp"
+#include "central/Import.hpp"
+#include "platform/Log.hpp"
+#include "report/ReportCommand.hpp"
+#include "central/Status.hpp"
+#include "platform/SystemClock.hpp"
 
 #include <cstdio>
 #include <filesystem>

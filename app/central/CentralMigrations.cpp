@@ -1,7 +1,7 @@
-#include "CentralMigrations.hpp"
+#include "central/CentralMigrations.hpp"
 
-#include "CentralStore.hpp"
-#include "Error.hpp"
+#include "central/CentralStore.hpp"
+#include "core/Error.hpp"
 
 #include <array>
 

@@ -1,6 +1,6 @@
 #pragma once
 // The central database's own schema history (separate from the kiosk's app/store/Migrations).
-#include "Database.hpp"
+#include "store/Database.hpp"
 
 namespace dagverk::central {
 

@@ -1,11 +1,11 @@
-#include "CentralStore.hpp"
+#include "central/CentralStore.hpp"
 
-#include "CentralMigrations.hpp"
-#include "Database.hpp"
-#include "Error.hpp"
-#include "FileSystem.hpp"
-#include "LocalTime.hpp"
-#include "Log.hpp"
+#include "central/CentralMigrations.hpp"
+#include "store/Database.hpp"
+#include "core/Error.hpp"
+#include "platform/FileSystem.hpp"
+#include "core/LocalTime.hpp"
+#include "platform/Log.hpp"
 
 #include <sqlite3.h>
 

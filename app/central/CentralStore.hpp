@@ -24,9 +24,9 @@
 //   roster_activity(id PK, site_id, name, category)
 //   roster_staff(id PK, site_ids, first_name, initial, role, active)   -- never PIN hashes
 //   (meta 'roster_version' = the bundle version the roster came from)
-#include "Clock.hpp"
-#include "RosterCsv.hpp"
-#include "SyncFormat.hpp"
+#include "core/Clock.hpp"
+#include "core/RosterCsv.hpp"
+#include "sync/SyncFormat.hpp"
 
 #include <filesystem>
 #include <memory>

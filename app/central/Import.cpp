@@ -1,12 +1,12 @@
-#include "Import.hpp"
+#include "central/Import.hpp"
 
-#include "Admin.hpp"
-#include "Database.hpp"
-#include "Error.hpp"
-#include "FileSystem.hpp"
-#include "Log.hpp"
-#include "RosterCsv.hpp"
-#include "SystemClock.hpp"
+#include "central/Admin.hpp"
+#include "store/Database.hpp"
+#include "core/Error.hpp"
+#include "platform/FileSystem.hpp"
+#include "platform/Log.hpp"
+#include "core/RosterCsv.hpp"
+#include "platform/SystemClock.hpp"
 
 #include <algorithm>
 #include <cctype>

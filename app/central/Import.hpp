@@ -18,8 +18,8 @@
 // cannot be finished is reported (QuarantinedBatch::complete false, exit 1) and left for the
 // next run: a batch still in the inbox is rejected again; a manifest whose batch is already in
 // quarantine follows it (quarantinesCompleted).
-#include "CentralStore.hpp"
-#include "Clock.hpp"
+#include "central/CentralStore.hpp"
+#include "core/Clock.hpp"
 
 #include <cstdint>
 #include <filesystem>

@@ -1,7 +1,7 @@
-#include "Status.hpp"
+#include "central/Status.hpp"
 
-#include "Database.hpp"
-#include "LocalTime.hpp"
+#include "store/Database.hpp"
+#include "core/LocalTime.hpp"
 
 #include <cstdio>
 #include <sstream>

@@ -1,7 +1,7 @@
 #pragma once
 // `dagverk-central status`: per device its site, last batch, when it was last seen (Stockholm
 // time), events, event-sequence gaps, batch numbers never seen, and clock flags.
-#include "CentralStore.hpp"
+#include "central/CentralStore.hpp"
 
 #include <string>
 

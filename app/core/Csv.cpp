@@ -1,7 +1,7 @@
-#include "Csv.hpp"
+#include "core/Csv.hpp"
 
-#include "Error.hpp"
-#include "SwedishText.hpp"
+#include "core/Error.hpp"
+#include "core/SwedishText.hpp"
 
 namespace dagverk {
 

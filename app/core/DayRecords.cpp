@@ -1,7 +1,7 @@
-#include "DayRecords.hpp"
+#include "core/DayRecords.hpp"
 
-#include "Presence.hpp"
-#include "SwedishText.hpp"
+#include "core/Presence.hpp"
+#include "core/SwedishText.hpp"
 
 #include <algorithm>
 

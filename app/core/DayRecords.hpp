@@ -1,11 +1,11 @@
 #pragma once
 // What staff see and record about a day: absences, the day overview, activity sessions, the
 // roll call. Pure rules over events; the store feeds them and the screens show them.
-#include "Event.hpp"
-#include "LocalTime.hpp"
-#include "Presence.hpp"
-#include "Roster.hpp"
-#include "Staff.hpp"
+#include "core/Event.hpp"
+#include "core/LocalTime.hpp"
+#include "core/Presence.hpp"
+#include "core/Roster.hpp"
+#include "core/Staff.hpp"
 
 #include <map>
 #include <optional>

@@ -1,6 +1,6 @@
-#include "Event.hpp"
+#include "core/Event.hpp"
 
-#include "Error.hpp"
+#include "core/Error.hpp"
 
 #include <cereal/archives/json.hpp>
 #include <cereal/cereal.hpp>

@@ -1,7 +1,7 @@
 #pragma once
 // Every action on a kiosk appends one immutable event. New kinds are added to EventPayload
 // below (a struct with kKind, subject() and serialize()); storage and sync need no change.
-#include "Clock.hpp"
+#include "core/Clock.hpp"
 
 #include <cstdint>
 #include <optional>

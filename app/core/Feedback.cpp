@@ -1,4 +1,4 @@
-#include "Feedback.hpp"
+#include "core/Feedback.hpp"
 
 #include <algorithm>
 #include <set>

@@ -1,9 +1,9 @@
 #pragma once
 // Feedback, complaints, deviations and the quick survey: the city's categories (worded exactly
 // as in the reporting template), the rules, and the tertial table. Pure; the store feeds it.
-#include "DayRecords.hpp"
-#include "Event.hpp"
-#include "LocalTime.hpp"
+#include "core/DayRecords.hpp"
+#include "core/Event.hpp"
+#include "core/LocalTime.hpp"
 
 #include <array>
 #include <map>

@@ -1,6 +1,6 @@
 #pragma once
 // Time-ordered UUIDs (version 7) for events, devices and batches.
-#include "Clock.hpp"
+#include "core/Clock.hpp"
 
 #include <array>
 #include <cstdint>

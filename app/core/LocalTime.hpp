@@ -1,7 +1,7 @@
 #pragma once
 // Civil time in the site's zone, Europe/Stockholm (CET/CEST with the EU summer-time rule).
 // Pure arithmetic: no OS time-zone database, so tests and kiosks agree everywhere.
-#include "Clock.hpp"
+#include "core/Clock.hpp"
 #include <string>
 
 namespace dagverk {

@@ -1,7 +1,7 @@
-#include "Period.hpp"
+#include "core/Period.hpp"
 
-#include "Error.hpp"
-#include "Feedback.hpp"
+#include "core/Error.hpp"
+#include "core/Feedback.hpp"
 
 #include <array>
 #include <cstdio>

@@ -1,7 +1,7 @@
 #pragma once
 // Report periods (issue: central reports): the city's tertials, the year (VB), an ISO week, a
 // month, or an explicit range. Pure calendar arithmetic on local dates.
-#include "LocalTime.hpp"
+#include "core/LocalTime.hpp"
 
 #include <optional>
 #include <string>

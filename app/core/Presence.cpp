@@ -1,4 +1,4 @@
-#include "Presence.hpp"
+#include "core/Presence.hpp"
 
 #include <algorithm>
 #include <set>

@@ -1,8 +1,8 @@
 #pragma once
 // Who is here now, and the rules for a tap and for the end of the site's day.
-#include "Event.hpp"
-#include "LocalTime.hpp"
-#include "Roster.hpp"
+#include "core/Event.hpp"
+#include "core/LocalTime.hpp"
+#include "core/Roster.hpp"
 
 #include <map>
 #include <set>

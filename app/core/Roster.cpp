@@ -1,6 +1,6 @@
-#include "Roster.hpp"
+#include "core/Roster.hpp"
 
-#include "SwedishText.hpp"
+#include "core/SwedishText.hpp"
 
 namespace dagverk {
 

@@ -1,9 +1,9 @@
-#include "RosterCsv.hpp"
+#include "core/RosterCsv.hpp"
 
-#include "Csv.hpp"
-#include "Error.hpp"
-#include "LocalTime.hpp"
-#include "SwedishText.hpp"
+#include "core/Csv.hpp"
+#include "core/Error.hpp"
+#include "core/LocalTime.hpp"
+#include "core/SwedishText.hpp"
 
 #include <algorithm>
 #include <charconv>

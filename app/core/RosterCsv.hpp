@@ -1,7 +1,7 @@
 #pragma once
 // The roster as CSV files: sites.csv, participants.csv, activities.csv (see data/README.md).
-#include "Roster.hpp"
-#include "Staff.hpp"
+#include "core/Roster.hpp"
+#include "core/Staff.hpp"
 
 #include <string_view>
 #include <vector>

@@ -1,6 +1,6 @@
-#include "SiteStatistics.hpp"
+#include "core/SiteStatistics.hpp"
 
-#include "SwedishText.hpp"
+#include "core/SwedishText.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -18,11 +18,11 @@
 // - Complaints: every complaint, comment or suggestion (praise is not one) that is not closed,
 //   whenever it came in; the oldest listed with working days since receipt, and marked as
 //   ComplaintState::overdue says (no feedback after 10 working days).
-#include "DayRecords.hpp"
-#include "Event.hpp"
-#include "Feedback.hpp"
-#include "LocalTime.hpp"
-#include "Roster.hpp"
+#include "core/DayRecords.hpp"
+#include "core/Event.hpp"
+#include "core/Feedback.hpp"
+#include "core/LocalTime.hpp"
+#include "core/Roster.hpp"
 
 #include <array>
 #include <string>

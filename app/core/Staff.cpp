@@ -1,6 +1,6 @@
-#include "Staff.hpp"
+#include "core/Staff.hpp"
 
-#include "SwedishText.hpp"
+#include "core/SwedishText.hpp"
 
 #include <algorithm>
 #include <array>

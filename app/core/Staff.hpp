@@ -1,6 +1,6 @@
 #pragma once
 // Staff at a site, their roles, and the PIN lock-out policy.
-#include "Clock.hpp"
+#include "core/Clock.hpp"
 
 #include <optional>
 #include <string>

@@ -1,4 +1,4 @@
-#include "SwedishText.hpp"
+#include "core/SwedishText.hpp"
 
 #include <algorithm>
 

@@ -1,11 +1,11 @@
-#include "KioskApp.hpp"
+#include "kiosk/KioskApp.hpp"
 
-#include "Error.hpp"
-#include "KioskSync.hpp"
-#include "LocalTime.hpp"
-#include "Log.hpp"
-#include "Paths.hpp"
-#include "Theme.hpp"
+#include "core/Error.hpp"
+#include "sync/KioskSync.hpp"
+#include "core/LocalTime.hpp"
+#include "platform/Log.hpp"
+#include "platform/Paths.hpp"
+#include "ui/Theme.hpp"
 
 #include <algorithm>
 #include <iterator>

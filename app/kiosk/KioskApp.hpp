@@ -1,8 +1,8 @@
 #pragma once
 // Wires the platform window, the screens and the store: the kiosk's frame loop.
-#include "KioskStore.hpp"
-#include "KioskUi.hpp"
-#include "Window.hpp"
+#include "store/KioskStore.hpp"
+#include "ui/KioskUi.hpp"
+#include "platform/Window.hpp"
 
 #include <filesystem>
 #include <map>

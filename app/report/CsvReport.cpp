@@ -1,6 +1,6 @@
-#include "ReportWriters.hpp"
+#include "report/ReportWriters.hpp"
 
-#include "Feedback.hpp"
+#include "core/Feedback.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "ReportWriters.hpp"
+#include "report/ReportWriters.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,13 +1,13 @@
-#include "Report.hpp"
+#include "report/Report.hpp"
 
-#include "Error.hpp"
-#include "FileSystem.hpp"
-#include "Log.hpp"
-#include "Period.hpp"
-#include "ReportBuilder.hpp"
-#include "ReportDocument.hpp"
-#include "ReportSource.hpp"
-#include "ReportWriters.hpp"
+#include "core/Error.hpp"
+#include "platform/FileSystem.hpp"
+#include "platform/Log.hpp"
+#include "core/Period.hpp"
+#include "report/ReportBuilder.hpp"
+#include "report/ReportDocument.hpp"
+#include "report/ReportSource.hpp"
+#include "report/ReportWriters.hpp"
 
 #include <system_error>
 

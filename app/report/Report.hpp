@@ -1,6 +1,6 @@
 #pragma once
 // One report run: open the central database, aggregate the period, write one format.
-#include "Clock.hpp"
+#include "core/Clock.hpp"
 
 #include <filesystem>
 #include <optional>

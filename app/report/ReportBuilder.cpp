@@ -1,6 +1,6 @@
-#include "ReportBuilder.hpp"
+#include "report/ReportBuilder.hpp"
 
-#include "Error.hpp"
+#include "core/Error.hpp"
 
 #include <algorithm>
 #include <cmath>

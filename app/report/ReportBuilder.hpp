@@ -25,8 +25,8 @@
 // - Drifting away (only when includeDrift): the last 4 weeks up to the end of the period (or
 //   the site's last recorded day, if earlier) against the 8 weeks before; listed when the
 //   earlier weeks had attendance and the weekly rate fell under half (4 x recent < earlier).
-#include "ReportModel.hpp"
-#include "ReportSource.hpp"
+#include "report/ReportModel.hpp"
+#include "report/ReportSource.hpp"
 
 namespace dagverk::report {
 

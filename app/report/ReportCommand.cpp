@@ -1,10 +1,10 @@
 // `dagverk-central report --db central.sqlite --period P [--site S] --format html|xlsx|csv --out FILE`
-#include "ReportCommand.hpp"
+#include "report/ReportCommand.hpp"
 
-#include "Error.hpp"
-#include "Log.hpp"
-#include "Report.hpp"
-#include "SystemClock.hpp"
+#include "core/Error.hpp"
+#include "platform/Log.hpp"
+#include "report/Report.hpp"
+#include "platform/SystemClock.hpp"
 
 #include <cstdio>
 #include <map>

@@ -1,6 +1,6 @@
-#include "ReportDocument.hpp"
+#include "report/ReportDocument.hpp"
 
-#include "DayRecords.hpp"
+#include "core/DayRecords.hpp"
 
 #include <cmath>
 #include <cstdio>

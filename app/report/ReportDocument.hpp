@@ -1,8 +1,8 @@
 #pragma once
 // The report laid out once as sections of tables (and charts for HTML); the HTML, XLSX and CSV
 // writers render the same document, so every figure appears with the same value everywhere.
-#include "Report.hpp"
-#include "ReportModel.hpp"
+#include "report/Report.hpp"
+#include "report/ReportModel.hpp"
 
 #include <string>
 #include <vector>

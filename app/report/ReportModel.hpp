@@ -1,8 +1,8 @@
 #pragma once
 // The figures of one report, computed once (ReportBuilder) and laid out by every writer.
-#include "Feedback.hpp"
-#include "LocalTime.hpp"
-#include "Period.hpp"
+#include "core/Feedback.hpp"
+#include "core/LocalTime.hpp"
+#include "core/Period.hpp"
 
 #include <array>
 #include <cstdint>

@@ -1,11 +1,11 @@
-#include "ReportSource.hpp"
+#include "report/ReportSource.hpp"
 
-#include "CentralStore.hpp"
-#include "Database.hpp"
-#include "Error.hpp"
-#include "Feedback.hpp"
-#include "Log.hpp"
-#include "Roster.hpp"
+#include "central/CentralStore.hpp"
+#include "store/Database.hpp"
+#include "core/Error.hpp"
+#include "core/Feedback.hpp"
+#include "platform/Log.hpp"
+#include "core/Roster.hpp"
 
 #include <set>
 

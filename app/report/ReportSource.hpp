@@ -3,9 +3,9 @@
 // implementation below reads the central schema (app/central/CentralStore.hpp) directly; a
 // PostgreSQL backend (DESIGN.md) would implement the same calls. Every call returns records
 // with voided events (the target of a Corrected) already left out.
-#include "Clock.hpp"
-#include "Event.hpp"
-#include "LocalTime.hpp"
+#include "core/Clock.hpp"
+#include "core/Event.hpp"
+#include "core/LocalTime.hpp"
 
 #include <cstdint>
 #include <filesystem>

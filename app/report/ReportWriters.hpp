@@ -1,6 +1,6 @@
 #pragma once
 // Renders a Document. Each returns the bytes (or files) in memory; Report.cpp writes them.
-#include "ReportDocument.hpp"
+#include "report/ReportDocument.hpp"
 
 #include <filesystem>
 #include <string>

@@ -1,7 +1,7 @@
-#include "ReportWriters.hpp"
+#include "report/ReportWriters.hpp"
 
-#include "Error.hpp"
-#include "FileSystem.hpp"
+#include "core/Error.hpp"
+#include "platform/FileSystem.hpp"
 
 #include <xlsxwriter.h>
 

@@ -1,8 +1,8 @@
-#include "Database.hpp"
+#include "store/Database.hpp"
 
 #include <cerrno>
 
-#include "Error.hpp"
+#include "core/Error.hpp"
 
 namespace dagverk::store {
 

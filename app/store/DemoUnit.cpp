@@ -1,4 +1,4 @@
-#include "DemoUnit.hpp"
+#include "store/DemoUnit.hpp"
 
 namespace dagverk::store {
 

@@ -1,6 +1,6 @@
 #pragma once
 // The demo unit: Liljeholmens dagliga verksamheter with invented participants and staff (data/demo/).
-#include "RosterCsv.hpp"
+#include "core/RosterCsv.hpp"
 
 namespace dagverk::store {
 

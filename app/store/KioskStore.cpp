@@ -1,14 +1,14 @@
-#include "KioskStore.hpp"
+#include "store/KioskStore.hpp"
 
-#include "Database.hpp"
-#include "Error.hpp"
-#include "FileSystem.hpp"
-#include "Ids.hpp"
-#include "LocalTime.hpp"
-#include "Log.hpp"
-#include "Migrations.hpp"
-#include "Pins.hpp"
-#include "SwedishText.hpp"
+#include "store/Database.hpp"
+#include "core/Error.hpp"
+#include "platform/FileSystem.hpp"
+#include "core/Ids.hpp"
+#include "core/LocalTime.hpp"
+#include "platform/Log.hpp"
+#include "store/Migrations.hpp"
+#include "store/Pins.hpp"
+#include "core/SwedishText.hpp"
 
 #include <sodium.h>
 

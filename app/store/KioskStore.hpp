@@ -2,14 +2,14 @@
 // The kiosk's local store: one SQLite file in the data directory, WAL with synchronous=FULL.
 // Every append is durable when it returns; the presence projection is updated in the same
 // transaction and kept in memory for the screens.
-#include "Clock.hpp"
-#include "DayRecords.hpp"
-#include "Event.hpp"
-#include "Feedback.hpp"
-#include "Staff.hpp"
-#include "Presence.hpp"
-#include "Roster.hpp"
-#include "RosterCsv.hpp"
+#include "core/Clock.hpp"
+#include "core/DayRecords.hpp"
+#include "core/Event.hpp"
+#include "core/Feedback.hpp"
+#include "core/Staff.hpp"
+#include "core/Presence.hpp"
+#include "core/Roster.hpp"
+#include "core/RosterCsv.hpp"
 
 #include <filesystem>
 #include <functional>

@@ -1,6 +1,6 @@
-#include "Migrations.hpp"
+#include "store/Migrations.hpp"
 
-#include "Error.hpp"
+#include "core/Error.hpp"
 
 #include <array>
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "Database.hpp"
+#include "store/Database.hpp"
 
 namespace dagverk::store {
 

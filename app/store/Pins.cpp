@@ -1,7 +1,7 @@
-#include "Pins.hpp"
+#include "store/Pins.hpp"
 
-#include "Error.hpp"
-#include "Staff.hpp"
+#include "core/Error.hpp"
+#include "core/Staff.hpp"
 
 #include <sodium.h>
 

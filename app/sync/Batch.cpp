@@ -1,6 +1,6 @@
 // Batches (kiosk -> central) and the chunked secretstream they and bundles share.
-#include "SyncFormat.hpp"
-#include "SyncInternal.hpp"
+#include "sync/SyncFormat.hpp"
+#include "sync/SyncInternal.hpp"
 
 #include <sodium.h>
 

@@ -1,6 +1,6 @@
 // Bundles (central -> kiosks) and receipts (central -> kiosk), both signed by the central key.
-#include "SyncFormat.hpp"
-#include "SyncInternal.hpp"
+#include "sync/SyncFormat.hpp"
+#include "sync/SyncInternal.hpp"
 
 #include <sodium.h>
 

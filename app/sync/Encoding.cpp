@@ -1,6 +1,6 @@
 // Base64, SHA-256, byte layouts and limits shared by the sync formats.
-#include "SyncFormat.hpp"
-#include "SyncInternal.hpp"
+#include "sync/SyncFormat.hpp"
+#include "sync/SyncInternal.hpp"
 
 #include <sodium.h>
 

@@ -1,7 +1,7 @@
 // Key files: the kiosk's device key, the central key pairs, the enrolled kiosks.
-#include "FileSystem.hpp"
-#include "SyncFormat.hpp"
-#include "SyncInternal.hpp"
+#include "platform/FileSystem.hpp"
+#include "sync/SyncFormat.hpp"
+#include "sync/SyncInternal.hpp"
 
 #include <cereal/archives/json.hpp>
 #include <cereal/cereal.hpp>

@@ -1,13 +1,13 @@
-#include "KioskSync.hpp"
+#include "sync/KioskSync.hpp"
 
-#include "Error.hpp"
-#include "Event.hpp"
-#include "FileSystem.hpp"
-#include "Ids.hpp"
-#include "LocalTime.hpp"
-#include "Log.hpp"
-#include "Pins.hpp"
-#include "RosterCsv.hpp"
+#include "core/Error.hpp"
+#include "core/Event.hpp"
+#include "platform/FileSystem.hpp"
+#include "core/Ids.hpp"
+#include "core/LocalTime.hpp"
+#include "platform/Log.hpp"
+#include "store/Pins.hpp"
+#include "core/RosterCsv.hpp"
 
 #include <sodium.h>
 

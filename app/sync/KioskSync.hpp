@@ -3,9 +3,9 @@
 // every event central has not acknowledged, record it, apply the newest valid roster bundle,
 // and read the receipts. Used by `dagverk sync` and the "Synkronisera" screen (on a worker
 // thread with its own store connection).
-#include "Clock.hpp"
-#include "KioskStore.hpp"
-#include "SyncFormat.hpp"
+#include "core/Clock.hpp"
+#include "store/KioskStore.hpp"
+#include "sync/SyncFormat.hpp"
 
 #include <cstdint>
 #include <filesystem>

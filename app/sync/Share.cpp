@@ -1,7 +1,7 @@
 // The share's marker, its layout, and batch manifests.
-#include "FileSystem.hpp"
-#include "SyncFormat.hpp"
-#include "SyncInternal.hpp"
+#include "platform/FileSystem.hpp"
+#include "sync/SyncFormat.hpp"
+#include "sync/SyncInternal.hpp"
 
 #include <cereal/archives/json.hpp>
 #include <cereal/cereal.hpp>

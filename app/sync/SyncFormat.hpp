@@ -17,7 +17,7 @@
 //
 // Nothing here touches SQLite or the UI. Every reader throws DagverkError (BatchRejected,
 // BundleRejected) with a Swedish and an English reason and never returns partial contents.
-#include "Clock.hpp"
+#include "core/Clock.hpp"
 
 #include <array>
 #include <cstdint>

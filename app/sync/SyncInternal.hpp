@@ -1,8 +1,8 @@
 #pragma once
 // Shared by the SyncFormat sources only: libsodium start-up, bounded byte readers and writers,
 // id checks and the rejection messages. Not part of the interface other code links against.
-#include "Error.hpp"
-#include "SyncFormat.hpp"
+#include "core/Error.hpp"
+#include "sync/SyncFormat.hpp"
 
 #include <cereal/archives/portable_binary.hpp>
 #include <cereal/cereal.hpp>

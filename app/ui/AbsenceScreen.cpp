@@ -1,9 +1,9 @@
 // Note why an expected participant is not here: sjuk, ledig, annan aktivitet, okänt, with an
 // optional comment. Saved in one event when "Spara" is tapped; nothing before that.
-#include "Screens.hpp"
-#include "StaffWidgets.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "ui/Screens.hpp"
+#include "ui/StaffWidgets.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 

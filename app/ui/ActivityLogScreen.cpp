@@ -1,11 +1,11 @@
 // The activity log: today's and this week's sessions, planned and done. "Ny aktivitet" logs
 // one that happened, "Planera" puts one on today's picture schedule; tapping a session edits
 // it (a correction event, never an update in place).
-#include "LocalTime.hpp"
-#include "Screens.hpp"
-#include "StaffWidgets.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "core/LocalTime.hpp"
+#include "ui/Screens.hpp"
+#include "ui/StaffWidgets.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 

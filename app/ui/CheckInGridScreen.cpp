@@ -1,7 +1,7 @@
 // The check-in grid: one tile per participant with their picture and name, A–Ö strip to jump,
 // drag to scroll with a finger or the mouse. Present participants are marked with a green check.
-#include "Screens.hpp"
-#include "Widgets.hpp"
+#include "ui/Screens.hpp"
+#include "ui/Widgets.hpp"
 
 #include <set>
 

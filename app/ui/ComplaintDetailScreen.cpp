@@ -1,11 +1,11 @@
 // One complaint in the register: everything it was registered with, and its follow-ups in
 // order. "Återkoppling lämnad", "Åtgärd vidtagen" and "Avsluta" each open a short form (how /
 // what, dated today) saved as one event on "Spara". A closed complaint takes no more follow-ups.
-#include "LocalTime.hpp"
-#include "Screens.hpp"
-#include "StaffWidgets.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "core/LocalTime.hpp"
+#include "ui/Screens.hpp"
+#include "ui/StaffWidgets.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 

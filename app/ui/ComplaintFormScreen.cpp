@@ -1,11 +1,11 @@
 // Register a complaint, comment, suggestion or praise in the city's categories: what kind, from
 // whom, what it concerned, how and when it came in, and what was said. Also used to classify a
 // participant's "Tyck till" (then pre-filled). Nothing is saved until "Spara".
-#include "LocalTime.hpp"
-#include "Screens.hpp"
-#include "StaffWidgets.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "core/LocalTime.hpp"
+#include "ui/Screens.hpp"
+#include "ui/StaffWidgets.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 #include <algorithm>
 #include <utility>

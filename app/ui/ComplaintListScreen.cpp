@@ -2,11 +2,11 @@
 // be classified, then the register filtered by open / waiting for feedback / closed, with a red
 // mark on complaints that got no feedback within ten working days. "+ Registrera" records what
 // came in by other routes, "Avvikelse" a deviation.
-#include "LocalTime.hpp"
-#include "Screens.hpp"
-#include "StaffWidgets.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "core/LocalTime.hpp"
+#include "ui/Screens.hpp"
+#include "ui/StaffWidgets.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 

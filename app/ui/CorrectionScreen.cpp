@@ -1,9 +1,9 @@
 // Correct a mistaken check-in or check-out: a Corrected event points at the original, with a
 // reason. The original stays in the log.
-#include "Screens.hpp"
-#include "StaffWidgets.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "ui/Screens.hpp"
+#include "ui/StaffWidgets.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 

@@ -1,11 +1,11 @@
 // Report a deviation (avvikelse) with the city's three classifications — who identified it, what
 // it concerned, whom it concerns — the date, a Lex Sarah mark and a description. Nothing is
 // saved until "Spara".
-#include "LocalTime.hpp"
-#include "Screens.hpp"
-#include "StaffWidgets.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "core/LocalTime.hpp"
+#include "ui/Screens.hpp"
+#include "ui/StaffWidgets.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 #include <algorithm>
 

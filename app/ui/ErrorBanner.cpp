@@ -1,7 +1,7 @@
 // The red banner that tells, in plain Swedish, that something could not be saved.
-#include "Screens.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "ui/Screens.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 

@@ -1,7 +1,7 @@
 // "Tyck till", step 1: "Hur är det?" — three large faces: glad, mittemellan, ledsen.
-#include "Screens.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "ui/Screens.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 

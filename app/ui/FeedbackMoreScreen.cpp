@@ -1,10 +1,10 @@
 // "Tyck till", step 3: "Vill du berätta mer?" (optional text on the on-screen keyboard), and
 // "Vill du att någon pratar med dig om det?" — yes: tap your own picture next; no: the entry
 // is saved anonymously.
-#include "Screens.hpp"
-#include "StaffWidgets.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "ui/Screens.hpp"
+#include "ui/StaffWidgets.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 

@@ -1,9 +1,9 @@
 // "Tyck till", step 2: "Vad gäller det?" — six picture choices: the activities, the food, the
 // staff, the premises, the journey, something else.
-#include "Screens.hpp"
-#include "StaffWidgets.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "ui/Screens.hpp"
+#include "ui/StaffWidgets.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 

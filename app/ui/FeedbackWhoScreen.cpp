@@ -1,6 +1,6 @@
 // "Tyck till", last step for someone who wants to talk about it: tap your own picture.
-#include "Screens.hpp"
-#include "Widgets.hpp"
+#include "ui/Screens.hpp"
+#include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 

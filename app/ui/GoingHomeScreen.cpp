@@ -1,7 +1,7 @@
 // "Vill du gå hem?" with a big green yes and a big red no. Yes checks out.
-#include "Screens.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "ui/Screens.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 

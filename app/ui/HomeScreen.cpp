@@ -1,10 +1,10 @@
 // Home: the site's name, today's date and a large clock, one large entry to the check-in grid,
 // today's schedule in pictures, the roll-call entry, and a small but findable staff entry.
-#include "LocalTime.hpp"
-#include "Screens.hpp"
-#include "StaffWidgets.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "core/LocalTime.hpp"
+#include "ui/Screens.hpp"
+#include "ui/StaffWidgets.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 #include <algorithm>
 

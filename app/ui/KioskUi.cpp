@@ -1,6 +1,6 @@
-#include "KioskUi.hpp"
+#include "ui/KioskUi.hpp"
 
-#include "Screens.hpp"
+#include "ui/Screens.hpp"
 
 #include <algorithm>
 

@@ -2,13 +2,13 @@
 // The kiosk's screens. They read a model and ask for actions; they know nothing of SQLite or
 // SDL. KioskUi holds what the screens remember between frames: which screen is up, who is
 // signed in, the form being filled in (in memory only until it is saved in one go).
-#include "Clock.hpp"
-#include "DayRecords.hpp"
-#include "Feedback.hpp"
-#include "Presence.hpp"
-#include "Roster.hpp"
-#include "SiteStatistics.hpp"
-#include "Staff.hpp"
+#include "core/Clock.hpp"
+#include "core/DayRecords.hpp"
+#include "core/Feedback.hpp"
+#include "core/Presence.hpp"
+#include "core/Roster.hpp"
+#include "core/SiteStatistics.hpp"
+#include "core/Staff.hpp"
 
 #include <imgui.h>
 

@@ -1,9 +1,9 @@
 // The participants' picture grid with the A–Ö strip and drag to scroll: the check-in grid, and
 // "which one are you?" in "Tyck till" and the survey.
-#include "Screens.hpp"
-#include "SwedishText.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "ui/Screens.hpp"
+#include "core/SwedishText.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 #include <algorithm>
 #include <map>

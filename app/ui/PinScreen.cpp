@@ -1,10 +1,10 @@
 // Staff sign-in, step 2: the PIN on a numeric keypad. Wrong PINs say how many tries are left;
 // after five the kiosk locks with a countdown (the counter survives a restart).
-#include "LocalTime.hpp"
-#include "Screens.hpp"
-#include "StaffWidgets.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "core/LocalTime.hpp"
+#include "ui/Screens.hpp"
+#include "ui/StaffWidgets.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 #include <algorithm>
 

@@ -1,10 +1,10 @@
 // The roll call at a fire drill (utrymning): everyone checked in when it started, participants
 // and staff, in large picture tiles. A tap marks "i säkerhet"; the counter shows how many are
 // left; a switch hides those already found. Works with no network; every mark is an event.
-#include "Screens.hpp"
-#include "StaffWidgets.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "ui/Screens.hpp"
+#include "ui/StaffWidgets.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 #include <algorithm>
 

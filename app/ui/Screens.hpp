@@ -1,6 +1,6 @@
 #pragma once
 // One function per screen, each in its own file.
-#include "KioskUi.hpp"
+#include "ui/KioskUi.hpp"
 
 namespace dagverk::ui {
 

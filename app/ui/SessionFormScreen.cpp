@@ -1,11 +1,11 @@
 // Log or plan an activity session: which activity, who took part (pre-selected with those
 // here now), which staff, start and end, at the site or an outing, a short note. The form
 // lives in memory until "Spara": then it is one event (or two for an edit) in one transaction.
-#include "LocalTime.hpp"
-#include "Screens.hpp"
-#include "StaffWidgets.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "core/LocalTime.hpp"
+#include "ui/Screens.hpp"
+#include "ui/StaffWidgets.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 #include <algorithm>
 

@@ -1,10 +1,10 @@
 // The staff dashboard for today at this site: who is here, who is expected but not here, who
 // has gone home; check in or out on someone's behalf, note an absence, correct a mistake.
-#include "LocalTime.hpp"
-#include "Screens.hpp"
-#include "StaffWidgets.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "core/LocalTime.hpp"
+#include "ui/Screens.hpp"
+#include "ui/StaffWidgets.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 #include <algorithm>
 

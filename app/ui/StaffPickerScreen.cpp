@@ -1,9 +1,9 @@
 // Staff sign-in, step 1: "Vem är du?" — a tile per staff member who works at this site.
 // The same screen opens the roll call from home (any staff member's PIN).
-#include "Screens.hpp"
-#include "StaffWidgets.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "ui/Screens.hpp"
+#include "ui/StaffWidgets.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 #include <algorithm>
 

@@ -1,9 +1,9 @@
-#include "StaffWidgets.hpp"
+#include "ui/StaffWidgets.hpp"
 
-#include "LocalTime.hpp"
-#include "SwedishText.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "core/LocalTime.hpp"
+#include "core/SwedishText.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 #include <algorithm>
 #include <array>

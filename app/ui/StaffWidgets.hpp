@@ -1,7 +1,7 @@
 #pragma once
 // Pieces the staff screens share: the staff bar, buttons sized from the font, text fields
 // with the on-screen keyboard, the numeric keypad, chips, and activity pictograms.
-#include "KioskUi.hpp"
+#include "ui/KioskUi.hpp"
 
 #include <imgui.h>
 

@@ -3,11 +3,11 @@
 // open complaints with the oldest first. The kiosk computes the figures once, when the screen
 // opens (KioskModel::statistics); this only draws them, with ImGui's draw lists. Every size
 // comes from the font size; an empty section says so in words instead of an empty chart.
-#include "LocalTime.hpp"
-#include "Screens.hpp"
-#include "StaffWidgets.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "core/LocalTime.hpp"
+#include "ui/Screens.hpp"
+#include "ui/StaffWidgets.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 #include <algorithm>
 #include <cfloat>

@@ -1,11 +1,11 @@
 // The quick survey for staff: open a survey window (from–to), see whether it is open today and
 // how many have answered, and per question the shares ja / ibland / nej for the site — hidden
 // while fewer than kSurveyMinAnswers have answered. Never who answered what.
-#include "LocalTime.hpp"
-#include "Screens.hpp"
-#include "StaffWidgets.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "core/LocalTime.hpp"
+#include "ui/Screens.hpp"
+#include "ui/StaffWidgets.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,8 +1,8 @@
 // The survey: the city's three questions, one per screen, each with three picture answers
 // (ja / ibland / nej). The answers are saved together, anonymously, after the third.
-#include "Screens.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "ui/Screens.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 

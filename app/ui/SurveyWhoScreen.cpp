@@ -1,7 +1,7 @@
 // The survey, step 1: "Vem är du?" — tap your picture. Those who already answered in this
 // survey are pale; the kiosk remembers that they answered, never what.
-#include "Screens.hpp"
-#include "Widgets.hpp"
+#include "ui/Screens.hpp"
+#include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 

@@ -2,11 +2,11 @@
 // waiting to be sent (per kind, in Swedish), when the kiosk last synced and how it went, a big
 // "Synkronisera nu", a progress bar while the batch is written, and the result in plain Swedish.
 // The sync itself runs on the kiosk's worker thread; this screen only reads model.sync.
-#include "LocalTime.hpp"
-#include "Screens.hpp"
-#include "StaffWidgets.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "core/LocalTime.hpp"
+#include "ui/Screens.hpp"
+#include "ui/StaffWidgets.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 

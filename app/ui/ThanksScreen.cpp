@@ -1,7 +1,7 @@
 // "Tack!" after "Tyck till" or the survey; home after 4 s or a tap.
-#include "Screens.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "ui/Screens.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 

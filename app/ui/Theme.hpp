@@ -1,7 +1,7 @@
 #pragma once
 // Colours, spacing and fonts. Every size comes from the font size, which comes from the
 // display height, so the same screens fit a 1280×800 tablet and a 1024×600 kiosk.
-#include "KioskUi.hpp"
+#include "ui/KioskUi.hpp"
 
 #include <imgui.h>
 #include <string>

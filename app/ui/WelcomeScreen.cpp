@@ -1,8 +1,8 @@
 // "Välkommen, Anna!" with the picture and the time; home after 4 s or a tap.
-#include "LocalTime.hpp"
-#include "Screens.hpp"
-#include "Theme.hpp"
-#include "Widgets.hpp"
+#include "core/LocalTime.hpp"
+#include "ui/Screens.hpp"
+#include "ui/Theme.hpp"
+#include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 

@@ -1,8 +1,8 @@
-#include "Widgets.hpp"
+#include "ui/Widgets.hpp"
 
-#include "StaffWidgets.hpp"
+#include "ui/StaffWidgets.hpp"
 
-#include "Theme.hpp"
+#include "ui/Theme.hpp"
 
 #include <algorithm>
 #include <cmath>

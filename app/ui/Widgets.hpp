@@ -1,6 +1,6 @@
 #pragma once
 // Shared drawing pieces: participant pictures, pictogram icons and large touch buttons.
-#include "KioskUi.hpp"
+#include "ui/KioskUi.hpp"
 
 #include <imgui.h>
 
@@ -68,4 +68,4 @@ template <class Draw>
 bool pictureChoice(KioskUi& ui, const std::string& name, const char* label, ImVec2 size, ImFont* font, Draw&& draw);
 } // namespace dagverk::ui
 
-#include "WidgetsInline.hpp"
+#include "ui/WidgetsInline.hpp"

@@ -1,6 +1,6 @@
 #pragma once
 // Template bodies for Widgets.hpp.
-#include "Theme.hpp"
+#include "ui/Theme.hpp"
 
 #include <algorithm>
 

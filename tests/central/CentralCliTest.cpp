@@ -2,8 +2,8 @@
 // imports running at once.
 #include "CentralTestSupport.hpp"
 
-#include "Database.hpp"
-#include "Migrations.hpp"
+#include "store/Database.hpp"
+#include "store/Migrations.hpp"
 
 using namespace dagverk;
 using namespace dagverk::test;

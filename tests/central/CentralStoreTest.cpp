@@ -1,9 +1,9 @@
 // The central database: schema, dedupe, clock flags, gaps, refusal of foreign files.
 #include "CentralTestSupport.hpp"
 
-#include "CentralMigrations.hpp"
-#include "Database.hpp"
-#include "Migrations.hpp"
+#include "central/CentralMigrations.hpp"
+#include "store/Database.hpp"
+#include "store/Migrations.hpp"
 
 using namespace dagverk;
 using namespace dagverk::test;

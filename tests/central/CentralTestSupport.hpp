@@ -2,14 +2,14 @@
 // Helpers for the central tests: a real share directory made by initShare, kiosk keys, batches
 // sealed with the real SyncFormat functions and written the way a kiosk writes them, and a
 // runner for the real `dagverk-central` program.
-#include "Admin.hpp"
-#include "CentralStore.hpp"
-#include "Event.hpp"
-#include "FileSystem.hpp"
-#include "Ids.hpp"
-#include "Import.hpp"
+#include "central/Admin.hpp"
+#include "central/CentralStore.hpp"
+#include "core/Event.hpp"
+#include "platform/FileSystem.hpp"
+#include "core/Ids.hpp"
+#include "central/Import.hpp"
 #include "StoreTestSupport.hpp"
-#include "SyncFormat.hpp"
+#include "sync/SyncFormat.hpp"
 
 #include <sys/wait.h>
 

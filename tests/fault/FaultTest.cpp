@@ -3,8 +3,8 @@
 // and the database must open and work afterwards.
 #include "StoreTestSupport.hpp"
 
-#include "DemoUnit.hpp"
-#include "KioskStore.hpp"
+#include "store/DemoUnit.hpp"
+#include "store/KioskStore.hpp"
 
 #include <cerrno>
 #include <chrono>

@@ -1,10 +1,10 @@
 // checkin_stream DATADIR: opens the store and checks the bound site's participants in and out,
 // forever, printing "<event id> <seq> <kind> <participant>" after each call has returned (that
 // is, after the event is durable). The fault test kills it with SIGKILL at random points.
-#include "Error.hpp"
-#include "Event.hpp"
-#include "KioskStore.hpp"
-#include "LocalTime.hpp"
+#include "core/Error.hpp"
+#include "core/Event.hpp"
+#include "store/KioskStore.hpp"
+#include "core/LocalTime.hpp"
 
 #include <cstdio>
 #include <exception>

@@ -1,7 +1,7 @@
 #pragma once
 // Fixed keys for the fuzz targets and the seed generator: made from constant seeds, so the
 // seeds in corpus/batch/ are real, valid files for the keys the fuzz target checks with.
-#include "SyncFormat.hpp"
+#include "sync/SyncFormat.hpp"
 
 #include <sodium.h>
 

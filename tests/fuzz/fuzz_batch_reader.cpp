@@ -1,10 +1,10 @@
 // libFuzzer target: everything that reads files from the share (batches, manifests, receipts,
 // bundles, the marker, device public keys). Any exception other than DagverkError, and any
 // sanitizer report, is a finding.
-#include "Error.hpp"
+#include "core/Error.hpp"
 #include "FuzzKeys.hpp"
-#include "SyncFormat.hpp"
-#include "SyncInternal.hpp"
+#include "sync/SyncFormat.hpp"
+#include "sync/SyncInternal.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,9 +1,9 @@
 // libFuzzer target: the CSV reader and the roster and staff files built on it. The input is
 // split at 0x1e (record separator) into sites, participants, activities and staff. Any
 // exception other than DagverkError, and any sanitizer report, is a finding.
-#include "Csv.hpp"
-#include "Error.hpp"
-#include "RosterCsv.hpp"
+#include "core/Csv.hpp"
+#include "core/Error.hpp"
+#include "core/RosterCsv.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -3,8 +3,8 @@
 // CSV files (corpus/csv/). Built in the normal build; run once, its output is committed:
 //   make_seeds tests/fuzz/corpus
 #include "FuzzKeys.hpp"
-#include "SyncFormat.hpp"
-#include "SyncInternal.hpp"
+#include "sync/SyncFormat.hpp"
+#include "sync/SyncInternal.hpp"
 
 #include <filesystem>
 #include <fstream>

@@ -1,7 +1,7 @@
 // Report periods: the forms the command accepts, their dates, and what is refused.
-#include "Error.hpp"
-#include "Period.hpp"
-#include "ReportDocument.hpp"
+#include "core/Error.hpp"
+#include "core/Period.hpp"
+#include "report/ReportDocument.hpp"
 
 #include <catch2/catch.hpp>
 

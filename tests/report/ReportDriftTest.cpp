@@ -3,11 +3,11 @@
 #include "ReportFixture.hpp"
 #include "ReportTestSupport.hpp"
 
-#include "Period.hpp"
+#include "core/Period.hpp"
 
 #include <cstdlib>
 
-#include "Report.hpp"
+#include "report/Report.hpp"
 
 using namespace dagverk;
 using namespace dagverk::test;

@@ -2,8 +2,8 @@
 // message (Swedish, then English), the right exit code, and never a half-written file.
 #include "ReportFixture.hpp"
 
-#include "Database.hpp"
-#include "KioskStore.hpp"
+#include "store/Database.hpp"
+#include "store/KioskStore.hpp"
 
 #include <cstdlib>
 #include <sys/wait.h>

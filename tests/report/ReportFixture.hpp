@@ -3,12 +3,12 @@
 // sites, recorded through the real path: three kiosk stores (two at Liljan, one at Örnsberg)
 // with a manual clock, their events exported with eventsAfter, imported into a central
 // database with CentralStore::importBatch, and the roster stored with storeRoster.
-#include "CentralStore.hpp"
-#include "Event.hpp"
-#include "KioskStore.hpp"
-#include "LocalTime.hpp"
+#include "central/CentralStore.hpp"
+#include "core/Event.hpp"
+#include "store/KioskStore.hpp"
+#include "core/LocalTime.hpp"
 #include "StoreTestSupport.hpp"
-#include "SyncFormat.hpp"
+#include "sync/SyncFormat.hpp"
 
 #include <filesystem>
 #include <memory>

@@ -2,7 +2,7 @@
 #include "ReportFixture.hpp"
 #include "ReportTestSupport.hpp"
 
-#include "Report.hpp"
+#include "report/Report.hpp"
 
 #include <cmath>
 #include <cstdlib>

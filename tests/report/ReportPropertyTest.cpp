@@ -2,8 +2,8 @@
 // database, aggregated, and compared with an independent count and with each other.
 #include "ReportFixture.hpp"
 
-#include "ReportBuilder.hpp"
-#include "ReportDocument.hpp"
+#include "report/ReportBuilder.hpp"
+#include "report/ReportDocument.hpp"
 
 #include <rapidcheck/catch.h>
 

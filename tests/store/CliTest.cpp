@@ -1,8 +1,8 @@
 // The real `dagverk` binary: exit codes 0 ok, 1 failure, 2 usage, messages in Swedish.
 #include "StoreTestSupport.hpp"
 
-#include "DemoUnit.hpp"
-#include "KioskStore.hpp"
+#include "store/DemoUnit.hpp"
+#include "store/KioskStore.hpp"
 
 #include <cstdlib>
 #include <sstream>

@@ -4,10 +4,10 @@
 // transaction), the complaint table, and `dagverk complaints` on the real binary.
 #include "StoreTestSupport.hpp"
 
-#include "DemoUnit.hpp"
-#include "Feedback.hpp"
-#include "KioskStore.hpp"
-#include "Migrations.hpp"
+#include "store/DemoUnit.hpp"
+#include "core/Feedback.hpp"
+#include "store/KioskStore.hpp"
+#include "store/Migrations.hpp"
 
 #include <algorithm>
 #include <cstdlib>

@@ -3,12 +3,12 @@
 // receipts and bundles signed by them (or by other keys, to be refused).
 #include "StoreTestSupport.hpp"
 
-#include "DemoUnit.hpp"
-#include "Event.hpp"
-#include "FileSystem.hpp"
-#include "KioskStore.hpp"
-#include "KioskSync.hpp"
-#include "SyncFormat.hpp"
+#include "store/DemoUnit.hpp"
+#include "core/Event.hpp"
+#include "platform/FileSystem.hpp"
+#include "store/KioskStore.hpp"
+#include "sync/KioskSync.hpp"
+#include "sync/SyncFormat.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>

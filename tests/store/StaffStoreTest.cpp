@@ -3,12 +3,12 @@
 // call, and the `dagverk rollcall` / `dagverk hash-pin` commands on the real binary.
 #include "StoreTestSupport.hpp"
 
-#include "DemoUnit.hpp"
-#include "Ids.hpp"
-#include "KioskStore.hpp"
-#include "Migrations.hpp"
-#include "Pins.hpp"
-#include "SwedishText.hpp"
+#include "store/DemoUnit.hpp"
+#include "core/Ids.hpp"
+#include "store/KioskStore.hpp"
+#include "store/Migrations.hpp"
+#include "store/Pins.hpp"
+#include "core/SwedishText.hpp"
 
 #include <sodium.h>
 

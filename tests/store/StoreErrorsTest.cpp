@@ -2,8 +2,8 @@
 // on, and leaves the data as it was.
 #include "StoreTestSupport.hpp"
 
-#include "DemoUnit.hpp"
-#include "KioskStore.hpp"
+#include "store/DemoUnit.hpp"
+#include "store/KioskStore.hpp"
 
 using namespace dagverk;
 using namespace dagverk::test;

@@ -1,9 +1,9 @@
 #include "StoreTestSupport.hpp"
 
-#include "DemoUnit.hpp"
-#include "Ids.hpp"
-#include "KioskStore.hpp"
-#include "SwedishText.hpp"
+#include "store/DemoUnit.hpp"
+#include "core/Ids.hpp"
+#include "store/KioskStore.hpp"
+#include "core/SwedishText.hpp"
 
 #include <algorithm>
 #include <map>

@@ -1,8 +1,8 @@
 #pragma once
 // Helpers for the store, CLI and fault tests: temporary data directories, raw SQLite access
 // on a second connection, file snapshots and error capture.
-#include "Error.hpp"
-#include "LocalTime.hpp"
+#include "core/Error.hpp"
+#include "core/LocalTime.hpp"
 
 #include <catch2/catch.hpp>
 #include <sqlite3.h>

@@ -2,10 +2,10 @@
 // share directory whose marker and keys are made with the SyncFormat functions.
 #include "StoreTestSupport.hpp"
 
-#include "DemoUnit.hpp"
-#include "FileSystem.hpp"
-#include "KioskStore.hpp"
-#include "SyncFormat.hpp"
+#include "store/DemoUnit.hpp"
+#include "platform/FileSystem.hpp"
+#include "store/KioskStore.hpp"
+#include "sync/SyncFormat.hpp"
 
 #include <sys/stat.h>
 #include <sys/wait.h>

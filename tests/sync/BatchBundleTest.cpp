@@ -1,6 +1,6 @@
 // Batches, receipts and bundles: round trips, and every way a file can be wrong.
-#include "SyncFormat.hpp"
-#include "SyncInternal.hpp"
+#include "sync/SyncFormat.hpp"
+#include "sync/SyncInternal.hpp"
 #include "SyncTestSupport.hpp"
 
 #include <sodium.h>

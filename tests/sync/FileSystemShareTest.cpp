@@ -1,5 +1,5 @@
 // platform/FileSystem additions for the share: no-replace writes, listings, moves, private files.
-#include "FileSystem.hpp"
+#include "platform/FileSystem.hpp"
 #include "SyncTestSupport.hpp"
 
 #include <algorithm>

@@ -1,11 +1,11 @@
 // The committed fuzz seeds (tests/fuzz/corpus, written by make_seeds) are what they claim to be:
 // valid files for the fixed fuzz keys. If the formats change, this fails and the seeds must be
 // made again, so the fuzzer never starts from files that are rejected at the first byte.
-#include "Csv.hpp"
+#include "core/Csv.hpp"
 #include "FuzzKeys.hpp"
-#include "RosterCsv.hpp"
-#include "SyncFormat.hpp"
-#include "SyncInternal.hpp"
+#include "core/RosterCsv.hpp"
+#include "sync/SyncFormat.hpp"
+#include "sync/SyncInternal.hpp"
 #include "SyncTestSupport.hpp"
 
 using namespace dagverk;

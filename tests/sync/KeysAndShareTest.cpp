@@ -1,5 +1,5 @@
 // Keys, the share marker, the share layout and manifests.
-#include "SyncFormat.hpp"
+#include "sync/SyncFormat.hpp"
 #include "SyncTestSupport.hpp"
 
 #include <sodium.h>

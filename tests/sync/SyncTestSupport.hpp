@@ -1,7 +1,7 @@
 #pragma once
 // Helpers for the sync-format tests: temporary directories, raw file bytes, sample batches.
-#include "Error.hpp"
-#include "SyncFormat.hpp"
+#include "core/Error.hpp"
+#include "sync/SyncFormat.hpp"
 
 #include <catch2/catch.hpp>
 

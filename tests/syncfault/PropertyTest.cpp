@@ -7,11 +7,11 @@
 // `dagverk-central import` (central::runImport), in-process for speed.
 #include "SyncFaultSupport.hpp"
 
-#include "Admin.hpp"
-#include "CentralStore.hpp"
-#include "Import.hpp"
-#include "KioskSync.hpp"
-#include "SyncFormat.hpp"
+#include "central/Admin.hpp"
+#include "central/CentralStore.hpp"
+#include "central/Import.hpp"
+#include "sync/KioskSync.hpp"
+#include "sync/SyncFormat.hpp"
 
 #include <rapidcheck.h>
 #include <rapidcheck/catch.h>

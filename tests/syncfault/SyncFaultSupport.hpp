@@ -4,9 +4,9 @@
 // "world" of one share, the central keys and database, and kiosks with real data directories.
 #include "StoreTestSupport.hpp"
 
-#include "DemoUnit.hpp"
-#include "KioskStore.hpp"
-#include "SystemClock.hpp"
+#include "store/DemoUnit.hpp"
+#include "store/KioskStore.hpp"
+#include "platform/SystemClock.hpp"
 
 #include <algorithm>
 #include <cerrno>

@@ -1,7 +1,7 @@
 // The participant's path through the real kiosk loop: home -> grid -> tap -> welcome -> home,
 // tap again -> "Vill du gå hem?" -> yes -> goodbye. Every step is checked in the database too.
 #include "KioskDriver.hpp"
-#include "SwedishText.hpp"
+#include "core/SwedishText.hpp"
 
 #include <sqlite3.h>
 #include <stb/stb_image_write.h>

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "SwedishText.hpp"
+#include "core/SwedishText.hpp"
 
 namespace dagverk::test {
 

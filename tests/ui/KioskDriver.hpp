@@ -1,10 +1,10 @@
 #pragma once
 // Drives the real kiosk loop headless: real SDL touch and mouse events pushed into SDL's queue,
 // the real screens, a real SQLite file in a temp directory, and PNG screenshots of each screen.
-#include "DemoUnit.hpp"
-#include "KioskApp.hpp"
-#include "KioskStore.hpp"
-#include "LocalTime.hpp"
+#include "store/DemoUnit.hpp"
+#include "kiosk/KioskApp.hpp"
+#include "store/KioskStore.hpp"
+#include "core/LocalTime.hpp"
 
 #include <SDL.h>
 

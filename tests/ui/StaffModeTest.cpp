@@ -2,7 +2,7 @@
 // dashboard, absences and corrections with the on-screen keyboard, logging and planning
 // sessions, and the roll call.
 #include "KioskDriver.hpp"
-#include "SwedishText.hpp"
+#include "core/SwedishText.hpp"
 
 #include <catch2/catch.hpp>
 

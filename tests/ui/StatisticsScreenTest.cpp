@@ -1,8 +1,8 @@
 // The staff "Statistik" screen through the real kiosk loop: two weeks of check-ins, sessions
 // and complaints recorded with the manual clock day by day, then a staff member signs in with
 // their PIN and opens Statistik; the empty state; a damaged record; and the small screen.
-#include "Database.hpp"
-#include "Feedback.hpp"
+#include "store/Database.hpp"
+#include "core/Feedback.hpp"
 #include "KioskDriver.hpp"
 
 #include <catch2/catch.hpp>

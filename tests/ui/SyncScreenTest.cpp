@@ -3,10 +3,10 @@
 // (the sync runs on the kiosk's worker thread) and sees the result; plain staff see no button;
 // the home screen warns after 14 days without a sync.
 #include "KioskDriver.hpp"
-#include "DemoUnit.hpp"
-#include "FileSystem.hpp"
-#include "KioskSync.hpp"
-#include "SyncFormat.hpp"
+#include "store/DemoUnit.hpp"
+#include "platform/FileSystem.hpp"
+#include "sync/KioskSync.hpp"
+#include "sync/SyncFormat.hpp"
 
 #include <catch2/catch.hpp>
 #include <sqlite3.h>

@@ -1,5 +1,5 @@
-#include "Csv.hpp"
-#include "Error.hpp"
+#include "core/Csv.hpp"
+#include "core/Error.hpp"
 
 #include <catch2/catch.hpp>
 

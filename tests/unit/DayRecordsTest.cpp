@@ -1,11 +1,11 @@
 // The pure rules of staff mode: PIN lock-out, roles, free-text and session validation, the day
 // overview, current sessions after edits, the roll call, and staff.csv.
-#include "DayRecords.hpp"
-#include "DemoUnit.hpp"
-#include "Error.hpp"
-#include "LocalTime.hpp"
-#include "RosterCsv.hpp"
-#include "Staff.hpp"
+#include "core/DayRecords.hpp"
+#include "store/DemoUnit.hpp"
+#include "core/Error.hpp"
+#include "core/LocalTime.hpp"
+#include "core/RosterCsv.hpp"
+#include "core/Staff.hpp"
 
 #include <catch2/catch.hpp>
 

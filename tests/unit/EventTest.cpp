@@ -1,5 +1,5 @@
-#include "Error.hpp"
-#include "Event.hpp"
+#include "core/Error.hpp"
+#include "core/Event.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,8 +1,8 @@
 // Feedback, complaints, deviations and the quick survey (pure rules): the city's categories,
 // Swedish holidays and working days, validation, the tertial table from 30 hand-counted
 // entries (tests/unit/fixtures/complaints-30.md), the survey result, and CSV escaping.
-#include "Feedback.hpp"
-#include "LocalTime.hpp"
+#include "core/Feedback.hpp"
+#include "core/LocalTime.hpp"
 
 #include <catch2/catch.hpp>
 

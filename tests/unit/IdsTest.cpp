@@ -1,4 +1,4 @@
-#include "Ids.hpp"
+#include "core/Ids.hpp"
 
 #include <catch2/catch.hpp>
 

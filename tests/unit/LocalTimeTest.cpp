@@ -1,4 +1,4 @@
-#include "LocalTime.hpp"
+#include "core/LocalTime.hpp"
 
 #include <catch2/catch.hpp>
 

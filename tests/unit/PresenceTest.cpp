@@ -1,5 +1,5 @@
-#include "LocalTime.hpp"
-#include "Presence.hpp"
+#include "core/LocalTime.hpp"
+#include "core/Presence.hpp"
 
 #include <catch2/catch.hpp>
 

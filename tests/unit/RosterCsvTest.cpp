@@ -1,6 +1,6 @@
-#include "DemoUnit.hpp"
-#include "Error.hpp"
-#include "RosterCsv.hpp"
+#include "store/DemoUnit.hpp"
+#include "core/Error.hpp"
+#include "core/RosterCsv.hpp"
 
 #include <catch2/catch.hpp>
 

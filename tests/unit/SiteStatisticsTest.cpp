@@ -1,8 +1,8 @@
 // The kiosk's "Statistik" figures (pure): a small input counted by hand, around Christmas and
 // New Year so the holiday rule shows. Every expected number below says how it was counted.
-#include "Feedback.hpp"
-#include "LocalTime.hpp"
-#include "SiteStatistics.hpp"
+#include "core/Feedback.hpp"
+#include "core/LocalTime.hpp"
+#include "core/SiteStatistics.hpp"
 
 #include <catch2/catch.hpp>
 
