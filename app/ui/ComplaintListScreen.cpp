@@ -76,7 +76,7 @@ bool drawComplaintRow(KioskUi& ui, const KioskModel& model, const ComplaintState
   ui.rememberButton(name, min, max);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const bool overdue = c.overdue(model.today);
-  dl->AddRectFilled(min, max, ImGui::IsItemActive() ? IM_COL32(0xE4, 0xEC, 0xF4, 0xFF) : theme::kPanel, f * 0.3f);
+  dl->AddRectFilled(min, max, ImGui::IsItemActive() ? theme::kPressedCard : theme::kPanel, f * 0.3f);
   dl->AddRectFilled(min, ImVec2(min.x + f * 0.3f, max.y), overdue ? theme::kError : c.closed ? theme::kYes : theme::kPrimary,
                     f * 0.3f, ImDrawFlags_RoundCornersLeft);
   dl->PushClipRect(min, max, true);

@@ -33,7 +33,7 @@ void drawSchedule(KioskUi& ui, const KioskModel& model, ImVec2 at, float width, 
     const bool current = s.data.start <= now && now < s.data.end;
     const ImVec2 min(pos.x + x, pos.y + top), max(min.x + cardW, min.y + height - f * 1.5f);
     dl->AddRectFilled(min, max, current ? theme::kPrimary : theme::kPanel, f * 0.4f);
-    const ImU32 ink = current ? IM_COL32_WHITE : past ? IM_COL32(0xA8, 0xAE, 0xB4, 0xFF) : theme::kPrimary;
+    const ImU32 ink = current ? IM_COL32_WHITE : past ? theme::kInactive : theme::kPrimary;
     const std::string time = formatHourMinute(toStockholm(s.data.start));
     dl->AddText(ui.fonts().large, ui.fonts().large->FontSize * 0.8f, ImVec2(min.x + f * 0.4f, min.y + f * 0.2f),
                 current ? IM_COL32_WHITE : past ? ink : theme::kText, time.c_str());
@@ -144,7 +144,7 @@ void drawHomeScreen(KioskUi& ui, const KioskModel& model) {
     ui.startFeedback();
   if (survey) {
     ImGui::SameLine(0, gap);
-    if (bigButton(ui, "survey-entry", "Svara på frågor", Icon::Question, side, IM_COL32(0x7A, 0x5A, 0x9E, 0xFF),
+    if (bigButton(ui, "survey-entry", "Svara på frågor", Icon::Question, side, theme::kSurvey,
                   IM_COL32_WHITE, fonts.body, IconPlacement::Above))
       ui.startSurvey();
   }

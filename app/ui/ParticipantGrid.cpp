@@ -74,7 +74,7 @@ std::string participantGrid(KioskUi& ui, const KioskModel& model, const std::set
       if (present) dl->AddRectFilled(ImVec2(min.x - gap * 0.3f, min.y - gap * 0.3f),
                                      ImVec2(max.x + gap * 0.3f, max.y + gap * 0.1f), theme::kPresentTint, f * 0.5f);
       drawParticipantPicture(dl, ui.actions(), p, min, tile, present, fonts);
-      if (dim) dl->AddRectFilled(min, ImVec2(min.x + tile, min.y + tile), IM_COL32(0xF4, 0xF1, 0xEA, 0xB0), tile * 0.08f);
+      if (dim) dl->AddRectFilled(min, ImVec2(min.x + tile, min.y + tile), theme::kAnsweredVeil, tile * 0.08f);
       const std::string name = p.displayName();
       ImFont* font = fonts.large;
       float fs = font->FontSize * 0.8f;

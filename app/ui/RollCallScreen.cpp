@@ -72,7 +72,7 @@ void drawRollCallScreen(KioskUi& ui, const KioskModel& model) {
                                  ImVec2(min.x + tile + gap * 0.3f, min.y + tile + nameH), theme::kPresentTint, f * 0.4f);
     drawPersonPicture(cdl, p ? ui.actions().pictureOf(*p) : nullptr, id, initials, min, tile, safe, ui.fonts());
     if (s) { // staff are marked with a band, so the count of participants is easy to read
-      cdl->AddRectFilled(ImVec2(min.x, min.y + tile - f * 1.0f), ImVec2(min.x + tile, min.y + tile), IM_COL32(0, 0, 0, 110));
+      cdl->AddRectFilled(ImVec2(min.x, min.y + tile - f * 1.0f), ImVec2(min.x + tile, min.y + tile), theme::kStaffBand);
       cdl->AddText(ImGui::GetFont(), f * 0.7f, ImVec2(min.x + f * 0.3f, min.y + tile - f * 0.85f), IM_COL32_WHITE,
                    "personal");
     }

@@ -48,12 +48,12 @@ bool actionButton(KioskUi& ui, const std::string& name, const std::string& label
   ui.rememberButton(name, min, max);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImU32 colour = enabled ? (ImGui::IsItemActive() ? (fill & 0x00FFFFFF) | 0xC0000000 : fill)
-                               : IM_COL32(0xB8, 0xBC, 0xC0, 0xFF);
+                               : theme::kDisabledButton;
   dl->AddRectFilled(min, max, colour, f * 0.45f);
   const bool light = fill == theme::kPanel;
   dl->AddText(ImVec2(min.x + (size.x - ts.x) / 2, min.y + (size.y - ts.y) / 2), light ? theme::kText : IM_COL32_WHITE,
               label.c_str());
-  if (light) dl->AddRect(min, max, IM_COL32(0xC8, 0xCC, 0xD0, 0xFF), f * 0.45f, 0, f * 0.08f);
+  if (light) dl->AddRect(min, max, theme::kOutline, f * 0.45f, 0, f * 0.08f);
   return tapped;
 }
 
@@ -68,7 +68,7 @@ bool chip(KioskUi& ui, const std::string& name, const std::string& label, bool o
   ui.rememberButton(name, min, max);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(min, max, on ? theme::kPrimary : theme::kPanel, f * 1.0f);
-  dl->AddRect(min, max, on ? theme::kPrimary : IM_COL32(0xC8, 0xCC, 0xD0, 0xFF), f * 1.0f, 0, f * 0.08f);
+  dl->AddRect(min, max, on ? theme::kPrimary : theme::kOutline, f * 1.0f, 0, f * 0.08f);
   float x = min.x + (size.x - ts.x) / 2;
   if (on) {
     drawIcon(dl, Icon::Check, ImVec2(min.x + f * 0.8f, min.y + size.y / 2), f * 0.9f, IM_COL32_WHITE);
@@ -87,7 +87,7 @@ bool staffBar(KioskUi& ui, const KioskModel& model, const char* title, const cha
   dl->AddRectFilled(pos, ImVec2(pos.x + win.x, pos.y + f * 3.0f), theme::kPrimary);
   dl->PopClipRect();
   ImGui::SetCursorPos(ImVec2(f * 0.5f, f * 0.5f));
-  const bool back = actionButton(ui, "back", backLabel, IM_COL32(0x14, 0x44, 0x6A, 0xFF), 0, 2.0f);
+  const bool back = actionButton(ui, "back", backLabel, theme::kStaffBarButton, 0, 2.0f);
   ImGui::SameLine(0, f);
   ImGui::SetCursorPosY(f * 0.55f);
   ImGui::PushFont(ui.fonts().large);
@@ -99,7 +99,7 @@ bool staffBar(KioskUi& ui, const KioskModel& model, const char* title, const cha
     const std::string who = s->displayName() + " · " + roleLabelSv(s->role);
     const float w = ImGui::CalcTextSize(who.c_str()).x;
     ImGui::SetCursorPos(ImVec2(win.x - w - f, f * 1.0f));
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0xDD, 0xE8, 0xF2, 0xFF));
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kStaffBarText);
     ImGui::TextUnformatted(who.c_str());
     ImGui::PopStyleColor();
   }
@@ -158,7 +158,7 @@ void textField(KioskUi& ui, const std::string& id, std::string& value, size_t ma
     ImGui::SetScrollHereY(0.2f); // keep the edited field in view above the keyboard
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(min, max, theme::kPanel, f * 0.3f);
-  dl->AddRect(min, max, t.fieldId == id ? theme::kPrimary : IM_COL32(0xB0, 0xB6, 0xBC, 0xFF), f * 0.3f, 0,
+  dl->AddRect(min, max, t.fieldId == id ? theme::kPrimary : theme::kFieldBorder, f * 0.3f, 0,
               t.fieldId == id ? f * 0.12f : f * 0.06f);
   const float pad = f * 0.4f;
   const bool empty = value.empty();
@@ -189,7 +189,7 @@ float onScreenKeyboard(KioskUi& ui) {
   const float f = ImGui::GetFontSize();
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - height));
   ImGui::SetNextWindowSize(ImVec2(vp->Size.x, height));
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0xD9, 0xDD, 0xE1, 0xFF));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, theme::kKeyboard);
   ImGui::Begin("keyboard", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoFocusOnAppearing);

@@ -18,7 +18,7 @@ namespace dagverk::ui {
 namespace {
 
 const ImU32 kBar = theme::kPrimary;
-const ImU32 kAxis = IM_COL32(0xC8, 0xCC, 0xD0, 0xFF);
+const ImU32 kAxis = theme::kChartAxis;
 const char* const kWeekdayTitle = "Närvaro per veckodag";
 
 float textWidth(ImFont* font, float size, const std::string& text) {

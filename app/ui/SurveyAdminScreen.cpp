@@ -13,8 +13,7 @@
 namespace dagverk::ui {
 
 namespace {
-const ImU32 kAnswerColours[3] = {IM_COL32(0x4C, 0xA0, 0x50, 0xFF), IM_COL32(0xE3, 0xB0, 0x3A, 0xFF),
-                                 IM_COL32(0xC8, 0x5A, 0x4A, 0xFF)};
+const ImU32 kAnswerColours[3] = {theme::kFaceHappy, theme::kFaceInBetween, theme::kFaceSad};
 
 LocalDate addDays(LocalDate d, long n) { return civilFromDays(daysFromCivil(d) + n); }
 
@@ -31,7 +30,7 @@ ImVec4 shareBar(const std::array<int, 3>& counts, float width) {
   const ImVec2 min = ImGui::GetCursorScreenPos();
   const float barH = f * 1.4f;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(min, ImVec2(min.x + width, min.y + barH), IM_COL32(0xE0, 0xE3, 0xE6, 0xFF), f * 0.2f);
+  dl->AddRectFilled(min, ImVec2(min.x + width, min.y + barH), theme::kShareTrack, f * 0.2f);
   float x = min.x;
   std::string legend;
   for (size_t i = 0; i < 3; ++i) {

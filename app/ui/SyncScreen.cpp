@@ -100,7 +100,7 @@ void drawSyncScreen(KioskUi& ui, const KioskModel& model) {
     // Drawn, but not tappable: a sync runs, or there is no share.
     const ImVec2 min = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddRectFilled(min, ImVec2(min.x + colW - f * 0.5f, min.y + f * 4.0f),
-                                              IM_COL32(0xA8, 0xAE, 0xB4, 0xFF), f * 0.5f);
+                                              theme::kInactive, f * 0.5f);
     ImGui::PushFont(ui.fonts().title);
     const char* label = s.running ? "Synkroniserar …" : "Synkronisera nu";
     const ImVec2 ts = ImGui::CalcTextSize(label);

@@ -108,7 +108,7 @@ bool bigButton(KioskUi& ui, const char* name, const char* label, Icon icon, ImVe
   const float f = ImGui::GetFontSize();
   const bool pressed = ImGui::IsItemActive();
   dl->AddRectFilled(ImVec2(min.x + f * 0.12f, min.y + f * 0.16f), ImVec2(max.x + f * 0.12f, max.y + f * 0.16f),
-                    IM_COL32(0, 0, 0, 40), f * 0.6f);
+                    theme::kButtonShadow, f * 0.6f);
   dl->AddRectFilled(min, max, pressed ? (fill & 0x00FFFFFF) | 0xC0000000 : fill, f * 0.6f);
   const float iconSize = placement == IconPlacement::Above ? size.y * 0.45f : std::min(size.y * 0.55f, size.x * 0.35f);
   const bool beside = placement == IconPlacement::Beside || (placement == IconPlacement::Auto && size.x > size.y * 1.6f);
@@ -194,11 +194,10 @@ namespace dagverk::ui {
 void drawFace(ImDrawList* dl, const std::string& mood, ImVec2 c, float s) {
   const bool happy = mood == "glad" || mood == "ja";
   const bool sad = mood == "ledsen" || mood == "nej";
-  const ImU32 fill = happy ? IM_COL32(0x4C, 0xA0, 0x50, 0xFF) : sad ? IM_COL32(0xC8, 0x5A, 0x4A, 0xFF)
-                                                                     : IM_COL32(0xE3, 0xB0, 0x3A, 0xFF);
+  const ImU32 fill = happy ? theme::kFaceHappy : sad ? theme::kFaceSad : theme::kFaceInBetween;
   const float r = s * 0.46f, t = std::max(2.0f, s * 0.06f);
   dl->AddCircleFilled(c, r, fill, 48);
-  const ImU32 ink = IM_COL32(0x1F, 0x2A, 0x33, 0xFF);
+  const ImU32 ink = theme::kFaceInk;
   dl->AddCircleFilled(ImVec2(c.x - r * 0.36f, c.y - r * 0.22f), r * 0.1f, ink);
   dl->AddCircleFilled(ImVec2(c.x + r * 0.36f, c.y - r * 0.22f), r * 0.1f, ink);
   const float y = c.y + r * 0.35f, w = r * 0.5f;

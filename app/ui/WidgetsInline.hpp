@@ -15,8 +15,8 @@ bool pictureChoice(KioskUi& ui, const std::string& name, const char* label, ImVe
   ui.rememberButton(name, min, max);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(ImVec2(min.x + f * 0.12f, min.y + f * 0.16f), ImVec2(max.x + f * 0.12f, max.y + f * 0.16f),
-                    IM_COL32(0, 0, 0, 30), f * 0.6f);
-  dl->AddRectFilled(min, max, ImGui::IsItemActive() ? IM_COL32(0xE4, 0xEC, 0xF4, 0xFF) : theme::kPanel, f * 0.6f);
+                    theme::kCardShadow, f * 0.6f);
+  dl->AddRectFilled(min, max, ImGui::IsItemActive() ? theme::kPressedCard : theme::kPanel, f * 0.6f);
   const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label);
   const float pictureSize = std::min(size.x * 0.7f, size.y - ts.y - f * 1.4f);
   draw(dl, ImVec2(min.x + size.x / 2, min.y + f * 0.5f + pictureSize / 2), pictureSize);
