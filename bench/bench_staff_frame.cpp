@@ -26,37 +26,10 @@ std::int64_t threadCpuNs() {
   return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
-// Records nothing: the benchmark measures drawing, not storage.
-class NoActions final : public ui::KioskActions {
+// No photos: the benchmark measures drawing, not picture loading.
+class NoPictures final : public ui::Pictures {
 public:
-  std::string checkIn(const std::string&) override { return {}; }
-  std::string checkOut(const std::string&) override { return {}; }
   ImTextureID pictureOf(const Participant&) override { return nullptr; }
-  ui::PinAnswer checkPin(const std::string&, const std::string&, bool) override {
-    return {ui::PinAnswer::Result::Accepted};
-  }
-  std::string checkInFor(const std::string&, const std::string&) override { return {}; }
-  std::string checkOutFor(const std::string&, const std::string&) override { return {}; }
-  std::string staffCheckIn(const std::string&) override { return {}; }
-  std::string staffCheckOut(const std::string&) override { return {}; }
-  std::string correct(const std::string&, const std::string&, const std::string&) override { return {}; }
-  std::string noteAbsence(const std::string&, const std::string&, const std::string&, const std::string&) override { return {}; }
-  std::string logSession(const SessionDraft&, const std::string&) override { return {}; }
-  std::string startRollCall(const std::string&) override { return {}; }
-  std::string markSafe(const std::string&, const std::string&, const std::string&) override { return {}; }
-  std::string endRollCall(const std::string&, const std::string&) override { return {}; }
-  std::string giveFeedback(const FeedbackGiven&) override { return {}; }
-  std::string registerComplaint(const ComplaintRegistered&, const std::string&) override { return {}; }
-  std::string followUpComplaint(const std::string&, const std::string&, const std::string&, const std::string&,
-                                const std::string&) override { return {}; }
-  std::string reportDeviation(const DeviationReported&, const std::string&) override { return {}; }
-  std::string openSurveyWindow(LocalDate, LocalDate, const std::string&) override { return {}; }
-  std::string answerSurvey(const std::string&, const std::string&, const std::vector<std::string>&) override {
-    return {};
-  }
-  void refreshSyncStatus() override {}
-  std::string startSync(const std::string&) override { return {}; }
-  void refreshStatistics() override {}
 };
 
 const char* kNames[] = {"Anna", "Bo", "Cecilia", "David", "Ebba", "Filip", "Göran", "Hanna", "Ida", "Johan",
@@ -155,7 +128,7 @@ int main(int argc, char** argv) {
 
   const UtcMs now = fromStockholm(LocalDate{2026, 11, 23}, 10, 0);
   ManualClock clock(now);
-  NoActions actions;
+  NoPictures pictures;
 
   std::printf("bench_staff_frame: CPU time to build one frame (NewFrame → screen → Render), %d frames × %d rounds, "
               "median µs\n", frames, rounds);
@@ -178,10 +151,18 @@ int main(int argc, char** argv) {
       for (const auto& [sid, since] : model.staffPresentSince) rc.expectedIds.push_back(sid);
       model.rollCall = rc;
     }
-    ui::KioskUi ui(clock, actions);
+    ui::KioskUi ui(clock, pictures);
     ui.fonts() = fonts;
     ui.askForPin(c.screen == ui::ScreenId::RollCall ? ui::PinPurpose::RollCall : ui::PinPurpose::StaffMode);
     ui.signIn("S100");
+    // Nothing is recorded: each request (the roll call's start) is answered as done.
+    while (ui.hasRequests())
+      for (auto& r : ui.takeRequests())
+        if (r.then) r.then(ui::Outcome{});
+    if (ui.screen() != c.screen) {
+      std::fprintf(stderr, "bench_staff_frame: %s did not open\n", c.name);
+      return 1;
+    }
     std::vector<double> bare, ours, ratio;
     for (int r = 0; r < rounds; ++r) {
       bare.push_back(medianFrameUs([&] { bareButtons(c.buttons, fonts); }, frames));

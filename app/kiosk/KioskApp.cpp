@@ -1,6 +1,7 @@
 #include "kiosk/KioskApp.hpp"
 
 #include "core/Error.hpp"
+#include "store/Perform.hpp"
 #include "sync/KioskSync.hpp"
 #include "core/LocalTime.hpp"
 #include "platform/Log.hpp"
@@ -13,6 +14,7 @@
 #include <mutex>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 
 namespace dagverk::kiosk {
 
@@ -78,7 +80,7 @@ void KioskApp::refreshModel() {
   model_.day = store_.dayOverview(site.id, today);
   model_.rollCall = store_.latestRollCall();
   model_.staffIdleSeconds = store_.staffIdleSeconds();
-  // The sync note on the home screen (cheap reads; the queued counts come with refreshSyncStatus).
+  // The sync note on the home screen (cheap reads; the sync screen asks for the queued counts).
   model_.sync.sharePath = store_.settingValue(store::kSettingSharePath).value_or("");
   model_.sync.lastResult = store_.settingValue(store::kSettingLastSyncResult).value_or("");
   model_.sync.lastSyncUtc.reset();
@@ -104,16 +106,60 @@ void KioskApp::refreshModel() {
   }
 }
 
-template <class F> std::string KioskApp::record(const char* what, F&& action) {
+std::string KioskApp::record(const Command& command) {
   try {
-    action();
-    refreshModel();
+    // A roll call already open is carried on with: a second "Utrymning" joins it.
+    if (std::holds_alternative<cmd::StartRollCall>(command) && model_.rollCall && !model_.rollCall->ended) return {};
+    const std::vector<Event> appended = store::perform(store_, command);
+    if (appended.empty() && std::holds_alternative<cmd::GiveFeedback>(command))
+      platform::logInfo("feedback within the pressed-twice guard ignored");
     return {};
   } catch (const DagverkError& e) {
-    platform::logError(std::string(what) + " failed: " + e.english());
-    refreshModel();
+    platform::logError(std::string(commandName(command)) + " failed: " + e.english());
     return e.swedish();
   }
+}
+
+std::string KioskApp::perform(const Command& command) {
+  std::string error = record(command);
+  refreshModel();
+  return error;
+}
+
+ui::Outcome KioskApp::answer(const ui::Ask& ask, bool& shareCheckDue) {
+  ui::Outcome o;
+  if (const auto* c = std::get_if<Command>(&ask)) {
+    o.error = record(*c);
+  } else if (const auto* pin = std::get_if<ui::ask::CheckPin>(&ask)) {
+    o.pin = checkPin(pin->staffId, pin->pin, pin->rollCall);
+  } else if (std::holds_alternative<ui::ask::RefreshSyncStatus>(ask)) {
+    readSyncStatus();
+    shareCheckDue = true; // with the share path of the refreshed model
+  } else if (const auto* sync = std::get_if<ui::ask::StartSync>(&ask)) {
+    o.error = startSync(sync->staffId);
+  } else if (std::holds_alternative<ui::ask::RefreshStatistics>(ask)) {
+    refreshStatistics();
+  }
+  return o;
+}
+
+bool KioskApp::answerRequests() {
+  bool answered = false;
+  // A continuation may ask again (an accepted PIN for the roll call starts it); a few rounds
+  // are all any screen needs.
+  for (int round = 0; round < 4 && ui_->hasRequests(); ++round) {
+    std::vector<ui::Request> requests = ui_->takeRequests();
+    std::vector<ui::Outcome> outcomes;
+    outcomes.reserve(requests.size());
+    bool shareCheckDue = false;
+    for (const auto& r : requests) outcomes.push_back(answer(r.ask, shareCheckDue));
+    refreshModel();
+    if (shareCheckDue) checkShare();
+    for (size_t i = 0; i < requests.size(); ++i)
+      if (requests[i].then) requests[i].then(outcomes[i]);
+    answered = true;
+  }
+  return answered;
 }
 
 ui::PinAnswer KioskApp::checkPin(const std::string& staffId, const std::string& pin, bool rollCall) {
@@ -132,78 +178,7 @@ ui::PinAnswer KioskApp::checkPin(const std::string& staffId, const std::string& 
   } catch (const DagverkError& e) {
     platform::logError(std::string("PIN check failed: ") + e.english());
   }
-  model_.pinLockout = store_.pinLockout();
   return a;
-}
-
-std::string KioskApp::checkInFor(const std::string& participantId, const std::string& staffId) {
-  return record("staff check-in", [&] { store_.checkIn(participantId, staffId); });
-}
-
-std::string KioskApp::checkOutFor(const std::string& participantId, const std::string& staffId) {
-  return record("staff check-out", [&] { store_.checkOut(participantId, staffId); });
-}
-
-std::string KioskApp::staffCheckIn(const std::string& staffId) {
-  return record("staff self check-in", [&] { store_.staffCheckIn(staffId); });
-}
-
-std::string KioskApp::staffCheckOut(const std::string& staffId) {
-  return record("staff self check-out", [&] { store_.staffCheckOut(staffId); });
-}
-
-std::string KioskApp::correct(const std::string& eventId, const std::string& reasonCode, const std::string& staffId) {
-  return record("correction", [&] { store_.correct(eventId, reasonCode, staffId); });
-}
-
-std::string KioskApp::noteAbsence(const std::string& participantId, const std::string& reasonCode,
-                                  const std::string& comment, const std::string& staffId) {
-  return record("absence", [&] { store_.noteAbsence(participantId, reasonCode, comment, staffId); });
-}
-
-std::string KioskApp::logSession(const SessionDraft& draft, const std::string& staffId) {
-  return record("activity session", [&] { store_.logSession(draft, staffId); });
-}
-
-std::string KioskApp::startRollCall(const std::string& staffId) {
-  if (model_.rollCall && !model_.rollCall->ended) return {}; // one is open: carry on with it
-  return record("roll call start", [&] { store_.startRollCall(staffId); });
-}
-
-std::string KioskApp::markSafe(const std::string& rollCallId, const std::string& personId, const std::string& staffId) {
-  return record("roll call mark", [&] { store_.markSafe(rollCallId, personId, staffId); });
-}
-
-std::string KioskApp::giveFeedback(const FeedbackGiven& feedback) {
-  return record("feedback", [&] {
-    if (!store_.giveFeedback(feedback)) platform::logInfo("feedback within the pressed-twice guard ignored");
-  });
-}
-
-std::string KioskApp::registerComplaint(const ComplaintRegistered& complaint, const std::string& staffId) {
-  return record("complaint", [&] { store_.registerComplaint(complaint, staffId); });
-}
-
-std::string KioskApp::followUpComplaint(const std::string& complaintId, const std::string& step,
-                                        const std::string& date, const std::string& text, const std::string& staffId) {
-  return record("complaint follow-up", [&] { store_.followUpComplaint(complaintId, step, date, text, staffId); });
-}
-
-std::string KioskApp::reportDeviation(const DeviationReported& deviation, const std::string& staffId) {
-  return record("deviation", [&] { store_.reportDeviation(deviation, staffId); });
-}
-
-std::string KioskApp::openSurveyWindow(LocalDate from, LocalDate to, const std::string& staffId) {
-  return record("survey window", [&] { store_.openSurveyWindow(from, to, staffId); });
-}
-
-std::string KioskApp::answerSurvey(const std::string& windowId, const std::string& participantId,
-                                   const std::vector<std::string>& answers) {
-  return record("survey answer", [&] { store_.answerSurvey(windowId, participantId, answers); });
-}
-
-std::string KioskApp::endRollCall(const std::string& rollCallId, const std::string& staffId) {
-  return record("roll call end", [&] { store_.endRollCall(rollCallId, staffId); });
 }
 
 void KioskApp::refreshStatistics() {
@@ -230,14 +205,6 @@ void KioskApp::refreshStatistics() {
   }
 }
 
-std::string KioskApp::checkIn(const std::string& participantId) {
-  return record("check-in", [&] { store_.checkIn(participantId); });
-}
-
-std::string KioskApp::checkOut(const std::string& participantId) {
-  return record("check-out", [&] { store_.checkOut(participantId); });
-}
-
 ImTextureID KioskApp::pictureOf(const Participant& p) {
   if (!p.photoFile) return nullptr;
   void* tex = window_->pictureTexture((dataDir_ / "photos" / *p.photoFile).string());
@@ -259,16 +226,18 @@ void KioskApp::noticeOtherWriters() {
 
 // --- the weekly sync ----------------------------------------------------------------------------
 
-void KioskApp::refreshSyncStatus() {
+void KioskApp::readSyncStatus() {
   try {
     model_.sync.queued.clear();
     for (const auto& [kind, n] : store_.queuedCountByKind()) model_.sync.queued.emplace_back(sync::kindLabelSv(kind), n);
     std::sort(model_.sync.queued.begin(), model_.sync.queued.end(),
               [](const auto& a, const auto& b) { return a.second > b.second; });
-    refreshModel();
   } catch (const DagverkError& e) {
     platform::logError(std::string("sync status failed: ") + e.english());
   }
+}
+
+void KioskApp::checkShare() {
   if (syncJob_) return; // a sync or check runs; its result will say
   if (model_.sync.sharePath.empty()) {
     model_.sync.share = ui::KioskModel::SyncView::Share::Unknown;
@@ -371,7 +340,9 @@ void KioskApp::pollSync() {
   if (wasSync) {
     // The worker's connection changed the database: a new roster, staff or settings show now.
     noticeOtherWriters();
-    refreshSyncStatus(); // queued counts and the note; checks the share again
+    readSyncStatus(); // queued counts, the note, and the share checked again
+    refreshModel();
+    checkShare();
   }
   framesOwed_ = std::max(framesOwed_, 2);
 }
@@ -394,6 +365,8 @@ void KioskApp::renderFrame(const std::string& screenshotPath) {
   ui_->frame(model_);
   window_->endFrame(screenshotPath);
   ++frames_;
+  // What the frame asked for changes the model and the screen only now, between frames.
+  if (answerRequests()) requestsAnswered_ = true;
 }
 
 int KioskApp::settle(const std::string& screenshotPath) {
@@ -414,6 +387,7 @@ int KioskApp::settle(const std::string& screenshotPath) {
     ++rendered;
     // A frame that took input is followed by kSettleFrames more, so what it changed shows.
     framesOwed_ = input ? kSettleFrames : std::max(0, framesOwed_ - 1);
+    if (std::exchange(requestsAnswered_, false)) framesOwed_ = std::max(framesOwed_, 2);
   } while ((window_->hasPendingInput() || framesOwed_ > 0) && rendered < 400);
   return rendered;
 }
@@ -439,6 +413,7 @@ void KioskApp::run(int maxFrames) {
       const bool input = window_->hasPendingInput();
       renderFrame();
       framesOwed_ = input ? kSettleFrames : std::max(0, framesOwed_ - 1);
+      if (std::exchange(requestsAnswered_, false)) framesOwed_ = std::max(framesOwed_, 2);
       if (maxFrames > 0 && frames_ >= maxFrames) return;
     }
   }

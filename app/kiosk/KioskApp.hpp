@@ -12,7 +12,7 @@
 
 namespace dagverk::kiosk {
 
-class KioskApp final : public ui::KioskActions {
+class KioskApp final : public ui::Pictures {
 public:
   KioskApp(store::KioskStore& store, const Clock& clock, const platform::WindowOptions& window,
            std::filesystem::path dataDir);
@@ -30,41 +30,33 @@ public:
   const ui::KioskModel& model() const { return model_; }
   int framesRendered() const { return frames_; }
 
-  // ui::KioskActions
-  std::string checkIn(const std::string& participantId) override;
-  std::string checkOut(const std::string& participantId) override;
+  // Performs one command at once, between frames (tests, tools), and refreshes the model.
+  // Returns "" when it was done, else the Swedish message. The screens' commands take the same
+  // path after each frame.
+  std::string perform(const Command& command);
+  // Starts a sync on the worker thread. Returns "" or the Swedish reason it cannot start (no
+  // share set, one already running, wrong role).
+  std::string startSync(const std::string& staffId);
+  // ui::Pictures
   ImTextureID pictureOf(const Participant& p) override;
-  ui::PinAnswer checkPin(const std::string& staffId, const std::string& pin, bool rollCall) override;
-  std::string checkInFor(const std::string& participantId, const std::string& staffId) override;
-  std::string checkOutFor(const std::string& participantId, const std::string& staffId) override;
-  std::string staffCheckIn(const std::string& staffId) override;
-  std::string staffCheckOut(const std::string& staffId) override;
-  std::string correct(const std::string& eventId, const std::string& reasonCode, const std::string& staffId) override;
-  std::string noteAbsence(const std::string& participantId, const std::string& reasonCode, const std::string& comment,
-                          const std::string& staffId) override;
-  std::string logSession(const SessionDraft& draft, const std::string& staffId) override;
-  std::string startRollCall(const std::string& staffId) override;
-  std::string markSafe(const std::string& rollCallId, const std::string& personId, const std::string& staffId) override;
-  std::string endRollCall(const std::string& rollCallId, const std::string& staffId) override;
-  std::string giveFeedback(const FeedbackGiven& feedback) override;
-  std::string registerComplaint(const ComplaintRegistered& complaint, const std::string& staffId) override;
-  std::string followUpComplaint(const std::string& complaintId, const std::string& step, const std::string& date,
-                                const std::string& text, const std::string& staffId) override;
-  std::string reportDeviation(const DeviationReported& deviation, const std::string& staffId) override;
-  std::string openSurveyWindow(LocalDate from, LocalDate to, const std::string& staffId) override;
-  std::string answerSurvey(const std::string& windowId, const std::string& participantId,
-                           const std::vector<std::string>& answers) override;
-  void refreshSyncStatus() override;
-  std::string startSync(const std::string& staffId) override;
-  void refreshStatistics() override;
   // True while a sync or a share check runs on the worker thread (tests wait on it).
   bool syncWorkerBusy() const { return syncJob_ != nullptr; }
 
 private:
   void refreshModel();
-  // Runs a recording action: on success refreshes the model; on failure logs the English
-  // message and returns the Swedish one for the screen.
-  template <class F> std::string record(const char* what, F&& action);
+  // Performs a command without refreshing the model: logs a refusal in English (the command's
+  // name, never a name or free text) and returns the Swedish message.
+  std::string record(const Command& command);
+  // Answers what the screens asked for during the last frame: performs the requests, refreshes
+  // the model once, then lets each request's continuation decide what the screen does next
+  // (which may ask again). Returns true if there was anything to answer.
+  bool answerRequests();
+  ui::Outcome answer(const ui::Ask& ask, bool& shareCheckDue);
+  ui::PinAnswer checkPin(const std::string& staffId, const std::string& pin, bool rollCall);
+  void refreshStatistics();
+  // The queued counts for the sync screen; then, after a model refresh, the share check.
+  void readSyncStatus();
+  void checkShare();
   void renderFrame(const std::string& screenshotPath = {});
   void everyMinute();
   void noticeOtherWriters();
@@ -85,6 +77,7 @@ private:
   int frames_ = 0;
   static constexpr int kSettleFrames = 3; // frames drawn after a change, so ImGui settles
   int framesOwed_ = kSettleFrames;        // frames still to draw
+  bool requestsAnswered_ = false;         // the last frame's requests changed the model or screen
   UtcMs lastMinute_ = 0;
 };
 

@@ -1,30 +1,31 @@
 // Note why an expected participant is not here: sjuk, ledig, annan aktivitet, okänt, with an
 // optional comment. Saved in one event when "Spara" is tapped; nothing before that.
-#include "ui/Screens.hpp"
+#include "ui/AbsenceScreen.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 
-void drawAbsenceScreen(KioskUi& ui, const KioskModel& model) {
-  if (!beginScreen("absence")) {
-    endScreen();
-    return;
-  }
+void AbsenceScreen::open(KioskUi& ui, const std::string& participantId) {
+  reason_.clear();
+  comment_.clear();
+  ui.go(kId, participantId);
+}
+
+void AbsenceScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   const Participant* p = model.find(ui.selectedParticipant());
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
   if (staffBar(ui, model, "Frånvaro", "Avbryt") || !p) {
     ui.go(ScreenId::StaffDashboard);
-    endScreen();
     return;
   }
-  const bool typing = keyboardHeight(ui) > 0;
+  const bool typing = keyboardHeight(editing_) > 0;
   if (!typing) { // while typing, the comment field moves up so the keyboard never covers it
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    drawPersonPicture(dl, ui.actions().pictureOf(*p), p->id, p->initials(), at, f * 3.0f, false, ui.fonts());
+    drawPersonPicture(dl, ui.pictures().pictureOf(*p), p->id, p->initials(), at, f * 3.0f, false, ui.fonts());
     ImGui::SetCursorScreenPos(ImVec2(at.x + f * 3.6f, at.y + f * 0.6f));
     ImGui::PushFont(ui.fonts().large);
     ImGui::TextUnformatted((p->displayName() + " är inte här idag").c_str());
@@ -34,31 +35,29 @@ void drawAbsenceScreen(KioskUi& ui, const KioskModel& model) {
     for (size_t i = 0; i < absenceReasons().size(); ++i) {
       const auto& r = absenceReasons()[i];
       if (i > 0) ImGui::SameLine();
-      if (chip(ui, std::string("reason-") + r.code, r.label, ui.formReason() == r.code, f * 7.0f))
-        ui.formReason() = r.code;
+      if (chip(ui, std::string("reason-") + r.code, r.label, reason_ == r.code, f * 7.0f)) reason_ = r.code;
     }
   }
   ImGui::Spacing();
   ImGui::TextUnformatted("Kommentar (frivillig)");
-  textField(ui, "absence-comment", ui.formComment(), 500, "Skriv en kommentar …", win.x - f * 2, 2.6f);
-  if (!ui.formMessage().empty()) {
-    errorText(ui.formMessage().c_str());
+  textField(ui, editing_, "absence-comment", comment_, 500, "Skriv en kommentar …", win.x - f * 2, 2.6f);
+  if (!message_.empty()) {
+    errorText(message_.c_str());
   }
-  if (keyboardHeight(ui) == 0) {
+  if (keyboardHeight(editing_) == 0) {
     ImGui::SetCursorPosY(win.y - f * 3.0f);
     if (actionButton(ui, "save", "Spara frånvaro", theme::kYes, f * 10)) {
-      if (ui.formReason().empty()) {
-        ui.formMessage() = "Välj en orsak.";
+      if (reason_.empty()) {
+        message_ = "Välj en orsak.";
       } else {
-        const std::string who = p->id;
-        const std::string err = ui.actions().noteAbsence(who, ui.formReason(), ui.formComment(), ui.signedInStaff());
-        if (err.empty()) ui.go(ScreenId::StaffDashboard);
-        else ui.formMessage() = err;
+        ui.request(cmd::NoteAbsence{p->id, reason_, comment_, ui.signedInStaff()}, [this, &ui](const std::string& error) {
+          if (error.empty()) ui.go(ScreenId::StaffDashboard);
+          else message_ = error;
+        });
       }
     }
   }
-  onScreenKeyboard(ui);
-  endScreen();
+  onScreenKeyboard(ui, editing_);
 }
 
 } // namespace dagverk::ui

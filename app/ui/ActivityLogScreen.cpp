@@ -2,7 +2,9 @@
 // one that happened, "Planera" puts one on today's picture schedule; tapping a session edits
 // it (a correction event, never an update in place).
 #include "core/LocalTime.hpp"
-#include "ui/Screens.hpp"
+#include "ui/ActivityLogScreen.hpp"
+
+#include "ui/SessionFormScreen.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
@@ -39,16 +41,11 @@ const ActivitySession* drawSessionRow(KioskUi& ui, const KioskModel& model, cons
 }
 } // namespace
 
-void drawActivityLogScreen(KioskUi& ui, const KioskModel& model) {
-  if (!beginScreen("activity-log")) {
-    endScreen();
-    return;
-  }
+void ActivityLogScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
   if (staffBar(ui, model, "Aktiviteter", "Tillbaka")) {
     ui.go(ScreenId::StaffDashboard);
-    endScreen();
     return;
   }
   bool openNew = false, openPlan = false;
@@ -76,14 +73,11 @@ void drawActivityLogScreen(KioskUi& ui, const KioskModel& model) {
       if (const auto* t = drawSessionRow(ui, model, s, width, true)) edit = t;
   ImGui::EndChild();
 
-  if (openNew) ui.openSessionForm(model, false);
-  else if (openPlan) ui.openSessionForm(model, true);
-  else if (edit) {
-    const ActivitySession copy = *edit; // the model may change under the form
-    ui.openSessionForm(model, copy.data.planned, &copy);
-  }
+  SessionFormScreen& form = ui.screen<SessionFormScreen>();
+  if (openNew) form.open(ui, model, false);
+  else if (openPlan) form.open(ui, model, true);
+  else if (edit) form.open(ui, model, edit->data.planned, edit);
   drawErrorBanner(ui);
-  endScreen();
 }
 
 } // namespace dagverk::ui

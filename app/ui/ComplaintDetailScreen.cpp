@@ -2,7 +2,7 @@
 // order. "Återkoppling lämnad", "Åtgärd vidtagen" and "Avsluta" each open a short form (how /
 // what, dated today) saved as one event on "Spara". A closed complaint takes no more follow-ups.
 #include "core/LocalTime.hpp"
-#include "ui/Screens.hpp"
+#include "ui/ComplaintDetailScreen.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
@@ -48,27 +48,29 @@ void heading(KioskUi& ui, const char* text) {
 }
 } // namespace
 
-void drawComplaintDetailScreen(KioskUi& ui, const KioskModel& model) {
-  if (!beginScreen("complaint-detail")) {
-    endScreen();
-    return;
-  }
+void ComplaintDetailScreen::open(KioskUi& ui, const std::string& complaintId) {
+  complaintId_ = complaintId;
+  step_.clear();
+  text_.clear();
+  ui.go(kId);
+}
+
+void ComplaintDetailScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   const ComplaintState* c = nullptr;
   for (const auto& x : model.complaints)
-    if (x.data.complaintId == ui.selectedComplaint()) c = &x;
+    if (x.data.complaintId == complaintId_) c = &x;
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
   const std::string title = c ? std::string(categoryLabel(complaintTypes(), c->data.type)) : std::string("Synpunkt");
   if (staffBar(ui, model, title.c_str(), "Tillbaka") || !c) {
     ui.go(ScreenId::ComplaintList);
-    endScreen();
     return;
   }
-  std::string& step = ui.formReason(); // the follow-up being written, "" when none
+  std::string& step = step_;
   if (c->closed) step.clear();
   const StepText* writing = stepText(step);
 
-  const float kb = keyboardHeight(ui);
+  const float kb = keyboardHeight(editing_);
   const float bottomBar = kb > 0 ? 0 : f * 3.4f;
   ImGui::BeginChild("complaint", ImVec2(win.x - f * 1.6f, win.y - ImGui::GetCursorPosY() - bottomBar - kb - f * 0.3f));
   dragToScroll();
@@ -104,10 +106,10 @@ void drawComplaintDetailScreen(KioskUi& ui, const KioskModel& model) {
   }
   if (writing) {
     heading(ui, (std::string(writing->done) + " · idag " + formatIsoDate(model.today)).c_str());
-    textField(ui, "followup-text", ui.formComment(), kMaxFeedbackChars, writing->hint, maxX, 3.0f);
+    textField(ui, editing_, "followup-text", text_, kMaxFeedbackChars, writing->hint, maxX, 3.0f);
   }
   ImGui::Dummy(ImVec2(1, f));
-  if (writing && ui.textEditing().fieldId == "followup-text") ImGui::SetScrollHereY(1.0f); // the field above the keyboard
+  if (writing && editing_.fieldId == "followup-text") ImGui::SetScrollHereY(1.0f); // the field above the keyboard
   ImGui::EndChild();
 
   if (kb == 0) {
@@ -117,20 +119,21 @@ void drawComplaintDetailScreen(KioskUi& ui, const KioskModel& model) {
       ImGui::SameLine();
       if (actionButton(ui, "followup-cancel", "Avbryt", theme::kPanel, f * 6)) {
         step.clear();
-        ui.formComment().clear();
-        ui.formMessage().clear();
+        text_.clear();
+        message_.clear();
       }
       if (save) {
-        const std::string id = d.complaintId;
-        const std::string err = ui.actions().followUpComplaint(id, writing->code, formatIsoDate(model.today),
-                                                               ui.formComment(), ui.signedInStaff());
-        if (err.empty()) {
-          step.clear();
-          ui.formComment().clear();
-          ui.formMessage().clear();
-        } else {
-          ui.formMessage() = err;
-        }
+        ui.request(cmd::FollowUpComplaint{d.complaintId, writing->code, formatIsoDate(model.today), text_,
+                                          ui.signedInStaff()},
+                   [this](const std::string& error) {
+                     if (error.empty()) {
+                       step_.clear();
+                       text_.clear();
+                       message_.clear();
+                     } else {
+                       message_ = error;
+                     }
+                   });
       }
     } else if (!c->closed) {
       for (size_t i = 0; i < std::size(kSteps); ++i) {
@@ -139,21 +142,20 @@ void drawComplaintDetailScreen(KioskUi& ui, const KioskModel& model) {
         if (actionButton(ui, std::string("followup-") + kSteps[i].code, kSteps[i].button,
                          last ? theme::kPanel : theme::kPrimary)) {
           step = kSteps[i].code;
-          ui.formComment().clear();
-          ui.formMessage().clear();
-          ui.textEditing() = TextEditing{};
-          ui.textEditing().fieldId = "followup-text"; // straight to the keyboard
+          text_.clear();
+          message_.clear();
+          editing_ = TextEditing{};
+          editing_.fieldId = "followup-text"; // straight to the keyboard
         }
       }
     }
-    if (!ui.formMessage().empty()) {
+    if (!message_.empty()) {
       ImGui::SameLine();
       ImGui::SetCursorPosY(ImGui::GetCursorPosY() + f * 0.5f);
-      errorText(ui.formMessage().c_str(), false);
+      errorText(message_.c_str(), false);
     }
   }
-  onScreenKeyboard(ui);
-  endScreen();
+  onScreenKeyboard(ui, editing_);
 }
 
 } // namespace dagverk::ui

@@ -2,7 +2,7 @@
 // whom, what it concerned, how and when it came in, and what was said. Also used to classify a
 // participant's "Tyck till" (then pre-filled). Nothing is saved until "Spara".
 #include "core/LocalTime.hpp"
-#include "ui/Screens.hpp"
+#include "ui/ComplaintFormScreen.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
@@ -20,8 +20,10 @@ void heading(KioskUi& ui, const char* text) {
   ImGui::PopFont();
 }
 
-// The categories as chips wrapping over as many lines as they need; one can be chosen.
-void chooseOne(KioskUi& ui, const char* prefix, const std::vector<Category>& list, std::string& value, float maxX) {
+// The categories as chips wrapping over as many lines as they need; one can be chosen (and
+// clears the form's message).
+void chooseOne(KioskUi& ui, std::string& message, const char* prefix, const std::vector<Category>& list,
+               std::string& value, float maxX) {
   const float f = ImGui::GetFontSize();
   float x = 0;
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, f * 0.3f));
@@ -30,7 +32,7 @@ void chooseOne(KioskUi& ui, const char* prefix, const std::vector<Category>& lis
     flowItem(w, x, maxX);
     if (chip(ui, std::string(prefix) + c.code, c.label, value == c.code, w)) {
       value = c.code;
-      ui.formMessage().clear();
+      message.clear();
     }
   }
   ImGui::PopStyleVar();
@@ -46,25 +48,26 @@ std::pair<int, const char*> missing(const ComplaintRegistered& d) {
 }
 } // namespace
 
-void drawComplaintFormScreen(KioskUi& ui, const KioskModel& model) {
-  if (!beginScreen("complaint-form")) {
-    endScreen();
-    return;
-  }
-  ComplaintRegistered& d = ui.complaintDraft();
-  int& step = ui.formStep();
+void ComplaintFormScreen::open(KioskUi& ui, ComplaintRegistered draft) {
+  draft_ = std::move(draft);
+  step_ = 1;
+  ui.go(kId);
+}
+
+void ComplaintFormScreen::drawContent(KioskUi& ui, const KioskModel& model) {
+  ComplaintRegistered& d = draft_;
+  int& step = step_;
   step = std::clamp(step, 1, 4);
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
   const char* title = d.feedbackId.empty() ? "Registrera synpunkt" : "Klassificera Tyck till";
   if (staffBar(ui, model, title, "Avbryt")) {
     ui.go(ScreenId::ComplaintList); // nothing is saved
-    endScreen();
     return;
   }
-  stepTabs(ui, {"1 Typ och från vem", "2 Vad gällde", "3 Hur och när", "4 Beskrivning"});
+  stepTabs(ui, step, editing_, message_, {"1 Typ och från vem", "2 Vad gällde", "3 Hur och när", "4 Beskrivning"});
 
-  const float kb = keyboardHeight(ui);
+  const float kb = keyboardHeight(editing_);
   const float bottomBar = kb > 0 ? 0 : f * 3.4f;
   ImGui::BeginChild("form", ImVec2(win.x - f * 1.6f, win.y - ImGui::GetCursorPosY() - bottomBar - kb - f * 0.3f));
   dragToScroll();
@@ -81,19 +84,19 @@ void drawComplaintFormScreen(KioskUi& ui, const KioskModel& model) {
     ImGui::PopFont();
     ImGui::Indent(labelW);
     ImGui::SetCursorPosY(y);
-    chooseOne(ui, "type-", complaintTypes(), d.type, maxX - labelW);
+    chooseOne(ui, message_, "type-", complaintTypes(), d.type, maxX - labelW);
     ImGui::Unindent(labelW);
   }
     heading(ui, "Från vem har det kommit in?");
-    chooseOne(ui, "source-", complaintSources(), d.source, maxX);
+    chooseOne(ui, message_, "source-", complaintSources(), d.source, maxX);
     break;
   case 2:
     heading(ui, "Vad gällde det?");
-    chooseOne(ui, "concerns-", complaintConcerns(), d.concerns, maxX);
+    chooseOne(ui, message_, "concerns-", complaintConcerns(), d.concerns, maxX);
     break;
   case 3: {
     heading(ui, "Hur kom det in?");
-    chooseOne(ui, "channel-", complaintChannels(), d.channel, maxX);
+    chooseOne(ui, message_, "channel-", complaintChannels(), d.channel, maxX);
     heading(ui, "När kom det in?");
     LocalDate date = parseIsoDate(d.receivedDate).value_or(model.today);
     dateStepper(ui, "received", "Datum", date);
@@ -110,7 +113,7 @@ void drawComplaintFormScreen(KioskUi& ui, const KioskModel& model) {
       ImGui::TextUnformatted("Från deltagarens Tyck till.");
       ImGui::PopStyleColor();
     }
-    textField(ui, "complaint-description", d.description, kMaxFeedbackChars, "Beskriv kort vad det gällde",
+    textField(ui, editing_, "complaint-description", d.description, kMaxFeedbackChars, "Beskriv kort vad det gällde",
               maxX, 5.0f);
     break;
   }
@@ -118,24 +121,24 @@ void drawComplaintFormScreen(KioskUi& ui, const KioskModel& model) {
   ImGui::EndChild();
 
   if (kb == 0) {
-    if (stepFormBar(ui, "Spara", f * 7, 4)) {
-      const auto [missingStep, message] = missing(d);
+    if (stepFormBar(ui, step, message_, "Spara", f * 7, 4)) {
+      const auto [missingStep, missingText] = missing(d);
       if (missingStep > 0) {
         step = missingStep;
-        ui.formMessage() = message;
+        message_ = missingText;
       } else {
-        const std::string err = ui.actions().registerComplaint(d, ui.signedInStaff());
-        if (err.empty()) {
-          ui.complaintDraft() = ComplaintRegistered{};
-          ui.go(ScreenId::ComplaintList);
-        } else {
-          ui.formMessage() = err;
-        }
+        ui.request(cmd::RegisterComplaint{d, ui.signedInStaff()}, [this, &ui](const std::string& error) {
+          if (error.empty()) {
+            draft_ = ComplaintRegistered{};
+            ui.go(ScreenId::ComplaintList);
+          } else {
+            message_ = error;
+          }
+        });
       }
     }
   }
-  onScreenKeyboard(ui);
-  endScreen();
+  onScreenKeyboard(ui, editing_);
 }
 
 } // namespace dagverk::ui

@@ -3,7 +3,11 @@
 // mark on complaints that got no feedback within ten working days. "+ Registrera" records what
 // came in by other routes, "Avvikelse" a deviation.
 #include "core/LocalTime.hpp"
-#include "ui/Screens.hpp"
+#include "ui/ComplaintListScreen.hpp"
+
+#include "ui/ComplaintDetailScreen.hpp"
+#include "ui/ComplaintFormScreen.hpp"
+#include "ui/DeviationFormScreen.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
@@ -100,16 +104,11 @@ bool drawComplaintRow(KioskUi& ui, const KioskModel& model, const ComplaintState
 }
 } // namespace
 
-void drawComplaintListScreen(KioskUi& ui, const KioskModel& model) {
-  if (!beginScreen("complaint-list")) {
-    endScreen();
-    return;
-  }
+void ComplaintListScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
   if (staffBar(ui, model, "Synpunkter och klagomål", "Tillbaka")) {
     ui.go(ScreenId::StaffDashboard);
-    endScreen();
     return;
   }
   bool openNew = false, openDeviation = false;
@@ -120,7 +119,7 @@ void drawComplaintListScreen(KioskUi& ui, const KioskModel& model) {
   // The filters, each with its count.
   static const struct { const char* code; const char* label; } kFilters[] = {
       {"open", "Öppna"}, {"waiting", "Väntar på återkoppling"}, {"closed", "Avslutade"}, {"all", "Alla"}};
-  std::string& filter = ui.complaintFilter();
+  std::string& filter = filter_;
   for (size_t i = 0; i < std::size(kFilters); ++i) {
     size_t n = 0;
     for (const auto& c : model.complaints) n += passes(c, kFilters[i].code) ? 1 : 0;
@@ -164,16 +163,12 @@ void drawComplaintListScreen(KioskUi& ui, const KioskModel& model) {
   ImGui::Dummy(ImVec2(1, f));
   ImGui::EndChild();
 
-  // Act after drawing: the model may change under these lists.
   if (openNew) {
-    ui.complaintDraft() = ComplaintRegistered{};
-    ui.complaintDraft().receivedDate = formatIsoDate(model.today);
-    ui.formStep() = 1;
-    ui.go(ScreenId::ComplaintForm);
+    ComplaintRegistered d;
+    d.receivedDate = formatIsoDate(model.today);
+    ui.screen<ComplaintFormScreen>().open(ui, d);
   } else if (openDeviation) {
-    ui.deviationDraft() = DeviationReported{};
-    ui.deviationDraft().date = formatIsoDate(model.today);
-    ui.go(ScreenId::DeviationForm);
+    ui.screen<DeviationFormScreen>().open(ui, model.today);
   } else if (classify) {
     ComplaintRegistered d;
     d.feedbackId = classify->feedbackId;
@@ -182,17 +177,11 @@ void drawComplaintListScreen(KioskUi& ui, const KioskModel& model) {
     d.type = classify->mood == "ledsen" ? "klagomal" : "synpunkt";
     d.description = classify->text;
     d.receivedDate = formatIsoDate(model.today);
-    ui.complaintDraft() = d;
-    ui.formStep() = 1;
-    ui.go(ScreenId::ComplaintForm);
+    ui.screen<ComplaintFormScreen>().open(ui, d);
   } else if (open) {
-    ui.selectedComplaint() = open->data.complaintId;
-    ui.formReason().clear();
-    ui.formComment().clear();
-    ui.go(ScreenId::ComplaintDetail);
+    ui.screen<ComplaintDetailScreen>().open(ui, open->data.complaintId);
   }
   drawErrorBanner(ui);
-  endScreen();
 }
 
 } // namespace dagverk::ui

@@ -2,7 +2,7 @@
 // it concerned, whom it concerns — the date, a Lex Sarah mark and a description. Nothing is
 // saved until "Spara".
 #include "core/LocalTime.hpp"
-#include "ui/Screens.hpp"
+#include "ui/DeviationFormScreen.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
@@ -13,7 +13,7 @@ namespace dagverk::ui {
 
 namespace {
 // The question on the left, its chips wrapping on the right of it.
-void chooseOne(KioskUi& ui, const char* question, const char* prefix, const std::vector<Category>& list,
+void chooseOne(KioskUi& ui, std::string& message, const char* question, const char* prefix, const std::vector<Category>& list,
                std::string& value, float labelWidth, float maxX) {
   const float f = ImGui::GetFontSize();
   const float y = ImGui::GetCursorPosY();
@@ -29,7 +29,7 @@ void chooseOne(KioskUi& ui, const char* question, const char* prefix, const std:
     flowItem(w, x, maxX);
     if (chip(ui, std::string(prefix) + c.code, c.label, value == c.code, w)) {
       value = c.code;
-      ui.formMessage().clear();
+      message.clear();
     }
   }
   ImGui::PopStyleVar();
@@ -46,20 +46,21 @@ const char* missing(const DeviationReported& d) {
 }
 } // namespace
 
-void drawDeviationFormScreen(KioskUi& ui, const KioskModel& model) {
-  if (!beginScreen("deviation-form")) {
-    endScreen();
-    return;
-  }
-  DeviationReported& d = ui.deviationDraft();
+void DeviationFormScreen::open(KioskUi& ui, LocalDate today) {
+  draft_ = DeviationReported{};
+  draft_.date = formatIsoDate(today);
+  ui.go(kId);
+}
+
+void DeviationFormScreen::drawContent(KioskUi& ui, const KioskModel& model) {
+  DeviationReported& d = draft_;
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
   if (staffBar(ui, model, "Ny avvikelse", "Avbryt")) {
     ui.go(ScreenId::ComplaintList); // nothing is saved
-    endScreen();
     return;
   }
-  const float kb = keyboardHeight(ui);
+  const float kb = keyboardHeight(editing_);
   const float bottomBar = kb > 0 ? 0 : f * 3.4f;
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() - f * 0.4f);
   ImGui::BeginChild("form", ImVec2(win.x - f * 1.6f, win.y - ImGui::GetCursorPosY() - bottomBar - kb - f * 0.3f));
@@ -69,20 +70,20 @@ void drawDeviationFormScreen(KioskUi& ui, const KioskModel& model) {
   for (const char* q : {"Upptäckt av", "Gällde", "Gäller vem", "Vad hände?"})
     labelW = std::max(labelW, ImGui::CalcTextSize(q).x);
   labelW += f * 0.8f;
-  chooseOne(ui, "Upptäckt av", "identified-", deviationIdentifiedBy(), d.identifiedBy, labelW, maxX);
-  chooseOne(ui, "Gällde", "concerns-", deviationConcerns(), d.concerns, labelW, maxX);
-  chooseOne(ui, "Gäller vem", "whom-", deviationConcernsWhom(), d.concernsWhom, labelW, maxX);
+  chooseOne(ui, message_, "Upptäckt av", "identified-", deviationIdentifiedBy(), d.identifiedBy, labelW, maxX);
+  chooseOne(ui, message_, "Gällde", "concerns-", deviationConcerns(), d.concerns, labelW, maxX);
+  chooseOne(ui, message_, "Gäller vem", "whom-", deviationConcernsWhom(), d.concernsWhom, labelW, maxX);
   const float y = ImGui::GetCursorPosY();
   ImGui::SetCursorPosY(y + f * 0.4f);
   ImGui::TextUnformatted("Vad hände?");
   ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + labelW, y));
-  textField(ui, "deviation-description", d.description, kMaxFeedbackChars, "Skriv här", maxX - labelW, 2.6f);
-  if (!ui.formMessage().empty()) { // the form's message, in view under the field, above the bar
+  textField(ui, editing_, "deviation-description", d.description, kMaxFeedbackChars, "Skriv här", maxX - labelW, 2.6f);
+  if (!message_.empty()) { // the form's message, in view under the field, above the bar
     ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + labelW, ImGui::GetCursorPosY() - f * 0.8f));
-    errorText(ui.formMessage().c_str(), false);
+    errorText(message_.c_str(), false);
   }
   ImGui::Dummy(ImVec2(1, f * 0.5f));
-  if (ui.textEditing().fieldId == "deviation-description") ImGui::SetScrollHereY(1.0f); // above the keyboard
+  if (editing_.fieldId == "deviation-description") ImGui::SetScrollHereY(1.0f); // above the keyboard
   ImGui::EndChild();
 
   if (kb == 0) {
@@ -97,20 +98,20 @@ void drawDeviationFormScreen(KioskUi& ui, const KioskModel& model) {
     d.date = formatIsoDate(date);
     if (save) {
       if (const char* missingText = missing(d)) {
-        ui.formMessage() = missingText;
+        message_ = missingText;
       } else {
-        const std::string err = ui.actions().reportDeviation(d, ui.signedInStaff());
-        if (err.empty()) {
-          ui.deviationDraft() = DeviationReported{};
-          ui.go(ScreenId::ComplaintList);
-        } else {
-          ui.formMessage() = err;
-        }
+        ui.request(cmd::ReportDeviation{d, ui.signedInStaff()}, [this, &ui](const std::string& error) {
+          if (error.empty()) {
+            draft_ = DeviationReported{};
+            ui.go(ScreenId::ComplaintList);
+          } else {
+            message_ = error;
+          }
+        });
       }
     }
   }
-  onScreenKeyboard(ui);
-  endScreen();
+  onScreenKeyboard(ui, editing_);
 }
 
 } // namespace dagverk::ui

@@ -1,5 +1,4 @@
 // The red banner that tells, in plain Swedish, that something could not be saved.
-#include "ui/Screens.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
 

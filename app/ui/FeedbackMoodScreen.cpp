@@ -1,16 +1,13 @@
 // "Tyck till", step 1: "Hur är det?" — three large faces: glad, mittemellan, ledsen.
-#include "ui/Screens.hpp"
+#include "ui/FeedbackMoodScreen.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 
-void drawFeedbackMoodScreen(KioskUi& ui, const KioskModel& model) {
-  (void)model;
-  if (!beginScreen("feedback-mood")) {
-    endScreen();
-    return;
-  }
+void FeedbackMoodScreen::onEnter(KioskUi&) { flow_->draft = FeedbackGiven{}; }
+
+void FeedbackMoodScreen::drawContent(KioskUi& ui, const KioskModel&) {
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
   drawTopBar(ui, "Hur är det?", f, win.x);
@@ -26,10 +23,9 @@ void drawFeedbackMoodScreen(KioskUi& ui, const KioskModel& model) {
       chosen = code;
   }
   if (!chosen.empty()) {
-    ui.feedbackDraft().mood = chosen;
+    flow_->draft.mood = chosen;
     ui.go(ScreenId::FeedbackTopic);
   }
-  endScreen();
 }
 
 } // namespace dagverk::ui

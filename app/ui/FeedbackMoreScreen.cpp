@@ -1,32 +1,27 @@
 // "Tyck till", step 3: "Vill du berätta mer?" (optional text on the on-screen keyboard), and
 // "Vill du att någon pratar med dig om det?" — yes: tap your own picture next; no: the entry
 // is saved anonymously.
-#include "ui/Screens.hpp"
+#include "ui/FeedbackMoreScreen.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 
-void drawFeedbackMoreScreen(KioskUi& ui, const KioskModel& model) {
-  (void)model;
-  if (!beginScreen("feedback-more")) {
-    endScreen();
-    return;
-  }
+void FeedbackMoreScreen::drawContent(KioskUi& ui, const KioskModel&) {
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
   drawTopBar(ui, "Vill du berätta mer?", f, win.x);
-  FeedbackGiven& d = ui.feedbackDraft();
+  FeedbackGiven& d = flow_->draft;
   ImGui::SetCursorPos(ImVec2(f, f * 3.6f));
   ImGui::TextUnformatted("Du kan skriva här, om du vill.");
   ImGui::SetCursorPosX(f);
-  textField(ui, "feedback-text", d.text, kMaxFeedbackChars, "Skriv här …", win.x - 2 * f, 3.0f);
-  if (!ui.formMessage().empty()) {
+  textField(ui, editing_, "feedback-text", d.text, kMaxFeedbackChars, "Skriv här …", win.x - 2 * f, 3.0f);
+  if (!message_.empty()) {
     ImGui::SetCursorPosX(f);
-    errorText(ui.formMessage().c_str());
+    errorText(message_.c_str());
   }
-  if (keyboardHeight(ui) == 0) {
+  if (keyboardHeight(editing_) == 0) {
     ImGui::SetCursorPos(ImVec2(f, win.y * 0.50f));
     ImGui::PushFont(ui.fonts().title);
     ImGui::TextWrapped("Vill du att någon pratar med dig om det?");
@@ -44,13 +39,13 @@ void drawFeedbackMoreScreen(KioskUi& ui, const KioskModel& model) {
     } else if (answer == 0) {
       d.wantsTalk = false;
       d.participantId.clear(); // anonymous
-      const std::string err = ui.actions().giveFeedback(d);
-      if (err.empty()) ui.go(ScreenId::Thanks);
-      else ui.formMessage() = err;
+      ui.request(cmd::GiveFeedback{d}, [this, &ui](const std::string& error) {
+        if (error.empty()) ui.go(ScreenId::Thanks);
+        else message_ = error;
+      });
     }
   }
-  onScreenKeyboard(ui);
-  endScreen();
+  onScreenKeyboard(ui, editing_);
 }
 
 } // namespace dagverk::ui

@@ -1,6 +1,6 @@
 // "Tyck till", step 2: "Vad gäller det?" — six picture choices: the activities, the food, the
 // staff, the premises, the journey, something else.
-#include "ui/Screens.hpp"
+#include "ui/FeedbackTopicScreen.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
@@ -18,12 +18,7 @@ void drawTopic(ImDrawList* dl, const std::string& topic, ImVec2 c, float s) {
 }
 } // namespace
 
-void drawFeedbackTopicScreen(KioskUi& ui, const KioskModel& model) {
-  (void)model;
-  if (!beginScreen("feedback-topic")) {
-    endScreen();
-    return;
-  }
+void FeedbackTopicScreen::drawContent(KioskUi& ui, const KioskModel&) {
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
   drawTopBar(ui, "Vad gäller det?", f, win.x);
@@ -40,10 +35,9 @@ void drawFeedbackTopicScreen(KioskUi& ui, const KioskModel& model) {
       chosen = code;
   }
   if (!chosen.empty()) {
-    ui.feedbackDraft().topic = chosen;
+    flow_->draft.topic = chosen;
     ui.go(ScreenId::FeedbackMore);
   }
-  endScreen();
 }
 
 } // namespace dagverk::ui

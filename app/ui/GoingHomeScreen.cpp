@@ -1,15 +1,14 @@
 // "Vill du gå hem?" with a big green yes and a big red no. Yes checks out.
-#include "ui/Screens.hpp"
+#include "ui/GoingHomeScreen.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 
-void drawGoingHomeScreen(KioskUi& ui, const Participant& p) {
-  if (!beginScreen("going-home")) {
-    endScreen();
-    return;
-  }
+void GoingHomeScreen::drawContent(KioskUi& ui, const KioskModel& model) {
+  const Participant* who = model.find(ui.selectedParticipant());
+  if (!who) return; // KioskUi closes the screen
+  const Participant& p = *who;
   drawGreeting(ui, p, "Vill du gå hem, " + p.firstName + "?", "", theme::kText, 0.34f);
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
@@ -23,9 +22,19 @@ void drawGoingHomeScreen(KioskUi& ui, const Participant& p) {
   const bool yes = bigButton(ui, "yes", "Ja", Icon::Check, button, theme::kYes, IM_COL32_WHITE, ui.fonts().title);
   ImGui::SetCursorPos(ImVec2(win.x / 2 + gap / 2, y));
   const bool no = bigButton(ui, "no", "Nej", Icon::Cross, button, theme::kNo, IM_COL32_WHITE, ui.fonts().title);
-  if (settled && yes) ui.answerGoingHome(true);
-  else if (settled && no) ui.answerGoingHome(false);
-  endScreen();
+  if (settled && yes) {
+    const std::string id = p.id;
+    ui.request(cmd::CheckOut{id, std::nullopt}, [&ui, id](const std::string& error) {
+      if (error.empty()) {
+        ui.go(ScreenId::Goodbye, id);
+      } else {
+        ui.showError(error);
+        ui.go(ScreenId::Home);
+      }
+    });
+  } else if (settled && no) {
+    ui.go(ScreenId::Home);
+  }
 }
 
 } // namespace dagverk::ui

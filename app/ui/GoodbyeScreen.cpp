@@ -1,16 +1,15 @@
 // "Hej då, Anna!" with the picture and the time; home after 4 s or a tap.
 #include "core/LocalTime.hpp"
-#include "ui/Screens.hpp"
+#include "ui/GoodbyeScreen.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 
-void drawGoodbyeScreen(KioskUi& ui, const Participant& p) {
-  if (!beginScreen("goodbye")) {
-    endScreen();
-    return;
-  }
+void GoodbyeScreen::drawContent(KioskUi& ui, const KioskModel& model) {
+  const Participant* who = model.find(ui.selectedParticipant());
+  if (!who) return; // KioskUi closes the screen
+  const Participant& p = *who;
   const std::string time = "Du gick " + formatHourMinute(toStockholm(ui.enteredAt()));
   const float y = drawGreeting(ui, p, "Hej då, " + p.firstName + "!", time, theme::kPrimary, 0.42f);
   const float f = ImGui::GetFontSize();
@@ -18,7 +17,6 @@ void drawGoodbyeScreen(KioskUi& ui, const Participant& p) {
   drawIcon(ImGui::GetWindowDrawList(), Icon::House, ImVec2(pos.x + win.x / 2, pos.y + y + f * 1.8f), f * 3.0f,
            theme::kPrimary);
   if (tappedAnywhere(ui)) ui.go(ScreenId::Home);
-  endScreen();
 }
 
 } // namespace dagverk::ui

@@ -1,7 +1,7 @@
 // Home: the site's name, today's date and a large clock, one large entry to the check-in grid,
 // today's schedule in pictures, the roll-call entry, and a small but findable staff entry.
 #include "core/LocalTime.hpp"
-#include "ui/Screens.hpp"
+#include "ui/HomeScreen.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
@@ -87,11 +87,7 @@ void drawSyncNote(KioskUi& ui, const KioskModel& model, ImVec2 at, bool alignRig
 }
 } // namespace
 
-void drawHomeScreen(KioskUi& ui, const KioskModel& model) {
-  if (!beginScreen("home")) {
-    endScreen();
-    return;
-  }
+void HomeScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   const Fonts& fonts = ui.fonts();
   const float f = ImGui::GetFontSize();
   const ImVec2 size = ImGui::GetWindowSize();
@@ -141,12 +137,12 @@ void drawHomeScreen(KioskUi& ui, const KioskModel& model) {
   ImGui::SameLine(0, gap);
   if (bigButton(ui, "feedback-entry", "Tyck till", Icon::Speech, side, theme::kYes, IM_COL32_WHITE, fonts.body,
                 IconPlacement::Above))
-    ui.startFeedback();
+    ui.go(ScreenId::FeedbackMood); // a new entry
   if (survey) {
     ImGui::SameLine(0, gap);
     if (bigButton(ui, "survey-entry", "Svara på frågor", Icon::Question, side, theme::kSurvey,
                   IM_COL32_WHITE, fonts.body, IconPlacement::Above))
-      ui.startSurvey();
+      ui.go(ScreenId::SurveyWho); // new answers
   }
   ImGui::SameLine(0, gap);
   const bool rollCallOpen = model.rollCall && !model.rollCall->ended;
@@ -160,7 +156,6 @@ void drawHomeScreen(KioskUi& ui, const KioskModel& model) {
   }
 
   drawErrorBanner(ui);
-  endScreen();
 }
 
 } // namespace dagverk::ui

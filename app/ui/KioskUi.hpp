@@ -1,8 +1,11 @@
 #pragma once
-// The kiosk's screens. They read a model and ask for actions; they know nothing of SQLite or
-// SDL. KioskUi holds what the screens remember between frames: which screen is up, who is
-// signed in, the form being filled in (in memory only until it is saved in one go).
+// The kiosk's screens. They read a model and ask for what should change; they know nothing of
+// SQLite or SDL. KioskUi holds what is not any one screen's: which screen is up, who is signed
+// in, the screens' timeouts, the fonts, where the last frame's buttons were, the error banner,
+// and the requests the screens made during a frame. The kiosk answers those after the frame,
+// so the model a frame reads never changes while it is being built.
 #include "core/Clock.hpp"
+#include "core/Command.hpp"
 #include "core/DayRecords.hpp"
 #include "core/Feedback.hpp"
 #include "core/Presence.hpp"
@@ -12,13 +15,18 @@
 
 #include <imgui.h>
 
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace dagverk::ui {
+
+class Screen;
 
 // The answer to a PIN.
 struct PinAnswer {
@@ -27,60 +35,49 @@ struct PinAnswer {
   int attemptsLeft = 0;         // Wrong
 };
 
-// What the screens can ask of the kiosk. Implemented by the kiosk over the store. Every
-// method that records something returns an empty string on success, else a Swedish message.
-class KioskActions {
+// Participants' photos as textures. Only looks up; changes nothing.
+class Pictures {
 public:
-  virtual ~KioskActions() = default;
-  // A participant's own tap (no staff member acting).
-  virtual std::string checkIn(const std::string& participantId) = 0;
-  virtual std::string checkOut(const std::string& participantId) = 0;
+  virtual ~Pictures() = default;
   // The participant's photo as a texture, or nullptr (then a coloured tile with initials).
   virtual ImTextureID pictureOf(const Participant& p) = 0;
-
-  // --- staff mode -----------------------------------------------------------------------
-  // `rollCall`: the PIN opens only the roll call, and is checked even during a lock-out
-  // (slowly), so a fire drill never waits for one.
-  virtual PinAnswer checkPin(const std::string& staffId, const std::string& pin, bool rollCall) = 0;
-  virtual std::string checkInFor(const std::string& participantId, const std::string& staffId) = 0;
-  virtual std::string checkOutFor(const std::string& participantId, const std::string& staffId) = 0;
-  virtual std::string staffCheckIn(const std::string& staffId) = 0;
-  virtual std::string staffCheckOut(const std::string& staffId) = 0;
-  virtual std::string correct(const std::string& eventId, const std::string& reasonCode, const std::string& staffId) = 0;
-  virtual std::string noteAbsence(const std::string& participantId, const std::string& reasonCode,
-                                  const std::string& comment, const std::string& staffId) = 0;
-  virtual std::string logSession(const SessionDraft& draft, const std::string& staffId) = 0;
-  virtual std::string startRollCall(const std::string& staffId) = 0;
-  virtual std::string markSafe(const std::string& rollCallId, const std::string& personId, const std::string& staffId) = 0;
-  virtual std::string endRollCall(const std::string& rollCallId, const std::string& staffId) = 0;
-
-  // --- feedback, complaints, survey -------------------------------------------------------
-  // A participant's "Tyck till" (anonymous unless participantId is set). An entry within 5 s
-  // of the last is ignored by the store; that is not an error.
-  virtual std::string giveFeedback(const FeedbackGiven& feedback) = 0;
-  virtual std::string registerComplaint(const ComplaintRegistered& complaint, const std::string& staffId) = 0;
-  virtual std::string followUpComplaint(const std::string& complaintId, const std::string& step,
-                                        const std::string& date, const std::string& text,
-                                        const std::string& staffId) = 0;
-  virtual std::string reportDeviation(const DeviationReported& deviation, const std::string& staffId) = 0;
-  virtual std::string openSurveyWindow(LocalDate from, LocalDate to, const std::string& staffId) = 0;
-  virtual std::string answerSurvey(const std::string& windowId, const std::string& participantId,
-                                   const std::vector<std::string>& answers) = 0;
-
-  // --- the weekly sync (assistant managers and admins) -------------------------------------
-  // Reads the queued counts and checks the share in the background (model.sync).
-  virtual void refreshSyncStatus() = 0;
-  // Starts a sync on a worker thread; progress and the result arrive in model.sync. Returns a
-  // Swedish message if it cannot start (no share set, one already running, wrong role).
-  virtual std::string startSync(const std::string& staffId) = 0;
-
-  // --- the "Statistik" screen (issue: central reports) -----------------------------------
-  // Computes the site's last 8 weeks from the kiosk's own records into model.statistics (or
-  // model.statisticsError). Called when the screen opens, never per frame.
-  virtual void refreshStatistics() = 0;
 };
 
-// What the screens show. Refreshed by the kiosk after every action and every minute.
+// What the screens ask of the kiosk besides records (those are Commands).
+namespace ask {
+// `rollCall`: the PIN opens only the roll call, and is checked even during a lock-out
+// (slowly), so a fire drill never waits for one. A wrong PIN counts toward the lock-out.
+struct CheckPin {
+  std::string staffId;
+  std::string pin;
+  bool rollCall = false;
+};
+// Reads the queued counts and checks the share in the background (model.sync).
+struct RefreshSyncStatus {};
+// Starts a sync on a worker thread; progress and the result arrive in model.sync.
+struct StartSync {
+  std::string staffId;
+};
+// Computes the site's last 8 weeks from the kiosk's own records into model.statistics (or
+// model.statisticsError).
+struct RefreshStatistics {};
+} // namespace ask
+
+using Ask = std::variant<Command, ask::CheckPin, ask::RefreshSyncStatus, ask::StartSync, ask::RefreshStatistics>;
+
+// How a request went: `error` is empty when it was done, else the Swedish message.
+struct Outcome {
+  std::string error;
+  PinAnswer pin; // for ask::CheckPin
+};
+
+// A request made during a frame and what to do once it is answered.
+struct Request {
+  Ask ask;
+  std::function<void(const Outcome&)> then;
+};
+
+// What the screens show. Refreshed by the kiosk after the requests of a frame, and every minute.
 struct KioskModel {
   std::string siteName;
   LocalDate today;
@@ -105,7 +102,7 @@ struct KioskModel {
   // every refresh. Empty until then; statisticsError holds the Swedish message if it failed.
   std::optional<SiteStatistics> statistics;
   std::string statisticsError;
-  // The weekly sync (issue: weekly sync): the home screen's "Senast synkad" note and the
+  // The weekly sync: the home screen's "Senast synkad" note and the
   // "Synkronisera" screen. Queued counts and the share check are read when that screen opens.
   struct SyncView {
     std::string sharePath;              // empty: no share is set (dagverk settings --share)
@@ -128,6 +125,7 @@ struct KioskModel {
   const Activity* findActivity(const std::string& id) const;
 };
 
+// Which screen is up. Only a name: what a screen needs and how it closes is the screen's own.
 enum class ScreenId {
   Home, CheckInGrid, Welcome, GoingHomeQuestion, Goodbye, // the participant's path
   StaffPicker, PinEntry,                                  // signing in
@@ -162,18 +160,19 @@ struct ScreenTimeouts {
   std::int64_t participantForm = 60000; // "Tyck till" or the survey left half-way
 };
 
-// A text field being edited with the on-screen keyboard (or a USB keyboard / badge scanner).
-struct TextEditing {
-  std::string fieldId;       // empty: no field is being edited
-  std::string pendingInput;  // typed since the field last drew (UTF-8)
-  int pendingBackspaces = 0;
-  bool pendingEnter = false;
-  bool shift = false;
+// Where a tappable target was drawn, and the region it was drawn in (the screen, or a scrolling
+// part of it), both in screen coordinates as (min x, min y, max x, max y).
+struct HitTarget {
+  ImVec4 rect;
+  ImVec4 region;
 };
 
 class KioskUi {
 public:
-  KioskUi(const Clock& clock, KioskActions& actions);
+  KioskUi(const Clock& clock, Pictures& pictures);
+  ~KioskUi();
+  KioskUi(const KioskUi&) = delete;
+  KioskUi& operator=(const KioskUi&) = delete;
   // Builds the current screen for this frame (between ImGui::NewFrame and ImGui::Render).
   void frame(const KioskModel& model);
   // The UTC time at which the screen will change by itself (clock minute, timeouts).
@@ -181,98 +180,72 @@ public:
   // Call on any input, so idle timeouts restart.
   void noteInput();
 
-  ScreenId screen() const { return screen_; }
+  ScreenId screen() const { return current_; }
+  Screen& current() { return *screens_.at(current_); }
+  // The screen object of a kind, e.g. to open it with what it should show.
+  template <class S> S& screen() { return static_cast<S&>(*screens_.at(S::kId)); }
   const std::string& selectedParticipant() const { return selected_; }
   const std::string& errorMessage() const { return error_; }
   // Where a participant's tile was drawn in the last frame (for tests and the A–Ö strip).
   std::optional<ImVec4> tileRect(const std::string& participantId) const;
   std::optional<ImVec4> buttonRect(const std::string& name) const;
+  // Every tile and button of the last frame, by name (tiles by participant id).
+  const std::map<std::string, HitTarget>& tiles() const { return tiles_; }
+  const std::map<std::string, HitTarget>& buttons() const { return buttons_; }
   Fonts& fonts() { return fonts_; }
   ScreenTimeouts& timeouts() { return timeouts_; }
 
   // --- used by the screens -------------------------------------------------------------------
   void go(ScreenId next, std::string participantId = {});
-  void tapTile(const KioskModel& model, std::string participantId);
-  void answerGoingHome(bool yes);
   void showError(const std::string& swedish);
-  void rememberTile(const std::string& id, ImVec2 min, ImVec2 max) { tiles_[id] = ImVec4(min.x, min.y, max.x, max.y); }
-  void rememberButton(const std::string& name, ImVec2 min, ImVec2 max) { buttons_[name] = ImVec4(min.x, min.y, max.x, max.y); }
+  void rememberTile(const std::string& id, ImVec2 min, ImVec2 max);
+  void rememberButton(const std::string& name, ImVec2 min, ImVec2 max);
   UtcMs enteredAt() const { return enteredAt_; }
   const Clock& clock() const { return clock_; }
-  KioskActions& actions() { return actions_; }
-  std::string& jumpToLetter() { return jumpLetter_; }
+  Pictures& pictures() { return pictures_; }
 
   // Staff mode.
   void askForPin(PinPurpose purpose);          // opens the staff picker
   PinPurpose pinPurpose() const { return pinPurpose_; }
-  std::string& pinStaffId() { return pinStaffId_; } // who is typing their PIN
-  std::string& pinDigits() { return pinDigits_; }
-  std::string& pinMessage() { return pinMessage_; }
   void signIn(const std::string& staffId);      // after an accepted PIN
   void signOut();                               // back to the participant's home
   const std::string& signedInStaff() const { return staffId_; }
   bool inStaffMode() const { return !staffId_.empty(); }
 
-  // Forms: what is being filled in. Nothing is saved until the form's save button.
-  SessionDraft& sessionDraft() { return draft_; }
-  int& formStep() { return formStep_; } // the session form's step, 1–4
-  bool& showAllStaff() { return showAllStaff_; }
-  std::string& formMessage() { return formMessage_; } // inline error of the open form
-  std::string& formReason() { return formReason_; }   // chosen reason (absence, correction)
-  std::string& formComment() { return formComment_; }
-  std::string& formEventId() { return formEventId_; }  // the event a correction voids
-  bool& correctingCheckIn() { return correctingCheckIn_; } // true: a check-in, false: a check-out
-  bool& hideFound() { return hideFound_; }             // roll call: hide those marked safe
-  TextEditing& textEditing() { return editing_; }
-  // "Tyck till" and the survey, filled in step by step; saved only at the end.
-  FeedbackGiven& feedbackDraft() { return feedback_; }
-  std::string& surveyParticipant() { return surveyParticipant_; }
-  std::vector<std::string>& surveyAnswers() { return surveyAnswers_; }
-  void startFeedback();
-  void startSurvey();
-  // Staff forms for the register.
-  ComplaintRegistered& complaintDraft() { return complaint_; }
-  DeviationReported& deviationDraft() { return deviation_; }
-  std::string& complaintFilter() { return complaintFilter_; } // "open", "waiting", "closed", "all"
-  std::string& selectedComplaint() { return selectedComplaint_; }
-
-  // Opens the session form: a new session (planned or done) or an edit of an existing one.
-  void openSessionForm(const KioskModel& model, bool planned, const ActivitySession* edit = nullptr);
+  // --- requests: made during a frame, answered by the kiosk after it -------------------------
+  // Records a command. `then` gets "" when it was done, else the Swedish message, and decides
+  // where to go; without `then`, a refusal shows in the error banner.
+  void request(Command command, std::function<void(const std::string& error)> then = {});
+  void checkPin(const std::string& staffId, const std::string& pin, bool rollCall,
+                std::function<void(const PinAnswer&)> then);
+  void refreshSyncStatus();
+  void startSync(const std::string& staffId); // a refusal shows in the error banner
+  void refreshStatistics();
+  bool hasRequests() const { return !requests_.empty(); }
+  // The requests made since the last call, oldest first (for the kiosk to answer).
+  std::vector<Request> takeRequests();
 
 private:
+  template <class S, class... Args> void add(Args&&... args);
+  void closeIdleScreens(const KioskModel& model, UtcMs now);
   bool staffTimedOut(UtcMs now) const;
+  HitTarget hitTarget(ImVec2 min, ImVec2 max) const;
   const Clock& clock_;
-  KioskActions& actions_;
+  Pictures& pictures_;
   Fonts fonts_;
   ScreenTimeouts timeouts_;
-  ScreenId screen_ = ScreenId::Home;
+  std::map<ScreenId, std::unique_ptr<Screen>> screens_;
+  ScreenId current_ = ScreenId::Home;
   std::string selected_;
   UtcMs enteredAt_ = 0;
   UtcMs lastInputAt_ = 0;
   std::string error_;
   UtcMs errorAt_ = 0;
-  TapGuard tapGuard_;
-  std::string jumpLetter_;
-  std::map<std::string, ImVec4> tiles_, buttons_;
-
+  std::map<std::string, HitTarget> tiles_, buttons_;
   PinPurpose pinPurpose_ = PinPurpose::StaffMode;
-  std::string pinStaffId_, pinDigits_, pinMessage_;
   std::string staffId_;
   int staffIdleSeconds_ = 90;
-  SessionDraft draft_;
-  std::string formMessage_, formReason_, formComment_, formEventId_;
-  bool hideFound_ = false;
-  bool correctingCheckIn_ = true;
-  int formStep_ = 1;
-  FeedbackGiven feedback_;
-  std::string surveyParticipant_;
-  std::vector<std::string> surveyAnswers_;
-  ComplaintRegistered complaint_;
-  DeviationReported deviation_;
-  std::string complaintFilter_ = "open";
-  std::string selectedComplaint_;
-  bool showAllStaff_ = false;
-  TextEditing editing_;
+  std::vector<Request> requests_;
 };
 
 } // namespace dagverk::ui

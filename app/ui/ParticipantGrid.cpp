@@ -1,6 +1,5 @@
 // The participants' picture grid with the A–Ö strip and drag to scroll: the check-in grid, and
 // "which one are you?" in "Tyck till" and the survey.
-#include "ui/Screens.hpp"
 #include "core/SwedishText.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
@@ -25,7 +24,7 @@ void drawTopBar(KioskUi& ui, const char* prompt, float f, float width) {
 
 
 std::string participantGrid(KioskUi& ui, const KioskModel& model, const std::set<std::string>& marked,
-                            const std::set<std::string>& faded, float top) {
+                            const std::set<std::string>& faded, float top, std::string& jumpTo) {
   const Fonts& fonts = ui.fonts();
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
@@ -48,14 +47,14 @@ std::string participantGrid(KioskUi& ui, const KioskModel& model, const std::set
   ImGui::SetCursorPos(ImVec2(f * 0.6f, top));
   ImGui::BeginChild("tiles", gridSize, false, ImGuiWindowFlags_NoScrollbar);
   dragToScroll(); // a finger or mouse moved past the tap slop scrolls instead of tapping
-  if (!ui.jumpToLetter().empty()) {
-    auto it = firstRowOfLetter.find(ui.jumpToLetter());
+  if (!jumpTo.empty()) {
+    auto it = firstRowOfLetter.find(jumpTo);
     if (it != firstRowOfLetter.end()) ImGui::SetScrollY(static_cast<float>(it->second) * (tile + nameHeight + gap));
-    ui.jumpToLetter().clear();
+    jumpTo.clear();
   }
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  std::string tappedId; // acted on after the loop: a check-in refreshes the model we iterate
+  std::string tappedId;
   const ImVec2 origin(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + gap * 0.4f); // room for the tint
   for (size_t i = 0; i < model.participants.size(); ++i) {
     const Participant& p = model.participants[i];
@@ -73,7 +72,7 @@ std::string participantGrid(KioskUi& ui, const KioskModel& model, const std::set
       ui.rememberTile(p.id, min, max);
       if (present) dl->AddRectFilled(ImVec2(min.x - gap * 0.3f, min.y - gap * 0.3f),
                                      ImVec2(max.x + gap * 0.3f, max.y + gap * 0.1f), theme::kPresentTint, f * 0.5f);
-      drawParticipantPicture(dl, ui.actions(), p, min, tile, present, fonts);
+      drawParticipantPicture(dl, ui.pictures(), p, min, tile, present, fonts);
       if (dim) dl->AddRectFilled(min, ImVec2(min.x + tile, min.y + tile), theme::kAnsweredVeil, tile * 0.08f);
       const std::string name = p.displayName();
       ImFont* font = fonts.large;
@@ -110,7 +109,7 @@ std::string participantGrid(KioskUi& ui, const KioskModel& model, const std::set
     const ImVec2 cmin(stripX, stripTop + static_cast<float>(i) * cell);
     ImGui::SetCursorPos(cmin);
     ImGui::PushID(static_cast<int>(i));
-    if (ImGui::InvisibleButton("letter", ImVec2(stripWidth, cell))) ui.jumpToLetter() = letters[i];
+    if (ImGui::InvisibleButton("letter", ImVec2(stripWidth, cell))) jumpTo = letters[i];
     ImGui::PopID();
     ui.rememberButton("letter-" + letters[i], ImVec2(wpos.x + cmin.x, wpos.y + cmin.y),
                       ImVec2(wpos.x + cmin.x + stripWidth, wpos.y + cmin.y + cell));

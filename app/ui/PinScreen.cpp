@@ -1,7 +1,7 @@
 // Staff sign-in, step 2: the PIN on a numeric keypad. Wrong PINs say how many tries are left;
 // after five the kiosk locks with a countdown (the counter survives a restart).
 #include "core/LocalTime.hpp"
-#include "ui/Screens.hpp"
+#include "ui/PinScreen.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
@@ -20,22 +20,27 @@ std::string lockedMessage(std::int64_t seconds) {
 }
 } // namespace
 
-void drawPinScreen(KioskUi& ui, const KioskModel& model) {
-  if (!beginScreen("pin")) {
-    endScreen();
-    return;
-  }
+UtcMs PinScreen::idleSince(UtcMs lastInput, const KioskModel& model) const {
+  return std::max(lastInput, model.pinLockout.lockedUntil);
+}
+
+void PinScreen::open(KioskUi& ui, const std::string& staffId) {
+  staffId_ = staffId;
+  digits_.clear();
+  message_.clear();
+  ui.go(kId);
+}
+
+void PinScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
   if (staffBar(ui, model, "Skriv din kod", "Tillbaka")) {
     ui.go(ScreenId::StaffPicker);
-    endScreen();
     return;
   }
-  const StaffMember* who = model.findStaff(ui.pinStaffId());
+  const StaffMember* who = model.findStaff(staffId_);
   if (!who) {
     ui.go(ScreenId::StaffPicker);
-    endScreen();
     return;
   }
   // Left: who is signing in and what happened. Right: the keypad.
@@ -56,10 +61,10 @@ void drawPinScreen(KioskUi& ui, const KioskModel& model) {
 
   // The dots for typed digits.
   const float dotsY = f * 10.5f;
-  const size_t shown = std::max<size_t>(4, ui.pinDigits().size());
+  const size_t shown = std::max<size_t>(4, digits_.size());
   for (size_t i = 0; i < shown; ++i) {
     const ImVec2 c(pos.x + left + f * 0.8f + static_cast<float>(i) * f * 1.8f, pos.y + dotsY);
-    if (i < ui.pinDigits().size()) dl->AddCircleFilled(c, f * 0.5f, theme::kText);
+    if (i < digits_.size()) dl->AddCircleFilled(c, f * 0.5f, theme::kText);
     else dl->AddCircle(c, f * 0.5f, theme::kMutedText, 0, f * 0.08f);
   }
 
@@ -67,31 +72,30 @@ void drawPinScreen(KioskUi& ui, const KioskModel& model) {
   // For the roll call the keypad stays open: a fire drill must not wait for the lock-out.
   const bool rollCall = ui.pinPurpose() == PinPurpose::RollCall;
   const std::int64_t lockedFor = rollCall ? 0 : model.pinLockout.secondsLeft(ui.clock().nowUtc());
-  const std::string message = lockedFor > 0 ? lockedMessage(lockedFor) : ui.pinMessage();
+  const std::string message = lockedFor > 0 ? lockedMessage(lockedFor) : message_;
   ImGui::SetCursorPos(ImVec2(left, dotsY + f * 1.4f));
   ImGui::PushTextWrapPos(win.x - padWidth - f * 2);
   errorText(message.c_str(), false);
   ImGui::PopTextWrapPos();
 
   ImGui::SetCursorPos(ImVec2(win.x - padWidth - f, f * 4.0f));
-  if (lockedFor > 0) ui.pinDigits().clear();
-  if (numericKeypad(ui, ui.pinDigits(), 6, keySize) && lockedFor == 0) {
-    const PinAnswer a = ui.actions().checkPin(who->id, ui.pinDigits(), rollCall);
-    ui.pinDigits().clear();
-    switch (a.result) {
-    case PinAnswer::Result::Accepted: ui.signIn(who->id); break;
-    case PinAnswer::Result::Wrong:
-      ui.pinMessage() = a.attemptsLeft > 0
-                            ? "Fel kod. " + std::to_string(a.attemptsLeft) + " försök kvar."
-                            : "Fel kod.";
-      break;
-    case PinAnswer::Result::LockedOut:
-      // Staff mode shows the countdown; the roll call says to try again in a moment.
-      ui.pinMessage() = rollCall ? "Fel kod, eller för tätt. Försök igen om några sekunder." : "";
-      break;
-    }
+  if (lockedFor > 0) digits_.clear();
+  if (numericKeypad(ui, digits_, 6, keySize) && lockedFor == 0) {
+    const std::string id = who->id;
+    ui.checkPin(id, digits_, rollCall, [this, &ui, id, rollCall](const PinAnswer& a) {
+      switch (a.result) {
+      case PinAnswer::Result::Accepted: ui.signIn(id); break;
+      case PinAnswer::Result::Wrong:
+        message_ = a.attemptsLeft > 0 ? "Fel kod. " + std::to_string(a.attemptsLeft) + " försök kvar." : "Fel kod.";
+        break;
+      case PinAnswer::Result::LockedOut:
+        // Staff mode shows the countdown; the roll call says to try again in a moment.
+        message_ = rollCall ? "Fel kod, eller för tätt. Försök igen om några sekunder." : "";
+        break;
+      }
+    });
+    digits_.clear();
   }
-  endScreen();
 }
 
 } // namespace dagverk::ui

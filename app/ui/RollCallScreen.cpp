@@ -1,7 +1,7 @@
 // The roll call at a fire drill (utrymning): everyone checked in when it started, participants
 // and staff, in large picture tiles. A tap marks "i säkerhet"; the counter shows how many are
 // left; a switch hides those already found. Works with no network; every mark is an event.
-#include "ui/Screens.hpp"
+#include "ui/RollCallScreen.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
@@ -10,17 +10,12 @@
 
 namespace dagverk::ui {
 
-void drawRollCallScreen(KioskUi& ui, const KioskModel& model) {
-  if (!beginScreen("roll-call")) {
-    endScreen();
-    return;
-  }
+void RollCallScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
   const auto& rc = model.rollCall;
   if (!rc || rc->ended) { // nothing open: back to where staff came from
     ui.go(ui.inStaffMode() ? ScreenId::StaffDashboard : ScreenId::Home);
-    endScreen();
     return;
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -39,7 +34,7 @@ void drawRollCallScreen(KioskUi& ui, const KioskModel& model) {
   ImGui::PopFont();
 
   ImGui::SetCursorPos(ImVec2(f * 0.8f, f * 3.9f));
-  if (chip(ui, "hide-found", "Dölj hittade", ui.hideFound())) ui.hideFound() = !ui.hideFound();
+  if (chip(ui, "hide-found", "Dölj hittade", hideFound_)) hideFound_ = !hideFound_;
   ImGui::SameLine(win.x - f * 9.8f);
   bool end = actionButton(ui, "end-rollcall", "Avsluta utrymning", theme::kText, f * 9.0f);
 
@@ -55,7 +50,7 @@ void drawRollCallScreen(KioskUi& ui, const KioskModel& model) {
   int shown = 0;
   for (const auto& id : rc->expectedIds) {
     const bool safe = rc->safeIds.count(id) != 0;
-    if (safe && ui.hideFound()) continue;
+    if (safe && hideFound_) continue;
     const Participant* p = model.find(id);
     const StaffMember* s = p ? nullptr : model.findStaff(id);
     const std::string name = p ? p->displayName() : s ? s->displayName() : id;
@@ -70,7 +65,7 @@ void drawRollCallScreen(KioskUi& ui, const KioskModel& model) {
     if (!ImGui::IsItemVisible()) continue;
     if (safe) cdl->AddRectFilled(ImVec2(min.x - gap * 0.3f, min.y - gap * 0.3f),
                                  ImVec2(min.x + tile + gap * 0.3f, min.y + tile + nameH), theme::kPresentTint, f * 0.4f);
-    drawPersonPicture(cdl, p ? ui.actions().pictureOf(*p) : nullptr, id, initials, min, tile, safe, ui.fonts());
+    drawPersonPicture(cdl, p ? ui.pictures().pictureOf(*p) : nullptr, id, initials, min, tile, safe, ui.fonts());
     if (s) { // staff are marked with a band, so the count of participants is easy to read
       cdl->AddRectFilled(ImVec2(min.x, min.y + tile - f * 1.0f), ImVec2(min.x + tile, min.y + tile), theme::kStaffBand);
       cdl->AddText(ImGui::GetFont(), f * 0.7f, ImVec2(min.x + f * 0.3f, min.y + tile - f * 0.85f), IM_COL32_WHITE,
@@ -92,15 +87,14 @@ void drawRollCallScreen(KioskUi& ui, const KioskModel& model) {
   ImGui::EndChild();
 
   const std::string me = ui.signedInStaff();
-  std::string err;
-  if (!marked.empty()) err = ui.actions().markSafe(rc->rollCallId, marked, me);
+  if (!marked.empty()) ui.request(cmd::MarkSafe{rc->rollCallId, marked, me});
   if (end) {
-    err = ui.actions().endRollCall(rc->rollCallId, me);
-    if (err.empty()) ui.go(ScreenId::StaffDashboard);
+    ui.request(cmd::EndRollCall{rc->rollCallId, me}, [&ui](const std::string& error) {
+      if (error.empty()) ui.go(ScreenId::StaffDashboard);
+      else ui.showError(error);
+    });
   }
-  if (!err.empty()) ui.showError(err);
   drawErrorBanner(ui);
-  endScreen();
 }
 
 } // namespace dagverk::ui

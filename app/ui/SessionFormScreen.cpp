@@ -2,7 +2,7 @@
 // here now), which staff, start and end, at the site or an outing, a short note. The form
 // lives in memory until "Spara": then it is one event (or two for an edit) in one transaction.
 #include "core/LocalTime.hpp"
-#include "ui/Screens.hpp"
+#include "ui/SessionFormScreen.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
@@ -78,7 +78,7 @@ void participantChoice(KioskUi& ui, const KioskModel& model, SessionDraft& d, fl
     const bool on = contains(d.participantIds, p.id);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (on) dl->AddRectFilled(min, ImVec2(min.x + size.x, min.y + size.y), theme::kPresentTint, f * 0.3f);
-    drawPersonPicture(dl, ui.actions().pictureOf(p), p.id, p.initials(), ImVec2(min.x + (size.x - pic) / 2, min.y + f * 0.15f),
+    drawPersonPicture(dl, ui.pictures().pictureOf(p), p.id, p.initials(), ImVec2(min.x + (size.x - pic) / 2, min.y + f * 0.15f),
                       pic, on, ui.fonts());
     const std::string name = p.displayName();
     float fs = f * 0.75f;
@@ -122,26 +122,54 @@ std::string durationText(std::int64_t ms) {
 }
 } // namespace
 
-void drawSessionFormScreen(KioskUi& ui, const KioskModel& model) {
-  if (!beginScreen("session-form")) {
-    endScreen();
-    return;
+void SessionFormScreen::open(KioskUi& ui, const KioskModel& model, bool planned, const ActivitySession* edit) {
+  SessionDraft d;
+  const UtcMs now = ui.clock().nowUtc();
+  if (edit) {
+    const auto& s = edit->data;
+    d.sessionId = s.sessionId;
+    d.replacesEventId = edit->eventId;
+    d.activityId = s.activityId;
+    d.participantIds = s.participantIds;
+    d.staffIds = s.staffIds;
+    d.start = s.start;
+    d.end = s.end;
+    d.outing = s.outing;
+    d.place = s.place;
+    d.note = s.note;
+    d.planned = s.planned && planned;
+  } else {
+    d.planned = planned;
+    if (planned) { // from the next full hour, one hour long
+      d.start = (now / (4 * kQuarterMs) + 1) * (4 * kQuarterMs);
+      d.end = d.start + 4 * kQuarterMs;
+    } else {       // the hour that just ended, to the quarter
+      d.end = now / kQuarterMs * kQuarterMs;
+      d.start = d.end - 4 * kQuarterMs;
+      for (const auto& [pid, since] : model.presentSince) d.participantIds.push_back(pid);
+    }
+    if (ui.inStaffMode()) d.staffIds.push_back(ui.signedInStaff());
   }
-  SessionDraft& d = ui.sessionDraft();
-  int& step = ui.formStep();
+  draft_ = std::move(d);
+  step_ = 1;
+  ui.go(kId);
+}
+
+void SessionFormScreen::drawContent(KioskUi& ui, const KioskModel& model) {
+  SessionDraft& d = draft_;
+  int& step = step_;
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
   const char* title = !d.replacesEventId.empty() ? "Ändra aktivitet" : d.planned ? "Planera aktivitet" : "Ny aktivitet";
   if (staffBar(ui, model, title, "Avbryt")) {
     ui.go(ScreenId::ActivityLog); // nothing is saved
-    endScreen();
     return;
   }
   // The steps, as tabs: each can be opened directly.
-  stepTabs(ui, {"1 Aktivitet", "2 Deltagare (" + std::to_string(d.participantIds.size()) + ")", "3 Personal & tid",
+  stepTabs(ui, step, editing_, message_, {"1 Aktivitet", "2 Deltagare (" + std::to_string(d.participantIds.size()) + ")", "3 Personal & tid",
                "4 Plats & text"});
 
-  const float kb = keyboardHeight(ui);
+  const float kb = keyboardHeight(editing_);
   const float bottomBar = kb > 0 ? 0 : f * 3.4f;
   ImGui::BeginChild("form", ImVec2(win.x - f * 1.6f, win.y - ImGui::GetCursorPosY() - bottomBar - kb - f * 0.3f));
   dragToScroll();
@@ -167,7 +195,7 @@ void drawSessionFormScreen(KioskUi& ui, const KioskModel& model) {
     // everyone on "Visa alla".
     float x = 0;
     for (const auto& s : model.staff) {
-      const bool relevant = ui.showAllStaff() || model.staffPresentSince.count(s.id) || contains(d.staffIds, s.id) ||
+      const bool relevant = showAllStaff_ || model.staffPresentSince.count(s.id) || contains(d.staffIds, s.id) ||
                             s.id == ui.signedInStaff();
       if (!relevant) continue;
       const float w = ImGui::CalcTextSize(s.displayName().c_str()).x + f * 2.2f;
@@ -175,10 +203,10 @@ void drawSessionFormScreen(KioskUi& ui, const KioskModel& model) {
       if (chip(ui, "staff-" + s.id, s.displayName(), contains(d.staffIds, s.id), w)) toggle(d.staffIds, s.id);
     }
     {
-      const char* label = ui.showAllStaff() ? "Visa färre" : "Visa alla";
+      const char* label = showAllStaff_ ? "Visa färre" : "Visa alla";
       const float w = ImGui::CalcTextSize(label).x + f * 1.6f;
       flow(w, x, maxX);
-      if (actionButton(ui, "staff-all", label, theme::kPanel, w)) ui.showAllStaff() = !ui.showAllStaff();
+      if (actionButton(ui, "staff-all", label, theme::kPanel, w)) showAllStaff_ = !showAllStaff_;
     }
     heading(ui, "Tid (" + durationText(d.end - d.start) + ")");
     timeStepper(ui, "start", "Start", d.start);
@@ -201,27 +229,27 @@ void drawSessionFormScreen(KioskUi& ui, const KioskModel& model) {
     if (chip(ui, "status-done", "Genomförd", !d.planned)) d.planned = false;
     ImGui::SameLine();
     if (chip(ui, "status-planned", "Planerad", d.planned)) d.planned = true;
-    if (d.outing) textField(ui, "place", d.place, 200, "Vart? (t.ex. Skansen)", maxX, 2.0f);
+    if (d.outing) textField(ui, editing_, "place", d.place, 200, "Vart? (t.ex. Skansen)", maxX, 2.0f);
     heading(ui, "Anteckning (frivillig)");
-    textField(ui, "note", d.note, kMaxNoteChars, "Kort anteckning", maxX, 3.0f);
+    textField(ui, editing_, "note", d.note, kMaxNoteChars, "Kort anteckning", maxX, 3.0f);
     break;
   }
   ImGui::Dummy(ImVec2(1, f));
   ImGui::EndChild();
 
   if (kb == 0) {
-    if (stepFormBar(ui, d.planned ? "Spara i planen" : "Spara", f * 9, 4)) {
-      const std::string err = ui.actions().logSession(d, ui.signedInStaff());
-      if (err.empty()) {
-        ui.sessionDraft() = SessionDraft{};
-        ui.go(ScreenId::ActivityLog);
-      } else {
-        ui.formMessage() = err;
-      }
+    if (stepFormBar(ui, step, message_, d.planned ? "Spara i planen" : "Spara", f * 9, 4)) {
+      ui.request(cmd::LogSession{d, ui.signedInStaff()}, [this, &ui](const std::string& error) {
+        if (error.empty()) {
+          draft_ = SessionDraft{};
+          ui.go(ScreenId::ActivityLog);
+        } else {
+          message_ = error;
+        }
+      });
     }
   }
-  onScreenKeyboard(ui);
-  endScreen();
+  onScreenKeyboard(ui, editing_);
 }
 
 } // namespace dagverk::ui

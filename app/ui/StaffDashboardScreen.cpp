@@ -1,7 +1,11 @@
 // The staff dashboard for today at this site: who is here, who is expected but not here, who
 // has gone home; check in or out on someone's behalf, note an absence, correct a mistake.
 #include "core/LocalTime.hpp"
-#include "ui/Screens.hpp"
+#include "ui/StaffDashboardScreen.hpp"
+
+#include "ui/AbsenceScreen.hpp"
+#include "ui/CorrectionScreen.hpp"
+#include "ui/SyncScreen.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
@@ -32,7 +36,7 @@ RowAction drawRow(KioskUi& ui, const KioskModel& model, const ParticipantDay& d,
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(min, ImVec2(min.x + width, min.y + rowH), theme::kPanel);
-  drawPersonPicture(dl, ui.actions().pictureOf(*p), p->id, p->initials(), ImVec2(min.x + f * 0.25f, min.y + f * 0.25f),
+  drawPersonPicture(dl, ui.pictures().pictureOf(*p), p->id, p->initials(), ImVec2(min.x + f * 0.25f, min.y + f * 0.25f),
                     pic, false, ui.fonts());
   dl->AddText(ImVec2(min.x + pic + f * 0.7f, min.y + f * 0.3f), theme::kText, p->displayName().c_str());
   dl->AddText(ImGui::GetFont(), f * 0.85f, ImVec2(min.x + pic + f * 0.7f, min.y + f * 1.5f), theme::kMutedText,
@@ -60,17 +64,12 @@ void sectionTitle(const char* title, size_t count, ImFont* font) {
 }
 } // namespace
 
-void drawStaffDashboardScreen(KioskUi& ui, const KioskModel& model) {
-  if (!beginScreen("staff-dashboard")) {
-    endScreen();
-    return;
-  }
+void StaffDashboardScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
   const std::string title = "Idag · personal här: " + std::to_string(model.staffPresentSince.size());
   if (staffBar(ui, model, title.c_str(), "Logga ut")) {
     ui.signOut();
-    endScreen();
     return;
   }
   const std::string me = ui.signedInStaff();
@@ -78,8 +77,8 @@ void drawStaffDashboardScreen(KioskUi& ui, const KioskModel& model) {
   const bool meHere = model.staffPresentSince.count(me) != 0;
   if (actionButton(ui, meHere ? "staff-me-out" : "staff-me-in", meHere ? "Checka ut mig" : "Checka in mig",
                    meHere ? theme::kPrimary : theme::kYes)) {
-    const std::string err = meHere ? ui.actions().staffCheckOut(me) : ui.actions().staffCheckIn(me);
-    if (!err.empty()) ui.showError(err);
+    if (meHere) ui.request(cmd::StaffCheckOut{me});
+    else ui.request(cmd::StaffCheckIn{me});
   }
   ImGui::SameLine();
   if (actionButton(ui, "open-activities", "Aktiviteter", theme::kPrimary)) ui.go(ScreenId::ActivityLog);
@@ -92,9 +91,10 @@ void drawStaffDashboardScreen(KioskUi& ui, const KioskModel& model) {
   if (actionButton(ui, "open-survey", "Enkät", theme::kPrimary)) ui.go(ScreenId::SurveyAdmin);
   ImGui::SameLine();
   if (actionButton(ui, "open-rollcall", "Utrymning", theme::kNo)) {
-    const std::string err = ui.actions().startRollCall(me);
-    if (!err.empty()) ui.showError(err);
-    else ui.go(ScreenId::RollCall);
+    ui.request(cmd::StartRollCall{me}, [&ui](const std::string& error) {
+      if (!error.empty()) ui.showError(error);
+      else ui.go(ScreenId::RollCall);
+    });
   }
   // The weekly sync: assistant managers and admins only. On this row if it fits, else below.
   if (maySync(model, me)) {
@@ -102,10 +102,7 @@ void drawStaffDashboardScreen(KioskUi& ui, const KioskModel& model) {
     if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x + syncW <
         win.x - f * 0.8f)
       ImGui::SameLine();
-    if (actionButton(ui, "open-sync", "Synkronisera", theme::kPrimary)) {
-      ui.actions().refreshSyncStatus();
-      ui.go(ScreenId::Sync);
-    }
+    if (actionButton(ui, "open-sync", "Synkronisera", theme::kPrimary)) ui.go(ScreenId::Sync);
   }
   // The site's last 8 weeks, for any staff member. On this row if it fits, else below.
   {
@@ -113,10 +110,7 @@ void drawStaffDashboardScreen(KioskUi& ui, const KioskModel& model) {
     if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x + statsW <
         win.x - f * 0.8f)
       ImGui::SameLine();
-    if (actionButton(ui, "open-statistics", "Statistik", theme::kPrimary)) {
-      ui.actions().refreshStatistics(); // computed once, as the screen opens
-      ui.go(ScreenId::Statistics);
-    }
+    if (actionButton(ui, "open-statistics", "Statistik", theme::kPrimary)) ui.go(ScreenId::Statistics);
   }
   // The counts at the top; each list below starts with its own.
   const std::string counts = "Här nu " + std::to_string(model.day.present.size()) + " · Väntas " +
@@ -176,28 +170,17 @@ void drawStaffDashboardScreen(KioskUi& ui, const KioskModel& model) {
   }
   ImGui::EndChild();
 
-  // Act after drawing: an action refreshes the model these lists come from.
-  std::string err;
   switch (action) {
   case RowAction::None: break;
-  case RowAction::CheckIn: err = ui.actions().checkInFor(pid, me); break;
-  case RowAction::CheckOut: err = ui.actions().checkOutFor(pid, me); break;
-  case RowAction::Absence:
-    ui.go(ScreenId::Absence, pid);
-    ui.formReason().clear();
-    ui.formComment().clear();
-    break;
+  case RowAction::CheckIn: ui.request(cmd::CheckIn{pid, me}); break;
+  case RowAction::CheckOut: ui.request(cmd::CheckOut{pid, me}); break;
+  case RowAction::Absence: ui.screen<AbsenceScreen>().open(ui, pid); break;
   case RowAction::CorrectIn:
   case RowAction::CorrectOut:
-    ui.go(ScreenId::Correction, pid);
-    ui.formReason().clear();
-    ui.formEventId() = eventId;
-    ui.correctingCheckIn() = action == RowAction::CorrectIn;
+    ui.screen<CorrectionScreen>().open(ui, pid, eventId, action == RowAction::CorrectIn);
     break;
   }
-  if (!err.empty()) ui.showError(err);
   drawErrorBanner(ui);
-  endScreen();
 }
 
 } // namespace dagverk::ui

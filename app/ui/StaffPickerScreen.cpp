@@ -1,6 +1,8 @@
 // Staff sign-in, step 1: "Vem är du?" — a tile per staff member who works at this site.
 // The same screen opens the roll call from home (any staff member's PIN).
-#include "ui/Screens.hpp"
+#include "ui/StaffPickerScreen.hpp"
+
+#include "ui/PinScreen.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
@@ -9,17 +11,12 @@
 
 namespace dagverk::ui {
 
-void drawStaffPickerScreen(KioskUi& ui, const KioskModel& model) {
-  if (!beginScreen("staff-picker")) {
-    endScreen();
-    return;
-  }
+void StaffPickerScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
   const bool rollCall = ui.pinPurpose() == PinPurpose::RollCall;
   if (staffBar(ui, model, rollCall ? "Utrymning – vem är du?" : "Personal – vem är du?", "Avbryt")) {
     ui.signOut();
-    endScreen();
     return;
   }
   const float tile = f * 3.6f, gap = f * 0.8f, nameH = f * 1.4f;
@@ -53,13 +50,7 @@ void drawStaffPickerScreen(KioskUi& ui, const KioskModel& model) {
   ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + static_cast<float>(rows) * (tile + nameH + gap)));
   ImGui::Dummy(ImVec2(1, 1));
   ImGui::EndChild();
-  if (!chosen.empty()) {
-    ui.pinStaffId() = chosen;
-    ui.pinDigits().clear();
-    ui.pinMessage().clear();
-    ui.go(ScreenId::PinEntry);
-  }
-  endScreen();
+  if (!chosen.empty()) ui.screen<PinScreen>().open(ui, chosen);
 }
 
 } // namespace dagverk::ui

@@ -134,9 +134,8 @@ void readHardwareKeyboard(TextEditing& t) {
 }
 } // namespace
 
-void textField(KioskUi& ui, const std::string& id, std::string& value, size_t maxChars, const char* hint, float width,
-               float heightInLines) {
-  TextEditing& t = ui.textEditing();
+void textField(KioskUi& ui, TextEditing& t, const std::string& id, std::string& value, size_t maxChars,
+               const char* hint, float width, float heightInLines) {
   const bool editing = t.fieldId == id;
   if (editing) {
     readHardwareKeyboard(t);
@@ -177,15 +176,14 @@ void textField(KioskUi& ui, const std::string& id, std::string& value, size_t ma
   }
 }
 
-float keyboardHeight(KioskUi& ui) {
-  return ui.textEditing().fieldId.empty() ? 0.0f : ImGui::GetMainViewport()->Size.y * 0.42f;
+float keyboardHeight(const TextEditing& editing) {
+  return editing.fieldId.empty() ? 0.0f : ImGui::GetMainViewport()->Size.y * 0.42f;
 }
 
-float onScreenKeyboard(KioskUi& ui) {
-  TextEditing& t = ui.textEditing();
+float onScreenKeyboard(KioskUi& ui, TextEditing& t) {
   if (t.fieldId.empty()) return 0;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float height = keyboardHeight(ui);
+  const float height = keyboardHeight(t);
   const float f = ImGui::GetFontSize();
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - height));
   ImGui::SetNextWindowSize(ImVec2(vp->Size.x, height));
@@ -257,33 +255,32 @@ bool numericKeypad(KioskUi& ui, std::string& digits, size_t maxDigits, float key
   return ok;
 }
 
-void stepTabs(KioskUi& ui, const std::vector<std::string>& labels) {
-  int& step = ui.formStep();
+void stepTabs(KioskUi& ui, int& step, TextEditing& editing, std::string& message,
+              const std::vector<std::string>& labels) {
   for (size_t i = 0; i < labels.size(); ++i) {
     if (i > 0) ImGui::SameLine();
     const int n = static_cast<int>(i) + 1;
     if (chip(ui, "step-" + std::to_string(n), labels[i], step == n)) {
       step = n;
-      ui.textEditing() = TextEditing{};
-      ui.formMessage().clear();
+      editing = TextEditing{};
+      message.clear();
     }
   }
 }
 
-bool stepFormBar(KioskUi& ui, const char* saveLabel, float saveWidth, int steps) {
+bool stepFormBar(KioskUi& ui, int& step, std::string& message, const char* saveLabel, float saveWidth, int steps) {
   const float f = ImGui::GetFontSize();
-  int& step = ui.formStep();
   ImGui::SetCursorPos(ImVec2(f * 0.8f, ImGui::GetWindowSize().y - f * 2.9f));
   const bool save = actionButton(ui, "save", saveLabel, theme::kYes, saveWidth);
   ImGui::SameLine();
   if (step < steps && actionButton(ui, "next", "Nästa", theme::kPrimary, f * 6)) {
     step = step + 1;
-    ui.formMessage().clear();
+    message.clear();
   }
-  if (!ui.formMessage().empty()) {
+  if (!message.empty()) {
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + f * 0.5f);
-    errorText(ui.formMessage(), false);
+    errorText(message, false);
   }
   return save;
 }

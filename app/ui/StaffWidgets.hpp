@@ -2,6 +2,7 @@
 // Pieces the staff screens share: the staff bar, buttons sized from the font, text fields
 // with the on-screen keyboard, the numeric keypad, chips, and activity pictograms.
 #include "ui/KioskUi.hpp"
+#include "ui/Screen.hpp"
 
 #include <imgui.h>
 
@@ -27,23 +28,25 @@ bool staffBar(KioskUi& ui, const KioskModel& model, const char* title, const cha
 
 // A text field edited with the on-screen keyboard (or a USB keyboard or badge scanner).
 // `value` is changed in place; the character counter turns red past maxChars.
-void textField(KioskUi& ui, const std::string& id, std::string& value, size_t maxChars, const char* hint,
-               float width, float heightInLines);
+// `editing` is the screen's: which of its fields is being typed into.
+void textField(KioskUi& ui, TextEditing& editing, const std::string& id, std::string& value, size_t maxChars,
+               const char* hint, float width, float heightInLines);
 // Draws the on-screen keyboard (Swedish layout) when a field is being edited; returns its
 // height (0 when hidden) so screens keep the edited field above it. Call last in the screen.
-float onScreenKeyboard(KioskUi& ui);
+float onScreenKeyboard(KioskUi& ui, TextEditing& editing);
 // Height the keyboard will take this frame (0 when no field is edited).
-float keyboardHeight(KioskUi& ui);
+float keyboardHeight(const TextEditing& editing);
 
 // A 3×4 numeric keypad writing into `digits` (at most maxDigits). Returns true on "OK".
 bool numericKeypad(KioskUi& ui, std::string& digits, size_t maxDigits, float keySize);
 
 // A multi-step form's steps as tabs (chips "step-1" …): each can be opened directly; opening
-// one closes the keyboard and clears the form's message. Uses ui.formStep().
-void stepTabs(KioskUi& ui, const std::vector<std::string>& labels);
+// one closes the keyboard and clears the form's message. `step` counts from 1.
+void stepTabs(KioskUi& ui, int& step, TextEditing& editing, std::string& message,
+              const std::vector<std::string>& labels);
 // The bar at the bottom of a multi-step form: "save", "Nästa" (until the last step) and the
 // form's message. Returns true when save was tapped.
-bool stepFormBar(KioskUi& ui, const char* saveLabel, float saveWidth, int steps);
+bool stepFormBar(KioskUi& ui, int& step, std::string& message, const char* saveLabel, float saveWidth, int steps);
 
 // A pictogram for an activity category (Skapande, Kultur, Djur, …), drawn with lines.
 void drawActivityPictogram(ImDrawList* dl, const std::string& category, ImVec2 centre, float size, ImU32 colour);

@@ -4,7 +4,7 @@
 // opens (KioskModel::statistics); this only draws them, with ImGui's draw lists. Every size
 // comes from the font size; an empty section says so in words instead of an empty chart.
 #include "core/LocalTime.hpp"
-#include "ui/Screens.hpp"
+#include "ui/StatisticsScreen.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
@@ -200,23 +200,19 @@ void drawComplaints(ImDrawList* dl, const Fonts& fonts, const SiteStatistics& s,
 
 } // namespace
 
-void drawStatisticsScreen(KioskUi& ui, const KioskModel& model) {
-  if (!beginScreen("statistics")) {
-    endScreen();
-    return;
-  }
+void StatisticsScreen::onEnter(KioskUi& ui) { ui.refreshStatistics(); }
+
+void StatisticsScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
   if (staffBar(ui, model, "Statistik · senaste 8 veckorna", "Tillbaka")) {
     ui.go(ScreenId::StaffDashboard);
-    endScreen();
     return;
   }
   ImGui::SetCursorPos(ImVec2(f * 0.8f, f * 3.3f));
   if (!model.statistics) {
     errorText(model.statisticsError.empty() ? "Statistiken kunde inte räknas fram." : model.statisticsError);
     drawErrorBanner(ui);
-    endScreen();
     return;
   }
   const SiteStatistics& s = *model.statistics;
@@ -257,7 +253,6 @@ void drawStatisticsScreen(KioskUi& ui, const KioskModel& model) {
   ImGui::Dummy(ImVec2(width, chartsH + gap + complaintsH)); // what the child scrolls over
   ImGui::EndChild();
   drawErrorBanner(ui);
-  endScreen();
 }
 
 } // namespace dagverk::ui

@@ -2,7 +2,7 @@
 // how many have answered, and per question the shares ja / ibland / nej for the site — hidden
 // while fewer than kSurveyMinAnswers have answered. Never who answered what.
 #include "core/LocalTime.hpp"
-#include "ui/Screens.hpp"
+#include "ui/SurveyAdminScreen.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
@@ -64,23 +64,18 @@ ImVec4 shareBar(const std::array<int, 3>& counts, float width) {
 }
 } // namespace
 
-void drawSurveyAdminScreen(KioskUi& ui, const KioskModel& model) {
-  if (!beginScreen("survey-admin")) {
-    endScreen();
-    return;
-  }
+void SurveyAdminScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
   if (staffBar(ui, model, "Enkät", "Tillbaka")) {
     ui.go(ScreenId::StaffDashboard);
-    endScreen();
     return;
   }
   const auto& w = model.surveyWindow;
   const bool canOpen = !w || w->to < model.today;
   // The new window's dates, kept in the form's two text values until "Öppna enkäten".
-  LocalDate from = parseIsoDate(ui.formReason()).value_or(model.today);
-  LocalDate to = parseIsoDate(ui.formComment()).value_or(addDays(from, 13));
+  LocalDate from = from_.value_or(model.today);
+  LocalDate to = to_.value_or(addDays(from, 13));
 
   ImGui::BeginChild("survey", ImVec2(win.x - f * 1.6f, win.y - ImGui::GetCursorPosY() - f * 0.5f));
   dragToScroll();
@@ -116,20 +111,21 @@ void drawSurveyAdminScreen(KioskUi& ui, const KioskModel& model) {
     const float bw = ImGui::CalcTextSize("Öppna enkäten").x + f * 1.6f;
     flowItem(bw, x, maxX);
     const bool open = actionButton(ui, "survey-open", "Öppna enkäten", theme::kYes, bw);
-    ui.formReason() = formatIsoDate(from);
-    ui.formComment() = formatIsoDate(to);
-    if (!ui.formMessage().empty()) {
-      errorText(ui.formMessage().c_str());
+    from_ = from;
+    to_ = to;
+    if (!message_.empty()) {
+      errorText(message_.c_str());
     }
     if (open) {
-      const std::string err = ui.actions().openSurveyWindow(from, to, ui.signedInStaff());
-      if (err.empty()) {
-        ui.formReason().clear();
-        ui.formComment().clear();
-        ui.formMessage().clear();
-      } else {
-        ui.formMessage() = err;
-      }
+      ui.request(cmd::OpenSurveyWindow{from, to, ui.signedInStaff()}, [this](const std::string& error) {
+        if (error.empty()) {
+          from_.reset();
+          to_.reset();
+          message_.clear();
+        } else {
+          message_ = error;
+        }
+      });
     }
   }
 
@@ -163,7 +159,6 @@ void drawSurveyAdminScreen(KioskUi& ui, const KioskModel& model) {
   ImGui::Dummy(ImVec2(1, f));
   ImGui::EndChild();
   drawErrorBanner(ui);
-  endScreen();
 }
 
 } // namespace dagverk::ui

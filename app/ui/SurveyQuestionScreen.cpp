@@ -1,19 +1,15 @@
 // The survey: the city's three questions, one per screen, each with three picture answers
 // (ja / ibland / nej). The answers are saved together, anonymously, after the third.
-#include "ui/Screens.hpp"
+#include "ui/SurveyQuestionScreen.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 
-void drawSurveyQuestionScreen(KioskUi& ui, const KioskModel& model) {
-  if (!beginScreen("survey-question")) {
-    endScreen();
-    return;
-  }
+void SurveyQuestionScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
-  auto& answers = ui.surveyAnswers();
+  auto& answers = flow_->answers;
   const auto& questions = surveyQuestions();
   const size_t index = std::min(answers.size(), questions.size() - 1);
   const std::string progress = "Fråga " + std::to_string(index + 1) + " av " + std::to_string(questions.size());
@@ -40,21 +36,23 @@ void drawSurveyQuestionScreen(KioskUi& ui, const KioskModel& model) {
   if (!chosen.empty()) {
     answers.push_back(chosen);
     if (answers.size() == questions.size()) {
-      const std::string err = model.surveyWindow
-                                  ? ui.actions().answerSurvey(model.surveyWindow->windowId, ui.surveyParticipant(), answers)
-                                  : std::string("Enkäten är inte öppen.");
+      auto done = [&ui](const std::string& error) {
+        if (error.empty()) {
+          ui.go(ScreenId::Thanks);
+        } else {
+          ui.showError(error);
+          ui.go(ScreenId::Home);
+        }
+      };
+      if (model.surveyWindow)
+        ui.request(cmd::AnswerSurvey{model.surveyWindow->windowId, flow_->participantId, answers}, done);
+      else
+        done("Enkäten är inte öppen.");
       answers.clear();
-      if (err.empty()) {
-        ui.go(ScreenId::Thanks);
-      } else {
-        ui.showError(err);
-        ui.go(ScreenId::Home);
-      }
     } else {
       ui.noteInput();
     }
   }
-  endScreen();
 }
 
 } // namespace dagverk::ui

@@ -3,7 +3,7 @@
 // "Synkronisera nu", a progress bar while the batch is written, and the result in plain Swedish.
 // The sync itself runs on the kiosk's worker thread; this screen only reads model.sync.
 #include "core/LocalTime.hpp"
-#include "ui/Screens.hpp"
+#include "ui/SyncScreen.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
@@ -28,16 +28,15 @@ std::string stamp(UtcMs t) {
 }
 } // namespace
 
-void drawSyncScreen(KioskUi& ui, const KioskModel& model) {
-  if (!beginScreen("sync")) {
-    endScreen();
-    return;
-  }
+bool SyncScreen::holdsStaffMode(const KioskModel& model) const { return model.sync.running; }
+
+void SyncScreen::onEnter(KioskUi& ui) { ui.refreshSyncStatus(); }
+
+void SyncScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
   if (staffBar(ui, model, "Synkronisera", "Tillbaka") || !maySync(model, ui.signedInStaff())) {
     ui.go(ScreenId::StaffDashboard);
-    endScreen();
     return;
   }
   const auto& s = model.sync;
@@ -93,8 +92,7 @@ void drawSyncScreen(KioskUi& ui, const KioskModel& model) {
   if (canStart) {
     if (bigButton(ui, "sync-now", "Synkronisera nu", Icon::Check, ImVec2(colW - f * 0.5f, f * 4.0f), theme::kPrimary,
                   IM_COL32_WHITE, ui.fonts().title)) {
-      const std::string err = ui.actions().startSync(ui.signedInStaff());
-      if (!err.empty()) ui.showError(err);
+      ui.startSync(ui.signedInStaff());
     }
   } else {
     // Drawn, but not tappable: a sync runs, or there is no share.
@@ -128,7 +126,6 @@ void drawSyncScreen(KioskUi& ui, const KioskModel& model) {
   }
   ImGui::EndChild();
   drawErrorBanner(ui);
-  endScreen();
 }
 
 } // namespace dagverk::ui

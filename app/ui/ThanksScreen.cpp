@@ -1,15 +1,11 @@
 // "Tack!" after "Tyck till" or the survey; home after 4 s or a tap.
-#include "ui/Screens.hpp"
+#include "ui/ThanksScreen.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 
-void drawThanksScreen(KioskUi& ui, const KioskModel& model) {
-  if (!beginScreen("thanks")) {
-    endScreen();
-    return;
-  }
+void ThanksScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize(), pos = ImGui::GetWindowPos();
   drawFace(ImGui::GetWindowDrawList(), "glad", ImVec2(pos.x + win.x / 2, pos.y + win.y * 0.32f), win.y * 0.36f);
@@ -21,7 +17,6 @@ void drawThanksScreen(KioskUi& ui, const KioskModel& model) {
               theme::kMutedText);
   (void)f;
   if (tappedAnywhere(ui)) ui.go(ScreenId::Home);
-  endScreen();
 }
 
 } // namespace dagverk::ui

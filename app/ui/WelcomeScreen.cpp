@@ -1,16 +1,15 @@
 // "Välkommen, Anna!" with the picture and the time; home after 4 s or a tap.
 #include "core/LocalTime.hpp"
-#include "ui/Screens.hpp"
+#include "ui/WelcomeScreen.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
 
-void drawWelcomeScreen(KioskUi& ui, const Participant& p) {
-  if (!beginScreen("welcome")) {
-    endScreen();
-    return;
-  }
+void WelcomeScreen::drawContent(KioskUi& ui, const KioskModel& model) {
+  const Participant* who = model.find(ui.selectedParticipant());
+  if (!who) return; // KioskUi closes the screen
+  const Participant& p = *who;
   const std::string time = "Du kom " + formatHourMinute(toStockholm(ui.enteredAt()));
   const float y = drawGreeting(ui, p, "Välkommen, " + p.firstName + "!", time, theme::kYes, 0.42f);
   const float f = ImGui::GetFontSize();
@@ -21,7 +20,6 @@ void drawWelcomeScreen(KioskUi& ui, const Participant& p) {
   dl->AddCircleFilled(c, r, theme::kYes);
   drawIcon(dl, Icon::Check, c, r * 1.4f, IM_COL32_WHITE);
   if (tappedAnywhere(ui)) ui.go(ScreenId::Home);
-  endScreen();
 }
 
 } // namespace dagverk::ui

@@ -9,9 +9,9 @@
 
 namespace dagverk::ui {
 
-void drawParticipantPicture(ImDrawList* dl, KioskActions& actions, const Participant& p, ImVec2 min, float size,
+void drawParticipantPicture(ImDrawList* dl, Pictures& pictures, const Participant& p, ImVec2 min, float size,
                             bool present, const Fonts& fonts) {
-  drawPersonPicture(dl, actions.pictureOf(p), p.id, p.initials(), min, size, present, fonts);
+  drawPersonPicture(dl, pictures.pictureOf(p), p.id, p.initials(), min, size, present, fonts);
 }
 
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
@@ -173,7 +173,7 @@ float drawGreeting(KioskUi& ui, const Participant& p, const std::string& headlin
   const float f = ImGui::GetFontSize();
   const float picture = win.y * pictureFraction;
   const ImVec2 min(pos.x + (win.x - picture) / 2, pos.y + f * 1.5f);
-  drawParticipantPicture(ImGui::GetWindowDrawList(), ui.actions(), p, min, picture, false, ui.fonts());
+  drawParticipantPicture(ImGui::GetWindowDrawList(), ui.pictures(), p, min, picture, false, ui.fonts());
   ImGui::SetCursorPosY(f * 2.2f + picture);
   centredText(headline.c_str(), ui.fonts().title, headlineColour);
   if (!subline.empty()) centredText(subline.c_str(), ui.fonts().large, theme::kMutedText);

@@ -11,7 +11,7 @@ namespace dagverk::ui {
 
 // Photo if there is one, else a coloured square with the initials. `present` adds a green
 // border and a check badge.
-void drawParticipantPicture(ImDrawList* dl, KioskActions& actions, const Participant& p, ImVec2 min, float size,
+void drawParticipantPicture(ImDrawList* dl, Pictures& pictures, const Participant& p, ImVec2 min, float size,
                             bool present, const Fonts& fonts);
 
 enum class Icon { House, Check, Cross, PersonIn, Clock, Exit, Speech, Question, Star };
@@ -26,6 +26,9 @@ bool bigButton(KioskUi& ui, const char* name, const char* label, Icon icon, ImVe
 // Full-screen, undecorated window for one screen.
 bool beginScreen(const char* id);
 void endScreen();
+
+// The red banner with the last error, at the bottom of the screen (ErrorBanner.cpp).
+void drawErrorBanner(KioskUi& ui);
 
 // A message in the error colour at the cursor (wrapped to the window unless `wrap` is false).
 void errorText(const std::string& text, bool wrap = true);
@@ -53,9 +56,10 @@ namespace dagverk::ui {
 // The top bar of a participant's picture screen: a big "Tillbaka" (home) and a prompt.
 void drawTopBar(KioskUi& ui, const char* prompt, float f, float width);
 // The participants' picture grid below `top`, with the A–Ö strip. `marked` get the green
-// check, `faded` are drawn pale. Returns the id of a tapped tile, or "".
+// check, `faded` are drawn pale. `jumpTo` is the screen's letter tapped on the strip, scrolled
+// to in the next frame. Returns the id of a tapped tile, or "".
 std::string participantGrid(KioskUi& ui, const KioskModel& model, const std::set<std::string>& marked,
-                            const std::set<std::string>& faded, float top);
+                            const std::set<std::string>& faded, float top, std::string& jumpTo);
 } // namespace dagverk::ui
 
 namespace dagverk::ui {

@@ -2,6 +2,7 @@
 // categories and following it up to closed, a deviation with Lex Sarah, classifying a
 // participant's "Tyck till", and the survey admin with its shares hidden below five answers.
 #include "KioskDriver.hpp"
+#include "ui/ComplaintFormScreen.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -48,13 +49,13 @@ TEST_CASE("A staff complaint: registered, feedback given, action taken, closed",
   // Register a complaint phoned in by a relative.
   k.tapButton("new-complaint");
   REQUIRE(k.screens().screen() == ui::ScreenId::ComplaintForm);
-  CHECK(k.screens().complaintDraft().receivedDate == "2026-11-23");
+  CHECK(k.screens().screen<ui::ComplaintFormScreen>().draft().receivedDate == "2026-11-23");
   const std::string type = codeOf(complaintTypes(), "Klagomål");
   const std::string source = codeOf(complaintSources(), "Närstående");
   const std::string concerns = codeOf(complaintConcerns(), "Bemötande");
   const std::string channel = codeOf(complaintChannels(), "Telefon");
   k.tapButton("save"); // nothing chosen yet: told inline, nothing saved
-  CHECK_FALSE(k.screens().formMessage().empty());
+  CHECK_FALSE(k.formMessage().empty());
   CHECK(payloadsOf<ComplaintRegistered>(k.store()).empty());
   k.tapButton("type-" + type);
   k.tapButton("source-" + source);
@@ -103,7 +104,7 @@ TEST_CASE("A staff complaint: registered, feedback given, action taken, closed",
   k.tapButton("followup-avslutad");
   k.tapButton("key-done");
   k.tapButton("followup-save");
-  CHECK(k.screens().formMessage().empty());
+  CHECK(k.formMessage().empty());
 
   const auto followUps = payloadsOf<ComplaintFollowedUp>(k.store());
   REQUIRE(followUps.size() == 3);
@@ -124,7 +125,7 @@ TEST_CASE("A staff complaint: registered, feedback given, action taken, closed",
   CHECK_FALSE(k.screens().buttonRect("followup-avslutad"));
   k.settle("58-complaint-closed");
   // The store refuses a follow-up on a closed complaint too.
-  CHECK_FALSE(k.app().followUpComplaint(c.complaintId, "atgard", "2026-11-23", "igen", staff).empty());
+  CHECK_FALSE(k.app().perform(cmd::FollowUpComplaint{c.complaintId, "atgard", "2026-11-23", "igen", staff}).empty());
 
   // In the list it has left "Öppna" and is under "Avslutade".
   k.tapButton("back");
@@ -145,11 +146,11 @@ TEST_CASE("A complaint without feedback after 10 working days is marked", "[ui][
   late.channel = codeOf(complaintChannels(), "Muntligt");
   late.receivedDate = "2026-11-02"; // three weeks ago
   late.description = "maten kom sent";
-  REQUIRE(k.app().registerComplaint(late, staff).empty());
+  REQUIRE(k.app().perform(cmd::RegisterComplaint{late, staff}).empty());
   ComplaintRegistered fresh = late;
   fresh.receivedDate = "2026-11-20";
   fresh.concerns = codeOf(complaintConcerns(), "Bemanning");
-  REQUIRE(k.app().registerComplaint(fresh, staff).empty());
+  REQUIRE(k.app().perform(cmd::RegisterComplaint{fresh, staff}).empty());
   k.tapButton("open-complaints");
   const auto& list = k.app().model().complaints;
   REQUIRE(list.size() == 2);
@@ -174,7 +175,7 @@ TEST_CASE("A deviation with Lex Sarah", "[ui][complaints]") {
   k.tapButton("whom-" + whom);
   k.tapButton("lex-sarah");
   k.tapButton("save"); // no description yet
-  CHECK_FALSE(k.screens().formMessage().empty());
+  CHECK_FALSE(k.formMessage().empty());
   CHECK(payloadsOf<DeviationReported>(k.store()).empty());
   k.tapButton("field-deviation-description");
   k.settle("60-deviation-keyboard");
@@ -213,13 +214,13 @@ TEST_CASE("Survey admin: open a window, shares hidden at four answers, shown at 
   const auto& people = k.app().model().participants;
   REQUIRE(people.size() >= 6);
   for (size_t i = 0; i < 4; ++i)
-    REQUIRE(k.app().answerSurvey(windowId, people[i].id, {"ja", "ibland", i % 2 ? "nej" : "ja"}).empty());
+    REQUIRE(k.app().perform(cmd::AnswerSurvey{windowId, people[i].id, {"ja", "ibland", i % 2 ? "nej" : "ja"}}).empty());
   k.settle("64-survey-admin-four");
   CHECK(k.app().model().surveyResult.answers == 4);
   CHECK_FALSE(k.screens().buttonRect("survey-shares"));
 
   for (size_t i = 4; i < 6; ++i)
-    REQUIRE(k.app().answerSurvey(windowId, people[i].id, {"ja", "nej", "ibland"}).empty());
+    REQUIRE(k.app().perform(cmd::AnswerSurvey{windowId, people[i].id, {"ja", "nej", "ibland"}}).empty());
   k.settle("65-survey-admin-six");
   CHECK(k.app().model().surveyResult.answers == 6);
   CHECK(k.screens().buttonRect("survey-shares"));
@@ -232,7 +233,7 @@ TEST_CASE("Classifying a participant's Tyck till as a complaint", "[ui][complain
   fb.topic = "maten";
   fb.text = "soppan var kall";
   fb.wantsTalk = true;
-  REQUIRE(k.app().giveFeedback(fb).empty());
+  REQUIRE(k.app().perform(cmd::GiveFeedback{fb}).empty());
   signIn(k);
   k.tapButton("open-complaints");
   const auto waiting = k.app().model().feedbackToClassify;
@@ -241,15 +242,15 @@ TEST_CASE("Classifying a participant's Tyck till as a complaint", "[ui][complain
   k.settle("66-complaint-list-tyck-till");
   k.tapButton("classify-" + feedbackId);
   REQUIRE(k.screens().screen() == ui::ScreenId::ComplaintForm);
-  const auto& draft = k.screens().complaintDraft();
+  const auto& draft = k.screens().screen<ui::ComplaintFormScreen>().draft();
   CHECK(draft.feedbackId == feedbackId);
   CHECK(draft.type == "klagomal");
   CHECK(draft.channel == "tyck_till");
   CHECK(draft.source == "brukare");
   CHECK(draft.description == "soppan var kall");
   k.tapButton("save"); // what it concerned is not chosen yet: the form goes there
-  CHECK(k.screens().formStep() == 2);
-  CHECK_FALSE(k.screens().formMessage().empty());
+  CHECK(k.screens().screen<ui::ComplaintFormScreen>().step() == 2);
+  CHECK_FALSE(k.formMessage().empty());
   k.tapButton("concerns-" + codeOf(complaintConcerns(), "Mat och"));
   k.tapButton("save");
   REQUIRE(k.screens().screen() == ui::ScreenId::ComplaintList);
@@ -266,7 +267,7 @@ TEST_CASE("Complaint screens at a small 1024x600 kiosk", "[ui][complaints][small
   fb.mood = "mittemellan";
   fb.topic = "aktiviteterna";
   fb.text = "vill ha mer musik";
-  REQUIRE(k.app().giveFeedback(fb).empty());
+  REQUIRE(k.app().perform(cmd::GiveFeedback{fb}).empty());
   signIn(k);
   const std::string staff = k.screens().signedInStaff();
   ComplaintRegistered c;
@@ -276,7 +277,7 @@ TEST_CASE("Complaint screens at a small 1024x600 kiosk", "[ui][complaints][small
   c.channel = codeOf(complaintChannels(), "E-post");
   c.receivedDate = "2026-11-20";
   c.description = "skrivaren fungerar inte";
-  REQUIRE(k.app().registerComplaint(c, staff).empty());
+  REQUIRE(k.app().perform(cmd::RegisterComplaint{c, staff}).empty());
   k.tapButton("open-complaints");
   k.settle("small-50-complaint-list");
   k.tapButton("new-complaint");

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "core/SwedishText.hpp"
+#include "ui/Screen.hpp"
 
 namespace dagverk::test {
 
@@ -105,6 +106,11 @@ KioskDriver::~KioskDriver() {
 
 void KioskDriver::settle(const std::string& screenshot) {
   app_->settle(screenshot.empty() ? std::string() : (screenshotDir() / (screenshot + ".png")).string());
+}
+
+std::string KioskDriver::formMessage() {
+  const auto* form = dynamic_cast<const ui::FormScreen*>(&screens().current());
+  return form ? form->message() : std::string();
 }
 
 void KioskDriver::push(SDL_Event e) { REQUIRE(SDL_PushEvent(&e) == 1); }

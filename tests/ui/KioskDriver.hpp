@@ -56,6 +56,10 @@ public:
   void typeOnUsbKeyboard(const std::string& text, bool enter = true);
   // Types text on the on-screen keyboard (letters, digits, space, å ä ö).
   void typeOnScreen(const std::string& text);
+  // The open form's inline message ("" when the screen has no form).
+  std::string formMessage();
+  // True while the on-screen keyboard is drawn (a field is being typed into).
+  bool keyboardOpen() const { return app_->screens().buttonRect("key-done").has_value(); }
 
   static std::filesystem::path screenshotDir();
 

@@ -2,6 +2,7 @@
 // dashboard, absences and corrections with the on-screen keyboard, logging and planning
 // sessions, and the roll call.
 #include "KioskDriver.hpp"
+#include "ui/SessionFormScreen.hpp"
 #include "core/SwedishText.hpp"
 
 #include <catch2/catch.hpp>
@@ -90,7 +91,7 @@ TEST_CASE("The dashboard shows today, staff check in, note an absence and correc
   k.tapButton("Frånvaro-" + away);
   REQUIRE(k.screens().screen() == ui::ScreenId::Absence);
   k.tapButton("save"); // no reason chosen yet
-  CHECK(k.screens().formMessage() == "Välj en orsak.");
+  CHECK(k.formMessage() == "Välj en orsak.");
   k.tapButton("reason-sjuk");
   k.tapButton("field-absence-comment");
   k.typeOnScreen("åter på tisdag");
@@ -103,7 +104,7 @@ TEST_CASE("The dashboard shows today, staff check in, note an absence and correc
   // A USB keyboard or badge scanner types too: text, then Enter closes the keyboard.
   k.tapButton("field-absence-comment");
   k.typeOnUsbKeyboard(" (A123)");
-  CHECK(k.screens().textEditing().fieldId.empty());
+  CHECK_FALSE(k.keyboardOpen());
   k.settle("16-absence");
   k.tapButton("save");
   REQUIRE(k.screens().screen() == ui::ScreenId::StaffDashboard);
@@ -114,7 +115,7 @@ TEST_CASE("The dashboard shows today, staff check in, note an absence and correc
   CHECK(absences[0].comment == "åter på tisdag (A123)");
 
   // A participant who is here cannot be noted absent (store rule, shown inline).
-  CHECK_FALSE(k.app().noteAbsence(a, "sjuk", "", staff).empty());
+  CHECK_FALSE(k.app().perform(cmd::NoteAbsence{a, "sjuk", "", staff}).empty());
 
   // Correct a mistaken check-in: the original stays, a Corrected event points at it.
   const std::string checkInId = k.store().presence().visit(a)->checkInEventId;
@@ -146,15 +147,15 @@ TEST_CASE("Logging a session with three participants", "[ui][staff]") {
 
   // Saving with nothing chosen says what is missing and saves nothing.
   k.tapButton("save");
-  CHECK(k.screens().formMessage() == "Välj en aktivitet.");
+  CHECK(k.formMessage() == "Välj en aktivitet.");
   const Activity art = k.app().model().activities.front();
   k.tapButton("activity-" + art.id);
   k.settle("18-session-form-activity");
   k.tapButton("next");
-  REQUIRE(k.screens().formStep() == 2);
+  REQUIRE(k.screens().screen<ui::SessionFormScreen>().step() == 2);
   k.tapButton("pick-none");
   k.tapButton("save");
-  CHECK(k.screens().formMessage() == "Välj minst en deltagare.");
+  CHECK(k.formMessage() == "Välj minst en deltagare.");
   for (int i = 0; i < 3; ++i) k.tapButton("pick-" + people.at(static_cast<size_t>(i)).id);
   k.settle("18-session-form-participants");
   k.tapButton("next");
@@ -316,9 +317,9 @@ TEST_CASE("A note over 1,000 characters is refused with the count, nothing saved
   k.tapButton("activity-" + k.app().model().activities.front().id);
   k.tapButton("step-2");
   k.tapButton("pick-" + k.app().model().participants.front().id);
-  k.screens().sessionDraft().note = std::string(1001, 'x'); // as if pasted from a USB keyboard
+  k.screens().screen<ui::SessionFormScreen>().draft().note = std::string(1001, 'x'); // as if pasted from a USB keyboard
   k.tapButton("save");
-  CHECK(k.screens().formMessage().find("1001") != std::string::npos);
+  CHECK(k.formMessage().find("1001") != std::string::npos);
   CHECK(payloadsOf<ActivitySessionLogged>(k.store()).empty());
   k.settle("24-session-note-too-long");
 }

@@ -170,7 +170,7 @@ TEST_CASE("Statistik shows the site's last 8 weeks after two weeks of records", 
 
   // The figures are computed as the screen opens, not on every refresh: a check-in now leaves
   // them as they were until Statistik is opened again.
-  REQUIRE(k.app().checkInFor(p[1], kStaff).empty());
+  REQUIRE(k.app().perform(cmd::CheckIn{p[1], kStaff}).empty());
   k.settle();
   CHECK(k.app().model().statistics->weekdays[0].attendanceDays == 9);
   k.tapButton("back");
@@ -219,7 +219,7 @@ TEST_CASE("Statistik with a damaged record says it could not count, and changes 
   // The kiosk carries on: back to the dashboard, and check-ins still work.
   k.tapButton("back");
   CHECK(k.screens().screen() == ui::ScreenId::StaffDashboard);
-  CHECK(k.app().checkInFor(k.app().model().participants.at(1).id, kStaff).empty());
+  CHECK(k.app().perform(cmd::CheckIn{k.app().model().participants.at(1).id, kStaff}).empty());
 }
 
 TEST_CASE("Statistik at a small 1024x600 kiosk", "[ui][statistics][small]") {

@@ -1,0 +1,23 @@
+#pragma once
+// "Tyck till", step 2: "Vad gäller det?" — six picture choices.
+#include "ui/Screen.hpp"
+#include "ui/FeedbackFlow.hpp"
+
+#include <memory>
+
+namespace dagverk::ui {
+
+class FeedbackTopicScreen final : public Screen {
+public:
+  static constexpr ScreenId kId = ScreenId::FeedbackTopic;
+  explicit FeedbackTopicScreen(std::shared_ptr<FeedbackFlow> flow) : Screen(kId, "feedback-topic"), flow_(std::move(flow)) {}
+  Closing closing() const override { return Closing::ParticipantFormIdle; }
+
+protected:
+  void drawContent(KioskUi& ui, const KioskModel& model) override;
+
+private:
+  std::shared_ptr<FeedbackFlow> flow_;
+};
+
+} // namespace dagverk::ui

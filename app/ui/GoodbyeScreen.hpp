@@ -1,0 +1,18 @@
+#pragma once
+// "Hej då, Anna!" after a check-out.
+#include "ui/Screen.hpp"
+
+namespace dagverk::ui {
+
+class GoodbyeScreen final : public Screen {
+public:
+  static constexpr ScreenId kId = ScreenId::Goodbye;
+  GoodbyeScreen() : Screen(kId, "goodbye") {}
+  Closing closing() const override { return Closing::AfterShown; }
+  bool aboutParticipant() const override { return true; }
+
+protected:
+  void drawContent(KioskUi& ui, const KioskModel& model) override;
+};
+
+} // namespace dagverk::ui
