@@ -106,11 +106,53 @@ KioskDriver::~KioskDriver() {
 
 void KioskDriver::settle(const std::string& screenshot) {
   app_->settle(screenshot.empty() ? std::string() : (screenshotDir() / (screenshot + ".png")).string());
+  if (keepTargetsOnScreen_) requireTargetsOnScreen();
 }
 
 std::string KioskDriver::formMessage() {
   const auto* form = dynamic_cast<const ui::FormScreen*>(&screens().current());
   return form ? form->message() : std::string();
+}
+
+namespace {
+bool inside(const ImVec4& r, const ImVec4& area) {
+  return r.x >= area.x && r.y >= area.y && r.z <= area.z && r.w <= area.w;
+}
+std::string describe(const ImVec4& r) {
+  return "(" + std::to_string(r.x) + ", " + std::to_string(r.y) + ") – (" + std::to_string(r.z) + ", " +
+         std::to_string(r.w) + ")";
+}
+} // namespace
+
+void KioskDriver::requireOnScreen(const std::string& what, const ImVec4& rect) const {
+  const ImVec4 window(0, 0, static_cast<float>(width_), static_cast<float>(height_));
+  INFO(what << " at " << describe(rect) << " in a " << width_ << "×" << height_ << " window, screen "
+            << static_cast<int>(app_->screens().screen()));
+  REQUIRE(inside(rect, window));
+}
+
+void KioskDriver::requireTargetsOnScreen() const {
+  const ImVec4 window(0, 0, static_cast<float>(width_), static_cast<float>(height_));
+  auto check = [&](const std::string& what, const ui::HitTarget& t) {
+    const bool wholeScreen = t.region.x <= 0 && t.region.y <= 0 && t.region.z >= window.z && t.region.w >= window.w;
+    if (wholeScreen) {
+      requireOnScreen(what, t.rect);
+      return;
+    }
+    INFO(what << " in the region " << describe(t.region));
+    requireOnScreen(what + "'s region", t.region);
+    const bool inView = t.rect.w > t.region.y && t.rect.y < t.region.w;
+    if (!inView) return; // scrolled out of view: not tappable now
+    CHECK(t.rect.x >= t.region.x);
+    CHECK(t.rect.z <= t.region.z);
+  };
+  for (const auto& [name, t] : app_->screens().buttons()) check("button " + name, t);
+  for (const auto& [id, t] : app_->screens().tiles()) check("tile " + id, t);
+}
+
+void KioskDriver::keepTargetsOnScreen() {
+  keepTargetsOnScreen_ = true;
+  requireTargetsOnScreen();
 }
 
 void KioskDriver::push(SDL_Event e) { REQUIRE(SDL_PushEvent(&e) == 1); }
@@ -177,6 +219,7 @@ void KioskDriver::tapButton(const std::string& name) {
   const auto rect = screens().buttonRect(name);
   INFO("button " << name << " on screen " << static_cast<int>(screens().screen()));
   REQUIRE(rect.has_value());
+  if (keepTargetsOnScreen_) requireOnScreen("button " + name, *rect);
   tap(*rect);
 }
 
@@ -184,6 +227,7 @@ void KioskDriver::tapTile(const std::string& participantId) {
   const auto rect = screens().tileRect(participantId);
   INFO("tile " << participantId);
   REQUIRE(rect.has_value());
+  if (keepTargetsOnScreen_) requireOnScreen("tile " + participantId, *rect);
   tap(*rect);
 }
 

@@ -61,6 +61,16 @@ public:
   // True while the on-screen keyboard is drawn (a field is being typed into).
   bool keyboardOpen() const { return app_->screens().buttonRect("key-done").has_value(); }
 
+  // A tappable target lies fully inside the window; fails the test otherwise.
+  void requireOnScreen(const std::string& what, const ImVec4& rect) const;
+  // Every tile and button of the last frame can be tapped: fully inside the window, or, in a
+  // scrolling region inside the window, not cut at the region's sides (only scrolled past its
+  // top or bottom, or out of view).
+  void requireTargetsOnScreen() const;
+  // From now on, every target tapped and every frame settled is checked as above. Small-screen
+  // tests turn this on: what fits at 1280×800 may not at 1024×600.
+  void keepTargetsOnScreen();
+
   static std::filesystem::path screenshotDir();
 
 private:
@@ -72,6 +82,7 @@ private:
   std::unique_ptr<kiosk::KioskApp> app_;
   int width_, height_;
   std::string prefix_;
+  bool keepTargetsOnScreen_ = false;
 };
 
 // 08:05 on Monday 23 November 2026, Stockholm time.

@@ -168,6 +168,7 @@ TEST_CASE("An assistant manager syncs from the Synkronisera screen and sees the 
 
 TEST_CASE("An unreachable share is shown on the screen, and a sync there fails with the reason", "[ui][sync]") {
   KioskDriver k("sync-missing", mondayMorning(), 1024, 600); // the small kiosk screen
+  k.keepTargetsOnScreen(); // every target tapped and every frame settled lies inside the window
   k.store().setSettingValue(store::kSettingSharePath, (k.dataDir().string() + "-not-mounted"));
   k.store().checkIn("P0001");
   k.signInAsStaff(kAssistantManager, KioskDriver::demoPin(kAssistantManager));
