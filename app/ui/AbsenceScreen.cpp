@@ -8,9 +8,9 @@
 namespace dagverk::ui {
 
 void AbsenceScreen::open(KioskUi& ui, const std::string& participantId) {
+  ui.go(kId, participantId);
   reason_.clear();
   comment_.clear();
-  ui.go(kId, participantId);
 }
 
 void AbsenceScreen::drawContent(KioskUi& ui, const KioskModel& model) {
@@ -50,10 +50,11 @@ void AbsenceScreen::drawContent(KioskUi& ui, const KioskModel& model) {
       if (reason_.empty()) {
         message_ = "Välj en orsak.";
       } else {
-        ui.request(cmd::NoteAbsence{p->id, reason_, comment_, ui.signedInStaff()}, [this, &ui](const std::string& error) {
-          if (error.empty()) ui.go(ScreenId::StaffDashboard);
-          else message_ = error;
-        });
+        ui.request(cmd::NoteAbsence{p->id, reason_, comment_, ui.signedInStaff()},
+                   [this, &ui](const std::string& error) {
+                     if (error.empty()) ui.go(ScreenId::StaffDashboard);
+                     else message_ = error;
+                   });
       }
     }
   }

@@ -49,10 +49,10 @@ void heading(KioskUi& ui, const char* text) {
 } // namespace
 
 void ComplaintDetailScreen::open(KioskUi& ui, const std::string& complaintId) {
+  ui.go(kId);
   complaintId_ = complaintId;
   step_.clear();
   text_.clear();
-  ui.go(kId);
 }
 
 void ComplaintDetailScreen::drawContent(KioskUi& ui, const KioskModel& model) {

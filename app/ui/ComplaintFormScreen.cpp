@@ -49,9 +49,9 @@ std::pair<int, const char*> missing(const ComplaintRegistered& d) {
 } // namespace
 
 void ComplaintFormScreen::open(KioskUi& ui, ComplaintRegistered draft) {
+  ui.go(kId);
   draft_ = std::move(draft);
   step_ = 1;
-  ui.go(kId);
 }
 
 void ComplaintFormScreen::drawContent(KioskUi& ui, const KioskModel& model) {

@@ -9,10 +9,10 @@ namespace dagverk::ui {
 
 void CorrectionScreen::open(KioskUi& ui, const std::string& participantId, const std::string& eventId,
                             bool checkIn) {
+  ui.go(kId, participantId);
   eventId_ = eventId;
   checkIn_ = checkIn;
   reason_.clear();
-  ui.go(kId, participantId);
 }
 
 void CorrectionScreen::drawContent(KioskUi& ui, const KioskModel& model) {

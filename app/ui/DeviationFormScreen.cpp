@@ -47,9 +47,9 @@ const char* missing(const DeviationReported& d) {
 } // namespace
 
 void DeviationFormScreen::open(KioskUi& ui, LocalDate today) {
+  ui.go(kId);
   draft_ = DeviationReported{};
   draft_.date = formatIsoDate(today);
-  ui.go(kId);
 }
 
 void DeviationFormScreen::drawContent(KioskUi& ui, const KioskModel& model) {

@@ -10,7 +10,8 @@ namespace dagverk::ui {
 class FeedbackMoodScreen final : public Screen {
 public:
   static constexpr ScreenId kId = ScreenId::FeedbackMood;
-  explicit FeedbackMoodScreen(std::shared_ptr<FeedbackFlow> flow) : Screen(kId, "feedback-mood"), flow_(std::move(flow)) {}
+  explicit FeedbackMoodScreen(std::shared_ptr<FeedbackFlow> flow)
+      : Screen(kId, "feedback-mood"), flow_(std::move(flow)) {}
   Closing closing() const override { return Closing::ParticipantFormIdle; }
   void onEnter(KioskUi& ui) override;
 

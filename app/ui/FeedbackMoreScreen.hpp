@@ -10,7 +10,8 @@ namespace dagverk::ui {
 class FeedbackMoreScreen final : public FormScreen {
 public:
   static constexpr ScreenId kId = ScreenId::FeedbackMore;
-  explicit FeedbackMoreScreen(std::shared_ptr<FeedbackFlow> flow) : FormScreen(kId, "feedback-more"), flow_(std::move(flow)) {}
+  explicit FeedbackMoreScreen(std::shared_ptr<FeedbackFlow> flow)
+      : FormScreen(kId, "feedback-more"), flow_(std::move(flow)) {}
   Closing closing() const override { return Closing::ParticipantFormIdle; }
 
 protected:

@@ -10,7 +10,8 @@ namespace dagverk::ui {
 class FeedbackTopicScreen final : public Screen {
 public:
   static constexpr ScreenId kId = ScreenId::FeedbackTopic;
-  explicit FeedbackTopicScreen(std::shared_ptr<FeedbackFlow> flow) : Screen(kId, "feedback-topic"), flow_(std::move(flow)) {}
+  explicit FeedbackTopicScreen(std::shared_ptr<FeedbackFlow> flow)
+      : Screen(kId, "feedback-topic"), flow_(std::move(flow)) {}
   Closing closing() const override { return Closing::ParticipantFormIdle; }
 
 protected:

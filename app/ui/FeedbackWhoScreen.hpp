@@ -10,7 +10,8 @@ namespace dagverk::ui {
 class FeedbackWhoScreen final : public Screen {
 public:
   static constexpr ScreenId kId = ScreenId::FeedbackWho;
-  explicit FeedbackWhoScreen(std::shared_ptr<FeedbackFlow> flow) : Screen(kId, "feedback-who"), flow_(std::move(flow)) {}
+  explicit FeedbackWhoScreen(std::shared_ptr<FeedbackFlow> flow)
+      : Screen(kId, "feedback-who"), flow_(std::move(flow)) {}
   Closing closing() const override { return Closing::ParticipantFormIdle; }
 
 protected:

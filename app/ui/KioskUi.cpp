@@ -94,6 +94,7 @@ KioskUi::KioskUi(const Clock& clock, Pictures& pictures) : clock_(clock), pictur
 KioskUi::~KioskUi() = default;
 
 void KioskUi::go(ScreenId next, std::string participantId) {
+  current().onLeave(*this);
   current_ = next;
   selected_ = std::move(participantId);
   enteredAt_ = lastInputAt_ = clock_.nowUtc();

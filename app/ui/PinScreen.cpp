@@ -25,11 +25,13 @@ UtcMs PinScreen::idleSince(UtcMs lastInput, const KioskModel& model) const {
 }
 
 void PinScreen::open(KioskUi& ui, const std::string& staffId) {
+  ui.go(kId);
   staffId_ = staffId;
   digits_.clear();
   message_.clear();
-  ui.go(kId);
 }
+
+void PinScreen::onLeave(KioskUi&) { digits_.clear(); }
 
 void PinScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   const float f = ImGui::GetFontSize();

@@ -13,6 +13,8 @@ public:
   UtcMs idleSince(UtcMs lastInput, const KioskModel& model) const override;
   // Opens the keypad for one staff member, with nothing typed.
   void open(KioskUi& ui, const std::string& staffId);
+  // A PIN typed half-way is not kept once the screen is left.
+  void onLeave(KioskUi& ui) override;
 
 protected:
   void drawContent(KioskUi& ui, const KioskModel& model) override;

@@ -15,6 +15,8 @@ bool Screen::holdsStaffMode(const KioskModel&) const { return false; }
 
 void Screen::onEnter(KioskUi&) {}
 
+void Screen::onLeave(KioskUi&) {}
+
 void FormScreen::onEnter(KioskUi&) {
   message_.clear();
   editing_ = TextEditing{};

@@ -49,8 +49,9 @@ public:
   virtual UtcMs idleSince(UtcMs lastInput, const KioskModel& model) const;
   // True while staff mode must stay open although no one touches the screen.
   virtual bool holdsStaffMode(const KioskModel& model) const;
-  // Called each time the kiosk goes to this screen.
+  // Called each time the kiosk goes to this screen, and as it leaves it for another.
   virtual void onEnter(KioskUi& ui);
+  virtual void onLeave(KioskUi& ui);
 
 protected:
   virtual void drawContent(KioskUi& ui, const KioskModel& model) = 0;

@@ -150,9 +150,9 @@ void SessionFormScreen::open(KioskUi& ui, const KioskModel& model, bool planned,
     }
     if (ui.inStaffMode()) d.staffIds.push_back(ui.signedInStaff());
   }
+  ui.go(kId);
   draft_ = std::move(d);
   step_ = 1;
-  ui.go(kId);
 }
 
 void SessionFormScreen::drawContent(KioskUi& ui, const KioskModel& model) {

@@ -10,7 +10,8 @@ namespace dagverk::ui {
 class SurveyQuestionScreen final : public Screen {
 public:
   static constexpr ScreenId kId = ScreenId::SurveyQuestion;
-  explicit SurveyQuestionScreen(std::shared_ptr<SurveyFlow> flow) : Screen(kId, "survey-question"), flow_(std::move(flow)) {}
+  explicit SurveyQuestionScreen(std::shared_ptr<SurveyFlow> flow)
+      : Screen(kId, "survey-question"), flow_(std::move(flow)) {}
   Closing closing() const override { return Closing::ParticipantFormIdle; }
 
 protected:

@@ -10,7 +10,8 @@ namespace dagverk::ui {
 class SurveyWhoScreen final : public Screen {
 public:
   static constexpr ScreenId kId = ScreenId::SurveyWho;
-  explicit SurveyWhoScreen(std::shared_ptr<SurveyFlow> flow) : Screen(kId, "survey-who"), flow_(std::move(flow)) {}
+  explicit SurveyWhoScreen(std::shared_ptr<SurveyFlow> flow)
+      : Screen(kId, "survey-who"), flow_(std::move(flow)) {}
   Closing closing() const override { return Closing::ParticipantFormIdle; }
   void onEnter(KioskUi& ui) override;
 

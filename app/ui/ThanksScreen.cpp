@@ -6,7 +6,6 @@
 namespace dagverk::ui {
 
 void ThanksScreen::drawContent(KioskUi& ui, const KioskModel& model) {
-  const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize(), pos = ImGui::GetWindowPos();
   drawFace(ImGui::GetWindowDrawList(), "glad", ImVec2(pos.x + win.x / 2, pos.y + win.y * 0.32f), win.y * 0.36f);
   ImGui::SetCursorPosY(win.y * 0.56f);
@@ -15,7 +14,6 @@ void ThanksScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   centredText(thanks.c_str(), ui.fonts().title, theme::kYes);
   centredText(p ? "Någon kommer att prata med dig." : "Det du tycker är viktigt.", ui.fonts().large,
               theme::kMutedText);
-  (void)f;
   if (tappedAnywhere(ui)) ui.go(ScreenId::Home);
 }
 

@@ -31,7 +31,8 @@ void answerSurvey(KioskDriver& k, const std::string& participantId, const std::v
 
 void openWindow(KioskDriver& k) {
   const LocalDate today = toStockholm(k.clock().nowUtc()).date;
-  REQUIRE(k.app().perform(cmd::OpenSurveyWindow{today, civilFromDays(daysFromCivil(today) + 13), firstStaff(k)}).empty());
+  const LocalDate last = civilFromDays(daysFromCivil(today) + 13);
+  REQUIRE(k.app().perform(cmd::OpenSurveyWindow{today, last, firstStaff(k)}).empty());
   k.settle();
   REQUIRE(k.app().model().surveyOpenToday());
 }
