@@ -182,7 +182,7 @@ class Ours {
 public:
   Ours(const fs::path& dir, const Clock& clock)
       : store_(store::KioskStore::createWithRoster(dir, clock, store::demoRoster(), "liljan")) {
-    for (const auto& p : store_->participants("liljan")) ids_.push_back(p.id);
+    for (const auto& p : store_->roster().participants("liljan")) ids_.push_back(p.id);
     if (ids_.empty()) throw std::runtime_error("the demo unit has no liljan participants");
   }
   size_t participants() const { return ids_.size(); }
@@ -194,9 +194,9 @@ public:
     const bool present = store_->presence().isPresent(id);
     const std::int64_t t0 = monoNs();
     if (present)
-      store_->checkOut(id);
+      store::perform(*store_, cmd::CheckOut{id, std::nullopt});
     else
-      store_->checkIn(id);
+      store::perform(*store_, cmd::CheckIn{id, std::nullopt});
     const std::int64_t t1 = monoNs();
     return static_cast<double>(t1 - t0) / 1000.0;
   }

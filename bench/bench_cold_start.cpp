@@ -53,7 +53,7 @@ Built buildDataDir(const fs::path& dir, std::int64_t events) {
   {
     auto store = store::KioskStore::createWithRoster(dir, clock, store::demoRoster(), "liljan");
     deviceId = store->deviceId();
-    for (const auto& p : store->participants("liljan")) ids.push_back(p.id);
+    for (const auto& p : store->roster().participants("liljan")) ids.push_back(p.id);
   }
   const auto n = static_cast<std::int64_t>(ids.size());
   const std::int64_t openToday = std::min<std::int64_t>(10 + events % 2, std::min(n, events));
@@ -145,7 +145,7 @@ Built buildDataDir(const fs::path& dir, std::int64_t events) {
     auto store = store::KioskStore::open(dir, clock);
     const auto st = store->status();
     const auto before = store->presence().openVisits();
-    store->rebuildPresence();
+    store->events().rebuildProjections();
     const auto after = store->presence().openVisits();
     bool same = before.size() == after.size();
     for (const auto& [pid, v] : before) {

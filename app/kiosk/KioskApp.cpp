@@ -28,7 +28,7 @@ KioskApp::KioskApp(store::KioskStore& store, const Clock& clock, const platform:
                        "font DejaVuSans not found; install fonts-dejavu-core or set DAGVERK_FONT_DIR");
   ImGui::GetIO().FontDefault = ui_->fonts().body;
   ui::theme::applyStyle(ui::theme::baseFontSize(window_->height()));
-  store_.runDayRollover();
+  store::runDayRollover(store_);
   refreshModel();
   lastMinute_ = clock_.nowUtc() / 60000;
   // The kiosk's signing key for sync is made on first start (`dagverk keys` prints it).
@@ -58,49 +58,49 @@ struct KioskApp::SyncJob {
 KioskApp::~KioskApp() { syncJob_.reset(); } // waits for a running sync to finish
 
 void KioskApp::refreshModel() {
-  const Site site = store_.site(store_.boundSiteId());
+  const Site site = store_.roster().site(store_.roster().boundSiteId());
   const UtcMs now = clock_.nowUtc();
   const LocalDate today = toStockholm(now).date;
   model_.siteName = site.name;
   model_.today = today;
-  model_.participants = store_.participants(site.id);
+  model_.participants = store_.roster().participants(site.id);
   model_.presentSince.clear();
   for (const auto& [pid, visit] : store_.presence().openVisits()) model_.presentSince[pid] = visit.since;
-  model_.staff = store_.staff(site.id);
+  model_.staff = store_.roster().staff(site.id);
   model_.staffPresentSince.clear();
   for (const auto& [sid, visit] : store_.staffPresence().openVisits()) model_.staffPresentSince[sid] = visit.since;
-  model_.activities = store_.activities(site.id);
+  model_.activities = store_.roster().activities(site.id);
   const UtcMs dayStart = fromStockholm(today, 0, 0);
   const UtcMs dayEnd = fromStockholm(civilFromDays(daysFromCivil(today) + 1), 0, 0);
   const UtcMs weekStart = fromStockholm(civilFromDays(daysFromCivil(today) - (isoWeekday(today) - 1)), 0, 0);
-  model_.todaysSessions = store_.sessions(site.id, dayStart, dayEnd);
-  model_.weekSessions = store_.sessions(site.id, weekStart, dayEnd);
-  model_.day = store_.dayOverview(site.id, today);
-  model_.rollCall = store_.latestRollCall();
-  model_.staffIdleSeconds = store_.staffIdleSeconds();
+  model_.todaysSessions = store::sessions(store_, site.id, dayStart, dayEnd);
+  model_.weekSessions = store::sessions(store_, site.id, weekStart, dayEnd);
+  model_.day = store::dayOverview(store_, site.id, today);
+  model_.rollCall = store::latestRollCall(store_);
+  model_.staffIdleSeconds = store_.settings().staffIdleSeconds();
   // The sync note on the home screen (cheap reads; the queued counts come with refreshSyncStatus).
-  model_.sync.sharePath = store_.settingValue(store::kSettingSharePath).value_or("");
-  model_.sync.lastResult = store_.settingValue(store::kSettingLastSyncResult).value_or("");
+  model_.sync.sharePath = store_.settings().value(store::kSettingSharePath).value_or("");
+  model_.sync.lastResult = store_.settings().value(store::kSettingLastSyncResult).value_or("");
   model_.sync.lastSyncUtc.reset();
-  if (const auto last = store_.settingValue(store::kSettingLastSyncUtc)) {
+  if (const auto last = store_.settings().value(store::kSettingLastSyncUtc)) {
     try {
       model_.sync.lastSyncUtc = std::stoll(*last);
     } catch (const std::exception&) {
       platform::logError("setting last_sync_utc is not a number; treated as never synced");
     }
   }
-  model_.sync.firstEventUtc = store_.firstOwnEventUtc();
-  model_.pinLockout = store_.pinLockout();
-  model_.complaints = store_.complaints();
-  model_.feedbackToClassify = store_.feedbackToClassify();
-  model_.deviations = store_.deviations();
-  model_.surveyWindow = store_.surveyWindow();
+  model_.sync.firstEventUtc = store_.ledger().firstOwnEventUtc();
+  model_.pinLockout = store_.lockout().state();
+  model_.complaints = store::complaints(store_);
+  model_.feedbackToClassify = store::feedbackToClassify(store_);
+  model_.deviations = store::deviations(store_);
+  model_.surveyWindow = store::surveyWindow(store_);
   model_.answeredSurvey.clear();
   model_.surveyResult = SurveyResult{};
   if (model_.surveyWindow) {
     for (const auto& p : model_.participants)
-      if (store_.hasAnswered(model_.surveyWindow->windowId, p.id)) model_.answeredSurvey.insert(p.id);
-    model_.surveyResult = store_.surveyResult(model_.surveyWindow->windowId);
+      if (store::hasAnswered(store_, model_.surveyWindow->windowId, p.id)) model_.answeredSurvey.insert(p.id);
+    model_.surveyResult = store::surveyResult(store_, model_.surveyWindow->windowId);
   }
 }
 
@@ -119,12 +119,12 @@ template <class F> std::string KioskApp::record(const char* what, F&& action) {
 ui::PinAnswer KioskApp::checkPin(const std::string& staffId, const std::string& pin, bool rollCall) {
   ui::PinAnswer a;
   try {
-    const auto r = rollCall ? store_.checkPinForRollCall(staffId, pin) : store_.checkPin(staffId, pin);
+    const auto r = rollCall ? store_.lockout().checkPinForRollCall(staffId, pin) : store_.lockout().checkPin(staffId, pin);
     switch (r.result) {
-    case store::KioskStore::PinResult::Accepted: a.result = ui::PinAnswer::Result::Accepted; break;
-    case store::KioskStore::PinResult::LockedOut: a.result = ui::PinAnswer::Result::LockedOut; break;
-    case store::KioskStore::PinResult::Wrong:
-    case store::KioskStore::PinResult::Malformed: a.result = ui::PinAnswer::Result::Wrong; break;
+    case store::PinResult::Accepted: a.result = ui::PinAnswer::Result::Accepted; break;
+    case store::PinResult::LockedOut: a.result = ui::PinAnswer::Result::LockedOut; break;
+    case store::PinResult::Wrong:
+    case store::PinResult::Malformed: a.result = ui::PinAnswer::Result::Wrong; break;
     }
     a.secondsLeft = r.secondsLeft;
     a.attemptsLeft = r.attemptsLeft;
@@ -132,83 +132,83 @@ ui::PinAnswer KioskApp::checkPin(const std::string& staffId, const std::string& 
   } catch (const DagverkError& e) {
     platform::logError(std::string("PIN check failed: ") + e.english());
   }
-  model_.pinLockout = store_.pinLockout();
+  model_.pinLockout = store_.lockout().state();
   return a;
 }
 
 std::string KioskApp::checkInFor(const std::string& participantId, const std::string& staffId) {
-  return record("staff check-in", [&] { store_.checkIn(participantId, staffId); });
+  return record("staff check-in", [&] { store::perform(store_, cmd::CheckIn{participantId, staffId}); });
 }
 
 std::string KioskApp::checkOutFor(const std::string& participantId, const std::string& staffId) {
-  return record("staff check-out", [&] { store_.checkOut(participantId, staffId); });
+  return record("staff check-out", [&] { store::perform(store_, cmd::CheckOut{participantId, staffId}); });
 }
 
 std::string KioskApp::staffCheckIn(const std::string& staffId) {
-  return record("staff self check-in", [&] { store_.staffCheckIn(staffId); });
+  return record("staff self check-in", [&] { store::perform(store_, cmd::StaffCheckIn{staffId}); });
 }
 
 std::string KioskApp::staffCheckOut(const std::string& staffId) {
-  return record("staff self check-out", [&] { store_.staffCheckOut(staffId); });
+  return record("staff self check-out", [&] { store::perform(store_, cmd::StaffCheckOut{staffId}); });
 }
 
 std::string KioskApp::correct(const std::string& eventId, const std::string& reasonCode, const std::string& staffId) {
-  return record("correction", [&] { store_.correct(eventId, reasonCode, staffId); });
+  return record("correction", [&] { store::perform(store_, cmd::Correct{eventId, reasonCode, staffId}); });
 }
 
 std::string KioskApp::noteAbsence(const std::string& participantId, const std::string& reasonCode,
                                   const std::string& comment, const std::string& staffId) {
-  return record("absence", [&] { store_.noteAbsence(participantId, reasonCode, comment, staffId); });
+  return record("absence", [&] { store::perform(store_, cmd::NoteAbsence{participantId, reasonCode, comment, staffId}); });
 }
 
 std::string KioskApp::logSession(const SessionDraft& draft, const std::string& staffId) {
-  return record("activity session", [&] { store_.logSession(draft, staffId); });
+  return record("activity session", [&] { store::perform(store_, cmd::LogSession{draft, staffId}); });
 }
 
 std::string KioskApp::startRollCall(const std::string& staffId) {
   if (model_.rollCall && !model_.rollCall->ended) return {}; // one is open: carry on with it
-  return record("roll call start", [&] { store_.startRollCall(staffId); });
+  return record("roll call start", [&] { store::perform(store_, cmd::StartRollCall{staffId}); });
 }
 
 std::string KioskApp::markSafe(const std::string& rollCallId, const std::string& personId, const std::string& staffId) {
-  return record("roll call mark", [&] { store_.markSafe(rollCallId, personId, staffId); });
+  return record("roll call mark", [&] { store::perform(store_, cmd::MarkSafe{rollCallId, personId, staffId}); });
 }
 
 std::string KioskApp::giveFeedback(const FeedbackGiven& feedback) {
   return record("feedback", [&] {
-    if (!store_.giveFeedback(feedback)) platform::logInfo("feedback within the pressed-twice guard ignored");
+    if (store::perform(store_, cmd::GiveFeedback{feedback}).empty()) platform::logInfo("feedback within the pressed-twice guard ignored");
   });
 }
 
 std::string KioskApp::registerComplaint(const ComplaintRegistered& complaint, const std::string& staffId) {
-  return record("complaint", [&] { store_.registerComplaint(complaint, staffId); });
+  return record("complaint", [&] { store::perform(store_, cmd::RegisterComplaint{complaint, staffId}); });
 }
 
 std::string KioskApp::followUpComplaint(const std::string& complaintId, const std::string& step,
                                         const std::string& date, const std::string& text, const std::string& staffId) {
-  return record("complaint follow-up", [&] { store_.followUpComplaint(complaintId, step, date, text, staffId); });
+  return record("complaint follow-up", [&] { store::perform(store_, cmd::FollowUpComplaint{complaintId, step, date, text, staffId}); });
 }
 
 std::string KioskApp::reportDeviation(const DeviationReported& deviation, const std::string& staffId) {
-  return record("deviation", [&] { store_.reportDeviation(deviation, staffId); });
+  return record("deviation", [&] { store::perform(store_, cmd::ReportDeviation{deviation, staffId}); });
 }
 
 std::string KioskApp::openSurveyWindow(LocalDate from, LocalDate to, const std::string& staffId) {
-  return record("survey window", [&] { store_.openSurveyWindow(from, to, staffId); });
+  return record("survey window", [&] { store::perform(store_, cmd::OpenSurveyWindow{from, to, staffId}); });
 }
 
 std::string KioskApp::answerSurvey(const std::string& windowId, const std::string& participantId,
                                    const std::vector<std::string>& answers) {
-  return record("survey answer", [&] { store_.answerSurvey(windowId, participantId, answers); });
+  return record("survey answer", [&] { store::perform(store_, cmd::AnswerSurvey{windowId, participantId, answers}); });
 }
 
 std::string KioskApp::endRollCall(const std::string& rollCallId, const std::string& staffId) {
-  return record("roll call end", [&] { store_.endRollCall(rollCallId, staffId); });
+  return record("roll call end", [&] { store::perform(store_, cmd::EndRollCall{rollCallId, staffId}); });
 }
 
 void KioskApp::refreshStatistics() {
   try {
-    const std::string site = store_.boundSiteId();
+    const std::string site = store_.roster().boundSiteId();
     const LocalDate today = toStockholm(clock_.nowUtc()).date;
     const StatisticsPeriod period = statisticsPeriod(today);
     // Every day of the period together, so a check-in voided by a correction recorded on a
@@ -216,12 +216,12 @@ void KioskApp::refreshStatistics() {
     // 2,800 events of 8 weeks at a 35-participant site, the same as one query for the period.)
     std::vector<Event> events;
     for (long d = daysFromCivil(period.from), last = daysFromCivil(period.to); d <= last; ++d) {
-      auto day = store_.eventsOfDay(site, civilFromDays(d));
+      auto day = store_.events().ofDay(site, civilFromDays(d));
       events.insert(events.end(), std::make_move_iterator(day.begin()), std::make_move_iterator(day.end()));
     }
-    const auto sessions = store_.sessions(site, fromStockholm(period.from, 0, 0),
+    const auto sessions = store::sessions(store_, site, fromStockholm(period.from, 0, 0),
                                           fromStockholm(civilFromDays(daysFromCivil(period.to) + 1), 0, 0));
-    model_.statistics = computeSiteStatistics(events, sessions, store_.activities(site), store_.complaints(), today);
+    model_.statistics = computeSiteStatistics(events, sessions, store_.roster().activities(site), store::complaints(store_), today);
     model_.statisticsError.clear();
   } catch (const DagverkError& e) {
     platform::logError(std::string("statistics failed: ") + e.english());
@@ -231,11 +231,11 @@ void KioskApp::refreshStatistics() {
 }
 
 std::string KioskApp::checkIn(const std::string& participantId) {
-  return record("check-in", [&] { store_.checkIn(participantId); });
+  return record("check-in", [&] { store::perform(store_, cmd::CheckIn{participantId, std::nullopt}); });
 }
 
 std::string KioskApp::checkOut(const std::string& participantId) {
-  return record("check-out", [&] { store_.checkOut(participantId); });
+  return record("check-out", [&] { store::perform(store_, cmd::CheckOut{participantId, std::nullopt}); });
 }
 
 ImTextureID KioskApp::pictureOf(const Participant& p) {
@@ -262,7 +262,7 @@ void KioskApp::noticeOtherWriters() {
 void KioskApp::refreshSyncStatus() {
   try {
     model_.sync.queued.clear();
-    for (const auto& [kind, n] : store_.queuedCountByKind()) model_.sync.queued.emplace_back(sync::kindLabelSv(kind), n);
+    for (const auto& [kind, n] : store_.ledger().queuedCountByKind()) model_.sync.queued.emplace_back(sync::kindLabelSv(kind), n);
     std::sort(model_.sync.queued.begin(), model_.sync.queued.end(),
               [](const auto& a, const auto& b) { return a.second > b.second; });
     refreshModel();
@@ -381,7 +381,7 @@ void KioskApp::everyMinute() {
   if (minute == lastMinute_) return;
   lastMinute_ = minute;
   try {
-    store_.runDayRollover();
+    store::runDayRollover(store_);
     store_.checkpoint(); // off the tap path: taps only append to the WAL
     refreshModel();      // today's date, schedule and lists move on with the clock
   } catch (const DagverkError& e) {
