@@ -41,7 +41,7 @@ struct Built {
 
 // Seeds the demo unit through KioskStore, then appends `events` check-in/check-out events on
 // a second, raw connection with synchronous=OFF (building only; the kiosk later opens the
-// file with its own WAL + FULL settings). Rows are in exactly the shape KioskStore::append
+// file with its own WAL + FULL settings). Rows are in exactly the shape EventLog::append
 // writes: UUID v7 ids, the device's own id and gap-free sequence, cereal JSON payloads, and
 // device_sequence and presence kept consistent. Past days: every participant in at 08:xx and
 // out at 15:xx; today: the last few participants checked in and still here.

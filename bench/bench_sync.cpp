@@ -3,7 +3,7 @@
 // The year: 9 sites, 129 participants, 250 weekdays. Each site has one kiosk (a real KioskStore
 // on disk). Every day each expected participant checks in (about 1 in 10 is away), one activity
 // session is logged for the ones present, everyone checks out, and every 10th day a complaint
-// is registered. Events are appended untimed (KioskStore::appendAll, one transaction per moment
+// is registered. Events are appended untimed (EventLog::appendAll, one transaction per moment
 // of the day).
 //
 // Export: every Friday each kiosk runs the real kiosk sync (sync::runSync: one sealed, signed

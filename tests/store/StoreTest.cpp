@@ -386,3 +386,30 @@ TEST_CASE("Store: WAL and synchronous=FULL on the store's connection") {
   RawDb other(dbFile(dir));
   CHECK(other.text("PRAGMA journal_mode") == "wal");
 }
+
+TEST_CASE("Store: event kinds in SQL come from the payloads' own names") {
+  CHECK(store::kindList<CheckedIn>() == "('CheckedIn')");
+  CHECK(store::kindList<CheckedIn, CheckedOut, Corrected>() == "('CheckedIn', 'CheckedOut', 'Corrected')");
+}
+
+TEST_CASE("Store: a check-in is checked under the write lock, so a second process cannot repeat it") {
+  TempDir dir("store");
+  ManualClock clock(mondayAt(9));
+  auto first = seed(dir, clock);
+  auto second = KioskStore::open(dir.path(), clock); // like a badge reader's `dagverk checkin`
+  const Event in = store::perform(*first, cmd::CheckIn{"P0001", std::nullopt}).front();
+  // The second connection has not reloaded: its memory still says P0001 is out. The check
+  // inside its write transaction sees the first one's commit anyway.
+  CHECK(errorFrom([&] { store::perform(*second, cmd::CheckIn{"P0001", std::nullopt}); }).code() ==
+        ErrorCode::AlreadyPresent);
+  CHECK(second->presence().isPresent("P0001"));
+  CHECK(second->status().events == 1);
+  // What the refused command noticed is still reported to the screen's next poll.
+  CHECK(second->reloadIfChangedElsewhere());
+  CHECK_FALSE(second->reloadIfChangedElsewhere());
+  // And a check-out through the second one closes the first one's visit.
+  const Event out = store::perform(*second, cmd::CheckOut{"P0001", std::nullopt}).front();
+  CHECK(std::get<CheckedOut>(out.payload).checkInEventId == in.id);
+  CHECK(first->reloadIfChangedElsewhere());
+  CHECK_FALSE(first->presence().isPresent("P0001"));
+}
