@@ -69,8 +69,9 @@ const std::vector<Category>& complaintChannels() {
 }
 
 const std::vector<Category>& followUpSteps() {
-  static const std::vector<Category> k{
-      {kFollowUpFeedbackGiven, "Återkoppling lämnad"}, {kFollowUpActionTaken, "Åtgärd vidtagen"}, {kFollowUpClosed, "Avslutad"}};
+  static const std::vector<Category> k{{kFollowUpFeedbackGiven, "Återkoppling lämnad"},
+                                       {kFollowUpActionTaken, "Åtgärd vidtagen"},
+                                       {kFollowUpClosed, "Avslutad"}};
   return k;
 }
 

@@ -154,7 +154,8 @@ int runSettings(const Args& a, const Clock& clock) {
   }
   if (auto it = a.values.find("--share"); it != a.values.end()) {
     if (it->second.empty()) throw UsageError{"--share takes a path"};
-    store->settings().setValue(store::kSettingSharePath, std::filesystem::absolute(it->second).lexically_normal().string());
+    store->settings().setValue(store::kSettingSharePath,
+                               std::filesystem::absolute(it->second).lexically_normal().string());
   }
   std::printf("staff_idle_seconds\t%d\n", store->settings().staffIdleSeconds());
   std::printf("share_path\t%s\n", store->settings().value(store::kSettingSharePath).value_or("-").c_str());

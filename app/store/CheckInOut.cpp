@@ -10,60 +10,52 @@ namespace dagverk::store {
 Event checkIn(KioskStore& store, const cmd::CheckIn& c) {
   const Participant p = store.roster().participantHere(c.participantId);
   runDayRollover(store);
-  return store.events()
-      .transact(p.siteId, c.actorStaffId,
-                [&]() -> std::vector<EventPayload> {
-                  if (store.presence().isPresent(c.participantId))
-                    throw DagverkError(ErrorCode::AlreadyPresent, p.firstName + " är redan incheckad.",
-                                       "participant " + c.participantId + " is already checked in");
-                  return {CheckedIn{c.participantId, store.clock().nowUtc()}};
-                })
-      .front();
+  const auto decide = [&]() -> std::vector<EventPayload> {
+    if (store.presence().isPresent(c.participantId))
+      throw DagverkError(ErrorCode::AlreadyPresent, p.firstName + " är redan incheckad.",
+                         "participant " + c.participantId + " is already checked in");
+    return {CheckedIn{c.participantId, store.clock().nowUtc()}};
+  };
+  return store.events().transact(p.siteId, c.actorStaffId, decide).front();
 }
 
 Event checkOut(KioskStore& store, const cmd::CheckOut& c) {
   const Participant p = store.roster().participant(c.participantId);
   runDayRollover(store);
-  return store.events()
-      .transact(store.roster().boundSiteId(), c.actorStaffId,
-                [&]() -> std::vector<EventPayload> {
-                  const auto visit = store.presence().visit(c.participantId);
-                  if (!visit)
-                    throw DagverkError(ErrorCode::NotPresent,
-                                       p.firstName + " är inte incheckad och kan inte checka ut.",
-                                       "participant " + c.participantId + " is not checked in; nothing to check out");
-                  return {CheckedOut{c.participantId, store.clock().nowUtc(), false, visit->checkInEventId}};
-                })
-      .front();
+  const auto decide = [&]() -> std::vector<EventPayload> {
+    const auto visit = store.presence().visit(c.participantId);
+    if (!visit)
+      throw DagverkError(ErrorCode::NotPresent,
+                         p.firstName + " är inte incheckad och kan inte checka ut.",
+                         "participant " + c.participantId + " is not checked in; nothing to check out");
+    return {CheckedOut{c.participantId, store.clock().nowUtc(), false, visit->checkInEventId}};
+  };
+  return store.events().transact(store.roster().boundSiteId(), c.actorStaffId, decide).front();
 }
 
 Event staffCheckIn(KioskStore& store, const cmd::StaffCheckIn& c) {
   const StaffMember m = store.roster().staffHere(c.staffId);
   runDayRollover(store);
-  return store.events()
-      .transact(store.roster().boundSiteId(), c.staffId,
-                [&]() -> std::vector<EventPayload> {
-                  if (store.staffPresence().isPresent(c.staffId))
-                    throw DagverkError(ErrorCode::AlreadyPresent, m.firstName + " är redan incheckad.",
-                                       "staff " + c.staffId + " is already checked in");
-                  return {StaffCheckedIn{c.staffId, store.clock().nowUtc()}};
-                })
-      .front();
+  const auto decide = [&]() -> std::vector<EventPayload> {
+    if (store.staffPresence().isPresent(c.staffId))
+      throw DagverkError(ErrorCode::AlreadyPresent, m.firstName + " är redan incheckad.",
+                         "staff " + c.staffId + " is already checked in");
+    return {StaffCheckedIn{c.staffId, store.clock().nowUtc()}};
+  };
+  return store.events().transact(store.roster().boundSiteId(), c.staffId, decide).front();
 }
 
 Event staffCheckOut(KioskStore& store, const cmd::StaffCheckOut& c) {
   const StaffMember m = store.roster().staffMember(c.staffId);
   runDayRollover(store);
-  return store.events()
-      .transact(store.roster().boundSiteId(), c.staffId,
-                [&]() -> std::vector<EventPayload> {
-                  const auto visit = store.staffPresence().visit(c.staffId);
-                  if (!visit)
-                    throw DagverkError(ErrorCode::NotPresent, m.firstName + " är inte incheckad och kan inte checka ut.",
-                                       "staff " + c.staffId + " is not checked in; nothing to check out");
-                  return {StaffCheckedOut{c.staffId, store.clock().nowUtc(), false, visit->checkInEventId}};
-                })
-      .front();
+  const auto decide = [&]() -> std::vector<EventPayload> {
+    const auto visit = store.staffPresence().visit(c.staffId);
+    if (!visit)
+      throw DagverkError(ErrorCode::NotPresent, m.firstName + " är inte incheckad och kan inte checka ut.",
+                         "staff " + c.staffId + " is not checked in; nothing to check out");
+    return {StaffCheckedOut{c.staffId, store.clock().nowUtc(), false, visit->checkInEventId}};
+  };
+  return store.events().transact(store.roster().boundSiteId(), c.staffId, decide).front();
 }
 
 std::vector<Event> runDayRollover(KioskStore& store) {

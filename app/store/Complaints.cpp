@@ -14,54 +14,50 @@ Event registerComplaint(KioskStore& store, const cmd::RegisterComplaint& c) {
   requireValid(validateComplaint(complaint));
   store.roster().activeStaff(c.actorStaffId);
   const std::string siteId = store.roster().boundSiteId();
-  return store.events()
-      .transact(siteId, c.actorStaffId,
-                [&]() -> std::vector<EventPayload> {
-                  if (!complaint.feedbackId.empty()) {
-                    const auto events =
-                        store.events().ofSite(siteId, kindList<FeedbackGiven, ComplaintRegistered, Corrected>());
-                    const std::set<std::string> voided = voidedEventIds(events);
-                    bool found = false, classified = false;
-                    for (const auto& e : events) {
-                      if (voided.count(e.id)) continue;
-                      if (const auto* f = std::get_if<FeedbackGiven>(&e.payload); f && f->feedbackId == complaint.feedbackId)
-                        found = true;
-                      if (const auto* r = std::get_if<ComplaintRegistered>(&e.payload);
-                          r && r->feedbackId == complaint.feedbackId)
-                        classified = true;
-                    }
-                    if (!found)
-                      throw DagverkError(ErrorCode::BadInput, "Tyck till-svaret finns inte på den här verksamheten.",
-                                         "complaint refers to no FeedbackGiven " + complaint.feedbackId + " of site " +
-                                             siteId);
-                    if (classified)
-                      throw DagverkError(ErrorCode::BadInput, "Tyck till-svaret är redan registrerat som ett ärende.",
-                                         "FeedbackGiven " + complaint.feedbackId + " is already classified");
-                  }
-                  complaint.complaintId = newUuid(store.clock().nowUtc());
-                  return {complaint};
-                })
-      .front();
+  const auto decide = [&]() -> std::vector<EventPayload> {
+    if (!complaint.feedbackId.empty()) {
+      const auto events =
+          store.events().ofSite(siteId, kindList<FeedbackGiven, ComplaintRegistered, Corrected>());
+      const std::set<std::string> voided = voidedEventIds(events);
+      bool found = false, classified = false;
+      for (const auto& e : events) {
+        if (voided.count(e.id)) continue;
+        if (const auto* f = std::get_if<FeedbackGiven>(&e.payload); f && f->feedbackId == complaint.feedbackId)
+          found = true;
+        if (const auto* r = std::get_if<ComplaintRegistered>(&e.payload);
+            r && r->feedbackId == complaint.feedbackId)
+          classified = true;
+      }
+      if (!found)
+        throw DagverkError(ErrorCode::BadInput, "Tyck till-svaret finns inte på den här verksamheten.",
+                           "complaint refers to no FeedbackGiven " + complaint.feedbackId + " of site " +
+                               siteId);
+      if (classified)
+        throw DagverkError(ErrorCode::BadInput, "Tyck till-svaret är redan registrerat som ett ärende.",
+                           "FeedbackGiven " + complaint.feedbackId + " is already classified");
+    }
+    complaint.complaintId = newUuid(store.clock().nowUtc());
+    return {complaint};
+  };
+  return store.events().transact(siteId, c.actorStaffId, decide).front();
 }
 
 Event followUpComplaint(KioskStore& store, const cmd::FollowUpComplaint& c) {
   requireValid(validateFollowUp(c.step, c.date, c.text));
   store.roster().activeStaff(c.actorStaffId);
   const std::string siteId = store.roster().boundSiteId();
-  return store.events()
-      .transact(siteId, c.actorStaffId,
-                [&]() -> std::vector<EventPayload> {
-                  const auto all = complaints(store);
-                  const auto it = std::find_if(all.begin(), all.end(), [&](const ComplaintState& s) {
-                    return s.data.complaintId == c.complaintId;
-                  });
-                  if (it == all.end())
-                    throw DagverkError(ErrorCode::UnknownEvent, "Ärendet finns inte på den här verksamheten.",
-                                       "no complaint " + c.complaintId + " at site " + siteId);
-                  requireValid(validateFollowUpOf(*it, c.date));
-                  return {ComplaintFollowedUp{c.complaintId, c.step, c.date, c.text}};
-                })
-      .front();
+  const auto decide = [&]() -> std::vector<EventPayload> {
+    const auto all = complaints(store);
+    const auto it = std::find_if(all.begin(), all.end(), [&](const ComplaintState& s) {
+      return s.data.complaintId == c.complaintId;
+    });
+    if (it == all.end())
+      throw DagverkError(ErrorCode::UnknownEvent, "Ärendet finns inte på den här verksamheten.",
+                         "no complaint " + c.complaintId + " at site " + siteId);
+    requireValid(validateFollowUpOf(*it, c.date));
+    return {ComplaintFollowedUp{c.complaintId, c.step, c.date, c.text}};
+  };
+  return store.events().transact(siteId, c.actorStaffId, decide).front();
 }
 
 Event reportDeviation(KioskStore& store, const cmd::ReportDeviation& c) {

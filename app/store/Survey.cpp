@@ -22,19 +22,17 @@ Event answerSurvey(KioskStore& store, const cmd::AnswerSurvey& c) {
   };
   // Who answered and what was answered: one transaction, so neither is kept without the other.
   // The participation row has no time; the event carries no participant.
-  return store.events()
-      .transact(siteId, std::nullopt,
-                [&]() -> std::vector<EventPayload> {
-                  const LocalDate today = toStockholm(store.clock().nowUtc()).date;
-                  requireValid(validateSurveyAnswer(surveyWindow(store), c.windowId, today, c.answers));
-                  store.roster().participantHere(c.participantId);
-                  Statement ins(store.database(),
-                                "INSERT OR IGNORE INTO survey_participation(window_id, participant_id) VALUES (?1, ?2)");
-                  ins.bind(1, c.windowId).bind(2, c.participantId).run();
-                  if (sqlite3_changes(store.database().handle()) == 0) throw already(); // rolled back
-                  return {SurveyAnswered{c.windowId, c.answers}};
-                })
-      .front();
+  const auto decide = [&]() -> std::vector<EventPayload> {
+    const LocalDate today = toStockholm(store.clock().nowUtc()).date;
+    requireValid(validateSurveyAnswer(surveyWindow(store), c.windowId, today, c.answers));
+    store.roster().participantHere(c.participantId);
+    Statement ins(store.database(),
+                  "INSERT OR IGNORE INTO survey_participation(window_id, participant_id) VALUES (?1, ?2)");
+    ins.bind(1, c.windowId).bind(2, c.participantId).run();
+    if (sqlite3_changes(store.database().handle()) == 0) throw already(); // rolled back
+    return {SurveyAnswered{c.windowId, c.answers}};
+  };
+  return store.events().transact(siteId, std::nullopt, decide).front();
 }
 
 std::optional<SurveyWindow> surveyWindow(const KioskStore& store) {
