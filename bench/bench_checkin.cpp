@@ -1,7 +1,7 @@
 // bench_checkin: durable check-in latency.
 //
 // Baseline: raw SQLite (C API), WAL + synchronous=FULL, the kiosk's event table, one prepared
-// single-row INSERT + COMMIT per operation. Ours: KioskStore::checkIn / checkOut on the demo
+// single-row INSERT + COMMIT per operation. Ours: store::perform(CheckIn / CheckOut) on the demo
 // unit's 35 liljan participants (every call durable on return). The two run interleaved in
 // rounds, in files side by side in one directory on a real disk, so disk noise hits both.
 #include "BenchUtil.hpp"
@@ -47,7 +47,7 @@ CREATE TRIGGER event_is_append_only BEFORE UPDATE ON event
   BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
 )SQL";
 
-// The other two tables KioskStore::append writes (also from Migrations.cpp), for --breakdown.
+// The other two tables EventLog::append writes (also from Migrations.cpp), for --breakdown.
 constexpr const char* kProjectionSchema = R"SQL(
 CREATE TABLE device_sequence (device_id TEXT PRIMARY KEY, last_seq INTEGER NOT NULL);
 CREATE TABLE presence (
@@ -61,7 +61,7 @@ void check(sqlite3* db, int rc, const char* what) {
 }
 
 // Raw SQLite: one prepared INSERT between prepared BEGIN IMMEDIATE and COMMIT. With
-// sameWriteSet, the transaction also does what KioskStore::append writes besides the event
+// sameWriteSet, the transaction also does what EventLog::append writes besides the event
 // (the device_sequence upsert and the presence insert/delete), still with prepared statements
 // and nothing else: the difference to ours is then our code path, not the rows we write.
 class RawLog {
@@ -182,7 +182,7 @@ class Ours {
 public:
   Ours(const fs::path& dir, const Clock& clock)
       : store_(store::KioskStore::createWithRoster(dir, clock, store::demoRoster(), "liljan")) {
-    for (const auto& p : store_->participants("liljan")) ids_.push_back(p.id);
+    for (const auto& p : store_->roster().participants("liljan")) ids_.push_back(p.id);
     if (ids_.empty()) throw std::runtime_error("the demo unit has no liljan participants");
   }
   size_t participants() const { return ids_.size(); }
@@ -194,9 +194,9 @@ public:
     const bool present = store_->presence().isPresent(id);
     const std::int64_t t0 = monoNs();
     if (present)
-      store_->checkOut(id);
+      store::perform(*store_, cmd::CheckOut{id, std::nullopt});
     else
-      store_->checkIn(id);
+      store::perform(*store_, cmd::CheckIn{id, std::nullopt});
     const std::int64_t t1 = monoNs();
     return static_cast<double>(t1 - t0) / 1000.0;
   }
@@ -253,8 +253,8 @@ int run(int argc, char** argv) {
               warmup);
   std::printf("baseline:   raw sqlite3, prepared BEGIN IMMEDIATE; INSERT INTO event ...; COMMIT\n");
   if (breakdown)
-    std::printf("breakdown:  raw sqlite3 with KioskStore::append's write set (sequence upsert, event, presence)\n");
-  std::printf("ours:       KioskStore::checkIn/checkOut, %zu liljan participants in turn, SystemClock\n\n",
+    std::printf("breakdown:  raw sqlite3 with EventLog::append's write set (sequence upsert, event, presence)\n");
+  std::printf("ours:       store::perform(CheckIn/CheckOut), %zu liljan participants in turn, SystemClock\n\n",
               ours.participants());
   std::fflush(stdout);
 

@@ -41,7 +41,7 @@ struct Built {
 
 // Seeds the demo unit through KioskStore, then appends `events` check-in/check-out events on
 // a second, raw connection with synchronous=OFF (building only; the kiosk later opens the
-// file with its own WAL + FULL settings). Rows are in exactly the shape KioskStore::append
+// file with its own WAL + FULL settings). Rows are in exactly the shape EventLog::append
 // writes: UUID v7 ids, the device's own id and gap-free sequence, cereal JSON payloads, and
 // device_sequence and presence kept consistent. Past days: every participant in at 08:xx and
 // out at 15:xx; today: the last few participants checked in and still here.
@@ -53,7 +53,7 @@ Built buildDataDir(const fs::path& dir, std::int64_t events) {
   {
     auto store = store::KioskStore::createWithRoster(dir, clock, store::demoRoster(), "liljan");
     deviceId = store->deviceId();
-    for (const auto& p : store->participants("liljan")) ids.push_back(p.id);
+    for (const auto& p : store->roster().participants("liljan")) ids.push_back(p.id);
   }
   const auto n = static_cast<std::int64_t>(ids.size());
   const std::int64_t openToday = std::min<std::int64_t>(10 + events % 2, std::min(n, events));
@@ -145,7 +145,7 @@ Built buildDataDir(const fs::path& dir, std::int64_t events) {
     auto store = store::KioskStore::open(dir, clock);
     const auto st = store->status();
     const auto before = store->presence().openVisits();
-    store->rebuildPresence();
+    store->events().rebuildProjections();
     const auto after = store->presence().openVisits();
     bool same = before.size() == after.size();
     for (const auto& [pid, v] : before) {

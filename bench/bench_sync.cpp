@@ -3,7 +3,7 @@
 // The year: 9 sites, 129 participants, 250 weekdays. Each site has one kiosk (a real KioskStore
 // on disk). Every day each expected participant checks in (about 1 in 10 is away), one activity
 // session is logged for the ones present, everyone checks out, and every 10th day a complaint
-// is registered. Events are appended untimed (KioskStore::appendAll, one transaction per moment
+// is registered. Events are appended untimed (EventLog::appendAll, one transaction per moment
 // of the day).
 //
 // Export: every Friday each kiosk runs the real kiosk sync (sync::runSync: one sealed, signed
@@ -128,8 +128,8 @@ ExportResult liveTheYear(const Config& c, const Year& y, const fs::path& dir) {
       r.events += res.eventsSent;
       ++r.batches;
       // Central's receipt, as if it had imported the batch before next week's sync.
-      const auto batches = k.store->batches();
-      k.store->acknowledgeBatch(batches.back().batchId, batches.back().sha256, clock.nowUtc());
+      const auto batches = k.store->ledger().batches();
+      k.store->ledger().acknowledgeBatch(batches.back().batchId, batches.back().sha256, clock.nowUtc());
     }
   };
   while (workdays < c.days) {
@@ -145,7 +145,7 @@ ExportResult liveTheYear(const Config& c, const Year& y, const fs::path& dir) {
           ins.push_back(CheckedIn{p->id, clock.nowUtc()});
           present.push_back(p->id);
         }
-        const auto checkIns = k.store->appendAll(k.site, std::nullopt, std::move(ins));
+        const auto checkIns = k.store->events().appendAll(k.site, std::nullopt, std::move(ins));
         clock.set(at(day, 11, 30));
         ActivitySessionLogged s;
         s.sessionId = "session-" + std::to_string(++sessionNo);
@@ -164,14 +164,14 @@ ExportResult liveTheYear(const Config& c, const Year& y, const fs::path& dir) {
           cr.channel = "muntligt";
           midday.push_back(cr);
         }
-        k.store->appendAll(k.site, std::nullopt, std::move(midday));
+        k.store->events().appendAll(k.site, std::nullopt, std::move(midday));
         clock.set(at(day, 15, 30));
         std::vector<EventPayload> outs;
         for (const auto& e : checkIns) {
           const auto& in = std::get<CheckedIn>(e.payload);
           outs.push_back(CheckedOut{in.participantId, clock.nowUtc(), false, e.id});
         }
-        k.store->appendAll(k.site, std::nullopt, std::move(outs));
+        k.store->events().appendAll(k.site, std::nullopt, std::move(outs));
       }
     }
     if (wd == 5 || workdays == c.days) {

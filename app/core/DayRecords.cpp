@@ -41,6 +41,19 @@ const char* absenceLabel(const std::string& code) {
   return "Okänt";
 }
 
+std::optional<ValidationError> validateAbsence(const std::string& reasonCode, const std::string& comment) {
+  if (!isAbsenceReason(reasonCode))
+    return ValidationError{"Välj en orsak till frånvaron.", "unknown absence reason '" + reasonCode + "'"};
+  return validateFreeText(comment, kMaxAbsenceCommentChars, "Kommentaren");
+}
+
+std::optional<ValidationError> validateCorrectionReason(const std::string& code) {
+  const auto& r = correctionReasons();
+  if (std::none_of(r.begin(), r.end(), [&](const CorrectionReason& c) { return code == c.code; }))
+    return ValidationError{"Välj en orsak till rättelsen.", "unknown correction reason '" + code + "'"};
+  return std::nullopt;
+}
+
 const std::vector<CorrectionReason>& correctionReasons() {
   static const std::vector<CorrectionReason> kReasons{{"fel_person", "Fel person"},
                                                       {"av_misstag", "Tryckte av misstag"},

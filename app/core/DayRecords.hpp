@@ -35,6 +35,9 @@ struct AbsenceReason {
 const std::vector<AbsenceReason>& absenceReasons(); // sjuk, ledig, annan aktivitet, okänt
 bool isAbsenceReason(const std::string& code);
 const char* absenceLabel(const std::string& code);
+inline constexpr size_t kMaxAbsenceCommentChars = 500;
+// A known reason and a comment of at most kMaxAbsenceCommentChars characters.
+std::optional<ValidationError> validateAbsence(const std::string& reasonCode, const std::string& comment);
 
 // --- corrections -------------------------------------------------------------------------
 struct CorrectionReason {
@@ -42,6 +45,7 @@ struct CorrectionReason {
   const char* label;
 };
 const std::vector<CorrectionReason>& correctionReasons(); // fel person, av misstag, fel tid, annat
+std::optional<ValidationError> validateCorrectionReason(const std::string& code);
 
 // Ids of events voided by Corrected events in `events`.
 std::set<std::string> voidedEventIds(const std::vector<Event>& events);

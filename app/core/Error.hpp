@@ -6,7 +6,6 @@
 namespace dagverk {
 
 enum class ErrorCode {
-  Usage,            // wrong command line
   DataDirMissing,   // data directory does not exist
   DataDirNotWritable,
   DatabaseTooNew,   // written by a newer schema
@@ -23,18 +22,15 @@ enum class ErrorCode {
   UnknownEvent,
   AlreadyCorrected, // an event that a correction already voided
   PresentNotAbsent, // absence noted for someone who is here
-  WrongPin,
-  LockedOut,
-  // --- sync and central (issue: weekly sync) ---
+  // --- the weekly sync and the central tool ---
   ShareMissing,     // the share's marker is not there: unmounted or wrong path
   ShareNotWritable, // the share is there but a file could not be written (full, read-only, I/O)
   BatchRejected,    // a batch or manifest failed a check (size, hash, signature, key, format)
   BundleRejected,   // a bundle failed a check (signature, older version, not for this device)
   KeysMissing,      // a key file is missing or unreadable
   NotEnrolled,      // the device's key is not trusted for that site
-  // --- reports (issue: central reports) ---
+  // --- central reports ---
   UnknownPeriod,    // a --period that does not parse
-  NoData,           // a period with no records
 };
 
 class DagverkError : public std::runtime_error {

@@ -55,7 +55,7 @@ struct Corrected {
   static constexpr const char* kKind = "Corrected";
   std::string correctsEventId;
   std::string subjectId; // the subject of the corrected event (participant, staff or session)
-  std::string reason;    // a reason code (see Corrections.hpp) or short text
+  std::string reason;    // a reason code (correctionReasons() in DayRecords.hpp) or short text
   const std::string& subject() const { return subjectId; }
   template <class Archive> void serialize(Archive& ar);
 };

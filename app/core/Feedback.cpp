@@ -7,7 +7,7 @@ namespace dagverk {
 
 // --- categories ----------------------------------------------------------------------------
 // Labels of the city's template (complaintSources, complaintConcerns, deviation*) are copied
-// character for character from the reporting template (shared/DOMAIN.md); do not reword them.
+// character for character from the city's reporting template; do not reword them.
 
 const std::vector<Category>& feedbackMoods() {
   static const std::vector<Category> k{{"glad", "Glad"}, {"mittemellan", "Mittemellan"}, {"ledsen", "Ledsen"}};
@@ -69,8 +69,9 @@ const std::vector<Category>& complaintChannels() {
 }
 
 const std::vector<Category>& followUpSteps() {
-  static const std::vector<Category> k{
-      {"aterkoppling", "Återkoppling lämnad"}, {"atgard", "Åtgärd vidtagen"}, {"avslutad", "Avslutad"}};
+  static const std::vector<Category> k{{kFollowUpFeedbackGiven, "Återkoppling lämnad"},
+                                       {kFollowUpActionTaken, "Åtgärd vidtagen"},
+                                       {kFollowUpClosed, "Avslutad"}};
   return k;
 }
 
@@ -222,6 +223,16 @@ std::optional<ValidationError> validateDeviation(const DeviationReported& d) {
   return validateFreeText(d.description, kMaxFeedbackChars, "Beskrivningen");
 }
 
+std::optional<ValidationError> validateFollowUp(const std::string& step, const std::string& date,
+                                                const std::string& text) {
+  if (!isCategory(followUpSteps(), step))
+    return ValidationError{"Okänd kategori för uppföljning. Välj ett av alternativen.", "unknown follow-up step"};
+  if (!parseIsoDate(date))
+    return ValidationError{"Datumet för uppföljningen är inte ett giltigt datum (ÅÅÅÅ-MM-DD).",
+                           "invalid follow-up date"};
+  return validateFreeText(text, kMaxFeedbackChars, "Texten");
+}
+
 // --- the register --------------------------------------------------------------------------
 
 namespace {
@@ -259,9 +270,9 @@ ComplaintState stateAsOf(const ComplaintState& c, LocalDate asOf) {
   for (const auto& f : c.followUps) {
     if (!onOrBefore(f.date, asOf)) continue;
     s.followUps.push_back(f);
-    s.feedbackGiven = s.feedbackGiven || f.step == "aterkoppling";
-    s.actionTaken = s.actionTaken || f.step == "atgard";
-    s.closed = s.closed || f.step == "avslutad";
+    s.feedbackGiven = s.feedbackGiven || f.step == kFollowUpFeedbackGiven;
+    s.actionTaken = s.actionTaken || f.step == kFollowUpActionTaken;
+    s.closed = s.closed || f.step == kFollowUpClosed;
   }
   return s;
 }
@@ -297,9 +308,9 @@ std::vector<ComplaintState> currentComplaints(const std::vector<Event>& events) 
     if (it == index.end()) continue;
     ComplaintState& s = out[it->second];
     s.followUps.push_back(*f);
-    s.feedbackGiven = s.feedbackGiven || f->step == "aterkoppling";
-    s.actionTaken = s.actionTaken || f->step == "atgard";
-    s.closed = s.closed || f->step == "avslutad";
+    s.feedbackGiven = s.feedbackGiven || f->step == kFollowUpFeedbackGiven;
+    s.actionTaken = s.actionTaken || f->step == kFollowUpActionTaken;
+    s.closed = s.closed || f->step == kFollowUpClosed;
   }
   // Oldest first: by the day it came in, then by when it was registered.
   std::stable_sort(out.begin(), out.end(), [](const ComplaintState& a, const ComplaintState& b) {
@@ -386,7 +397,38 @@ ComplaintTable buildComplaintTable(const std::vector<Event>& events, LocalDate f
   return t;
 }
 
+std::optional<ValidationError> validateFollowUpOf(const ComplaintState& complaint, const std::string& date) {
+  if (complaint.closed)
+    return ValidationError{
+        "Ärendet är avslutat och kan inte följas upp. Registrera ett nytt ärende om något har hänt.",
+        "complaint " + complaint.data.complaintId + " is closed"};
+  const auto day = parseIsoDate(date);
+  if (const auto received = parseIsoDate(complaint.data.receivedDate); day && received && *day < *received)
+    return ValidationError{"Uppföljningen kan inte vara daterad före dagen då ärendet kom in (" +
+                               complaint.data.receivedDate + ").",
+                           "follow-up dated before the complaint was received"};
+  return std::nullopt;
+}
+
 // --- the survey ----------------------------------------------------------------------------
+
+std::optional<ValidationError> validateSurveyWindow(LocalDate from, LocalDate to) {
+  if (to < from)
+    return ValidationError{"Sista dagen kan inte vara före första dagen.", "survey window ends before it starts"};
+  return std::nullopt;
+}
+
+std::optional<ValidationError> validateSurveyAnswer(const std::optional<SurveyWindow>& latest,
+                                                    const std::string& windowId, LocalDate today,
+                                                    const std::vector<std::string>& answers) {
+  if (!latest || latest->windowId != windowId || !latest->contains(today))
+    return ValidationError{"Frågorna är inte öppna för svar just nu.", "survey answer outside an open window"};
+  if (answers.size() != surveyQuestions().size() ||
+      std::any_of(answers.begin(), answers.end(), [](const std::string& a) { return !isCategory(surveyAnswers(), a); }))
+    return ValidationError{"Svara ja, ibland eller nej på alla tre frågorna.",
+                           "survey answers are not three of ja/ibland/nej"};
+  return std::nullopt;
+}
 
 std::optional<SurveyWindow> latestSurveyWindow(const std::vector<Event>& events) {
   const std::set<std::string> voided = voidedEventIds(events);

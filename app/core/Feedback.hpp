@@ -27,6 +27,10 @@ const std::vector<Category>& complaintSources();  // "Från vem …": the templa
 const std::vector<Category>& complaintConcerns(); // "Vad gällde …": the template's fifteen, in its order
 const std::vector<Category>& complaintChannels(); // muntligt, telefon, brev, e-post, Tyck till, förslagslådan, annat
 const std::vector<Category>& followUpSteps();     // återkoppling lämnad, åtgärd vidtagen, avslutad
+// The follow-up step codes, as stored in ComplaintFollowedUp::step.
+inline constexpr const char* kFollowUpFeedbackGiven = "aterkoppling";
+inline constexpr const char* kFollowUpActionTaken = "atgard";
+inline constexpr const char* kFollowUpClosed = "avslutad";
 // Deviations: who identified it, what it concerned, whom it concerns.
 const std::vector<Category>& deviationIdentifiedBy();
 const std::vector<Category>& deviationConcerns();
@@ -54,6 +58,9 @@ std::optional<LocalDate> parseIsoDate(const std::string& yyyyMmDd);
 std::optional<ValidationError> validateFeedback(const FeedbackGiven& f);
 std::optional<ValidationError> validateComplaint(const ComplaintRegistered& c);
 std::optional<ValidationError> validateDeviation(const DeviationReported& d);
+// A follow-up's own fields: a known step, a valid date, text within kMaxFeedbackChars.
+std::optional<ValidationError> validateFollowUp(const std::string& step, const std::string& date,
+                                                const std::string& text);
 
 // --- the register as staff see it -----------------------------------------------------------
 struct ComplaintState {
@@ -68,6 +75,9 @@ struct ComplaintState {
 };
 // Current complaints (voided ones left out), oldest first.
 std::vector<ComplaintState> currentComplaints(const std::vector<Event>& events);
+// A follow-up dated `date` (already valid) against the complaint it follows: not closed, and
+// not dated before the complaint came in.
+std::optional<ValidationError> validateFollowUpOf(const ComplaintState& complaint, const std::string& date);
 // "Tyck till" entries that are not yet classified as a complaint (glad ones count as praise
 // directly and need no classification).
 std::vector<FeedbackGiven> unclassifiedFeedback(const std::vector<Event>& events);
@@ -95,6 +105,12 @@ struct SurveyWindow {
   bool contains(LocalDate d) const { return !(d < from) && !(to < d); }
 };
 std::optional<SurveyWindow> latestSurveyWindow(const std::vector<Event>& events);
+std::optional<ValidationError> validateSurveyWindow(LocalDate from, LocalDate to);
+// An answer may be given in the latest window while it is open, as one of ja/ibland/nej per
+// question.
+std::optional<ValidationError> validateSurveyAnswer(const std::optional<SurveyWindow>& latest,
+                                                    const std::string& windowId, LocalDate today,
+                                                    const std::vector<std::string>& answers);
 
 struct SurveyResult {
   int answers = 0;

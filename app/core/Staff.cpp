@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 
 namespace dagverk {
 
@@ -67,5 +68,21 @@ void PinLockout::recordFailure(UtcMs now) {
 }
 
 void PinLockout::recordSuccess() { *this = PinLockout{}; }
+
+bool isValidStaffIdleSeconds(std::int64_t seconds) {
+  return seconds >= kMinStaffIdleSeconds && seconds <= kMaxStaffIdleSeconds;
+}
+
+std::optional<int> parseStaffIdleSeconds(const std::string& text) {
+  std::int64_t n = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || end != text.data() + text.size() || !isValidStaffIdleSeconds(n)) return std::nullopt;
+  return static_cast<int>(n);
+}
+
+std::string staffIdleRangeSv() {
+  return "mellan " + std::to_string(kMinStaffIdleSeconds) + " och " + std::to_string(kMaxStaffIdleSeconds) +
+         " sekunder";
+}
 
 } // namespace dagverk

@@ -49,4 +49,17 @@ struct PinLockout {
 
 std::int64_t lockoutSecondsForLevel(int level); // level 1 = 30 s
 
+// How long staff mode may stay idle before it closes by itself (the setting
+// staff_idle_seconds): long enough to read a form, short enough that a kiosk left in staff
+// mode does not stay open to the next person.
+inline constexpr const char* kStaffIdleSecondsKey = "staff_idle_seconds";
+inline constexpr int kDefaultStaffIdleSeconds = 90;
+inline constexpr int kMinStaffIdleSeconds = 10;
+inline constexpr int kMaxStaffIdleSeconds = 3600;
+bool isValidStaffIdleSeconds(std::int64_t seconds);
+// The stored text as seconds: nullopt unless it is a whole number within the range.
+std::optional<int> parseStaffIdleSeconds(const std::string& text);
+// "mellan 10 och 3600 sekunder", for messages that name the range.
+std::string staffIdleRangeSv();
+
 } // namespace dagverk

@@ -131,15 +131,15 @@ const std::string& required(const Args& a, const std::string& option) {
 // move a kiosk by accident.
 std::unique_ptr<store::KioskStore> openStore(const Args& a, const Clock& clock, bool bindSite = false) {
   auto store = store::KioskStore::open(dataDirOf(a), clock);
-  if (auto it = a.values.find("--site"); it != a.values.end() && it->second != store->boundSiteId()) {
+  if (auto it = a.values.find("--site"); it != a.values.end() && it->second != store->roster().boundSiteId()) {
     if (bindSite) {
-      store->bindToSite(it->second);
+      store->roster().bindToSite(it->second);
     } else {
-      store->site(it->second); // an unknown site says so, with the valid ones
+      store->roster().site(it->second); // an unknown site says so, with the valid ones
       throw DagverkError(ErrorCode::UnknownSite,
-                         "Kiosken hör till " + store->boundSiteId() + ", inte " + it->second +
+                         "Kiosken hör till " + store->roster().boundSiteId() + ", inte " + it->second +
                              ". Starta kiosken med --site " + it->second + " för att byta verksamhet.",
-                         "--site " + it->second + " does not match the bound site " + store->boundSiteId());
+                         "--site " + it->second + " does not match the bound site " + store->roster().boundSiteId());
     }
   }
   return store;
@@ -150,24 +150,25 @@ int runSettings(const Args& a, const Clock& clock) {
   if (auto it = a.values.find("--staff-idle-seconds"); it != a.values.end()) {
     int seconds = 0;
     if (std::sscanf(it->second.c_str(), "%d", &seconds) != 1) throw UsageError{"--staff-idle-seconds takes a number"};
-    store->setStaffIdleSeconds(seconds);
+    store->settings().setStaffIdleSeconds(seconds);
   }
   if (auto it = a.values.find("--share"); it != a.values.end()) {
     if (it->second.empty()) throw UsageError{"--share takes a path"};
-    store->setSettingValue(store::kSettingSharePath, std::filesystem::absolute(it->second).lexically_normal().string());
+    store->settings().setValue(store::kSettingSharePath,
+                               std::filesystem::absolute(it->second).lexically_normal().string());
   }
-  std::printf("staff_idle_seconds\t%d\n", store->staffIdleSeconds());
-  std::printf("share_path\t%s\n", store->settingValue(store::kSettingSharePath).value_or("-").c_str());
+  std::printf("staff_idle_seconds\t%d\n", store->settings().staffIdleSeconds());
+  std::printf("share_path\t%s\n", store->settings().value(store::kSettingSharePath).value_or("-").c_str());
   return 0;
 }
 
-// --- dagverk sync / keys (issue: weekly sync) ---------------------------------------------------
+// --- dagverk sync / keys ---------------------------------------------------
 
 int runSyncCommand(const Args& a, const Clock& clock) {
   auto store = openStore(a, clock);
   std::filesystem::path share;
   if (auto it = a.values.find("--share"); it != a.values.end()) share = it->second;
-  else if (auto stored = store->settingValue(store::kSettingSharePath)) share = *stored;
+  else if (auto stored = store->settings().value(store::kSettingSharePath)) share = *stored;
   else throw UsageError{"'sync' needs --share (no share path is stored; see `dagverk settings --share`)"};
   const auto result = sync::runSync(*store, dataDirOf(a), share, clock);
   std::printf("%s\n", result.summary().c_str());
@@ -201,7 +202,7 @@ int runKiosk(const Args& a, const Clock& clock) {
   int frames = 0;
   if (auto it = a.values.find("--frames"); it != a.values.end()) frames = std::atoi(it->second.c_str());
   KioskApp app(*store, clock, w, dir);
-  platform::logInfo(std::string("kiosk started, site ") + store->boundSiteId() + ", renderer " +
+  platform::logInfo(std::string("kiosk started, site ") + store->roster().boundSiteId() + ", renderer " +
                     (app.window().isSoftware() ? "software" : "accelerated"));
   if (auto it = a.values.find("--screenshot"); it != a.values.end()) {
     app.settle(it->second);
@@ -231,7 +232,7 @@ int runStatus(const Args& a, const Clock& clock) {
 
 int runParticipants(const Args& a, const Clock& clock) {
   auto store = openStore(a, clock);
-  for (const auto& p : store->participants(store->boundSiteId())) {
+  for (const auto& p : store->roster().participants(store->roster().boundSiteId())) {
     const auto visit = store->presence().visit(p.id);
     std::printf("%s\t%s\t%s\n", p.id.c_str(), p.displayName().c_str(),
                 visit ? ("här sedan " + formatHourMinute(toStockholm(visit->since))).c_str() : "-");
@@ -242,7 +243,8 @@ int runParticipants(const Args& a, const Clock& clock) {
 int runCheck(const Args& a, const Clock& clock, bool in) {
   const std::string pid = required(a, "--participant");
   auto store = openStore(a, clock);
-  const Event e = in ? store->checkIn(pid) : store->checkOut(pid);
+  const Command command = in ? Command{cmd::CheckIn{pid, std::nullopt}} : Command{cmd::CheckOut{pid, std::nullopt}};
+  const Event e = store::perform(*store, command).front();
   std::printf("%s %s seq %lld\n", in ? "incheckad" : "utcheckad", pid.c_str(), static_cast<long long>(e.seq));
   return 0;
 }
@@ -255,24 +257,24 @@ std::string padRight(const std::string& text, size_t width) {
 
 int runRollCall(const Args& a, const Clock& clock) {
   auto store = openStore(a, clock);
-  const Site site = store->site(store->boundSiteId());
+  const Site site = store->roster().site(store->roster().boundSiteId());
   const UtcMs now = clock.nowUtc();
   const LocalDateTime local = toStockholm(now);
   // Read-only: a visit begun on an earlier day (not yet closed by the kiosk's rollover) is not
   // someone in the building now.
   const UtcMs startOfToday = fromStockholm(local.date, 0, 0);
-  const auto rollCall = store->latestRollCall();
+  const auto rollCall = store::latestRollCall(*store);
   const bool open = rollCall && !rollCall->ended;
 
   struct Row {
     std::string id, name, role, status;
   };
   std::vector<Row> rows;
-  for (const auto& p : store->participants(site.id))
+  for (const auto& p : store->roster().participants(site.id))
     if (const auto v = store->presence().visit(p.id); v && v->since >= startOfToday)
       rows.push_back({p.id, p.displayName(), "deltagare", "incheckad " + formatHourMinute(toStockholm(v->since))});
   const size_t participantRows = rows.size();
-  for (const auto& m : store->staff(site.id))
+  for (const auto& m : store->roster().staff(site.id))
     if (const auto v = store->staffPresence().visit(m.id); v && v->since >= startOfToday)
       rows.push_back({m.id, m.displayName(), "personal", "incheckad " + formatHourMinute(toStockholm(v->since))});
   const size_t staffRows = rows.size() - participantRows;
@@ -281,9 +283,9 @@ int runRollCall(const Args& a, const Clock& clock) {
     for (const auto& id : rollCall->expectedIds) {
       if (std::any_of(rows.begin(), rows.end(), [&](const Row& r) { return r.id == id; })) continue;
       try {
-        rows.push_back({id, store->participant(id).displayName(), "deltagare", "utcheckad"});
+        rows.push_back({id, store->roster().participant(id).displayName(), "deltagare", "utcheckad"});
       } catch (const DagverkError&) {
-        rows.push_back({id, store->staffMember(id).displayName(), "personal", "utcheckad"});
+        rows.push_back({id, store->roster().staffMember(id).displayName(), "personal", "utcheckad"});
       }
     }
 
@@ -362,8 +364,8 @@ int runComplaints(const Args& a, const Clock& clock) {
   const LocalDate to = requiredDate(a, "--to");
   if (to < from) throw UsageError{"--to (" + formatIsoDate(to) + ") is before --from (" + formatIsoDate(from) + ")"};
   auto store = openStore(a, clock);
-  const Site site = store->site(store->boundSiteId());
-  const auto rows = complaintRows(store->complaintTable(from, to));
+  const Site site = store->roster().site(store->roster().boundSiteId());
+  const auto rows = complaintRows(store::complaintTable(*store, from, to));
   const std::string period = formatIsoDate(from) + " – " + formatIsoDate(to);
   if (a.flags.count("--csv")) {
     // RFC 4180 (CRLF, quoted where needed), UTF-8 with a BOM so spreadsheets read å ä ö; every

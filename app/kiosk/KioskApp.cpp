@@ -30,7 +30,7 @@ KioskApp::KioskApp(store::KioskStore& store, const Clock& clock, const platform:
                        "font DejaVuSans not found; install fonts-dejavu-core or set DAGVERK_FONT_DIR");
   ImGui::GetIO().FontDefault = ui_->fonts().body;
   ui::theme::applyStyle(ui::theme::baseFontSize(window_->height()));
-  store_.runDayRollover();
+  store::runDayRollover(store_);
   refreshModel();
   lastMinute_ = clock_.nowUtc() / 60000;
   // The kiosk's signing key for sync is made on first start (`dagverk keys` prints it).
@@ -60,49 +60,49 @@ struct KioskApp::SyncJob {
 KioskApp::~KioskApp() { syncJob_.reset(); } // waits for a running sync to finish
 
 void KioskApp::refreshModel() {
-  const Site site = store_.site(store_.boundSiteId());
+  const Site site = store_.roster().site(store_.roster().boundSiteId());
   const UtcMs now = clock_.nowUtc();
   const LocalDate today = toStockholm(now).date;
   model_.siteName = site.name;
   model_.today = today;
-  model_.participants = store_.participants(site.id);
+  model_.participants = store_.roster().participants(site.id);
   model_.presentSince.clear();
   for (const auto& [pid, visit] : store_.presence().openVisits()) model_.presentSince[pid] = visit.since;
-  model_.staff = store_.staff(site.id);
+  model_.staff = store_.roster().staff(site.id);
   model_.staffPresentSince.clear();
   for (const auto& [sid, visit] : store_.staffPresence().openVisits()) model_.staffPresentSince[sid] = visit.since;
-  model_.activities = store_.activities(site.id);
+  model_.activities = store_.roster().activities(site.id);
   const UtcMs dayStart = fromStockholm(today, 0, 0);
   const UtcMs dayEnd = fromStockholm(civilFromDays(daysFromCivil(today) + 1), 0, 0);
   const UtcMs weekStart = fromStockholm(civilFromDays(daysFromCivil(today) - (isoWeekday(today) - 1)), 0, 0);
-  model_.todaysSessions = store_.sessions(site.id, dayStart, dayEnd);
-  model_.weekSessions = store_.sessions(site.id, weekStart, dayEnd);
-  model_.day = store_.dayOverview(site.id, today);
-  model_.rollCall = store_.latestRollCall();
-  model_.staffIdleSeconds = store_.staffIdleSeconds();
-  // The sync note on the home screen (cheap reads; the sync screen asks for the queued counts).
-  model_.sync.sharePath = store_.settingValue(store::kSettingSharePath).value_or("");
-  model_.sync.lastResult = store_.settingValue(store::kSettingLastSyncResult).value_or("");
+  model_.todaysSessions = store::sessions(store_, site.id, dayStart, dayEnd);
+  model_.weekSessions = store::sessions(store_, site.id, weekStart, dayEnd);
+  model_.day = store::dayOverview(store_, site.id, today);
+  model_.rollCall = store::latestRollCall(store_);
+  model_.staffIdleSeconds = store_.settings().staffIdleSeconds();
+  // The sync note on the home screen (cheap reads; the queued counts come with refreshSyncStatus).
+  model_.sync.sharePath = store_.settings().value(store::kSettingSharePath).value_or("");
+  model_.sync.lastResult = store_.settings().value(store::kSettingLastSyncResult).value_or("");
   model_.sync.lastSyncUtc.reset();
-  if (const auto last = store_.settingValue(store::kSettingLastSyncUtc)) {
+  if (const auto last = store_.settings().value(store::kSettingLastSyncUtc)) {
     try {
       model_.sync.lastSyncUtc = std::stoll(*last);
     } catch (const std::exception&) {
       platform::logError("setting last_sync_utc is not a number; treated as never synced");
     }
   }
-  model_.sync.firstEventUtc = store_.firstOwnEventUtc();
-  model_.pinLockout = store_.pinLockout();
-  model_.complaints = store_.complaints();
-  model_.feedbackToClassify = store_.feedbackToClassify();
-  model_.deviations = store_.deviations();
-  model_.surveyWindow = store_.surveyWindow();
+  model_.sync.firstEventUtc = store_.ledger().firstOwnEventUtc();
+  model_.pinLockout = store_.lockout().state();
+  model_.complaints = store::complaints(store_);
+  model_.feedbackToClassify = store::feedbackToClassify(store_);
+  model_.deviations = store::deviations(store_);
+  model_.surveyWindow = store::surveyWindow(store_);
   model_.answeredSurvey.clear();
   model_.surveyResult = SurveyResult{};
   if (model_.surveyWindow) {
     for (const auto& p : model_.participants)
-      if (store_.hasAnswered(model_.surveyWindow->windowId, p.id)) model_.answeredSurvey.insert(p.id);
-    model_.surveyResult = store_.surveyResult(model_.surveyWindow->windowId);
+      if (store::hasAnswered(store_, model_.surveyWindow->windowId, p.id)) model_.answeredSurvey.insert(p.id);
+    model_.surveyResult = store::surveyResult(store_, model_.surveyWindow->windowId);
   }
 }
 
@@ -165,12 +165,12 @@ bool KioskApp::answerRequests() {
 ui::PinAnswer KioskApp::checkPin(const std::string& staffId, const std::string& pin, bool rollCall) {
   ui::PinAnswer a;
   try {
-    const auto r = rollCall ? store_.checkPinForRollCall(staffId, pin) : store_.checkPin(staffId, pin);
+    const auto r = rollCall ? store_.lockout().checkPinForRollCall(staffId, pin) : store_.lockout().checkPin(staffId, pin);
     switch (r.result) {
-    case store::KioskStore::PinResult::Accepted: a.result = ui::PinAnswer::Result::Accepted; break;
-    case store::KioskStore::PinResult::LockedOut: a.result = ui::PinAnswer::Result::LockedOut; break;
-    case store::KioskStore::PinResult::Wrong:
-    case store::KioskStore::PinResult::Malformed: a.result = ui::PinAnswer::Result::Wrong; break;
+    case store::PinResult::Accepted: a.result = ui::PinAnswer::Result::Accepted; break;
+    case store::PinResult::LockedOut: a.result = ui::PinAnswer::Result::LockedOut; break;
+    case store::PinResult::Wrong:
+    case store::PinResult::Malformed: a.result = ui::PinAnswer::Result::Wrong; break;
     }
     a.secondsLeft = r.secondsLeft;
     a.attemptsLeft = r.attemptsLeft;
@@ -183,7 +183,7 @@ ui::PinAnswer KioskApp::checkPin(const std::string& staffId, const std::string& 
 
 void KioskApp::refreshStatistics() {
   try {
-    const std::string site = store_.boundSiteId();
+    const std::string site = store_.roster().boundSiteId();
     const LocalDate today = toStockholm(clock_.nowUtc()).date;
     const StatisticsPeriod period = statisticsPeriod(today);
     // Every day of the period together, so a check-in voided by a correction recorded on a
@@ -191,12 +191,12 @@ void KioskApp::refreshStatistics() {
     // 2,800 events of 8 weeks at a 35-participant site, the same as one query for the period.)
     std::vector<Event> events;
     for (long d = daysFromCivil(period.from), last = daysFromCivil(period.to); d <= last; ++d) {
-      auto day = store_.eventsOfDay(site, civilFromDays(d));
+      auto day = store_.events().ofDay(site, civilFromDays(d));
       events.insert(events.end(), std::make_move_iterator(day.begin()), std::make_move_iterator(day.end()));
     }
-    const auto sessions = store_.sessions(site, fromStockholm(period.from, 0, 0),
+    const auto sessions = store::sessions(store_, site, fromStockholm(period.from, 0, 0),
                                           fromStockholm(civilFromDays(daysFromCivil(period.to) + 1), 0, 0));
-    model_.statistics = computeSiteStatistics(events, sessions, store_.activities(site), store_.complaints(), today);
+    model_.statistics = computeSiteStatistics(events, sessions, store_.roster().activities(site), store::complaints(store_), today);
     model_.statisticsError.clear();
   } catch (const DagverkError& e) {
     platform::logError(std::string("statistics failed: ") + e.english());
@@ -229,7 +229,7 @@ void KioskApp::noticeOtherWriters() {
 void KioskApp::readSyncStatus() {
   try {
     model_.sync.queued.clear();
-    for (const auto& [kind, n] : store_.queuedCountByKind()) model_.sync.queued.emplace_back(sync::kindLabelSv(kind), n);
+    for (const auto& [kind, n] : store_.ledger().queuedCountByKind()) model_.sync.queued.emplace_back(sync::kindLabelSv(kind), n);
     std::sort(model_.sync.queued.begin(), model_.sync.queued.end(),
               [](const auto& a, const auto& b) { return a.second > b.second; });
   } catch (const DagverkError& e) {
@@ -352,7 +352,7 @@ void KioskApp::everyMinute() {
   if (minute == lastMinute_) return;
   lastMinute_ = minute;
   try {
-    store_.runDayRollover();
+    store::runDayRollover(store_);
     store_.checkpoint(); // off the tap path: taps only append to the WAL
     refreshModel();      // today's date, schedule and lists move on with the clock
   } catch (const DagverkError& e) {

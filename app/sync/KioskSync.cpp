@@ -2,6 +2,7 @@
 
 #include "core/Error.hpp"
 #include "core/Event.hpp"
+#include "core/EventRow.hpp"
 #include "platform/FileSystem.hpp"
 #include "core/Ids.hpp"
 #include "core/LocalTime.hpp"
@@ -21,6 +22,23 @@ namespace dagverk::sync {
 namespace fs = std::filesystem;
 
 namespace {
+
+// The batch format's copy of one stored event: the same columns.
+SyncedEvent syncedEventOf(EventRow&& e) {
+  SyncedEvent s;
+  s.id = std::move(e.id);
+  s.deviceId = std::move(e.deviceId);
+  s.seq = e.seq;
+  s.recordedUtc = e.recordedUtc;
+  s.zone = std::move(e.zone);
+  s.siteId = std::move(e.siteId);
+  s.actorStaffId = std::move(e.actorStaffId);
+  s.kind = std::move(e.kind);
+  s.subjectId = std::move(e.subjectId);
+  s.payloadJson = std::move(e.payloadJson);
+  s.schemaVersion = e.schemaVersion;
+  return s;
+}
 
 std::string newBatchId(UtcMs now) {
   store::ensureSodium();
@@ -80,7 +98,7 @@ struct Receipts {
 std::int64_t readReceipts(store::KioskStore& store, const ShareLayout& layout, const PublicKey& signPk,
                           const Clock& clock, Receipts& seen) {
   std::set<std::string> acked;
-  for (const auto& b : store.batches())
+  for (const auto& b : store.ledger().batches())
     if (b.ackedUtc) acked.insert(b.batchId);
   std::int64_t confirmed = 0;
   const fs::path dir = layout.receiptsDir(store.deviceId());
@@ -100,7 +118,7 @@ std::int64_t readReceipts(store::KioskStore& store, const ShareLayout& layout, c
         platform::logError("receipt " + name + " ignored: it is for device " + r.deviceId);
         continue;
       }
-      const auto newly = store.acknowledgeBatch(r.batchId, r.sha256, clock.nowUtc());
+      const auto newly = store.ledger().acknowledgeBatch(r.batchId, r.sha256, clock.nowUtc());
       if (!newly) {
         // A batch written but never recorded (the kiosk stopped in between): its events were
         // sent again in a later batch, which gets its own receipt.
@@ -119,15 +137,15 @@ std::int64_t readReceipts(store::KioskStore& store, const ShareLayout& layout, c
 
 void writeBatch(store::KioskStore& store, const ShareLayout& layout, const ShareMarker& marker,
                 const DeviceKey& device, const Clock& clock, const Progress& progress, SyncResult& result) {
-  auto events = store.unacknowledgedEvents();
+  auto events = store.ledger().unacknowledgedEvents();
   if (events.empty()) return;
   progress(0.2, "Krypterar poster");
   BatchContents batch;
   const UtcMs now = clock.nowUtc();
   batch.batchId = newBatchId(now);
   batch.deviceId = store.deviceId();
-  batch.siteId = store.boundSiteId();
-  batch.batchSeq = store.lastBatchSeq() + 1;
+  batch.siteId = store.roster().boundSiteId();
+  batch.batchSeq = store.ledger().lastBatchSeq() + 1;
   batch.schemaVersion = kEventSchemaVersion;
   batch.createdUtc = now;
   std::vector<std::int64_t> seqs;
@@ -135,19 +153,7 @@ void writeBatch(store::KioskStore& store, const ShareLayout& layout, const Share
   batch.events.reserve(events.size());
   for (auto& e : events) {
     seqs.push_back(e.seq);
-    SyncedEvent s;
-    s.id = std::move(e.id);
-    s.deviceId = std::move(e.deviceId);
-    s.seq = e.seq;
-    s.recordedUtc = e.recordedUtc;
-    s.zone = std::move(e.zone);
-    s.siteId = std::move(e.siteId);
-    s.actorStaffId = std::move(e.actorStaffId);
-    s.kind = std::move(e.kind);
-    s.subjectId = std::move(e.subjectId);
-    s.payloadJson = std::move(e.payloadJson);
-    s.schemaVersion = e.schemaVersion;
-    batch.events.push_back(std::move(s));
+    batch.events.push_back(syncedEventOf(std::move(e)));
   }
   const std::string bytes = sealBatch(batch, device, marker.centralBoxPk);
   const std::string sha = sha256Hex(bytes);
@@ -204,7 +210,7 @@ void writeBatch(store::KioskStore& store, const ShareLayout& layout, const Share
   // Only now is it sent. A failure here (the kiosk's own disk full) leaves the batch on the
   // share unrecorded: the next sync sends the same events again and central dedupes them.
   progress(0.8, "Markerar som skickat");
-  store::KioskStore::SyncBatchRecord rec;
+  store::SyncBatchRecord rec;
   rec.batchSeq = batch.batchSeq;
   rec.batchId = batch.batchId;
   rec.fileName = m.batchFile;
@@ -213,7 +219,7 @@ void writeBatch(store::KioskStore& store, const ShareLayout& layout, const Share
   rec.firstSeq = m.firstSeq;
   rec.lastSeq = m.lastSeq;
   rec.writtenUtc = now;
-  store.recordBatch(rec, seqs);
+  store.ledger().recordBatch(rec, seqs);
   result.eventsSent = m.eventCount;
   result.batchSeq = batch.batchSeq;
   result.batchFile = m.batchFile;
@@ -224,7 +230,7 @@ void writeBatch(store::KioskStore& store, const ShareLayout& layout, const Share
 // Applies the newest bundle that opens and is newer than the kiosk's roster.
 void applyNewestBundle(store::KioskStore& store, const ShareLayout& layout, const PublicKey& signPk,
                        const DeviceKey& device, SyncResult& result) {
-  const std::int64_t current = store.bundleVersion();
+  const std::int64_t current = store.settings().bundleVersion();
   std::vector<std::pair<std::int64_t, std::string>> newer;
   for (const auto& name : platform::listFiles(layout.bundlesDir())) {
     const auto version = endsWith(name, ".bundle") ? parseDigits(name.substr(0, name.size() - 7)) : std::nullopt;
@@ -243,7 +249,7 @@ void applyNewestBundle(store::KioskStore& store, const ShareLayout& layout, cons
                            "bundle file " + name + " holds version " + std::to_string(b.version));
       RosterFiles roster = parseRosterCsv(b.sitesCsv, b.participantsCsv, b.activitiesCsv);
       parseStaffCsv(b.staffCsv, roster);
-      store.applyBundle(roster, b.settings, b.version);
+      store.roster().applyBundle(roster, b.settings, b.version);
       result.bundleApplied = b.version;
       platform::logInfo("sync: applied bundle version " + std::to_string(b.version));
       return;
@@ -309,8 +315,8 @@ std::string kindLabelSv(const std::string& kind) {
 
 void recordSyncFailure(store::KioskStore& store, const std::string& swedish) {
   try {
-    store.setSettingValue(store::kSettingLastSyncResult,
-                          "Misslyckades " + stockholmStamp(store.clock().nowUtc()) + ": " + swedish);
+    store.settings().setValue(store::kSettingLastSyncResult,
+                              "Misslyckades " + stockholmStamp(store.clock().nowUtc()) + ": " + swedish);
   } catch (const DagverkError& e) {
     platform::logError(std::string("could not record the failed sync: ") + e.english());
   }
@@ -324,8 +330,8 @@ SyncResult runSync(store::KioskStore& store, const fs::path& dataDir, const fs::
     // 1. The share: an unmounted share looks empty, so the marker must be there.
     progress(0.0, "Kontrollerar den centrala mappen");
     const ShareMarker marker = readMarker(share);
-    const auto pinnedSign = store.settingValue(store::kSettingCentralSignPk);
-    const auto pinnedBox = store.settingValue(store::kSettingCentralBoxPk);
+    const auto pinnedSign = store.settings().value(store::kSettingCentralSignPk);
+    const auto pinnedBox = store.settings().value(store::kSettingCentralBoxPk);
     if ((pinnedSign && *pinnedSign != toBase64(marker.centralSignPk)) ||
         (pinnedBox && *pinnedBox != toBase64(marker.centralBoxPk)))
       throw DagverkError(ErrorCode::BadInput, "Den centrala mappen har andra nycklar än förut. Kontakta IT.",
@@ -340,7 +346,7 @@ SyncResult runSync(store::KioskStore& store, const fs::path& dataDir, const fs::
     // 2.-3. One batch with every event not yet acknowledged, then recorded as sent.
     writeBatch(store, layout, marker, device, clock, progress, result);
     if (!pinnedSign || !pinnedBox)
-      store.setSettingValues({{store::kSettingCentralSignPk, toBase64(marker.centralSignPk)},
+      store.settings().setValues({{store::kSettingCentralSignPk, toBase64(marker.centralSignPk)},
                               {store::kSettingCentralBoxPk, toBase64(marker.centralBoxPk)}});
 
     // 4. The newest valid roster bundle.
@@ -352,11 +358,11 @@ SyncResult runSync(store::KioskStore& store, const fs::path& dataDir, const fs::
     result.eventsConfirmed += readReceipts(store, layout, marker.centralSignPk, clock, receipts);
     result.receiptsIgnored = static_cast<std::int64_t>(receipts.ignored.size());
     std::int64_t waiting = 0;
-    for (const auto& [kind, n] : store.queuedCountByKind()) waiting += n;
+    for (const auto& [kind, n] : store.ledger().queuedCountByKind()) waiting += n;
     result.stillUnconfirmed = waiting;
 
     const UtcMs now = clock.nowUtc();
-    store.setSettingValues({{store::kSettingLastSyncUtc, std::to_string(now)},
+    store.settings().setValues({{store::kSettingLastSyncUtc, std::to_string(now)},
                             {store::kSettingLastSyncResult, (result.ok() ? "Klar " : "Klar med problem ") +
                                                                 stockholmStamp(now) + ". " + result.summary()}});
     progress(1.0, "Klart");

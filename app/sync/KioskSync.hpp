@@ -1,5 +1,5 @@
 #pragma once
-// The kiosk's side of the weekly sync (issue: weekly sync): check the share, write one batch of
+// The kiosk's side of the weekly sync: check the share, write one batch of
 // every event central has not acknowledged, record it, apply the newest valid roster bundle,
 // and read the receipts. Used by `dagverk sync` and the "Synkronisera" screen (on a worker
 // thread with its own store connection).
@@ -34,7 +34,7 @@ struct SyncResult {
 
 using SyncProgress = std::function<void(double /*0..1*/, const char* /*step, Swedish*/)>;
 
-// Runs one sync (steps in the order of the issue). Throws DagverkError for a failure that stops
+// Runs one sync (the steps above, in that order). Throws DagverkError for a failure that stops
 // it (ShareMissing, a marker whose central keys changed, a batch that could not be written or
 // verified, the kiosk's own disk full ...): then nothing is recorded as sent and the next sync
 // sends again. Records the time and result of a sync in the store's settings.

@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
   ManualClock clock(fromStockholm({2026, 11, 23}, 9, 0));
   try {
     auto store = store::KioskStore::open(argv[1], clock);
-    const auto people = store->participants(store->boundSiteId());
+    const auto people = store->roster().participants(store->roster().boundSiteId());
     if (people.empty()) {
       std::fprintf(stderr, "checkin_stream: no participants\n");
       return 1;
@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
         const bool leftOver = store->presence().isPresent(p.id);
         for (int k = leftOver ? 0 : 1; k < 3; ++k) {
           clock.advanceMs(1);
-          const Event e = (k == 1) ? store->checkIn(p.id) : store->checkOut(p.id);
+          const Event e = (k == 1) ? store::perform(*store, cmd::CheckIn{p.id, std::nullopt}).front() : store::perform(*store, cmd::CheckOut{p.id, std::nullopt}).front();
           std::printf("%s %lld %s %s\n", e.id.c_str(), static_cast<long long>(e.seq), kindOf(e.payload),
                       p.id.c_str());
           std::fflush(stdout);

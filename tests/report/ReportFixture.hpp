@@ -73,7 +73,7 @@ inline sync::BatchContents batchOf(const store::KioskStore& kiosk, const std::st
   b.siteId = siteId;
   b.batchSeq = batchSeq;
   b.schemaVersion = kEventSchemaVersion;
-  for (const Event& e : kiosk.eventsAfter(0, 100000)) {
+  for (const Event& e : kiosk.events().after(0, 100000)) {
     sync::SyncedEvent s;
     s.id = e.id;
     s.deviceId = e.deviceId;
@@ -113,7 +113,7 @@ inline void buildWeekFixture(const std::filesystem::path& work, const std::files
     s.outing = outing;
     s.place = outing ? "Stan" : "";
     s.planned = planned;
-    return k.logSession(s, staff);
+    return store::perform(k, cmd::LogSession{s, staff});
   };
   const auto complaint = [&](store::KioskStore& k, const std::string& staff, const std::string& type,
                              const std::string& source, const std::string& concerns, const std::string& date) {
@@ -124,7 +124,7 @@ inline void buildWeekFixture(const std::filesystem::path& work, const std::files
     r.receivedDate = date;
     r.channel = "muntligt";
     r.description = "fixture text";
-    const Event e = k.registerComplaint(r, staff);
+    const Event e = store::perform(k, cmd::RegisterComplaint{r, staff}).front();
     return std::get<ComplaintRegistered>(e.payload).complaintId;
   };
   const auto deviation = [&](store::KioskStore& k, const std::string& staff, const std::string& by,
@@ -136,7 +136,7 @@ inline void buildWeekFixture(const std::filesystem::path& work, const std::files
     d.date = date;
     d.description = "fixture";
     d.lexSarah = lexSarah;
-    k.reportDeviation(d, staff);
+    store::perform(k, cmd::ReportDeviation{d, staff});
   };
 
   // An old complaint at Örnsberg, received in January and never answered (open, overdue).
@@ -145,61 +145,61 @@ inline void buildWeekFixture(const std::filesystem::path& work, const std::files
 
   // Monday
   when(w07(1), 9);
-  a->checkIn("p-anna");
+  store::perform(*a, cmd::CheckIn{"p-anna", std::nullopt});
   when(w07(1), 9, 5);
-  b->checkIn("p-anna"); // the same person at the second kiosk: one attendance day
-  a->checkIn("p-bo");
-  a->noteAbsence("p-cia", "sjuk", "", lisa);
-  c->checkIn("p-eva");
-  c->checkIn("p-fia");
+  store::perform(*b, cmd::CheckIn{"p-anna", std::nullopt}); // the same person at the second kiosk: one attendance day
+  store::perform(*a, cmd::CheckIn{"p-bo", std::nullopt});
+  store::perform(*a, cmd::NoteAbsence{"p-cia", "sjuk", "", lisa});
+  store::perform(*c, cmd::CheckIn{"p-eva", std::nullopt});
+  store::perform(*c, cmd::CheckIn{"p-fia", std::nullopt});
   session(*a, lisa, "a-mal", w07(1), 10, 0, 11, 30, {"p-anna", "p-bo"});
   session(*c, omar, "a-musik", w07(1), 10, 0, 11, 0, {"p-eva", "p-fia"});
   const std::string c1 = complaint(*a, lisa, "klagomal", "brukare", "mat", "2025-02-10");
   when(w07(1), 15);
-  a->checkOut("p-anna");
-  b->checkOut("p-anna");
-  a->checkOut("p-bo");
-  c->checkOut("p-eva");
-  c->checkOut("p-fia");
+  store::perform(*a, cmd::CheckOut{"p-anna", std::nullopt});
+  store::perform(*b, cmd::CheckOut{"p-anna", std::nullopt});
+  store::perform(*a, cmd::CheckOut{"p-bo", std::nullopt});
+  store::perform(*c, cmd::CheckOut{"p-eva", std::nullopt});
+  store::perform(*c, cmd::CheckOut{"p-fia", std::nullopt});
 
   // Tuesday: Cia's check-out is forgotten (closed automatically on Wednesday).
   when(w07(2), 9);
-  a->checkIn("p-anna");
-  a->checkIn("p-cia");
-  b->checkIn("p-dan");
-  c->checkIn("p-eva");
+  store::perform(*a, cmd::CheckIn{"p-anna", std::nullopt});
+  store::perform(*a, cmd::CheckIn{"p-cia", std::nullopt});
+  store::perform(*b, cmd::CheckIn{"p-dan", std::nullopt});
+  store::perform(*c, cmd::CheckIn{"p-eva", std::nullopt});
   session(*a, lisa, "a-teater", w07(2), 13, 0, 14, 0, {"p-anna", "p-cia", "p-dan"});
   complaint(*a, lisa, "synpunkt", "narstaende", "information", "2025-02-11");
   deviation(*a, lisa, "medarbetare", "utforande", "egna_verksamheten", "2025-02-11", true);
   when(w07(2), 15);
-  a->checkOut("p-anna");
-  b->checkOut("p-dan");
-  c->checkOut("p-eva");
+  store::perform(*a, cmd::CheckOut{"p-anna", std::nullopt});
+  store::perform(*b, cmd::CheckOut{"p-dan", std::nullopt});
+  store::perform(*c, cmd::CheckOut{"p-eva", std::nullopt});
 
   // Wednesday: the rollover closes Cia's Tuesday; Bo is checked in by mistake and corrected.
   when(w07(3), 7, 30);
-  a->runDayRollover();
-  b->runDayRollover();
-  c->runDayRollover();
+  store::runDayRollover(*a);
+  store::runDayRollover(*b);
+  store::runDayRollover(*c);
   when(w07(3), 9);
-  a->checkIn("p-anna");
-  const Event wrong = a->checkIn("p-bo");
-  a->checkIn("p-cia");
-  c->checkIn("p-eva");
-  c->checkIn("p-fia");
+  store::perform(*a, cmd::CheckIn{"p-anna", std::nullopt});
+  const Event wrong = store::perform(*a, cmd::CheckIn{"p-bo", std::nullopt}).front();
+  store::perform(*a, cmd::CheckIn{"p-cia", std::nullopt});
+  store::perform(*c, cmd::CheckIn{"p-eva", std::nullopt});
+  store::perform(*c, cmd::CheckIn{"p-fia", std::nullopt});
   when(w07(3), 9, 20);
-  a->correct(wrong.id, "fel_person", lisa);
-  a->noteAbsence("p-bo", "ledig", "", lisa);
+  store::perform(*a, cmd::Correct{wrong.id, "fel_person", lisa});
+  store::perform(*a, cmd::NoteAbsence{"p-bo", "ledig", "", lisa});
   const auto s3 = session(*a, lisa, "a-mal", w07(3), 10, 0, 12, 0, {"p-anna", "p-cia"});
   session(*c, omar, "a-sinnen", w07(3), 13, 0, 13, 45, {"p-eva", "p-fia"});
-  a->followUpComplaint(c1, "aterkoppling", "2025-02-12", "Pratade med brukaren", lisa);
+  store::perform(*a, cmd::FollowUpComplaint{c1, "aterkoppling", "2025-02-12", "Pratade med brukaren", lisa});
   complaint(*a, lisa, "berom", "narstaende", "bemotande", "2025-02-12");
   FeedbackGiven glad;
   glad.mood = "glad";
   glad.topic = "aktiviteterna";
-  a->giveFeedback(glad);
-  a->openSurveyWindow(w07(3), w07(5), lisa);
-  c->openSurveyWindow(w07(3), w07(5), omar);
+  store::perform(*a, cmd::GiveFeedback{glad});
+  store::perform(*a, cmd::OpenSurveyWindow{w07(3), w07(5), lisa});
+  store::perform(*c, cmd::OpenSurveyWindow{w07(3), w07(5), omar});
   when(w07(3), 14);
   {
     // The painting session really ended at 11: edited (the old version is voided).
@@ -212,67 +212,67 @@ inline void buildWeekFixture(const std::filesystem::path& work, const std::files
     edit.staffIds = {lisa};
     edit.start = at(w07(3), 10);
     edit.end = at(w07(3), 11);
-    a->logSession(edit, lisa);
+    store::perform(*a, cmd::LogSession{edit, lisa});
   }
   when(w07(3), 15);
-  a->checkOut("p-anna");
-  a->checkOut("p-cia");
-  c->checkOut("p-eva");
-  c->checkOut("p-fia");
+  store::perform(*a, cmd::CheckOut{"p-anna", std::nullopt});
+  store::perform(*a, cmd::CheckOut{"p-cia", std::nullopt});
+  store::perform(*c, cmd::CheckOut{"p-eva", std::nullopt});
+  store::perform(*c, cmd::CheckOut{"p-fia", std::nullopt});
 
   // Thursday
   when(w07(4), 9);
-  a->checkIn("p-anna");
-  b->checkIn("p-dan");
-  a->noteAbsence("p-cia", "annan_aktivitet", "", lisa);
-  c->checkIn("p-gus");
+  store::perform(*a, cmd::CheckIn{"p-anna", std::nullopt});
+  store::perform(*b, cmd::CheckIn{"p-dan", std::nullopt});
+  store::perform(*a, cmd::NoteAbsence{"p-cia", "annan_aktivitet", "", lisa});
+  store::perform(*c, cmd::CheckIn{"p-gus", std::nullopt});
   session(*a, lisa, "a-museum", w07(4), 10, 0, 15, 0, {"p-anna", "p-dan"}, true);
   session(*c, omar, "a-promenad", w07(4), 11, 0, 12, 30, {"p-gus"}, true);
   const std::string c4 = complaint(*c, omar, "forslag", "medarbetare", "fraga_ide", "2025-02-13");
-  a->followUpComplaint(c1, "atgard", "2025-02-13", "Ny meny", lisa);
+  store::perform(*a, cmd::FollowUpComplaint{c1, "atgard", "2025-02-13", "Ny meny", lisa});
   FeedbackGiven sad;
   sad.mood = "ledsen";
   sad.topic = "maten";
-  c->giveFeedback(sad);
+  store::perform(*c, cmd::GiveFeedback{sad});
   when(w07(4), 15);
-  a->checkOut("p-anna");
-  b->checkOut("p-dan");
-  c->checkOut("p-gus");
+  store::perform(*a, cmd::CheckOut{"p-anna", std::nullopt});
+  store::perform(*b, cmd::CheckOut{"p-dan", std::nullopt});
+  store::perform(*c, cmd::CheckOut{"p-gus", std::nullopt});
 
   // Friday
   when(w07(5), 9);
-  a->checkIn("p-anna");
-  a->checkIn("p-bo");
-  a->checkIn("p-cia");
-  c->checkIn("p-eva");
-  c->checkIn("p-gus");
-  c->checkIn("p-fia"); // not expected on Fridays, came anyway
+  store::perform(*a, cmd::CheckIn{"p-anna", std::nullopt});
+  store::perform(*a, cmd::CheckIn{"p-bo", std::nullopt});
+  store::perform(*a, cmd::CheckIn{"p-cia", std::nullopt});
+  store::perform(*c, cmd::CheckIn{"p-eva", std::nullopt});
+  store::perform(*c, cmd::CheckIn{"p-gus", std::nullopt});
+  store::perform(*c, cmd::CheckIn{"p-fia", std::nullopt}); // not expected on Fridays, came anyway
   session(*a, lisa, "a-teater", w07(5), 13, 0, 14, 0, {"p-anna", "p-bo"}, false, true); // planned only
   session(*c, omar, "a-musik", w07(5), 10, 0, 12, 0, {"p-eva", "p-gus", "p-fia"});
-  c->followUpComplaint(c4, "aterkoppling", "2025-02-14", "Tack", omar);
+  store::perform(*c, cmd::FollowUpComplaint{c4, "aterkoppling", "2025-02-14", "Tack", omar});
   deviation(*c, omar, "extern", "miljo_teknik", "annan_verksamhet", "2025-02-14", false);
   const std::vector<std::vector<std::string>> liljanAnswers{{"ja", "ja", "ja"},      {"ja", "ja", "ja"},
                                                            {"ja", "ja", "nej"},     {"ibland", "ja", "nej"},
                                                            {"nej", "ja", "ibland"}};
   const std::vector<std::string> liljanWho{"p-anna", "p-bo", "p-cia", "p-ella", "p-frank"};
-  const auto windowA = a->surveyWindow()->windowId;
-  for (size_t i = 0; i < liljanWho.size(); ++i) a->answerSurvey(windowA, liljanWho[i], liljanAnswers[i]);
-  const auto windowC = c->surveyWindow()->windowId;
-  c->answerSurvey(windowC, "p-eva", {"ja", "ja", "ja"});
-  c->answerSurvey(windowC, "p-fia", {"ja", "ibland", "nej"});
-  c->answerSurvey(windowC, "p-gus", {"nej", "ja", "nej"});
+  const auto windowA = store::surveyWindow(*a)->windowId;
+  for (size_t i = 0; i < liljanWho.size(); ++i) store::perform(*a, cmd::AnswerSurvey{windowA, liljanWho[i], liljanAnswers[i]});
+  const auto windowC = store::surveyWindow(*c)->windowId;
+  store::perform(*c, cmd::AnswerSurvey{windowC, "p-eva", {"ja", "ja", "ja"}});
+  store::perform(*c, cmd::AnswerSurvey{windowC, "p-fia", {"ja", "ibland", "nej"}});
+  store::perform(*c, cmd::AnswerSurvey{windowC, "p-gus", {"nej", "ja", "nej"}});
   when(w07(5), 15);
-  a->checkOut("p-anna");
-  a->checkOut("p-bo");
-  a->checkOut("p-cia");
-  c->checkOut("p-eva");
-  c->checkOut("p-gus");
-  c->checkOut("p-fia");
+  store::perform(*a, cmd::CheckOut{"p-anna", std::nullopt});
+  store::perform(*a, cmd::CheckOut{"p-bo", std::nullopt});
+  store::perform(*a, cmd::CheckOut{"p-cia", std::nullopt});
+  store::perform(*c, cmd::CheckOut{"p-eva", std::nullopt});
+  store::perform(*c, cmd::CheckOut{"p-gus", std::nullopt});
+  store::perform(*c, cmd::CheckOut{"p-fia", std::nullopt});
 
   // The next Monday (outside the week): must not be counted.
   when(LocalDate{2025, 2, 17}, 9);
-  a->runDayRollover();
-  a->checkIn("p-anna");
+  store::runDayRollover(*a);
+  store::perform(*a, cmd::CheckIn{"p-anna", std::nullopt});
 
   // Sync: every kiosk's log as one batch (kiosk B's twice: a repeat delivery changes nothing).
   clock.set(at(LocalDate{2025, 2, 17}, 16));

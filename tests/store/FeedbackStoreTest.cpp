@@ -34,6 +34,13 @@ std::unique_ptr<KioskStore> seed(const TempDir& dir, const Clock& clock) {
 fs::path databaseOf(const TempDir& dir) { return dir / store::kDatabaseFileName; }
 std::int64_t eventCount(const KioskStore& s) { return s.status().events; }
 
+// The "Tyck till" appended, or nullopt inside the pressed-twice guard.
+std::optional<Event> tyckTill(KioskStore& s, FeedbackGiven f) {
+  auto events = store::perform(s, cmd::GiveFeedback{std::move(f)});
+  if (events.empty()) return std::nullopt;
+  return events.front();
+}
+
 FeedbackGiven feedback(const std::string& mood = "ledsen", const std::string& topic = "maten",
                        const std::string& text = "", const std::string& participantId = "") {
   FeedbackGiven f;
@@ -96,7 +103,7 @@ TEST_CASE("Feedback store: Tyck till, anonymous and named, with the pressed-twic
   ManualClock clock(mondayAt(10));
   auto s = seed(dir, clock);
 
-  const auto anon = s->giveFeedback(feedback("glad", "aktiviteterna"));
+  const auto anon = tyckTill(*s, feedback("glad", "aktiviteterna"));
   REQUIRE(anon);
   const auto& a = std::get<FeedbackGiven>(anon->payload);
   CHECK_FALSE(a.feedbackId.empty());
@@ -106,10 +113,10 @@ TEST_CASE("Feedback store: Tyck till, anonymous and named, with the pressed-twic
 
   // Pressed twice: within 5 s nothing is appended.
   clock.advanceMs(4999);
-  CHECK_FALSE(s->giveFeedback(feedback()));
+  CHECK_FALSE(tyckTill(*s, feedback()));
   CHECK(eventCount(*s) == 1);
   clock.advanceMs(1);
-  const auto named = s->giveFeedback(feedback("ledsen", "resan", "Bussen kom inte.", "P0002"));
+  const auto named = tyckTill(*s, feedback("ledsen", "resan", "Bussen kom inte.", "P0002"));
   REQUIRE(named);
   const auto& n = std::get<FeedbackGiven>(named->payload);
   CHECK(n.participantId == "P0002");
@@ -122,19 +129,19 @@ TEST_CASE("Feedback store: Tyck till, anonymous and named, with the pressed-twic
   clock.advanceMs(2 * kSecond);
   s.reset();
   s = KioskStore::open(dir.path(), clock);
-  CHECK_FALSE(s->giveFeedback(feedback()));
+  CHECK_FALSE(tyckTill(*s, feedback()));
   clock.advanceMs(3 * kSecond);
-  CHECK(s->giveFeedback(feedback()));
+  CHECK(tyckTill(*s, feedback()));
   CHECK(eventCount(*s) == 3);
 
   // Glad entries are praise and need no classification; the other two wait for staff.
-  CHECK(s->feedbackToClassify().size() == 2);
+  CHECK(store::feedbackToClassify(*s).size() == 2);
 
   // A participant of another site is refused.
-  const auto others = s->participants("ornsberg");
+  const auto others = s->roster().participants("ornsberg");
   REQUIRE_FALSE(others.empty());
   clock.advanceMs(10 * kSecond);
-  CHECK(errorFrom([&] { s->giveFeedback(feedback("glad", "maten", "", others.front().id)); }).code() ==
+  CHECK(errorFrom([&] { tyckTill(*s, feedback("glad", "maten", "", others.front().id)); }).code() ==
         ErrorCode::BadInput);
   CHECK(eventCount(*s) == 3);
 }
@@ -146,29 +153,29 @@ TEST_CASE("Feedback store: bad text is refused with a clear message and nothing 
 
   std::string tooLong(1999, 'a');
   tooLong += "åå"; // 2,001 characters
-  auto e = errorFrom([&] { s->giveFeedback(feedback("ledsen", "maten", tooLong)); });
+  auto e = errorFrom([&] { tyckTill(*s, feedback("ledsen", "maten", tooLong)); });
   CHECK(e.code() == ErrorCode::BadInput);
   CHECK(contains(e.swedish(), "2001"));
   CHECK(contains(e.swedish(), "2000"));
   CHECK_FALSE(contains(e.english(), "aaaa")); // never the text in the log line
 
-  CHECK(errorFrom([&] { s->giveFeedback(feedback("ledsen", "maten", "hej\x01")); }).code() == ErrorCode::BadInput);
-  CHECK(errorFrom([&] { s->giveFeedback(feedback("ledsen", "maten", "hej \xFF\xFE")); }).code() ==
+  CHECK(errorFrom([&] { tyckTill(*s, feedback("ledsen", "maten", "hej\x01")); }).code() == ErrorCode::BadInput);
+  CHECK(errorFrom([&] { tyckTill(*s, feedback("ledsen", "maten", "hej \xFF\xFE")); }).code() ==
         ErrorCode::BadInput);
-  e = errorFrom([&] { s->giveFeedback(feedback("arg", "maten")); });
+  e = errorFrom([&] { tyckTill(*s, feedback("arg", "maten")); });
   CHECK(e.code() == ErrorCode::BadInput);
   CHECK(contains(e.swedish(), "Okänd kategori för"));
   CHECK(eventCount(*s) == 0);
 
   // Text that looks like a formula is stored exactly as written (escaped only on export).
   const std::string formula = "=HYPERLINK(\"http://example.com\",\"klicka\")";
-  const auto ok = s->giveFeedback(feedback("ledsen", "maten", formula));
+  const auto ok = tyckTill(*s, feedback("ledsen", "maten", formula));
   REQUIRE(ok);
   auto again = KioskStore::open(dir.path(), clock);
-  const auto events = again->eventsAfter(0, 10);
+  const auto events = again->events().after(0, 10);
   REQUIRE(events.size() == 1);
   CHECK(std::get<FeedbackGiven>(events[0].payload).text == formula);
-  CHECK(again->feedbackToClassify().at(0).text == formula);
+  CHECK(store::feedbackToClassify(*again).at(0).text == formula);
 }
 
 // --- the complaint register ------------------------------------------------------------------
@@ -180,29 +187,29 @@ TEST_CASE("Feedback store: complaints, categories, follow-ups and a closed compl
 
   for (auto bad : {complaint("klagomål"), complaint("klagomal", "2026-11-20", "grannen"),
                    complaint("klagomal", "2026-11-20", "brukare", "Mat och måltider")}) {
-    const auto e = errorFrom([&] { s->registerComplaint(bad, kStaff); });
+    const auto e = errorFrom([&] { store::perform(*s, cmd::RegisterComplaint{bad, kStaff}); });
     CHECK(e.code() == ErrorCode::BadInput);
     CHECK(contains(e.swedish(), "Okänd kategori för"));
   }
-  CHECK(errorFrom([&] { s->registerComplaint(complaint("klagomal", "2026-11-31"), kStaff); }).code() ==
+  CHECK(errorFrom([&] { store::perform(*s, cmd::RegisterComplaint{complaint("klagomal", "2026-11-31"), kStaff}); }).code() ==
         ErrorCode::BadInput);
-  CHECK(errorFrom([&] { s->registerComplaint(complaint(), "S999"); }).code() == ErrorCode::UnknownStaff);
+  CHECK(errorFrom([&] { store::perform(*s, cmd::RegisterComplaint{complaint(), "S999"}); }).code() == ErrorCode::UnknownStaff);
   CHECK(eventCount(*s) == 0);
 
-  const Event reg = s->registerComplaint(complaint(), kStaff);
+  const Event reg = store::perform(*s, cmd::RegisterComplaint{complaint(), kStaff}).front();
   CHECK(reg.actorStaffId == std::optional<std::string>(kStaff));
   const std::string id = complaintIdOf(reg);
   CHECK_FALSE(id.empty());
 
-  CHECK(errorFrom([&] { s->followUpComplaint(id, "klar", "2026-11-23", "", kStaff); }).code() == ErrorCode::BadInput);
-  CHECK(errorFrom([&] { s->followUpComplaint(id, "aterkoppling", "23/11", "", kStaff); }).code() ==
+  CHECK(errorFrom([&] { store::perform(*s, cmd::FollowUpComplaint{id, "klar", "2026-11-23", "", kStaff}); }).code() == ErrorCode::BadInput);
+  CHECK(errorFrom([&] { store::perform(*s, cmd::FollowUpComplaint{id, "aterkoppling", "23/11", "", kStaff}); }).code() ==
         ErrorCode::BadInput);
-  CHECK(errorFrom([&] { s->followUpComplaint("nope", "aterkoppling", "2026-11-23", "", kStaff); }).code() ==
+  CHECK(errorFrom([&] { store::perform(*s, cmd::FollowUpComplaint{"nope", "aterkoppling", "2026-11-23", "", kStaff}); }).code() ==
         ErrorCode::UnknownEvent);
-  s->followUpComplaint(id, "aterkoppling", "2026-11-23", "Pratade med Hugo.", kStaff);
-  s->followUpComplaint(id, "atgard", "2026-11-23", "Värmeskåp beställt.", kStaff);
-  s->followUpComplaint(id, "avslutad", "2026-11-23", "", kStaff);
-  auto list = s->complaints();
+  store::perform(*s, cmd::FollowUpComplaint{id, "aterkoppling", "2026-11-23", "Pratade med Hugo.", kStaff});
+  store::perform(*s, cmd::FollowUpComplaint{id, "atgard", "2026-11-23", "Värmeskåp beställt.", kStaff});
+  store::perform(*s, cmd::FollowUpComplaint{id, "avslutad", "2026-11-23", "", kStaff});
+  auto list = store::complaints(*s);
   REQUIRE(list.size() == 1);
   CHECK(list[0].followUps.size() == 3);
   CHECK(list[0].feedbackGiven);
@@ -210,7 +217,7 @@ TEST_CASE("Feedback store: complaints, categories, follow-ups and a closed compl
   CHECK(list[0].closed);
 
   const auto before = eventCount(*s);
-  const auto e = errorFrom([&] { s->followUpComplaint(id, "atgard", "2026-11-23", "Mer.", kStaff); });
+  const auto e = errorFrom([&] { store::perform(*s, cmd::FollowUpComplaint{id, "atgard", "2026-11-23", "Mer.", kStaff}); });
   CHECK(e.code() == ErrorCode::BadInput);
   CHECK(contains(e.swedish(), "Ärendet är avslutat"));
   CHECK(eventCount(*s) == before);
@@ -220,22 +227,22 @@ TEST_CASE("Feedback store: a Tyck till entry classified as a complaint leaves th
   TempDir dir("complaints");
   ManualClock clock(mondayAt(10));
   auto s = seed(dir, clock);
-  const auto f = s->giveFeedback(feedback("ledsen", "maten", "Kall mat."));
+  const auto f = tyckTill(*s, feedback("ledsen", "maten", "Kall mat."));
   REQUIRE(f);
   const std::string feedbackId = std::get<FeedbackGiven>(f->payload).feedbackId;
-  REQUIRE(s->feedbackToClassify().size() == 1);
+  REQUIRE(store::feedbackToClassify(*s).size() == 1);
 
   auto c = complaint("klagomal", "2026-11-23");
   c.channel = "tyck_till";
   c.feedbackId = "no-such-entry";
-  CHECK(errorFrom([&] { s->registerComplaint(c, kStaff); }).code() == ErrorCode::BadInput);
+  CHECK(errorFrom([&] { store::perform(*s, cmd::RegisterComplaint{c, kStaff}); }).code() == ErrorCode::BadInput);
   c.feedbackId = feedbackId;
-  s->registerComplaint(c, kStaff);
-  CHECK(s->feedbackToClassify().empty());
-  CHECK(s->complaints().at(0).data.feedbackId == feedbackId);
+  store::perform(*s, cmd::RegisterComplaint{c, kStaff});
+  CHECK(store::feedbackToClassify(*s).empty());
+  CHECK(store::complaints(*s).at(0).data.feedbackId == feedbackId);
   // The same entry twice (a double tap in the form) is refused.
-  CHECK(errorFrom([&] { s->registerComplaint(c, kStaff); }).code() == ErrorCode::BadInput);
-  CHECK(s->complaints().size() == 1);
+  CHECK(errorFrom([&] { store::perform(*s, cmd::RegisterComplaint{c, kStaff}); }).code() == ErrorCode::BadInput);
+  CHECK(store::complaints(*s).size() == 1);
 }
 
 TEST_CASE("Feedback store: a complaint without feedback is overdue after 10 working days") {
@@ -244,48 +251,48 @@ TEST_CASE("Feedback store: a complaint without feedback is overdue after 10 work
   auto s = seed(dir, clock);
   // Received Mon 2026-11-09: working days after it up to Mon 11-23 are 10 (not yet overdue);
   // Tue 11-24 is the 11th.
-  const Event reg = s->registerComplaint(complaint("klagomal", "2026-11-09"), kStaff);
-  s->registerComplaint(complaint("forslag", "2026-11-02"), kStaff); // suggestions are never overdue
-  auto list = s->complaints();
+  const Event reg = store::perform(*s, cmd::RegisterComplaint{complaint("klagomal", "2026-11-09"), kStaff}).front();
+  store::perform(*s, cmd::RegisterComplaint{complaint("forslag", "2026-11-02"), kStaff}); // suggestions are never overdue
+  auto list = store::complaints(*s);
   REQUIRE(list.size() == 2);
   CHECK(list[0].data.type == "forslag"); // oldest first
   const LocalDate monday{2026, 11, 23}, tuesday{2026, 11, 24};
   CHECK_FALSE(list[1].overdue(monday));
   CHECK(list[1].overdue(tuesday));
   CHECK_FALSE(list[0].overdue(tuesday));
-  CHECK(s->complaintTable({2026, 11, 1}, monday).openOverdue == 0);
-  CHECK(s->complaintTable({2026, 11, 1}, tuesday).openOverdue == 1);
+  CHECK(store::complaintTable(*s, {2026, 11, 1}, monday).openOverdue == 0);
+  CHECK(store::complaintTable(*s, {2026, 11, 1}, tuesday).openOverdue == 1);
 
-  s->followUpComplaint(complaintIdOf(reg), "aterkoppling", "2026-11-24", "Ringde anhörig.", kStaff);
-  CHECK_FALSE(s->complaints()[1].overdue(tuesday));
-  CHECK(s->complaintTable({2026, 11, 1}, tuesday).openOverdue == 0);
-  CHECK(s->complaintTable({2026, 11, 1}, tuesday).feedbackGiven == 1);
+  store::perform(*s, cmd::FollowUpComplaint{complaintIdOf(reg), "aterkoppling", "2026-11-24", "Ringde anhörig.", kStaff});
+  CHECK_FALSE(store::complaints(*s)[1].overdue(tuesday));
+  CHECK(store::complaintTable(*s, {2026, 11, 1}, tuesday).openOverdue == 0);
+  CHECK(store::complaintTable(*s, {2026, 11, 1}, tuesday).feedbackGiven == 1);
   // Feedback dated after the end of the period does not count for it.
-  CHECK(s->complaintTable({2026, 11, 1}, monday).feedbackGiven == 0);
+  CHECK(store::complaintTable(*s, {2026, 11, 1}, monday).feedbackGiven == 0);
 }
 
 TEST_CASE("Feedback store: the complaint table equals buildComplaintTable over the site's events") {
   TempDir dir("complaints");
   ManualClock clock(mondayAt(10));
   auto s = seed(dir, clock);
-  s->giveFeedback(feedback("glad", "personalen"));
+  tyckTill(*s, feedback("glad", "personalen"));
   clock.advanceMs(6 * kSecond);
-  s->giveFeedback(feedback("ledsen", "lokalen"));
-  const Event c1 = s->registerComplaint(complaint("klagomal", "2026-11-02", "narstaende", "bemotande"), kStaff);
-  s->registerComplaint(complaint("synpunkt", "2026-11-10", "brukare", "mat"), kStaff);
-  s->registerComplaint(complaint("berom", "2026-11-12"), kStaff);
-  const Event wrong = s->registerComplaint(complaint("klagomal", "2026-11-12", "annan", "it"), kStaff);
-  s->correct(wrong.id, "av_misstag", kStaff);
-  s->followUpComplaint(complaintIdOf(c1), "aterkoppling", "2026-11-05", "Möte.", kStaff);
-  s->reportDeviation(deviation("2026-11-03", true), kStaff);
-  s->reportDeviation(deviation("2026-10-30", false), kStaff); // before the period
+  tyckTill(*s, feedback("ledsen", "lokalen"));
+  const Event c1 = store::perform(*s, cmd::RegisterComplaint{complaint("klagomal", "2026-11-02", "narstaende", "bemotande"), kStaff}).front();
+  store::perform(*s, cmd::RegisterComplaint{complaint("synpunkt", "2026-11-10", "brukare", "mat"), kStaff});
+  store::perform(*s, cmd::RegisterComplaint{complaint("berom", "2026-11-12"), kStaff});
+  const Event wrong = store::perform(*s, cmd::RegisterComplaint{complaint("klagomal", "2026-11-12", "annan", "it"), kStaff}).front();
+  store::perform(*s, cmd::Correct{wrong.id, "av_misstag", kStaff});
+  store::perform(*s, cmd::FollowUpComplaint{complaintIdOf(c1), "aterkoppling", "2026-11-05", "Möte.", kStaff});
+  store::perform(*s, cmd::ReportDeviation{deviation("2026-11-03", true), kStaff});
+  store::perform(*s, cmd::ReportDeviation{deviation("2026-10-30", false), kStaff}); // before the period
   auto badDeviation = deviation("2026-11-03", false);
   badDeviation.concerns = "allt";
-  CHECK(errorFrom([&] { s->reportDeviation(badDeviation, kStaff); }).code() == ErrorCode::BadInput);
-  CHECK(s->deviations().size() == 2);
+  CHECK(errorFrom([&] { store::perform(*s, cmd::ReportDeviation{badDeviation, kStaff}); }).code() == ErrorCode::BadInput);
+  CHECK(store::deviations(*s).size() == 2);
 
   const LocalDate from{2026, 11, 1}, to{2026, 11, 30};
-  const ComplaintTable t = s->complaintTable(from, to);
+  const ComplaintTable t = store::complaintTable(*s, from, to);
   CHECK(t.total == 2);
   CHECK(t.bySource.at("narstaende") == 1);
   CHECK(t.bySource.at("annan") == 0); // voided
@@ -297,7 +304,7 @@ TEST_CASE("Feedback store: the complaint table equals buildComplaintTable over t
 
   // The same numbers from the pure function over every event of the site.
   std::vector<Event> all;
-  for (auto& e : s->eventsAfter(0, 1000))
+  for (auto& e : s->events().after(0, 1000))
     if (e.siteId == "liljan") all.push_back(std::move(e));
   CHECK(sameTable(t, buildComplaintTable(all, from, to)));
 }
@@ -308,31 +315,31 @@ TEST_CASE("Feedback store: the survey window, answers inside it only, once per p
   TempDir dir("survey");
   ManualClock clock(mondayAt(10)); // 2026-11-23
   auto s = seed(dir, clock);
-  CHECK_FALSE(s->surveyWindow());
-  CHECK(errorFrom([&] { s->openSurveyWindow({2026, 11, 27}, {2026, 11, 24}, kStaff); }).code() ==
+  CHECK_FALSE(store::surveyWindow(*s));
+  CHECK(errorFrom([&] { store::perform(*s, cmd::OpenSurveyWindow{{2026, 11, 27}, {2026, 11, 24}, kStaff}); }).code() ==
         ErrorCode::BadInput);
-  const Event opened = s->openSurveyWindow({2026, 11, 24}, {2026, 11, 27}, kStaff);
+  const Event opened = store::perform(*s, cmd::OpenSurveyWindow{{2026, 11, 24}, {2026, 11, 27}, kStaff}).front();
   const std::string win = std::get<SurveyWindowOpened>(opened.payload).windowId;
-  REQUIRE(s->surveyWindow());
-  CHECK(s->surveyWindow()->windowId == win);
+  REQUIRE(store::surveyWindow(*s));
+  CHECK(store::surveyWindow(*s)->windowId == win);
 
-  const auto people = s->participants("liljan");
+  const auto people = s->roster().participants("liljan");
   REQUIRE(people.size() >= 6);
   const std::vector<std::string> yesYesNo{"ja", "ja", "nej"};
   const auto eventsBefore = eventCount(*s);
 
   // Before the first day and after the last: refused.
-  auto e = errorFrom([&] { s->answerSurvey(win, people[0].id, yesYesNo); });
+  auto e = errorFrom([&] { store::perform(*s, cmd::AnswerSurvey{win, people[0].id, yesYesNo}); });
   CHECK(e.code() == ErrorCode::BadInput);
   clock.set(fromStockholm({2026, 11, 28}, 9, 0));
-  CHECK(errorFrom([&] { s->answerSurvey(win, people[0].id, yesYesNo); }).code() == ErrorCode::BadInput);
+  CHECK(errorFrom([&] { store::perform(*s, cmd::AnswerSurvey{win, people[0].id, yesYesNo}); }).code() == ErrorCode::BadInput);
   CHECK(eventCount(*s) == eventsBefore);
 
   clock.set(tuesdayAt(10));
-  CHECK(errorFrom([&] { s->answerSurvey(win, people[0].id, {"ja", "ja"}); }).code() == ErrorCode::BadInput);
-  CHECK(errorFrom([&] { s->answerSurvey(win, people[0].id, {"ja", "kanske", "nej"}); }).code() ==
+  CHECK(errorFrom([&] { store::perform(*s, cmd::AnswerSurvey{win, people[0].id, {"ja", "ja"}}); }).code() == ErrorCode::BadInput);
+  CHECK(errorFrom([&] { store::perform(*s, cmd::AnswerSurvey{win, people[0].id, {"ja", "kanske", "nej"}}); }).code() ==
         ErrorCode::BadInput);
-  CHECK(errorFrom([&] { s->answerSurvey("other-window", people[0].id, yesYesNo); }).code() == ErrorCode::BadInput);
+  CHECK(errorFrom([&] { store::perform(*s, cmd::AnswerSurvey{"other-window", people[0].id, yesYesNo}); }).code() == ErrorCode::BadInput);
   CHECK(eventCount(*s) == eventsBefore);
 
   // Six participants answer.
@@ -340,15 +347,15 @@ TEST_CASE("Feedback store: the survey window, answers inside it only, once per p
                                                       {"nej", "ja", "ja"},    {"ja", "ja", "ibland"},
                                                       {"ibland", "nej", "ja"}, {"ja", "ja", "nej"}};
   for (size_t i = 0; i < 4; ++i) {
-    CHECK_FALSE(s->hasAnswered(win, people[i].id));
-    const Event a = s->answerSurvey(win, people[i].id, answers[i]);
+    CHECK_FALSE(store::hasAnswered(*s, win, people[i].id));
+    const Event a = store::perform(*s, cmd::AnswerSurvey{win, people[i].id, answers[i]}).front();
     CHECK_FALSE(a.actorStaffId);
-    CHECK(s->hasAnswered(win, people[i].id));
+    CHECK(store::hasAnswered(*s, win, people[i].id));
   }
-  CHECK(s->surveyResult(win).answers == 4);
-  CHECK_FALSE(s->surveyResult(win).shown());
-  for (size_t i = 4; i < 6; ++i) s->answerSurvey(win, people[i].id, answers[i]);
-  const SurveyResult r = s->surveyResult(win);
+  CHECK(store::surveyResult(*s, win).answers == 4);
+  CHECK_FALSE(store::surveyResult(*s, win).shown());
+  for (size_t i = 4; i < 6; ++i) store::perform(*s, cmd::AnswerSurvey{win, people[i].id, answers[i]});
+  const SurveyResult r = store::surveyResult(*s, win);
   CHECK(r.answers == 6);
   CHECK(r.shown());
   CHECK(r.counts[0] == std::array<int, 3>{4, 1, 1});
@@ -359,12 +366,12 @@ TEST_CASE("Feedback store: the survey window, answers inside it only, once per p
   // The same participant again: refused, nothing written.
   RawDb raw(databaseOf(dir));
   const auto eventsNow = eventCount(*s);
-  e = errorFrom([&] { s->answerSurvey(win, people[2].id, {"nej", "nej", "nej"}); });
+  e = errorFrom([&] { store::perform(*s, cmd::AnswerSurvey{win, people[2].id, {"nej", "nej", "nej"}}); });
   CHECK(e.code() == ErrorCode::BadInput);
   CHECK(contains(e.swedish(), "Du har redan svarat"));
   CHECK(eventCount(*s) == eventsNow);
   CHECK(raw.integer("SELECT count(*) FROM survey_participation") == 6);
-  CHECK(s->surveyResult(win).answers == 6);
+  CHECK(store::surveyResult(*s, win).answers == 6);
 
   // Anonymous: no answer names the participant; the participation table has no time and no rowid.
   const auto payloads = raw.rows("SELECT payload, coalesce(actor_staff_id, '') FROM event WHERE kind = 'SurveyAnswered'");
@@ -381,10 +388,10 @@ TEST_CASE("Feedback store: the survey window, answers inside it only, once per p
   CHECK(raw.exec("SELECT rowid FROM survey_participation", &error) != SQLITE_OK);
 
   // A newer window replaces the old one: answers to the old one are refused.
-  s->openSurveyWindow({2026, 11, 24}, {2026, 12, 4}, kStaff);
-  CHECK(errorFrom([&] { s->answerSurvey(win, people[6 % people.size()].id, yesYesNo); }).code() ==
+  store::perform(*s, cmd::OpenSurveyWindow{{2026, 11, 24}, {2026, 12, 4}, kStaff});
+  CHECK(errorFrom([&] { store::perform(*s, cmd::AnswerSurvey{win, people[6 % people.size()].id, yesYesNo}); }).code() ==
         ErrorCode::BadInput);
-  CHECK(s->surveyWindow()->windowId != win);
+  CHECK(store::surveyWindow(*s)->windowId != win);
   CHECK(s->status().schemaVersion == store::latestSchemaVersion());
 }
 
@@ -400,11 +407,11 @@ TEST_CASE("Feedback CLI: complaints prints the tertial table, as text and as CSV
     if (site.id == "liljan") site.name = "=HYPERLINK(\"http://x\")"; // a name that looks like a formula
   {
     auto s = KioskStore::createWithRoster(data, clock, roster, "liljan");
-    s->registerComplaint(complaint("klagomal", "2026-01-12", "brukare", "mat"), kStaff);
-    s->registerComplaint(complaint("synpunkt", "2026-02-03", "brukare", "bemotande"), kStaff);
-    s->registerComplaint(complaint("klagomal", "2026-03-03", "narstaende", "mat"), kStaff);
-    s->registerComplaint(complaint("klagomal", "2026-05-03", "brukare", "mat"), kStaff); // after T1
-    s->reportDeviation(deviation("2026-02-01", true), kStaff);
+    store::perform(*s, cmd::RegisterComplaint{complaint("klagomal", "2026-01-12", "brukare", "mat"), kStaff});
+    store::perform(*s, cmd::RegisterComplaint{complaint("synpunkt", "2026-02-03", "brukare", "bemotande"), kStaff});
+    store::perform(*s, cmd::RegisterComplaint{complaint("klagomal", "2026-03-03", "narstaende", "mat"), kStaff});
+    store::perform(*s, cmd::RegisterComplaint{complaint("klagomal", "2026-05-03", "brukare", "mat"), kStaff}); // after T1
+    store::perform(*s, cmd::ReportDeviation{deviation("2026-02-01", true), kStaff});
   }
 
   CliRun r = runDagverk(tmp, "complaints " + d + " --from 2026-01-01 --to 2026-04-30");

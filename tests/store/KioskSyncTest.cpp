@@ -109,7 +109,7 @@ struct Kiosk {
     return seqs;
   }
   // Central's receipt for a recorded batch, signed by `k`.
-  void writeReceipt(const store::KioskStore::SyncBatchRecord& b, const sync::CentralKeys& k) {
+  void writeReceipt(const store::SyncBatchRecord& b, const sync::CentralKeys& k) {
     sync::Receipt r;
     r.deviceId = store->deviceId();
     r.batchSeq = b.batchSeq;
@@ -137,7 +137,7 @@ struct Kiosk {
     platform::createDirectories(layout.bundlesDir());
     platform::writeFileNoReplace(layout.bundleFile(b.version), sync::sealBundle(b, k, {me}));
   }
-  void checkIn(const std::string& pid) { store->checkIn(pid); }
+  void checkIn(const std::string& pid) { store::perform(*store, cmd::CheckIn{pid, std::nullopt}); }
 };
 
 } // namespace
@@ -146,7 +146,7 @@ TEST_CASE("sync writes one encrypted batch with every event and its manifest, an
   Kiosk k;
   k.checkIn("P0001");
   k.checkIn("P0002");
-  k.store->checkOut("P0001");
+  store::perform(*k.store, cmd::CheckOut{"P0001", std::nullopt});
   const auto r = k.run();
   CHECK(r.ok());
   CHECK(r.eventsSent == 3);
@@ -183,18 +183,18 @@ TEST_CASE("sync writes one encrypted batch with every event and its manifest, an
   CHECK(m.lastSeq == 3);
   CHECK(m.schemaVersion == kEventSchemaVersion);
 
-  const auto recorded = k.store->batches();
+  const auto recorded = k.store->ledger().batches();
   REQUIRE(recorded.size() == 1);
   CHECK(recorded[0].batchId == contents.batchId);
   CHECK(recorded[0].sha256 == m.sha256);
   CHECK_FALSE(recorded[0].ackedUtc);
-  CHECK(k.store->settingValue(store::kSettingLastSyncUtc) == std::to_string(k.clock.nowUtc()));
-  CHECK(contains(k.store->settingValue(store::kSettingLastSyncResult).value_or(""), "Skickade 3 poster"));
+  CHECK(k.store->settings().value(store::kSettingLastSyncUtc) == std::to_string(k.clock.nowUtc()));
+  CHECK(contains(k.store->settings().value(store::kSettingLastSyncResult).value_or(""), "Skickade 3 poster"));
   // The central keys are pinned at the first sync.
-  CHECK(k.store->settingValue(store::kSettingCentralSignPk) == sync::toBase64(k.central.signPk));
-  CHECK(k.store->settingValue(store::kSettingCentralBoxPk) == sync::toBase64(k.central.boxPk));
+  CHECK(k.store->settings().value(store::kSettingCentralSignPk) == sync::toBase64(k.central.signPk));
+  CHECK(k.store->settings().value(store::kSettingCentralBoxPk) == sync::toBase64(k.central.boxPk));
   // Nothing acknowledged yet: all three still queued.
-  CHECK(k.store->queuedCountByKind() == std::map<std::string, std::int64_t>{{"CheckedIn", 2}, {"CheckedOut", 1}});
+  CHECK(k.store->ledger().queuedCountByKind() == std::map<std::string, std::int64_t>{{"CheckedIn", 2}, {"CheckedOut", 1}});
 }
 
 TEST_CASE("events without a receipt are sent again in the next batch with the new ones", "[sync]") {
@@ -217,25 +217,25 @@ TEST_CASE("receipts make the next sync send only new events, and a sync with not
   k.checkIn("P0002");
   k.checkIn("P0003");
   k.run();
-  k.writeReceipt(k.store->batches().at(0), k.central);
+  k.writeReceipt(k.store->ledger().batches().at(0), k.central);
   k.checkIn("P0004");
   const auto r2 = k.run();
   CHECK(r2.eventsConfirmed == 3);
   CHECK(r2.eventsSent == 1);
   CHECK(k.seqsIn(r2.batchFile) == std::vector<std::int64_t>{4});
   CHECK(contains(r2.summary(), "Centralen har bekräftat att den tagit emot 3 poster."));
-  CHECK(k.store->batches().at(0).ackedUtc.has_value());
-  CHECK(k.store->queuedCountByKind() == std::map<std::string, std::int64_t>{{"CheckedIn", 1}});
+  CHECK(k.store->ledger().batches().at(0).ackedUtc.has_value());
+  CHECK(k.store->ledger().queuedCountByKind() == std::map<std::string, std::int64_t>{{"CheckedIn", 1}});
 
-  k.writeReceipt(k.store->batches().at(1), k.central);
+  k.writeReceipt(k.store->ledger().batches().at(1), k.central);
   const auto before = platform::listFiles(k.inbox());
   const auto r3 = k.run();
   CHECK(r3.ok());
   CHECK(r3.eventsSent == 0);
   CHECK(r3.eventsConfirmed == 1);
   CHECK(platform::listFiles(k.inbox()) == before);
-  CHECK(k.store->batches().size() == 2);
-  CHECK(k.store->queuedCountByKind().empty());
+  CHECK(k.store->ledger().batches().size() == 2);
+  CHECK(k.store->ledger().queuedCountByKind().empty());
   CHECK(contains(r3.summary(), "Inga nya poster att skicka."));
   // A receipt read again changes nothing.
   const auto r4 = k.run();
@@ -249,14 +249,14 @@ TEST_CASE("a receipt signed by another key is ignored with a logged reason", "[s
   k.run();
   TempDir otherKeys("other-keys");
   const auto other = sync::createCentralKeys(otherKeys.path() / "k");
-  k.writeReceipt(k.store->batches().at(0), other);
+  k.writeReceipt(k.store->ledger().batches().at(0), other);
   StderrCapture log;
   const auto r = k.run();
   const std::string logged = log.text();
   CHECK(r.receiptsIgnored == 1);
   CHECK(r.eventsConfirmed == 0);
   CHECK(r.eventsSent == 1); // sent again
-  CHECK_FALSE(k.store->batches().at(0).ackedUtc);
+  CHECK_FALSE(k.store->ledger().batches().at(0).ackedUtc);
   CHECK(contains(r.summary(), "1 kvitto kunde inte kontrolleras"));
   CHECK(contains(logged, "receipt 00000001-"));
   CHECK(contains(logged, "ignored"));
@@ -266,13 +266,13 @@ TEST_CASE("a receipt with the right id but another hash acknowledges nothing", "
   Kiosk k;
   k.checkIn("P0001");
   k.run();
-  auto b = k.store->batches().at(0);
+  auto b = k.store->ledger().batches().at(0);
   b.sha256 = std::string(64, '0');
   k.writeReceipt(b, k.central);
   const auto r = k.run();
   CHECK(r.eventsConfirmed == 0);
   CHECK(r.eventsSent == 1);
-  CHECK_FALSE(k.store->batches().at(0).ackedUtc);
+  CHECK_FALSE(k.store->ledger().batches().at(0).ackedUtc);
 }
 
 TEST_CASE("a batch written but not recorded is sent again under the same number with a new id", "[sync]") {
@@ -300,11 +300,11 @@ TEST_CASE("a batch written but not recorded is sent again under the same number 
   platform::createDirectories(k.layout.receiptsDir(k.store->deviceId()));
   platform::writeFileNoReplace(k.layout.receiptFile(orphan.deviceId, 1, orphan.batchId),
                                sync::signReceipt(orphan, k.central));
-  k.writeReceipt(k.store->batches().at(0), k.central);
+  k.writeReceipt(k.store->ledger().batches().at(0), k.central);
   const auto r3 = k.run();
   CHECK(r3.eventsConfirmed == 1);
   CHECK(r3.receiptsIgnored == 0);
-  CHECK(k.store->queuedCountByKind().empty());
+  CHECK(k.store->ledger().queuedCountByKind().empty());
 }
 
 TEST_CASE("a share that will not take the batch fails the sync and records nothing", "[sync]") {
@@ -314,10 +314,10 @@ TEST_CASE("a share that will not take the batch fails the sync and records nothi
   const auto e = errorFrom([&] { k.run(); });
   CHECK(e.code() == ErrorCode::ShareNotWritable);
   CHECK(contains(e.swedish(), "Inget har markerats som skickat"));
-  CHECK(k.store->batches().empty());
-  CHECK_FALSE(k.store->settingValue(store::kSettingLastSyncUtc));
-  CHECK(contains(k.store->settingValue(store::kSettingLastSyncResult).value_or(""), "Misslyckades"));
-  CHECK(k.store->queuedCountByKind() == std::map<std::string, std::int64_t>{{"CheckedIn", 1}});
+  CHECK(k.store->ledger().batches().empty());
+  CHECK_FALSE(k.store->settings().value(store::kSettingLastSyncUtc));
+  CHECK(contains(k.store->settings().value(store::kSettingLastSyncResult).value_or(""), "Misslyckades"));
+  CHECK(k.store->ledger().queuedCountByKind() == std::map<std::string, std::int64_t>{{"CheckedIn", 1}});
   // Fixed, the next sync sends it.
   fs::remove(k.share / "inbox");
   const auto r = k.run();
@@ -332,10 +332,10 @@ TEST_CASE("a missing marker stops the sync with ShareMissing and records nothing
   const auto e = errorFrom([&] { k.run(); });
   CHECK(e.code() == ErrorCode::ShareMissing);
   CHECK(contains(e.swedish(), "Den centrala mappen hittas inte"));
-  CHECK(k.store->batches().empty());
+  CHECK(k.store->ledger().batches().empty());
   CHECK_FALSE(fs::exists(k.share / "inbox"));
-  CHECK_FALSE(k.store->settingValue(store::kSettingLastSyncUtc));
-  CHECK(contains(k.store->settingValue(store::kSettingLastSyncResult).value_or(""), "Misslyckades"));
+  CHECK_FALSE(k.store->settings().value(store::kSettingLastSyncUtc));
+  CHECK(contains(k.store->settings().value(store::kSettingLastSyncResult).value_or(""), "Misslyckades"));
   // An unmounted share (the directory itself gone) says the same.
   const auto e2 = errorFrom([&] { sync::runSync(*k.store, k.data, k.dir / "not-mounted", k.clock); });
   CHECK(e2.code() == ErrorCode::ShareMissing);
@@ -357,14 +357,14 @@ TEST_CASE("a marker with other central keys than at the first sync is refused", 
   const auto e = errorFrom([&] { k.run(); });
   CHECK(e.swedish() == "Den centrala mappen har andra nycklar än förut. Kontakta IT.");
   CHECK(k.inboxFiles(".batch").size() == 1); // nothing sealed to the stranger's key
-  CHECK(k.store->batches().size() == 1);
-  CHECK(k.store->settingValue(store::kSettingCentralSignPk) == sync::toBase64(k.central.signPk));
+  CHECK(k.store->ledger().batches().size() == 1);
+  CHECK(k.store->settings().value(store::kSettingCentralSignPk) == sync::toBase64(k.central.signPk));
 }
 
 TEST_CASE("a bundle replaces roster, activities, staff and settings in one go", "[sync]") {
   Kiosk k;
-  CHECK(k.store->bundleVersion() == 0);
-  CHECK(k.store->participant("P0001").firstName == "Dalia"); // now cached in the store
+  CHECK(k.store->settings().bundleVersion() == 0);
+  CHECK(k.store->roster().participant("P0001").firstName == "Dalia"); // now cached in the store
   {
     RawDb raw(k.data / store::kDatabaseFileName);
     REQUIRE(raw.exec("UPDATE participant SET photo_file = 'p0003.jpg' WHERE id = 'P0003'") == SQLITE_OK);
@@ -385,25 +385,25 @@ TEST_CASE("a bundle replaces roster, activities, staff and settings in one go", 
   CHECK(r.ok());
   REQUIRE(r.bundleApplied == std::optional<std::int64_t>(1));
   CHECK(contains(r.summary(), "Nytt register (version 1) har lagts in."));
-  CHECK(k.store->bundleVersion() == 1);
-  CHECK(k.store->participant("P0001").firstName == "Dahlia"); // the cache was dropped
-  const auto people = k.store->participants("liljan");
+  CHECK(k.store->settings().bundleVersion() == 1);
+  CHECK(k.store->roster().participant("P0001").firstName == "Dahlia"); // the cache was dropped
+  const auto people = k.store->roster().participants("liljan");
   const auto has = [&](const std::string& id) {
     return std::any_of(people.begin(), people.end(), [&](const Participant& p) { return p.id == id; });
   };
   CHECK(has("P9001"));
   CHECK_FALSE(has("P0002"));
-  CHECK_FALSE(k.store->participant("P0002").active);
-  CHECK(k.store->participant("P0003").photoFile == std::optional<std::string>("p0003.jpg"));
-  const auto acts = k.store->activities("liljan");
+  CHECK_FALSE(k.store->roster().participant("P0002").active);
+  CHECK(k.store->roster().participant("P0003").photoFile == std::optional<std::string>("p0003.jpg"));
+  const auto acts = k.store->roster().activities("liljan");
   CHECK(std::any_of(acts.begin(), acts.end(), [](const Activity& a) { return a.id == "liljan-a99"; }));
-  CHECK_FALSE(k.store->staffMember("S001").active);
-  CHECK(k.store->staffMember("S002").role == StaffRole::Admin);
-  CHECK(k.store->staffIdleSeconds() == 120);
-  CHECK_FALSE(k.store->settingValue("some_future_setting"));
+  CHECK_FALSE(k.store->roster().staffMember("S001").active);
+  CHECK(k.store->roster().staffMember("S002").role == StaffRole::Admin);
+  CHECK(k.store->settings().staffIdleSeconds() == 120);
+  CHECK_FALSE(k.store->settings().value("some_future_setting"));
   // A participant no longer listed cannot be checked in; the log still names them.
-  CHECK(errorFrom([&] { k.store->checkIn("P0002"); }).code() == ErrorCode::UnknownParticipant);
-  const auto log = k.store->eventsAfter(0, 10);
+  CHECK(errorFrom([&] { store::perform(*k.store, cmd::CheckIn{"P0002", std::nullopt}); }).code() == ErrorCode::UnknownParticipant);
+  const auto log = k.store->events().after(0, 10);
   REQUIRE(log.size() == 1);
   CHECK(std::get<CheckedIn>(log[0].payload).participantId == "P0002");
 }
@@ -418,14 +418,14 @@ TEST_CASE("an older or equal bundle is refused and changes nothing", "[sync]") {
   const auto r = k.run();
   CHECK(r.ok()); // an older bundle on the share is simply not newer: no problem
   CHECK_FALSE(r.bundleApplied);
-  CHECK(k.store->participant("P0001").active);
+  CHECK(k.store->roster().participant("P0001").active);
   // Applying one directly says why.
   RosterFiles roster = store::demoRoster();
-  const auto e = errorFrom([&] { k.store->applyBundle(roster, {}, 2); });
+  const auto e = errorFrom([&] { k.store->roster().applyBundle(roster, {}, 2); });
   CHECK(e.code() == ErrorCode::BundleRejected);
   CHECK(contains(e.swedish(), "inte nyare"));
-  CHECK(errorFrom([&] { k.store->applyBundle(roster, {}, 1); }).code() == ErrorCode::BundleRejected);
-  CHECK(k.store->bundleVersion() == 2);
+  CHECK(errorFrom([&] { k.store->roster().applyBundle(roster, {}, 1); }).code() == ErrorCode::BundleRejected);
+  CHECK(k.store->settings().bundleVersion() == 2);
 }
 
 TEST_CASE("a newest bundle with a bad signature is refused, and an older valid one newer than ours applies", "[sync]") {
@@ -445,8 +445,8 @@ TEST_CASE("a newest bundle with a bad signature is refused, and an older valid o
   REQUIRE(r.problems.size() == 1);
   CHECK(contains(r.problems[0], "Registret version 2"));
   CHECK(contains(r.summary(), "Problem: Registret version 2"));
-  CHECK(k.store->bundleVersion() == 1);
-  CHECK(k.store->participant("P0001").active);
+  CHECK(k.store->settings().bundleVersion() == 1);
+  CHECK(k.store->roster().participant("P0001").active);
 
   // Version 4 corrupt (one flipped bit) above a valid 3: 4 refused, 3 applied.
   auto three = k.demoBundle(3);
@@ -457,7 +457,7 @@ TEST_CASE("a newest bundle with a bad signature is refused, and an older valid o
   platform::writeFileNoReplace(k.layout.bundleFile(4), four);
   r = k.run();
   CHECK(r.bundleApplied == std::optional<std::int64_t>(3));
-  CHECK(k.store->staffIdleSeconds() == 45);
+  CHECK(k.store->settings().staffIdleSeconds() == 45);
   bool mentionsFour = false;
   for (const auto& p : r.problems) mentionsFour = mentionsFour || contains(p, "Registret version 4");
   CHECK(mentionsFour);
@@ -475,15 +475,15 @@ TEST_CASE("a bundle without the kiosk's own site, or with a bad setting, is refu
   CHECK_FALSE(r.bundleApplied);
   REQUIRE(r.problems.size() == 1);
   CHECK(contains(r.problems[0], "saknar den här kioskens verksamhet (liljan)"));
-  CHECK(k.store->bundleVersion() == 0);
-  CHECK(k.store->participant("P0001").active);
+  CHECK(k.store->settings().bundleVersion() == 0);
+  CHECK(k.store->roster().participant("P0001").active);
 
   RosterFiles roster = store::demoRoster();
-  const auto e = errorFrom([&] { k.store->applyBundle(roster, {{"staff_idle_seconds", "5"}}, 7); });
+  const auto e = errorFrom([&] { k.store->roster().applyBundle(roster, {{"staff_idle_seconds", "5"}}, 7); });
   CHECK(e.code() == ErrorCode::BundleRejected);
   CHECK(contains(e.swedish(), "staff_idle_seconds"));
-  CHECK(k.store->bundleVersion() == 0);
-  CHECK(k.store->staffIdleSeconds() == 90);
+  CHECK(k.store->settings().bundleVersion() == 0);
+  CHECK(k.store->settings().staffIdleSeconds() == 90);
 }
 
 TEST_CASE("queued events are named per kind in Swedish", "[sync]") {

@@ -25,7 +25,7 @@
 using namespace dagverk;
 using namespace dagverk::test;
 using store::KioskStore;
-using PinResult = KioskStore::PinResult;
+using store::PinResult;
 
 namespace {
 
@@ -77,7 +77,7 @@ TEST_CASE("Staff store: the demo staff, activities and settings load") {
     CHECK(s->status().schemaVersion == store::latestSchemaVersion());
   }
   auto s = KioskStore::open(dir.path(), clock);
-  const auto liljan = s->staff("liljan");
+  const auto liljan = s->roster().staff("liljan");
   REQUIRE(liljan.size() == 14); // 12 staff, the assistant manager, the admin
   for (size_t i = 1; i < liljan.size(); ++i)
     CHECK_FALSE(swedishLess(liljan[i].firstName, liljan[i - 1].firstName));
@@ -88,27 +88,27 @@ TEST_CASE("Staff store: the demo staff, activities and settings load") {
   CHECK(has(liljan, "S059")); // assistant manager for liljan, trofast, vaxtverket
   CHECK(has(liljan, "S062")); // admin, every site
   CHECK_FALSE(has(liljan, "S013"));
-  CHECK(s->staff("vaxtverket").size() == 4);
-  CHECK(s->staff("langsjon").size() == 6);
-  CHECK(s->staff("nowhere").size() == 1); // only the admin works "everywhere"
+  CHECK(s->roster().staff("vaxtverket").size() == 4);
+  CHECK(s->roster().staff("langsjon").size() == 6);
+  CHECK(s->roster().staff("nowhere").size() == 1); // only the admin works "everywhere"
 
-  const StaffMember admin = s->staffMember("S062");
+  const StaffMember admin = s->roster().staffMember("S062");
   CHECK(admin.role == StaffRole::Admin);
   CHECK(admin.siteIds == std::vector<std::string>{"*"});
-  const StaffMember am = s->staffMember("S060");
+  const StaffMember am = s->roster().staffMember("S060");
   CHECK(am.role == StaffRole::AssistantManager);
   CHECK(am.siteIds == std::vector<std::string>{"ornsberg", "vastertorp", "langsjon"});
-  CHECK(codeOf([&] { s->staffMember("S999"); }) == ErrorCode::UnknownStaff);
+  CHECK(codeOf([&] { s->roster().staffMember("S999"); }) == ErrorCode::UnknownStaff);
 
-  const auto acts = s->activities("liljan");
+  const auto acts = s->roster().activities("liljan");
   REQUIRE(acts.size() == 7);
   CHECK(acts.front().id == "liljan-a01");
   CHECK(acts.front().name == "Bild och form");
   CHECK(acts.front().category == "Skapande");
-  CHECK(s->activities("trofast").size() == 5);
+  CHECK(s->roster().activities("trofast").size() == 5);
 
-  CHECK(s->staffIdleSeconds() == 90);
-  const PinLockout lock = s->pinLockout();
+  CHECK(s->settings().staffIdleSeconds() == 90);
+  const PinLockout lock = s->lockout().state();
   CHECK(lock.failures == 0);
   CHECK(lock.secondsLeft(clock.nowUtc()) == 0);
 
@@ -125,41 +125,41 @@ TEST_CASE("Staff store: the idle time is a setting") {
   auto s = seedDemo(dir, clock);
   RawDb raw(databaseOf(dir));
   REQUIRE(raw.exec("UPDATE setting SET value = '45' WHERE key = 'staff_idle_seconds'") == SQLITE_OK);
-  CHECK(s->staffIdleSeconds() == 45);
+  CHECK(s->settings().staffIdleSeconds() == 45);
   REQUIRE(raw.exec("UPDATE setting SET value = 'soon' WHERE key = 'staff_idle_seconds'") == SQLITE_OK);
-  CHECK(s->staffIdleSeconds() == 90);
+  CHECK(s->settings().staffIdleSeconds() == 90);
   REQUIRE(raw.exec("UPDATE setting SET value = '1' WHERE key = 'staff_idle_seconds'") == SQLITE_OK);
-  CHECK(s->staffIdleSeconds() == 10); // never so short that staff cannot finish a tap
+  CHECK(s->settings().staffIdleSeconds() == 10); // never so short that staff cannot finish a tap
 }
 
 TEST_CASE("Staff store: checkPin, right and wrong, with the tries left") {
   TempDir dir("staff");
   ManualClock clock(mondayAt(8));
   auto s = seedDemo(dir, clock);
-  CHECK(s->checkPin("S001", "1001").result == PinResult::Accepted);
-  CHECK(s->checkPin("S042", demoPin("S042")).result == PinResult::Accepted);
+  CHECK(s->lockout().checkPin("S001", "1001").result == PinResult::Accepted);
+  CHECK(s->lockout().checkPin("S042", demoPin("S042")).result == PinResult::Accepted);
   CHECK(demoPin("S042") == "1042");
 
-  auto r = s->checkPin("S001", "1042"); // another person's PIN
+  auto r = s->lockout().checkPin("S001", "1042"); // another person's PIN
   CHECK(r.result == PinResult::Wrong);
   CHECK(r.attemptsLeft == 4);
-  r = s->checkPin("S001", "9999");
+  r = s->lockout().checkPin("S001", "9999");
   CHECK(r.result == PinResult::Wrong);
   CHECK(r.attemptsLeft == 3);
   // Not 4-6 digits: counted as a wrong PIN too.
-  r = s->checkPin("S001", "12");
+  r = s->lockout().checkPin("S001", "12");
   CHECK(r.result == PinResult::Malformed);
   CHECK(r.attemptsLeft == 2);
-  CHECK(s->pinLockout().failures == 3);
+  CHECK(s->lockout().state().failures == 3);
 
   // A right PIN resets the count.
-  CHECK(s->checkPin("S001", "1001").result == PinResult::Accepted);
-  CHECK(s->pinLockout().failures == 0);
-  r = s->checkPin("S001", "0000");
+  CHECK(s->lockout().checkPin("S001", "1001").result == PinResult::Accepted);
+  CHECK(s->lockout().state().failures == 0);
+  r = s->lockout().checkPin("S001", "0000");
   CHECK(r.result == PinResult::Wrong);
   CHECK(r.attemptsLeft == 4);
 
-  CHECK(codeOf([&] { s->checkPin("S999", "1001"); }) == ErrorCode::UnknownStaff);
+  CHECK(codeOf([&] { s->lockout().checkPin("S999", "1001"); }) == ErrorCode::UnknownStaff);
   CHECK(s->status().events == 0); // PIN checks are not events
 }
 
@@ -170,41 +170,41 @@ TEST_CASE("Staff store: the lock-out after five wrong PINs survives a restart an
     auto s = seedDemo(dir, clock);
     for (int i = 0; i < 4; ++i) {
       clock.advanceMs(kSecond);
-      const auto r = s->checkPin("S001", "2222");
+      const auto r = s->lockout().checkPin("S001", "2222");
       CHECK(r.result == PinResult::Wrong);
       CHECK(r.attemptsLeft == 4 - i);
     }
     clock.advanceMs(kSecond);
-    const auto fifth = s->checkPin("S001", "2222");
+    const auto fifth = s->lockout().checkPin("S001", "2222");
     CHECK(fifth.result == PinResult::LockedOut); // the countdown shows at once
     CHECK(fifth.secondsLeft == 30);
   } // the app is killed
 
   clock.advanceMs(10 * kSecond);
   auto s = KioskStore::open(dir.path(), clock);
-  CHECK(s->pinLockout().secondsLeft(clock.nowUtc()) == 20);
+  CHECK(s->lockout().state().secondsLeft(clock.nowUtc()) == 20);
   // Locked: even the right PIN is refused, without even a look at the staff member.
-  auto r = s->checkPin("S001", "1001");
+  auto r = s->lockout().checkPin("S001", "1001");
   CHECK(r.result == PinResult::LockedOut);
   CHECK(r.secondsLeft == 20);
-  CHECK(s->checkPin("S999", "1001").result == PinResult::LockedOut);
-  CHECK(s->pinLockout().failures == 5); // refused tries while locked are not counted
+  CHECK(s->lockout().checkPin("S999", "1001").result == PinResult::LockedOut);
+  CHECK(s->lockout().state().failures == 5); // refused tries while locked are not counted
 
   clock.advanceMs(19 * kSecond);
-  CHECK(s->checkPin("S001", "1001").secondsLeft == 1);
+  CHECK(s->lockout().checkPin("S001", "1001").secondsLeft == 1);
   clock.advanceMs(kSecond);
-  CHECK(s->pinLockout().secondsLeft(clock.nowUtc()) == 0);
+  CHECK(s->lockout().state().secondsLeft(clock.nowUtc()) == 0);
 
   // The next wrong PIN locks again at once, for a minute, also across a restart.
-  r = s->checkPin("S001", "2222");
+  r = s->lockout().checkPin("S001", "2222");
   CHECK(r.result == PinResult::LockedOut);
   CHECK(r.secondsLeft == 60);
   s.reset();
   s = KioskStore::open(dir.path(), clock);
-  CHECK(s->checkPin("S001", "1001").result == PinResult::LockedOut);
+  CHECK(s->lockout().checkPin("S001", "1001").result == PinResult::LockedOut);
   clock.advanceMs(60 * kSecond);
-  CHECK(s->checkPin("S001", "1001").result == PinResult::Accepted);
-  const PinLockout after = s->pinLockout();
+  CHECK(s->lockout().checkPin("S001", "1001").result == PinResult::Accepted);
+  const PinLockout after = s->lockout().state();
   CHECK(after.failures == 0);
   CHECK(after.level == 0);
   RawDb raw(databaseOf(dir));
@@ -215,13 +215,13 @@ TEST_CASE("Staff store: a clock moved back does not stretch the lock-out") {
   TempDir dir("staff");
   ManualClock clock(mondayAt(9));
   auto s = seedDemo(dir, clock);
-  for (int i = 0; i < 5; ++i) s->checkPin("S001", "2222");
+  for (int i = 0; i < 5; ++i) s->lockout().checkPin("S001", "2222");
   clock.advanceMs(-3600 * kSecond); // the kiosk's clock is set back an hour
-  auto r = s->checkPin("S001", "1001");
+  auto r = s->lockout().checkPin("S001", "1001");
   CHECK(r.result == PinResult::LockedOut);
   CHECK(r.secondsLeft == 30);
   clock.advanceMs(30 * kSecond);
-  CHECK(s->checkPin("S001", "1001").result == PinResult::Accepted);
+  CHECK(s->lockout().checkPin("S001", "1001").result == PinResult::Accepted);
 }
 
 TEST_CASE("Staff store: a hash with weaker parameters is re-hashed on a right PIN") {
@@ -237,16 +237,16 @@ TEST_CASE("Staff store: a hash with weaker parameters is re-hashed on a right PI
   ManualClock clock(mondayAt(9));
   auto s = seedDemo(dir, clock, roster);
   RawDb raw(databaseOf(dir));
-  CHECK(s->checkPin("S001", "1111").result == PinResult::Wrong);
+  CHECK(s->lockout().checkPin("S001", "1111").result == PinResult::Wrong);
   CHECK(raw.text("SELECT pin_hash FROM staff WHERE id = 'S001'") == weak); // not on a wrong PIN
 
-  CHECK(s->checkPin("S001", pin).result == PinResult::Accepted);
+  CHECK(s->lockout().checkPin("S001", pin).result == PinResult::Accepted);
   const std::string now = raw.text("SELECT pin_hash FROM staff WHERE id = 'S001'");
   CHECK(now != weak);
   CHECK(now.rfind("$argon2id$v=19$m=65536,t=2,p=1$", 0) == 0);
   CHECK_FALSE(store::pinNeedsRehash(now));
   CHECK(store::verifyPin(now, pin));
-  CHECK(s->checkPin("S001", pin).result == PinResult::Accepted);
+  CHECK(s->lockout().checkPin("S001", pin).result == PinResult::Accepted);
   CHECK(raw.text("SELECT pin_hash FROM staff WHERE id = 'S001'") == now); // today's hash stays
 }
 
@@ -272,24 +272,24 @@ TEST_CASE("Staff store: staff check in and out, and the rollover closes yesterda
   ManualClock clock(mondayAt(7, 50));
   {
     auto s = seedDemo(dir, clock);
-    const Event in = s->staffCheckIn("S001");
+    const Event in = store::perform(*s, cmd::StaffCheckIn{"S001"}).front();
     REQUIRE(std::holds_alternative<StaffCheckedIn>(in.payload));
     CHECK(in.actorStaffId == std::optional<std::string>("S001"));
     CHECK(s->staffPresence().isPresent("S001"));
     CHECK_FALSE(s->presence().isPresent("S001")); // two boards
-    CHECK(codeOf([&] { s->staffCheckIn("S001"); }) == ErrorCode::AlreadyPresent);
-    CHECK(codeOf([&] { s->staffCheckIn("S013"); }) == ErrorCode::UnknownStaff); // works at Örnsberg
-    CHECK(codeOf([&] { s->staffCheckIn("S999"); }) == ErrorCode::UnknownStaff);
-    s->staffCheckIn("S062"); // the admin works everywhere
-    s->staffCheckOut("S062");
-    CHECK(codeOf([&] { s->staffCheckOut("S062"); }) == ErrorCode::NotPresent);
+    CHECK(codeOf([&] { store::perform(*s, cmd::StaffCheckIn{"S001"}); }) == ErrorCode::AlreadyPresent);
+    CHECK(codeOf([&] { store::perform(*s, cmd::StaffCheckIn{"S013"}); }) == ErrorCode::UnknownStaff); // works at Örnsberg
+    CHECK(codeOf([&] { store::perform(*s, cmd::StaffCheckIn{"S999"}); }) == ErrorCode::UnknownStaff);
+    store::perform(*s, cmd::StaffCheckIn{"S062"}); // the admin works everywhere
+    store::perform(*s, cmd::StaffCheckOut{"S062"});
+    CHECK(codeOf([&] { store::perform(*s, cmd::StaffCheckOut{"S062"}); }) == ErrorCode::NotPresent);
     CHECK(s->status().presentNow == 0); // staff are not counted as participants
 
     RawDb raw(databaseOf(dir));
     CHECK(raw.text("SELECT participant_id || ',' || is_staff || ',' || check_in_event_id FROM presence") ==
           "S001,1," + in.id);
     clock.set(mondayAt(9));
-    s->checkIn("P0002");
+    store::perform(*s, cmd::CheckIn{"P0002", std::nullopt});
   }
   // Loaded at open.
   clock.set(mondayAt(12));
@@ -302,7 +302,7 @@ TEST_CASE("Staff store: staff check in and out, and the rollover closes yesterda
   // Nobody checked out: the next morning closes both at closing time.
   clock.set(tuesdayAt(7, 30));
   auto s = KioskStore::open(dir.path(), clock);
-  const auto closed = s->runDayRollover();
+  const auto closed = store::runDayRollover(*s);
   REQUIRE(closed.size() == 2);
   REQUIRE(std::holds_alternative<CheckedOut>(closed[0].payload));
   REQUIRE(std::holds_alternative<StaffCheckedOut>(closed[1].payload));
@@ -316,9 +316,9 @@ TEST_CASE("Staff store: staff check in and out, and the rollover closes yesterda
   CHECK(s->presence().count() == 0);
   RawDb raw(databaseOf(dir));
   CHECK(raw.integer("SELECT count(*) FROM presence") == 0);
-  CHECK(s->runDayRollover().empty());
+  CHECK(store::runDayRollover(*s).empty());
   // And a new day's check-in works.
-  CHECK(std::holds_alternative<StaffCheckedIn>(s->staffCheckIn("S001").payload));
+  CHECK(std::holds_alternative<StaffCheckedIn>(store::perform(*s, cmd::StaffCheckIn{"S001"}).front().payload));
 }
 
 // --- corrections -----------------------------------------------------------------------------
@@ -328,11 +328,11 @@ TEST_CASE("Staff store: correcting a check-in removes the visit, a check-out's r
   ManualClock clock(mondayAt(8, 30));
   auto s = seedDemo(dir, clock);
   RawDb raw(databaseOf(dir));
-  const Event wrong = s->checkIn("P0002", std::string("S001"));
+  const Event wrong = store::perform(*s, cmd::CheckIn{"P0002", std::string("S001")}).front();
   CHECK(wrong.actorStaffId == std::optional<std::string>("S001"));
   clock.advanceMs(kMinute);
 
-  const Event fix = s->correct(wrong.id, "fel_person", "S001");
+  const Event fix = store::perform(*s, cmd::Correct{wrong.id, "fel_person", "S001"}).front();
   REQUIRE(std::holds_alternative<Corrected>(fix.payload));
   const auto& c = std::get<Corrected>(fix.payload);
   CHECK(c.correctsEventId == wrong.id);
@@ -345,24 +345,24 @@ TEST_CASE("Staff store: correcting a check-in removes the visit, a check-out's r
   CHECK(raw.text("SELECT kind FROM event WHERE id = '" + wrong.id + "'") == "CheckedIn");
   CHECK(eventCount(*s) == 2);
   // The dashboard lists Hugo as expected again.
-  const auto day = s->dayOverview("liljan", {2026, 11, 23});
+  const auto day = store::dayOverview(*s, "liljan", {2026, 11, 23});
   CHECK(day.present.empty());
   CHECK(std::any_of(day.expected.begin(), day.expected.end(),
                     [](const ParticipantDay& d) { return d.participantId == "P0002"; }));
 
   // A second correction of the same event is refused, and so is correcting a correction.
-  CHECK(codeOf([&] { s->correct(wrong.id, "av_misstag", "S001"); }) == ErrorCode::AlreadyCorrected);
-  CHECK(codeOf([&] { s->correct(fix.id, "av_misstag", "S001"); }) == ErrorCode::BadInput);
-  CHECK(codeOf([&] { s->correct("no-such-event", "annat", "S001"); }) == ErrorCode::UnknownEvent);
-  CHECK(codeOf([&] { s->correct(wrong.id, "because", "S001"); }) == ErrorCode::BadInput);
+  CHECK(codeOf([&] { store::perform(*s, cmd::Correct{wrong.id, "av_misstag", "S001"}); }) == ErrorCode::AlreadyCorrected);
+  CHECK(codeOf([&] { store::perform(*s, cmd::Correct{fix.id, "av_misstag", "S001"}); }) == ErrorCode::BadInput);
+  CHECK(codeOf([&] { store::perform(*s, cmd::Correct{"no-such-event", "annat", "S001"}); }) == ErrorCode::UnknownEvent);
+  CHECK(codeOf([&] { store::perform(*s, cmd::Correct{wrong.id, "because", "S001"}); }) == ErrorCode::BadInput);
   CHECK(eventCount(*s) == 2);
 
   // A mistaken check-out: voiding it re-opens the visit it closed.
-  const Event in = s->checkIn("P0009");
+  const Event in = store::perform(*s, cmd::CheckIn{"P0009", std::nullopt}).front();
   clock.advanceMs(kMinute);
-  const Event out = s->checkOut("P0009", std::string("S001"));
+  const Event out = store::perform(*s, cmd::CheckOut{"P0009", std::string("S001")}).front();
   CHECK_FALSE(s->presence().isPresent("P0009"));
-  s->correct(out.id, "av_misstag", "S001");
+  store::perform(*s, cmd::Correct{out.id, "av_misstag", "S001"});
   REQUIRE(s->presence().isPresent("P0009"));
   CHECK(s->presence().visit("P0009")->checkInEventId == in.id);
   CHECK(s->presence().visit("P0009")->since == in.recordedUtc);
@@ -370,18 +370,18 @@ TEST_CASE("Staff store: correcting a check-in removes the visit, a check-out's r
   CHECK(raw.text("SELECT kind FROM event WHERE id = '" + out.id + "'") == "CheckedOut");
 
   // The same after a rebuild from the log and after a restart.
-  s->rebuildPresence();
+  s->events().rebuildProjections();
   CHECK(s->presence().isPresent("P0009"));
   CHECK_FALSE(s->presence().isPresent("P0002"));
   s.reset();
   s = KioskStore::open(dir.path(), clock);
   CHECK(s->presence().isPresent("P0009"));
   CHECK_FALSE(s->presence().isPresent("P0002"));
-  CHECK(s->checkOut("P0009").seq == 6); // the re-opened visit can be closed the normal way
+  CHECK(store::perform(*s, cmd::CheckOut{"P0009", std::nullopt}).front().seq == 6); // the re-opened visit can be closed the normal way
 
   // Staff presence follows corrections too.
-  const Event staffIn = s->staffCheckIn("S002");
-  s->correct(staffIn.id, "fel_person", "S001");
+  const Event staffIn = store::perform(*s, cmd::StaffCheckIn{"S002"}).front();
+  store::perform(*s, cmd::Correct{staffIn.id, "fel_person", "S001"});
   CHECK_FALSE(s->staffPresence().isPresent("S002"));
   CHECK(raw.integer("SELECT count(*) FROM presence WHERE is_staff = 1") == 0);
 }
@@ -392,26 +392,26 @@ TEST_CASE("Staff store: an absence for someone present is refused and saves noth
   TempDir dir("staff");
   ManualClock clock(mondayAt(9));
   auto s = seedDemo(dir, clock);
-  s->checkIn("P0002");
-  const auto e = errorFrom([&] { s->noteAbsence("P0002", "sjuk", "", "S001"); });
+  store::perform(*s, cmd::CheckIn{"P0002", std::nullopt});
+  const auto e = errorFrom([&] { store::perform(*s, cmd::NoteAbsence{"P0002", "sjuk", "", "S001"}); });
   CHECK(e.code() == ErrorCode::PresentNotAbsent);
   CHECK(e.swedish() == "Hugo är incheckad just nu och kan inte vara frånvarande. Checka ut först.");
   CHECK(std::string(e.english()).find("Hugo") == std::string::npos); // no names in logs
   CHECK(eventCount(*s) == 1);
 
-  CHECK(codeOf([&] { s->noteAbsence("P0009", "semester", "", "S001"); }) == ErrorCode::BadInput);
-  CHECK(codeOf([&] { s->noteAbsence("P0009", "sjuk", std::string(501, 'x'), "S001"); }) == ErrorCode::BadInput);
-  CHECK(codeOf([&] { s->noteAbsence("P0009", "sjuk", "rad\x1b", "S001"); }) == ErrorCode::BadInput);
-  CHECK(codeOf([&] { s->noteAbsence("P0040", "sjuk", "", "S001"); }) == ErrorCode::UnknownParticipant); // Örnsberg
-  CHECK(codeOf([&] { s->noteAbsence("P0009", "sjuk", "", "S999"); }) == ErrorCode::UnknownStaff);
+  CHECK(codeOf([&] { store::perform(*s, cmd::NoteAbsence{"P0009", "semester", "", "S001"}); }) == ErrorCode::BadInput);
+  CHECK(codeOf([&] { store::perform(*s, cmd::NoteAbsence{"P0009", "sjuk", std::string(501, 'x'), "S001"}); }) == ErrorCode::BadInput);
+  CHECK(codeOf([&] { store::perform(*s, cmd::NoteAbsence{"P0009", "sjuk", "rad\x1b", "S001"}); }) == ErrorCode::BadInput);
+  CHECK(codeOf([&] { store::perform(*s, cmd::NoteAbsence{"P0040", "sjuk", "", "S001"}); }) == ErrorCode::UnknownParticipant); // Örnsberg
+  CHECK(codeOf([&] { store::perform(*s, cmd::NoteAbsence{"P0009", "sjuk", "", "S999"}); }) == ErrorCode::UnknownStaff);
   CHECK(eventCount(*s) == 1);
 
-  const Event ok = s->noteAbsence("P0009", "annan_aktivitet", "Tandläkare kl. 10.", "S001");
+  const Event ok = store::perform(*s, cmd::NoteAbsence{"P0009", "annan_aktivitet", "Tandläkare kl. 10.", "S001"}).front();
   const auto& a = std::get<AbsenceNoted>(ok.payload);
   CHECK(a.date == "2026-11-23");
   CHECK(a.reason == "annan_aktivitet");
   CHECK(a.comment == "Tandläkare kl. 10.");
-  const auto day = s->dayOverview("liljan", {2026, 11, 23});
+  const auto day = store::dayOverview(*s, "liljan", {2026, 11, 23});
   REQUIRE(day.absent.size() == 1);
   CHECK(day.absent[0].participantId == "P0009");
   CHECK(day.absent[0].absenceReason == "annan_aktivitet");
@@ -423,21 +423,21 @@ TEST_CASE("Staff store: a session with three participants, then an edit in one t
   TempDir dir("staff");
   ManualClock clock(mondayAt(11, 45));
   auto s = seedDemo(dir, clock);
-  const auto logged = s->logSession(threePeople(), "S001");
+  const auto logged = store::perform(*s, cmd::LogSession{threePeople(), "S001"});
   REQUIRE(logged.size() == 1);
   const auto& first = std::get<ActivitySessionLogged>(logged[0].payload);
   CHECK(isUuid(first.sessionId));
   CHECK(first.participantIds == std::vector<std::string>{"P0002", "P0011", "P0012"});
   CHECK(logged[0].actorStaffId == std::optional<std::string>("S001"));
   const UtcMs dayStart = fromStockholm({2026, 11, 23}, 0, 0), dayEnd = fromStockholm({2026, 11, 24}, 0, 0);
-  REQUIRE(s->sessions("liljan", dayStart, dayEnd).size() == 1);
-  CHECK(s->sessions("liljan", mondayAt(10, 1), dayEnd).empty()); // filtered by start
+  REQUIRE(store::sessions(*s, "liljan", dayStart, dayEnd).size() == 1);
+  CHECK(store::sessions(*s, "liljan", mondayAt(10, 1), dayEnd).empty()); // filtered by start
 
   // A failing validation of the edit appends nothing.
   SessionDraft edit = threePeople();
   edit.replacesEventId = logged[0].id;
   edit.end = edit.start - kMinute;
-  CHECK(errorFrom([&] { s->logSession(edit, "S001"); }).swedish() == "Sluttiden måste vara efter starttiden.");
+  CHECK(errorFrom([&] { store::perform(*s, cmd::LogSession{edit, "S001"}); }).swedish() == "Sluttiden måste vara efter starttiden.");
   CHECK(eventCount(*s) == 1);
 
   clock.advanceMs(5 * kMinute);
@@ -446,7 +446,7 @@ TEST_CASE("Staff store: a session with three participants, then an edit in one t
   edit.participantIds = {"P0002", "P0011", "P0012", "P0009"};
   edit.end = mondayAt(12);
   edit.note = "Fyra deltog till slut.";
-  const auto edited = s->logSession(edit, "S059");
+  const auto edited = store::perform(*s, cmd::LogSession{edit, "S059"});
   REQUIRE(edited.size() == 2);
   const auto& second = std::get<ActivitySessionLogged>(edited[0].payload);
   const auto& voids = std::get<Corrected>(edited[1].payload);
@@ -456,7 +456,7 @@ TEST_CASE("Staff store: a session with three participants, then an edit in one t
   CHECK(edited[1].seq == edited[0].seq + 1);
   CHECK(edited[0].recordedUtc == edited[1].recordedUtc);
 
-  const auto now = s->sessions("liljan", dayStart, dayEnd);
+  const auto now = store::sessions(*s, "liljan", dayStart, dayEnd);
   REQUIRE(now.size() == 1);
   CHECK(now[0].eventId == edited[0].id);
   CHECK(now[0].data.participantIds.size() == 4);
@@ -465,7 +465,7 @@ TEST_CASE("Staff store: a session with three participants, then an edit in one t
   CHECK(eventCount(*s) == 3); // the first version stays in the log
 
   // Editing the old version again is refused: someone else's edit came first.
-  CHECK(codeOf([&] { s->logSession(edit, "S001"); }) == ErrorCode::AlreadyCorrected);
+  CHECK(codeOf([&] { store::perform(*s, cmd::LogSession{edit, "S001"}); }) == ErrorCode::AlreadyCorrected);
   CHECK(eventCount(*s) == 3);
 }
 
@@ -473,23 +473,23 @@ TEST_CASE("Staff store: an edit is all or nothing when the second insert fails")
   TempDir dir("staff");
   ManualClock clock(mondayAt(12));
   auto s = seedDemo(dir, clock);
-  const auto logged = s->logSession(threePeople(), "S001");
+  const auto logged = store::perform(*s, cmd::LogSession{threePeople(), "S001"});
   RawDb raw(databaseOf(dir));
   REQUIRE(raw.exec("CREATE TRIGGER no_corrections BEFORE INSERT ON event WHEN NEW.kind = 'Corrected' "
                    "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END") == SQLITE_OK);
   SessionDraft edit = threePeople();
   edit.replacesEventId = logged[0].id;
   edit.note = "ändrad";
-  CHECK(codeOf([&] { s->logSession(edit, "S001"); }) == ErrorCode::Storage);
+  CHECK(codeOf([&] { store::perform(*s, cmd::LogSession{edit, "S001"}); }) == ErrorCode::Storage);
   // The new version, written first, was rolled back with the failed Corrected.
   CHECK(raw.integer("SELECT count(*) FROM event") == 1);
   CHECK(raw.integer("SELECT last_seq FROM device_sequence") == 1);
-  const auto current = s->sessions("liljan", 0, mondayAt(23));
+  const auto current = store::sessions(*s, "liljan", 0, mondayAt(23));
   REQUIRE(current.size() == 1);
   CHECK(current[0].eventId == logged[0].id);
 
   REQUIRE(raw.exec("DROP TRIGGER no_corrections") == SQLITE_OK);
-  const auto edited = s->logSession(edit, "S001");
+  const auto edited = store::perform(*s, cmd::LogSession{edit, "S001"});
   CHECK(edited[0].seq == 2);
   CHECK(edited[1].seq == 3);
 }
@@ -515,24 +515,24 @@ TEST_CASE("Staff store: bad sessions are refused with the Swedish message and no
   for (const auto& [edit, message] : cases) {
     SessionDraft d = threePeople();
     edit(d);
-    const auto e = errorFrom([&] { s->logSession(d, "S001"); });
+    const auto e = errorFrom([&] { store::perform(*s, cmd::LogSession{d, "S001"}); });
     CHECK(e.code() == ErrorCode::BadInput);
     CHECK(e.swedish() == message);
   }
   SessionDraft other = threePeople();
   other.participantIds.push_back("P0040"); // Örnsberg
-  CHECK(codeOf([&] { s->logSession(other, "S001"); }) == ErrorCode::UnknownParticipant);
+  CHECK(codeOf([&] { store::perform(*s, cmd::LogSession{other, "S001"}); }) == ErrorCode::UnknownParticipant);
   other = threePeople();
   other.staffIds = {"S013"};
-  CHECK(codeOf([&] { s->logSession(other, "S001"); }) == ErrorCode::UnknownStaff);
+  CHECK(codeOf([&] { store::perform(*s, cmd::LogSession{other, "S001"}); }) == ErrorCode::UnknownStaff);
   other = threePeople();
   other.sessionId = "made-up";
-  CHECK(codeOf([&] { s->logSession(other, "S001"); }) == ErrorCode::BadInput);
+  CHECK(codeOf([&] { store::perform(*s, cmd::LogSession{other, "S001"}); }) == ErrorCode::BadInput);
   other = threePeople();
   other.replacesEventId = "no-such-event";
-  CHECK(codeOf([&] { s->logSession(other, "S001"); }) == ErrorCode::UnknownEvent);
+  CHECK(codeOf([&] { store::perform(*s, cmd::LogSession{other, "S001"}); }) == ErrorCode::UnknownEvent);
   CHECK(eventCount(*s) == 0);
-  CHECK(s->sessions("liljan", 0, mondayAt(23)).empty());
+  CHECK(store::sessions(*s, "liljan", 0, mondayAt(23)).empty());
 }
 
 TEST_CASE("Staff store: a crash between the taps of a form saves nothing") {
@@ -542,13 +542,13 @@ TEST_CASE("Staff store: a crash between the taps of a form saves nothing") {
     auto s = seedDemo(dir, clock);
     SessionDraft half = threePeople(); // the form, half filled in: no end time yet
     half.end = 0;
-    CHECK(codeOf([&] { s->logSession(half, "S001"); }) == ErrorCode::BadInput);
-    CHECK(s->checkPin("S001", "1001").result == PinResult::Accepted);
+    CHECK(codeOf([&] { store::perform(*s, cmd::LogSession{half, "S001"}); }) == ErrorCode::BadInput);
+    CHECK(s->lockout().checkPin("S001", "1001").result == PinResult::Accepted);
   } // the app dies here, with the draft only in memory
   auto s = KioskStore::open(dir.path(), clock);
   CHECK(eventCount(*s) == 0);
-  CHECK(s->eventsAfter(0, 100).empty());
-  CHECK(s->sessions("liljan", 0, mondayAt(23)).empty());
+  CHECK(s->events().after(0, 100).empty());
+  CHECK(store::sessions(*s, "liljan", 0, mondayAt(23)).empty());
   RawDb raw(databaseOf(dir));
   CHECK(raw.integer("SELECT count(*) FROM event") == 0);
   CHECK(raw.text("PRAGMA integrity_check") == "ok");
@@ -562,27 +562,27 @@ TEST_CASE("Staff store: a roll call with two participants and one staff member")
   std::optional<RollCallState> before;
   {
     auto s = seedDemo(dir, clock);
-    CHECK_FALSE(s->latestRollCall().has_value());
-    s->checkIn("P0002");  // Hugo N.
-    s->checkIn("P0011");  // Bo Ö.
-    s->staffCheckIn("S003");
-    s->checkIn("P0012");
-    s->checkOut("P0012"); // left before the alarm
+    CHECK_FALSE(store::latestRollCall(*s).has_value());
+    store::perform(*s, cmd::CheckIn{"P0002", std::nullopt});  // Hugo N.
+    store::perform(*s, cmd::CheckIn{"P0011", std::nullopt});  // Bo Ö.
+    store::perform(*s, cmd::StaffCheckIn{"S003"});
+    store::perform(*s, cmd::CheckIn{"P0012", std::nullopt});
+    store::perform(*s, cmd::CheckOut{"P0012", std::nullopt}); // left before the alarm
     clock.set(mondayAt(10));
-    const Event start = s->startRollCall("S003");
+    const Event start = store::perform(*s, cmd::StartRollCall{"S003"}).front();
     const auto& started = std::get<RollCallStarted>(start.payload);
     // Participants first in Swedish name order, then staff.
     CHECK(started.expectedIds == std::vector<std::string>{"P0011", "P0002", "S003"});
     const std::string id = started.rollCallId;
-    CHECK(s->startRollCall("S001").id == start.id); // a second tap joins the open roll call
+    CHECK(store::perform(*s, cmd::StartRollCall{"S001"}).front().id == start.id); // a second tap joins the open roll call
 
     clock.advanceMs(kMinute);
-    const Event bo = s->markSafe(id, "P0011", "S003");
-    s->markSafe(id, "S003", "S003");
-    CHECK(s->markSafe(id, "P0011", "S001").id == bo.id); // marking twice changes nothing
-    CHECK(codeOf([&] { s->markSafe(id, "P0012", "S003"); }) == ErrorCode::BadInput); // not on the list
-    CHECK(codeOf([&] { s->markSafe("other", "P0002", "S003"); }) == ErrorCode::UnknownEvent);
-    auto state = s->latestRollCall();
+    const Event bo = store::perform(*s, cmd::MarkSafe{id, "P0011", "S003"}).front();
+    store::perform(*s, cmd::MarkSafe{id, "S003", "S003"});
+    CHECK(store::perform(*s, cmd::MarkSafe{id, "P0011", "S001"}).front().id == bo.id); // marking twice changes nothing
+    CHECK(codeOf([&] { store::perform(*s, cmd::MarkSafe{id, "P0012", "S003"}); }) == ErrorCode::BadInput); // not on the list
+    CHECK(codeOf([&] { store::perform(*s, cmd::MarkSafe{"other", "P0002", "S003"}); }) == ErrorCode::UnknownEvent);
+    auto state = store::latestRollCall(*s);
     REQUIRE(state.has_value());
     CHECK(state->remaining() == 1);
     CHECK(state->safeIds == std::set<std::string>{"P0011", "S003"});
@@ -593,27 +593,27 @@ TEST_CASE("Staff store: a roll call with two participants and one staff member")
   }
   {
     auto s = KioskStore::open(dir.path(), clock);
-    const auto reopened = s->latestRollCall();
+    const auto reopened = store::latestRollCall(*s);
     REQUIRE(reopened.has_value());
     CHECK(sameState(*reopened, *before));
 
-    const Event end = s->endRollCall(before->rollCallId, "S003");
+    const Event end = store::perform(*s, cmd::EndRollCall{before->rollCallId, "S003"}).front();
     CHECK(std::get<RollCallEnded>(end.payload).notMarked == 1);
     CHECK(std::get<RollCallEnded>(end.payload).rollCallId == before->rollCallId);
-    CHECK(s->endRollCall(before->rollCallId, "S003").id == end.id); // ending twice changes nothing
-    CHECK(codeOf([&] { s->markSafe(before->rollCallId, "P0002", "S003"); }) == ErrorCode::BadInput);
-    before = s->latestRollCall();
+    CHECK(store::perform(*s, cmd::EndRollCall{before->rollCallId, "S003"}).front().id == end.id); // ending twice changes nothing
+    CHECK(codeOf([&] { store::perform(*s, cmd::MarkSafe{before->rollCallId, "P0002", "S003"}); }) == ErrorCode::BadInput);
+    before = store::latestRollCall(*s);
     REQUIRE(before.has_value());
     CHECK(before->ended);
   }
   auto s = KioskStore::open(dir.path(), clock);
-  const auto after = s->latestRollCall();
+  const auto after = store::latestRollCall(*s);
   REQUIRE(after.has_value());
   CHECK(sameState(*after, *before));
   // A new roll call after the end is a new one.
-  const Event next = s->startRollCall("S003");
+  const Event next = store::perform(*s, cmd::StartRollCall{"S003"}).front();
   CHECK(std::get<RollCallStarted>(next.payload).rollCallId != before->rollCallId);
-  CHECK(s->latestRollCall()->rollCallId == std::get<RollCallStarted>(next.payload).rollCallId);
+  CHECK(store::latestRollCall(*s)->rollCallId == std::get<RollCallStarted>(next.payload).rollCallId);
 }
 
 // --- the command line ------------------------------------------------------------------------
@@ -643,9 +643,9 @@ TEST_CASE("Staff CLI: rollcall prints everyone checked in, and the open roll cal
   // The program runs on the real clock, so the people are checked in "now".
   ManualClock clock(wallClockNow());
   auto s = KioskStore::createWithRoster(data, clock, store::demoRoster(), "liljan");
-  const Event hugo = s->checkIn("P0002");
-  s->checkIn("P0011");
-  const Event staffIn = s->staffCheckIn("S003");
+  const Event hugo = store::perform(*s, cmd::CheckIn{"P0002", std::nullopt}).front();
+  store::perform(*s, cmd::CheckIn{"P0011", std::nullopt});
+  const Event staffIn = store::perform(*s, cmd::StaffCheckIn{"S003"}).front();
   const std::string hugoAt = formatHourMinute(toStockholm(hugo.recordedUtc));
   const std::string staffAt = formatHourMinute(toStockholm(staffIn.recordedUtc));
 
@@ -666,10 +666,10 @@ TEST_CASE("Staff CLI: rollcall prints everyone checked in, and the open roll cal
   CHECK_FALSE(contains(r.out, "[i säkerhet]"));
   CHECK_FALSE(contains(r.out, "kvar att hitta"));
 
-  const Event start = s->startRollCall("S003");
+  const Event start = store::perform(*s, cmd::StartRollCall{"S003"}).front();
   const std::string id = std::get<RollCallStarted>(start.payload).rollCallId;
-  s->markSafe(id, "P0002", "S003");
-  s->markSafe(id, "S003", "S003");
+  store::perform(*s, cmd::MarkSafe{id, "P0002", "S003"});
+  store::perform(*s, cmd::MarkSafe{id, "S003", "S003"});
   r = runDagverk(tmp, "rollcall " + d);
   REQUIRE(r.code == 0);
   CHECK(contains(lineWith(r.out, "Hugo N."), "[i säkerhet]"));
@@ -678,7 +678,7 @@ TEST_CASE("Staff CLI: rollcall prints everyone checked in, and the open roll cal
   CHECK(contains(r.out, "2 av 3 i säkerhet, 1 kvar att hitta."));
 
   // After the roll call has ended, the list is plain again.
-  s->endRollCall(id, "S003");
+  store::perform(*s, cmd::EndRollCall{id, "S003"});
   r = runDagverk(tmp, "rollcall " + d);
   REQUIRE(r.code == 0);
   CHECK_FALSE(contains(r.out, "[i säkerhet]"));

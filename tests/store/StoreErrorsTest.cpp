@@ -94,7 +94,7 @@ TEST_CASE("Store errors: a database from a newer schema is refused and left unto
   ManualClock clock(mondayAt(9));
   {
     auto s = seed(tmp.path(), clock);
-    s->checkIn("P0001");
+    store::perform(*s, cmd::CheckIn{"P0001", std::nullopt});
   }
   const fs::path file = tmp / store::kDatabaseFileName;
   {
@@ -147,7 +147,7 @@ TEST_CASE("Store errors: a corrupt database file is refused and not overwritten"
 TEST_CASE("Store errors: --demo into a directory that already has a database") {
   TempDir tmp("err");
   ManualClock clock(mondayAt(9));
-  seed(tmp.path(), clock)->checkIn("P0001");
+  store::perform(*seed(tmp.path(), clock), cmd::CheckIn{"P0001", std::nullopt});
   const fs::path file = tmp / store::kDatabaseFileName;
   const std::string before = readBytes(file);
   requireError(errorFrom([&] { seed(tmp.path(), clock); }), ErrorCode::DatabaseNotEmpty, tmp.path().string());
@@ -167,33 +167,33 @@ TEST_CASE("Store errors: unknown site in createWithRoster lists the valid ids") 
     CHECK(contains(e.swedish(), id));
   }
   CHECK_FALSE(fs::exists(tmp / store::kDatabaseFileName)); // nothing half-made
-  CHECK(seed(tmp.path(), clock, "steget")->boundSiteId() == "steget");
+  CHECK(seed(tmp.path(), clock, "steget")->roster().boundSiteId() == "steget");
 }
 
 TEST_CASE("Store errors: bindToSite with an unknown site lists the valid ids and changes nothing") {
   TempDir tmp("err");
   ManualClock clock(mondayAt(9));
   auto s = seed(tmp.path(), clock);
-  const auto e = errorFrom([&] { s->bindToSite("nowhere"); });
+  const auto e = errorFrom([&] { s->roster().bindToSite("nowhere"); });
   requireError(e, ErrorCode::UnknownSite, "nowhere");
   for (const auto& id : kDemoSiteIds) CHECK(contains(e.swedish(), id));
-  CHECK(s->boundSiteId() == "liljan");
-  requireError(errorFrom([&] { s->site(""); }), ErrorCode::UnknownSite, "liljan");
+  CHECK(s->roster().boundSiteId() == "liljan");
+  requireError(errorFrom([&] { s->roster().site(""); }), ErrorCode::UnknownSite, "liljan");
 
-  s->bindToSite("vaxtverket");
+  s->roster().bindToSite("vaxtverket");
   s.reset();
-  CHECK(KioskStore::open(tmp.path(), clock)->boundSiteId() == "vaxtverket"); // remembered
+  CHECK(KioskStore::open(tmp.path(), clock)->roster().boundSiteId() == "vaxtverket"); // remembered
 }
 
 TEST_CASE("Store errors: unknown participant id") {
   TempDir tmp("err");
   ManualClock clock(mondayAt(9));
   auto s = seed(tmp.path(), clock);
-  requireError(errorFrom([&] { s->checkIn("P9999"); }), ErrorCode::UnknownParticipant, "P9999");
-  requireError(errorFrom([&] { s->checkOut("P9999"); }), ErrorCode::UnknownParticipant, "P9999");
-  requireError(errorFrom([&] { s->participant("P9999"); }), ErrorCode::UnknownParticipant, "P9999");
-  requireError(errorFrom([&] { s->checkIn(""); }), ErrorCode::UnknownParticipant);
-  requireError(errorFrom([&] { s->checkIn("P0001' OR '1'='1"); }), ErrorCode::UnknownParticipant);
+  requireError(errorFrom([&] { store::perform(*s, cmd::CheckIn{"P9999", std::nullopt}); }), ErrorCode::UnknownParticipant, "P9999");
+  requireError(errorFrom([&] { store::perform(*s, cmd::CheckOut{"P9999", std::nullopt}); }), ErrorCode::UnknownParticipant, "P9999");
+  requireError(errorFrom([&] { s->roster().participant("P9999"); }), ErrorCode::UnknownParticipant, "P9999");
+  requireError(errorFrom([&] { store::perform(*s, cmd::CheckIn{"", std::nullopt}); }), ErrorCode::UnknownParticipant);
+  requireError(errorFrom([&] { store::perform(*s, cmd::CheckIn{"P0001' OR '1'='1", std::nullopt}); }), ErrorCode::UnknownParticipant);
   CHECK(s->status().events == 0);
 }
 
@@ -201,41 +201,41 @@ TEST_CASE("Store errors: check-out of someone not present appends nothing") {
   TempDir tmp("err");
   ManualClock clock(mondayAt(9));
   auto s = seed(tmp.path(), clock);
-  requireError(errorFrom([&] { s->checkOut("P0001"); }), ErrorCode::NotPresent, "Dalia");
+  requireError(errorFrom([&] { store::perform(*s, cmd::CheckOut{"P0001", std::nullopt}); }), ErrorCode::NotPresent, "Dalia");
   CHECK(s->status().events == 0);
   CHECK(s->status().lastSeq == 0);
-  s->checkIn("P0001");
-  s->checkOut("P0001");
-  requireError(errorFrom([&] { s->checkOut("P0001"); }), ErrorCode::NotPresent);
+  store::perform(*s, cmd::CheckIn{"P0001", std::nullopt});
+  store::perform(*s, cmd::CheckOut{"P0001", std::nullopt});
+  requireError(errorFrom([&] { store::perform(*s, cmd::CheckOut{"P0001", std::nullopt}); }), ErrorCode::NotPresent);
   CHECK(s->status().events == 2);
-  CHECK(s->checkIn("P0002").seq == 3); // the failed call used no sequence number
+  CHECK(store::perform(*s, cmd::CheckIn{"P0002", std::nullopt}).front().seq == 3); // the failed call used no sequence number
 }
 
 TEST_CASE("Store errors: check-in of someone already present appends nothing") {
   TempDir tmp("err");
   ManualClock clock(mondayAt(9));
   auto s = seed(tmp.path(), clock);
-  const Event first = s->checkIn("P0001");
+  const Event first = store::perform(*s, cmd::CheckIn{"P0001", std::nullopt}).front();
   clock.advanceMs(5 * 60'000);
-  requireError(errorFrom([&] { s->checkIn("P0001"); }), ErrorCode::AlreadyPresent, "Dalia");
+  requireError(errorFrom([&] { store::perform(*s, cmd::CheckIn{"P0001", std::nullopt}); }), ErrorCode::AlreadyPresent, "Dalia");
   CHECK(s->status().events == 1);
   CHECK(s->presence().visit("P0001")->checkInEventId == first.id);
   CHECK(s->presence().visit("P0001")->since == mondayAt(9));
-  CHECK(s->checkOut("P0001").seq == 2);
+  CHECK(store::perform(*s, cmd::CheckOut{"P0001", std::nullopt}).front().seq == 2);
 }
 
 TEST_CASE("Store errors: check-in of a participant of another site") {
   TempDir tmp("err");
   ManualClock clock(mondayAt(9));
   auto s = seed(tmp.path(), clock);
-  const auto others = s->participants("ornsberg");
+  const auto others = s->roster().participants("ornsberg");
   REQUIRE_FALSE(others.empty());
-  requireError(errorFrom([&] { s->checkIn(others.front().id); }), ErrorCode::UnknownParticipant);
+  requireError(errorFrom([&] { store::perform(*s, cmd::CheckIn{others.front().id, std::nullopt}); }), ErrorCode::UnknownParticipant);
   CHECK(s->status().events == 0);
   CHECK_FALSE(s->presence().isPresent(others.front().id));
   // Once the kiosk is bound to that site, the same person can check in, and liljan's cannot.
-  s->bindToSite("ornsberg");
-  CHECK(s->checkIn(others.front().id).siteId == "ornsberg");
-  requireError(errorFrom([&] { s->checkIn("P0001"); }), ErrorCode::UnknownParticipant);
+  s->roster().bindToSite("ornsberg");
+  CHECK(store::perform(*s, cmd::CheckIn{others.front().id, std::nullopt}).front().siteId == "ornsberg");
+  requireError(errorFrom([&] { store::perform(*s, cmd::CheckIn{"P0001", std::nullopt}); }), ErrorCode::UnknownParticipant);
   CHECK(s->status().events == 1);
 }

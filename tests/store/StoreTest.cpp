@@ -57,23 +57,23 @@ TEST_CASE("Store: createWithRoster seeds the demo roster and open() reads it bac
   std::string deviceId;
   {
     auto s = seed(dir, clock);
-    CHECK(s->boundSiteId() == "liljan");
+    CHECK(s->roster().boundSiteId() == "liljan");
     CHECK(isUuid(s->deviceId()));
     deviceId = s->deviceId();
   }
   auto s = KioskStore::open(dir.path(), clock);
   CHECK(s->deviceId() == deviceId); // made once, kept across restarts
-  CHECK(s->boundSiteId() == "liljan");
-  const auto sites = s->sites();
+  CHECK(s->roster().boundSiteId() == "liljan");
+  const auto sites = s->roster().sites();
   CHECK(sites.size() == 9);
   CHECK(std::is_sorted(sites.begin(), sites.end(),
                        [](const Site& a, const Site& b) { return swedishLess(a.name, b.name); }));
-  const Site liljan = s->site("liljan");
+  const Site liljan = s->roster().site("liljan");
   CHECK(liljan.name == "Liljans dagliga verksamhet");
   CHECK(liljan.opensMinute == 8 * 60);
   CHECK(liljan.closesMinute == 16 * 60);
 
-  const auto people = s->participants("liljan");
+  const auto people = s->roster().participants("liljan");
   REQUIRE(people.size() == 35);
   std::vector<std::string> names;
   for (const auto& p : people) {
@@ -88,10 +88,10 @@ TEST_CASE("Store: createWithRoster seeds the demo roster and open() reads it bac
       "Ines Å.",  "Jenny G.", "Leila T.", "Mira W.",     "Patrik F.",  "Simon D.", "Siv F.",
       "Yousef D.", "Zara D.", "Ängla I.", "Ängla L.",    "Ärla E.",    "Öllegård T.", "Örjan O."};
   CHECK(names == expected);
-  CHECK(s->participants("ornsberg").size() == 21);
-  CHECK(s->participants("langsjon").size() == 5);
-  CHECK(s->participants("nowhere").empty());
-  const Participant p1 = s->participant("P0001");
+  CHECK(s->roster().participants("ornsberg").size() == 21);
+  CHECK(s->roster().participants("langsjon").size() == 5);
+  CHECK(s->roster().participants("nowhere").empty());
+  const Participant p1 = s->roster().participant("P0001");
   CHECK(p1.firstName == "Dalia");
   CHECK(p1.siteId == "liljan");
 }
@@ -101,7 +101,7 @@ TEST_CASE("Store: check-in and check-out append events with growing seq") {
   ManualClock clock(mondayAt(9, 5));
   auto s = seed(dir, clock);
 
-  const Event in = s->checkIn("P0001");
+  const Event in = store::perform(*s, cmd::CheckIn{"P0001", std::nullopt}).front();
   CHECK(isUuid(in.id));
   CHECK(in.deviceId == s->deviceId());
   CHECK(in.seq == 1);
@@ -115,7 +115,7 @@ TEST_CASE("Store: check-in and check-out append events with growing seq") {
   CHECK(s->presence().isPresent("P0001"));
 
   clock.advanceMs(3 * 3600 * 1000);
-  const Event out = s->checkOut("P0001");
+  const Event out = store::perform(*s, cmd::CheckOut{"P0001", std::nullopt}).front();
   CHECK(out.seq == 2);
   CHECK(out.id != in.id);
   REQUIRE(std::holds_alternative<CheckedOut>(out.payload));
@@ -126,20 +126,20 @@ TEST_CASE("Store: check-in and check-out append events with growing seq") {
   CHECK(o.checkInEventId == in.id);
   CHECK_FALSE(s->presence().isPresent("P0001"));
 
-  const Event staffIn = s->checkIn("P0002", std::string("staff-1"));
+  const Event staffIn = store::perform(*s, cmd::CheckIn{"P0002", std::string("staff-1")}).front();
   CHECK(staffIn.seq == 3);
   CHECK(staffIn.actorStaffId == std::optional<std::string>("staff-1"));
 
-  const auto events = s->eventsAfter(0, 100);
+  const auto events = s->events().after(0, 100);
   REQUIRE(events.size() == 3);
   CHECK(events[0].id == in.id);
   CHECK(events[1].id == out.id);
   CHECK(events[2].id == staffIn.id);
   CHECK(events[2].actorStaffId == std::optional<std::string>("staff-1"));
   CHECK(std::get<CheckedOut>(events[1].payload).checkInEventId == in.id);
-  CHECK(s->eventsAfter(1, 100).size() == 2);
-  CHECK(s->eventsAfter(1, 1).size() == 1);
-  CHECK(s->eventsAfter(3, 100).empty());
+  CHECK(s->events().after(1, 100).size() == 2);
+  CHECK(s->events().after(1, 1).size() == 1);
+  CHECK(s->events().after(3, 100).empty());
 }
 
 TEST_CASE("Store: seq keeps growing after closing and reopening the store") {
@@ -149,20 +149,20 @@ TEST_CASE("Store: seq keeps growing after closing and reopening the store") {
   {
     auto s = seed(dir, clock);
     deviceId = s->deviceId();
-    s->checkIn("P0001");
-    s->checkIn("P0002");
-    s->checkOut("P0001");
+    store::perform(*s, cmd::CheckIn{"P0001", std::nullopt});
+    store::perform(*s, cmd::CheckIn{"P0002", std::nullopt});
+    store::perform(*s, cmd::CheckOut{"P0001", std::nullopt});
   }
   for (int restart = 0; restart < 3; ++restart) {
     clock.advanceMs(60'000);
     auto s = KioskStore::open(dir.path(), clock);
     CHECK(s->deviceId() == deviceId);
     CHECK(s->status().lastSeq == 3 + 2 * restart);
-    CHECK(s->checkIn("P0003").seq == 4 + 2 * restart);
-    CHECK(s->checkOut("P0003").seq == 5 + 2 * restart);
+    CHECK(store::perform(*s, cmd::CheckIn{"P0003", std::nullopt}).front().seq == 4 + 2 * restart);
+    CHECK(store::perform(*s, cmd::CheckOut{"P0003", std::nullopt}).front().seq == 5 + 2 * restart);
   }
   auto s = KioskStore::open(dir.path(), clock);
-  const auto events = s->eventsAfter(0, 1000);
+  const auto events = s->events().after(0, 1000);
   REQUIRE(events.size() == 9);
   for (size_t i = 0; i < events.size(); ++i) CHECK(events[i].seq == static_cast<std::int64_t>(i) + 1);
   CHECK(s->presence().isPresent("P0002"));
@@ -183,15 +183,15 @@ TEST_CASE("Store: status() counts") {
   CHECK(st.lastSeq == 0);
   CHECK(st.schemaVersion >= 1);
 
-  for (const char* p : {"P0001", "P0002", "P0003"}) s->checkIn(p);
-  s->checkOut("P0002");
+  for (const char* p : {"P0001", "P0002", "P0003"}) store::perform(*s, cmd::CheckIn{p, std::nullopt});
+  store::perform(*s, cmd::CheckOut{"P0002", std::nullopt});
   st = s->status();
   CHECK(st.presentNow == 2);
   CHECK(st.events == 4);
   CHECK(st.lastSeq == 4);
 
   // Binding to another site counts that site's people; presence is per site.
-  s->bindToSite("ornsberg");
+  s->roster().bindToSite("ornsberg");
   st = s->status();
   CHECK(st.siteId == "ornsberg");
   CHECK(st.participants == 21);
@@ -203,24 +203,24 @@ TEST_CASE("Store: rebuildPresence() from the log gives the same board and table"
   TempDir dir("store");
   ManualClock clock(mondayAt(8, 30));
   auto s = seed(dir, clock);
-  const auto people = s->participants("liljan");
+  const auto people = s->roster().participants("liljan");
   for (size_t i = 0; i < 12; ++i) {
     clock.advanceMs(61'000);
-    s->checkIn(people[i].id);
+    store::perform(*s, cmd::CheckIn{people[i].id, std::nullopt});
   }
   for (size_t i : {1u, 4u, 7u}) {
     clock.advanceMs(61'000);
-    s->checkOut(people[i].id);
+    store::perform(*s, cmd::CheckOut{people[i].id, std::nullopt});
   }
   clock.advanceMs(61'000);
-  s->checkIn(people[4].id); // back again: a newer visit
+  store::perform(*s, cmd::CheckIn{people[4].id, std::nullopt}); // back again: a newer visit
 
   const auto before = snapshot(s->presence());
   REQUIRE(before.size() == 10);
   CHECK(before.at(people[4].id).second == clock.nowUtc());
   CHECK(presenceTable(dbFile(dir)) == before);
 
-  s->rebuildPresence();
+  s->events().rebuildProjections();
   CHECK(snapshot(s->presence()) == before);
   CHECK(presenceTable(dbFile(dir)) == before);
 
@@ -232,7 +232,7 @@ TEST_CASE("Store: rebuildPresence() from the log gives the same board and table"
                      "VALUES ('P9999', 'liljan', 'bogus', 1);") == SQLITE_OK);
   }
   CHECK(presenceTable(dbFile(dir)) != before);
-  s->rebuildPresence();
+  s->events().rebuildProjections();
   CHECK(snapshot(s->presence()) == before);
   CHECK(presenceTable(dbFile(dir)) == before);
 
@@ -246,11 +246,11 @@ TEST_CASE("Store: day rollover closes yesterday's check-in at closing time") {
   TempDir dir("store");
   ManualClock clock(mondayAt(10));
   auto s = seed(dir, clock);
-  const Event in = s->checkIn("P0001");
-  CHECK(s->runDayRollover().empty()); // same day: nothing to close
+  const Event in = store::perform(*s, cmd::CheckIn{"P0001", std::nullopt}).front();
+  CHECK(store::runDayRollover(*s).empty()); // same day: nothing to close
 
   clock.set(tuesdayAt(8));
-  const auto closed = s->runDayRollover();
+  const auto closed = store::runDayRollover(*s);
   REQUIRE(closed.size() == 1);
   REQUIRE(std::holds_alternative<CheckedOut>(closed[0].payload));
   const auto& out = std::get<CheckedOut>(closed[0].payload);
@@ -262,16 +262,16 @@ TEST_CASE("Store: day rollover closes yesterday's check-in at closing time") {
   CHECK(closed[0].seq == 2);
   CHECK_FALSE(s->presence().isPresent("P0001"));
   CHECK(presenceTable(dbFile(dir)).empty());
-  CHECK(s->runDayRollover().empty()); // idempotent
+  CHECK(store::runDayRollover(*s).empty()); // idempotent
 
   // The stored event reads back the same.
-  const auto stored = s->eventsAfter(1, 10);
+  const auto stored = s->events().after(1, 10);
   REQUIRE(stored.size() == 1);
   CHECK(std::get<CheckedOut>(stored[0].payload).automatic);
   CHECK(std::get<CheckedOut>(stored[0].payload).at == mondayAt(16));
 
   // The next tap is a check-in again, and nothing was dropped.
-  const Event again = s->checkIn("P0001");
+  const Event again = store::perform(*s, cmd::CheckIn{"P0001", std::nullopt}).front();
   REQUIRE(std::holds_alternative<CheckedIn>(again.payload));
   CHECK(again.seq == 3);
   CHECK(s->status().events == 3);
@@ -282,9 +282,9 @@ TEST_CASE("Store: a check-in after closing is closed at its own time") {
   TempDir dir("store");
   ManualClock clock(mondayAt(17, 30));
   auto s = seed(dir, clock);
-  s->checkIn("P0001");
+  store::perform(*s, cmd::CheckIn{"P0001", std::nullopt});
   clock.set(tuesdayAt(7, 45));
-  const auto closed = s->runDayRollover();
+  const auto closed = store::runDayRollover(*s);
   REQUIRE(closed.size() == 1);
   CHECK(std::get<CheckedOut>(closed[0].payload).at == mondayAt(17, 30));
 }
@@ -294,17 +294,17 @@ TEST_CASE("Store: check-in on the next day rolls over first, also after a restar
   ManualClock clock(mondayAt(9));
   {
     auto s = seed(dir, clock);
-    s->checkIn("P0001");
-    s->checkIn("P0002");
+    store::perform(*s, cmd::CheckIn{"P0001", std::nullopt});
+    store::perform(*s, cmd::CheckIn{"P0002", std::nullopt});
   }
   clock.set(tuesdayAt(8, 15));
   auto s = KioskStore::open(dir.path(), clock);
   CHECK(s->presence().count() == 2); // loaded as stored, not yet rolled over
 
-  const Event in = s->checkIn("P0001"); // no AlreadyPresent: yesterday's visit is closed first
+  const Event in = store::perform(*s, cmd::CheckIn{"P0001", std::nullopt}).front(); // no AlreadyPresent: yesterday's visit is closed first
   REQUIRE(std::holds_alternative<CheckedIn>(in.payload));
   CHECK(in.seq == 5);
-  const auto events = s->eventsAfter(0, 100);
+  const auto events = s->events().after(0, 100);
   REQUIRE(events.size() == 5);
   int automatic = 0;
   for (const auto& e : events)
@@ -318,7 +318,7 @@ TEST_CASE("Store: check-in on the next day rolls over first, also after a restar
   CHECK_FALSE(s->presence().isPresent("P0002"));
 
   // Checking out yesterday's visit today: it was already closed automatically.
-  const auto e = errorFrom([&] { s->checkOut("P0002"); });
+  const auto e = errorFrom([&] { store::perform(*s, cmd::CheckOut{"P0002", std::nullopt}); });
   CHECK(e.code() == ErrorCode::NotPresent);
   CHECK(s->status().events == 5);
 }
@@ -327,7 +327,7 @@ TEST_CASE("Store: the event table is append-only") {
   TempDir dir("store");
   ManualClock clock(mondayAt(9));
   auto s = seed(dir, clock);
-  const Event in = s->checkIn("P0001");
+  const Event in = store::perform(*s, cmd::CheckIn{"P0001", std::nullopt}).front();
   RawDb raw(dbFile(dir));
   std::string error;
   CHECK(raw.exec("UPDATE event SET kind = 'CheckedOut'", &error) != SQLITE_OK);
@@ -372,7 +372,7 @@ TEST_CASE("Store: WAL and synchronous=FULL on the store's connection") {
   SECTION("a new store") {
     auto s = seed(dir, clock);
     checkStoreConnections();
-    s->checkIn("P0001");
+    store::perform(*s, cmd::CheckIn{"P0001", std::nullopt});
     CHECK(fs::exists(dir / (std::string(store::kDatabaseFileName) + "-wal")));
   }
   SECTION("a reopened store") {
@@ -385,4 +385,31 @@ TEST_CASE("Store: WAL and synchronous=FULL on the store's connection") {
   // WAL is a property of the file: a second connection sees it too.
   RawDb other(dbFile(dir));
   CHECK(other.text("PRAGMA journal_mode") == "wal");
+}
+
+TEST_CASE("Store: event kinds in SQL come from the payloads' own names") {
+  CHECK(store::kindList<CheckedIn>() == "('CheckedIn')");
+  CHECK(store::kindList<CheckedIn, CheckedOut, Corrected>() == "('CheckedIn', 'CheckedOut', 'Corrected')");
+}
+
+TEST_CASE("Store: a check-in is checked under the write lock, so a second process cannot repeat it") {
+  TempDir dir("store");
+  ManualClock clock(mondayAt(9));
+  auto first = seed(dir, clock);
+  auto second = KioskStore::open(dir.path(), clock); // like a badge reader's `dagverk checkin`
+  const Event in = store::perform(*first, cmd::CheckIn{"P0001", std::nullopt}).front();
+  // The second connection has not reloaded: its memory still says P0001 is out. The check
+  // inside its write transaction sees the first one's commit anyway.
+  CHECK(errorFrom([&] { store::perform(*second, cmd::CheckIn{"P0001", std::nullopt}); }).code() ==
+        ErrorCode::AlreadyPresent);
+  CHECK(second->presence().isPresent("P0001"));
+  CHECK(second->status().events == 1);
+  // What the refused command noticed is still reported to the screen's next poll.
+  CHECK(second->reloadIfChangedElsewhere());
+  CHECK_FALSE(second->reloadIfChangedElsewhere());
+  // And a check-out through the second one closes the first one's visit.
+  const Event out = store::perform(*second, cmd::CheckOut{"P0001", std::nullopt}).front();
+  CHECK(std::get<CheckedOut>(out.payload).checkInEventId == in.id);
+  CHECK(first->reloadIfChangedElsewhere());
+  CHECK_FALSE(first->presence().isPresent("P0001"));
 }

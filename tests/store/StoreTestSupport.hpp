@@ -139,7 +139,6 @@ template <class F> DagverkError errorFrom(F&& f) {
 
 inline const char* codeName(ErrorCode c) {
   switch (c) {
-  case ErrorCode::Usage: return "Usage";
   case ErrorCode::DataDirMissing: return "DataDirMissing";
   case ErrorCode::DataDirNotWritable: return "DataDirNotWritable";
   case ErrorCode::DatabaseTooNew: return "DatabaseTooNew";

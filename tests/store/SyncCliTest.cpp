@@ -34,8 +34,8 @@ struct SyncSetup {
   SyncSetup() {
     ManualClock clock(mondayAt(8));
     auto s = store::KioskStore::createWithRoster(data, clock, store::demoRoster(), "liljan");
-    s->checkIn("P0001");
-    s->checkIn("P0002");
+    store::perform(*s, cmd::CheckIn{"P0001", std::nullopt});
+    store::perform(*s, cmd::CheckIn{"P0002", std::nullopt});
     deviceId = s->deviceId();
     central = sync::createCentralKeys(keys);
     fs::create_directories(share);

@@ -31,7 +31,7 @@ enum class Op {
   Import,     // import everything
 };
 
-struct Command {
+struct Step {
   Op op = Op::Record;
   int kiosk = 0; // 0 or 1
   int pick = 0;  // which file, modulo the number there is
@@ -50,7 +50,7 @@ std::string opName(Op op) {
   return "?";
 }
 
-std::ostream& operator<<(std::ostream& os, const Command& c) {
+std::ostream& operator<<(std::ostream& os, const Step& c) {
   return os << opName(c.op) << "(k" << c.kiosk << ", " << c.pick << ")";
 }
 
@@ -81,17 +81,17 @@ public:
     }
   }
 
-  void run(const Command& c) {
+  void run(const Step& c) {
     clock_.advanceMs(60 * 1000);
     PropKiosk& k = kiosks_[static_cast<size_t>(c.kiosk)];
     switch (c.op) {
     case Op::Record: {
-      const auto people = k.store->participants("liljan");
+      const auto people = k.store->roster().participants("liljan");
       const auto& p = people[static_cast<size_t>(c.pick) % people.size()];
       if (k.store->presence().isPresent(p.id))
-        k.store->checkOut(p.id);
+        store::perform(*k.store, cmd::CheckOut{p.id, std::nullopt});
       else
-        k.store->checkIn(p.id);
+        store::perform(*k.store, cmd::CheckIn{p.id, std::nullopt});
       break;
     }
     case Op::Sync: sync::runSync(*k.store, k.data, share_, clock_); break;
@@ -182,16 +182,16 @@ private:
   int copies_ = 0;
 };
 
-rc::Gen<Command> genCommand() {
-  return rc::gen::build<Command>(
-      rc::gen::set(&Command::op, rc::gen::weightedElement<Op>({{6, Op::Record},
+rc::Gen<Step> genCommand() {
+  return rc::gen::build<Step>(
+      rc::gen::set(&Step::op, rc::gen::weightedElement<Op>({{6, Op::Record},
                                                                {4, Op::Sync},
                                                                {1, Op::Duplicate},
                                                                {1, Op::Lose},
                                                                {1, Op::LoseReceipt},
                                                                {1, Op::ImportOne},
                                                                {2, Op::Import}})),
-      rc::gen::set(&Command::kiosk, rc::gen::inRange(0, 2)), rc::gen::set(&Command::pick, rc::gen::inRange(0, 1000)));
+      rc::gen::set(&Step::kiosk, rc::gen::inRange(0, 2)), rc::gen::set(&Step::pick, rc::gen::inRange(0, 1000)));
 }
 
 UtcMs wallNow() {
@@ -211,7 +211,7 @@ TEST_CASE("Property: duplicated or reordered or lost or re-sent batches from two
   int cases = 0;
   long long events = 0;
   rc::prop("central == union of both kiosks' events, each once", [&] {
-    const auto commands = *rc::gen::container<std::vector<Command>>(genCommand());
+    const auto commands = *rc::gen::container<std::vector<Step>>(genCommand());
     PropWorld world(wallNow());
     for (const auto& c : commands) world.run(c);
     world.finish();

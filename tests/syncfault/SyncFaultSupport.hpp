@@ -299,18 +299,18 @@ public:
     platform::SystemClock clock;
     auto s = store::KioskStore::open(k.data, clock);
     std::vector<std::string> ids;
-    const auto people = s->participants(k.site);
+    const auto people = s->roster().participants(k.site);
     REQUIRE(!people.empty());
     for (int i = 0; i < pairs; ++i) {
       const auto& p = people[static_cast<size_t>(i) % people.size()];
-      if (s->presence().isPresent(p.id)) ids.push_back(s->checkOut(p.id).id);
-      ids.push_back(s->checkIn(p.id).id);
-      ids.push_back(s->checkOut(p.id).id);
+      if (s->presence().isPresent(p.id)) ids.push_back(store::perform(*s, cmd::CheckOut{p.id, std::nullopt}).front().id);
+      ids.push_back(store::perform(*s, cmd::CheckIn{p.id, std::nullopt}).front().id);
+      ids.push_back(store::perform(*s, cmd::CheckOut{p.id, std::nullopt}).front().id);
     }
     if (oneOpen) {
       for (const auto& p : people)
         if (!s->presence().isPresent(p.id)) {
-          ids.push_back(s->checkIn(p.id).id);
+          ids.push_back(store::perform(*s, cmd::CheckIn{p.id, std::nullopt}).front().id);
           break;
         }
     }

@@ -78,7 +78,7 @@ TEST_CASE("A check-in from another process (a badge reader) shows, and no to goi
   {
     // `dagverk checkin` from a badge reader: a second connection to the same database.
     auto reader = store::KioskStore::open(k.dataDir(), k.clock());
-    reader->checkIn(id);
+    store::perform(*reader, cmd::CheckIn{id, std::nullopt});
   }
   k.settle();
   CHECK(k.app().model().presentSince.count(id) == 1);

@@ -65,7 +65,7 @@ TEST_CASE("Tyck till, anonymous: a face, a topic, a few words, no talk", "[ui][f
   CHECK_FALSE(fb[0].wantsTalk);
   CHECK(fb[0].participantId.empty());
   // Self-service: no staff member acted.
-  CHECK_FALSE(k.store().eventsAfter(0, 100).back().actorStaffId.has_value());
+  CHECK_FALSE(k.store().events().after(0, 100).back().actorStaffId.has_value());
   k.advance(4'100);
   CHECK(k.screens().screen() == ui::ScreenId::Home);
 }
@@ -130,7 +130,7 @@ TEST_CASE("A survey answered by six participants: shares shown to staff", "[ui][
   const auto events = payloadsOf<SurveyAnswered>(k.store());
   REQUIRE(events.size() == 6);
   // Answers are anonymous: no participant id anywhere in them.
-  for (const auto& e : k.store().eventsAfter(0, 100000))
+  for (const auto& e : k.store().events().after(0, 100000))
     if (std::holds_alternative<SurveyAnswered>(e.payload)) {
       CHECK_FALSE(e.actorStaffId.has_value());
       for (size_t i = 0; i < 6; ++i) CHECK(encodePayload(e.payload).find(people.at(i).id) == std::string::npos);
@@ -143,7 +143,7 @@ TEST_CASE("A survey answered by six participants: shares shown to staff", "[ui][
   CHECK(payloadsOf<SurveyAnswered>(k.store()).size() == 6);
   k.tapButton("home");
 
-  const SurveyResult r = k.store().surveyResult(k.app().model().surveyWindow->windowId);
+  const SurveyResult r = store::surveyResult(k.store(), k.app().model().surveyWindow->windowId);
   CHECK(r.answers == 6);
   CHECK(r.shown());
   CHECK(r.counts[0][0] == 4); // "ja" to question 1: hand-counted from the table above
@@ -160,7 +160,7 @@ TEST_CASE("A survey answered by four participants: shares hidden", "[ui][survey]
   openWindow(k);
   const auto people = k.app().model().participants; // a copy: the model is replaced on refresh
   for (size_t i = 0; i < 4; ++i) answerSurvey(k, people.at(i).id, {"ja", "ja", "ja"});
-  CHECK_FALSE(k.store().surveyResult(k.app().model().surveyWindow->windowId).shown());
+  CHECK_FALSE(store::surveyResult(k.store(), k.app().model().surveyWindow->windowId).shown());
   const std::string staff = firstStaff(k);
   k.signInAsStaff(staff, KioskDriver::demoPin(staff));
   k.tapButton("open-survey");

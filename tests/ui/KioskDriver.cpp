@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 
 UtcMs mondayMorning() { return fromStockholm(LocalDate{2026, 11, 23}, 8, 5); }
 
-std::vector<Event> allEvents(store::KioskStore& s) { return s.eventsAfter(0, 1'000'000); }
+std::vector<Event> allEvents(store::KioskStore& s) { return s.events().after(0, 1'000'000); }
 
 std::string firstStaff(KioskDriver& k) {
   for (const auto& s : k.app().model().staff)

@@ -40,18 +40,18 @@ TEST_CASE("Staff sign in with a PIN, and five wrong PINs lock the kiosk, also ac
   for (int i = 1; i <= 4; ++i) {
     k.enterPin(wrongPinFor(pin));
     REQUIRE(k.screens().screen() == ui::ScreenId::PinEntry);
-    CHECK(k.store().pinLockout().failures == i);
+    CHECK(k.store().lockout().state().failures == i);
   }
   k.settle("12-pin-wrong");
   k.enterPin(wrongPinFor(pin));
-  CHECK(k.store().pinLockout().secondsLeft(k.clock().nowUtc()) == 30);
+  CHECK(k.store().lockout().state().secondsLeft(k.clock().nowUtc()) == 30);
   k.settle("13-pin-locked");
 
   // Kill and restart: the lock-out is still there, and even the right PIN is refused.
   k.restart();
   k.tapButton("staff-entry");
   k.tapButton("staff-" + staff);
-  CHECK(k.store().pinLockout().secondsLeft(k.clock().nowUtc()) > 0);
+  CHECK(k.store().lockout().state().secondsLeft(k.clock().nowUtc()) > 0);
   k.enterPin(pin);
   CHECK(k.screens().screen() == ui::ScreenId::PinEntry);
   CHECK_FALSE(k.screens().inStaffMode());
@@ -61,14 +61,14 @@ TEST_CASE("Staff sign in with a PIN, and five wrong PINs lock the kiosk, also ac
   k.enterPin(pin);
   REQUIRE(k.screens().screen() == ui::ScreenId::StaffDashboard);
   CHECK(k.screens().signedInStaff() == staff);
-  CHECK(k.store().pinLockout().failures == 0);
+  CHECK(k.store().lockout().state().failures == 0);
 }
 
 TEST_CASE("The dashboard shows today, staff check in, note an absence and correct a mistake", "[ui][staff]") {
   KioskDriver k("dashboard", mondayMorning());
   const auto people = k.app().model().participants; // a copy: the model is replaced on refresh
   const std::string a = people.at(0).id, b = people.at(1).id;
-  k.store().checkIn(a); // self-service, earlier this morning
+  store::perform(k.store(), cmd::CheckIn{a, std::nullopt}); // self-service, earlier this morning
   k.settle();
   const std::string staff = firstStaff(k);
   k.signInAsStaff(staff, KioskDriver::demoPin(staff));
@@ -236,9 +236,9 @@ TEST_CASE("Roll call: two of three marked safe", "[ui][staff][rollcall]") {
   KioskDriver k("rollcall", mondayMorning());
   const auto people = k.app().model().participants;
   const std::string staff = firstStaff(k);
-  k.store().checkIn(people.at(0).id);
-  k.store().checkIn(people.at(1).id);
-  k.store().staffCheckIn(staff);
+  store::perform(k.store(), cmd::CheckIn{people.at(0).id, std::nullopt});
+  store::perform(k.store(), cmd::CheckIn{people.at(1).id, std::nullopt});
+  store::perform(k.store(), cmd::StaffCheckIn{staff});
   k.settle();
 
   // From the home screen's second large entry, with any staff member's PIN.
@@ -247,14 +247,14 @@ TEST_CASE("Roll call: two of three marked safe", "[ui][staff][rollcall]") {
   k.tapButton("staff-" + staff);
   k.enterPin(KioskDriver::demoPin(staff));
   REQUIRE(k.screens().screen() == ui::ScreenId::RollCall);
-  auto rc = k.store().latestRollCall();
+  auto rc = store::latestRollCall(k.store());
   REQUIRE(rc.has_value());
   CHECK(rc->expectedIds.size() == 3);
   k.settle("21-rollcall-start");
 
   k.tapButton("person-" + people.at(0).id);
   k.tapButton("person-" + staff);
-  rc = k.store().latestRollCall();
+  rc = store::latestRollCall(k.store());
   CHECK(rc->remaining() == 1);
   CHECK(rc->safeIds.count(people.at(0).id) == 1);
   k.settle("22-rollcall-two-safe");
@@ -268,7 +268,7 @@ TEST_CASE("Roll call: two of three marked safe", "[ui][staff][rollcall]") {
   CHECK(k.screens().screen() == ui::ScreenId::RollCall);
 
   k.tapButton("end-rollcall");
-  rc = k.store().latestRollCall();
+  rc = store::latestRollCall(k.store());
   CHECK(rc->ended);
   const auto ends = payloadsOf<RollCallEnded>(k.store());
   REQUIRE(ends.size() == 1);
@@ -328,8 +328,8 @@ TEST_CASE("Staff screens at a small 1024x600 kiosk", "[ui][staff][small]") {
   KioskDriver k("small-staff", mondayMorning(), 1024, 600);
   k.keepTargetsOnScreen(); // every target tapped and every frame settled lies inside the window
   const auto people = k.app().model().participants;
-  k.store().checkIn(people.at(0).id);
-  k.store().checkIn(people.at(1).id);
+  store::perform(k.store(), cmd::CheckIn{people.at(0).id, std::nullopt});
+  store::perform(k.store(), cmd::CheckIn{people.at(1).id, std::nullopt});
   k.settle();
   const std::string staff = firstStaff(k);
   k.tapButton("staff-entry");
@@ -355,12 +355,12 @@ TEST_CASE("Staff screens at a small 1024x600 kiosk", "[ui][staff][small]") {
 TEST_CASE("A PIN lock-out does not block the roll call at a fire drill", "[ui][staff][rollcall]") {
   KioskDriver k("lockout-rollcall", mondayMorning());
   const std::string staff = firstStaff(k);
-  k.store().checkIn(k.app().model().participants.at(0).id);
+  store::perform(k.store(), cmd::CheckIn{k.app().model().participants.at(0).id, std::nullopt});
   k.settle();
   k.tapButton("staff-entry");
   k.tapButton("staff-" + staff);
   for (int i = 0; i < 5; ++i) k.enterPin(wrongPinFor(KioskDriver::demoPin(staff)));
-  REQUIRE(k.store().pinLockout().secondsLeft(k.clock().nowUtc()) > 0);
+  REQUIRE(k.store().lockout().state().secondsLeft(k.clock().nowUtc()) > 0);
   k.tapButton("back");
   k.tapButton("back");
   REQUIRE(k.screens().screen() == ui::ScreenId::Home);
@@ -368,7 +368,7 @@ TEST_CASE("A PIN lock-out does not block the roll call at a fire drill", "[ui][s
   k.tapButton("staff-" + staff);
   k.enterPin(KioskDriver::demoPin(staff));
   REQUIRE(k.screens().screen() == ui::ScreenId::RollCall);
-  CHECK(k.store().latestRollCall().has_value());
+  CHECK(store::latestRollCall(k.store()).has_value());
   // The staff-mode lock-out itself is still there.
-  CHECK(k.store().pinLockout().secondsLeft(k.clock().nowUtc()) > 0);
+  CHECK(k.store().lockout().state().secondsLeft(k.clock().nowUtc()) > 0);
 }

@@ -27,7 +27,7 @@ LocalDate date(const char* iso) {
 // Moves the clock on to hh:mm on `day` and rolls the day over (check-ins left open close).
 void at(KioskDriver& k, const char* day, int hour, int minute = 0) {
   k.clock().set(fromStockholm(date(day), hour, minute));
-  k.store().runDayRollover();
+  store::runDayRollover(k.store());
 }
 
 void session(KioskDriver& k, const char* day, const std::string& activity, const std::vector<std::string>& who,
@@ -41,7 +41,7 @@ void session(KioskDriver& k, const char* day, const std::string& activity, const
   d.planned = planned;
   d.outing = outing;
   if (outing) d.place = "Skansen";
-  REQUIRE_NOTHROW(k.store().logSession(d, kStaff));
+  REQUIRE_NOTHROW(store::perform(k.store(), cmd::LogSession{d, kStaff}));
 }
 
 void complaint(KioskDriver& k, const std::string& type, const char* received,
@@ -53,7 +53,7 @@ void complaint(KioskDriver& k, const std::string& type, const char* received,
   c.channel = "muntligt";
   c.receivedDate = received;
   c.description = "beskrivning";
-  REQUIRE_NOTHROW(k.store().registerComplaint(c, kStaff));
+  REQUIRE_NOTHROW(store::perform(k.store(), cmd::RegisterComplaint{c, kStaff}).front());
 }
 
 void openStatistics(KioskDriver& k) {
@@ -71,28 +71,28 @@ void openStatistics(KioskDriver& k) {
 void recordTwoWeeks(KioskDriver& k, const std::vector<std::string>& p) {
   auto day = [&](const char* d, const std::vector<size_t>& who) {
     at(k, d, 9);
-    for (size_t i : who) REQUIRE_NOTHROW(k.store().checkIn(p[i]));
+    for (size_t i : who) REQUIRE_NOTHROW(store::perform(k.store(), cmd::CheckIn{p[i], std::nullopt}).front());
     at(k, d, 15);
     for (size_t i : who)
-      if (k.store().presence().isPresent(p[i])) REQUIRE_NOTHROW(k.store().checkOut(p[i]));
+      if (k.store().presence().isPresent(p[i])) REQUIRE_NOTHROW(store::perform(k.store(), cmd::CheckOut{p[i], std::nullopt}).front());
   };
   day("2026-09-28", {4}); // outside the period
   day("2026-11-09", {0, 1, 2});
   day("2026-11-10", {0, 1});
   day("2026-11-11", {0});
   at(k, "2026-11-11", 15, 30); // p3 checked in by mistake, then corrected: does not count
-  const Event wrong = k.store().checkIn(p[3], kStaff);
-  REQUIRE_NOTHROW(k.store().correct(wrong.id, "av_misstag", kStaff));
+  const Event wrong = store::perform(k.store(), cmd::CheckIn{p[3], kStaff}).front();
+  REQUIRE_NOTHROW(store::perform(k.store(), cmd::Correct{wrong.id, "av_misstag", kStaff}).front());
   day("2026-11-12", {0, 1, 2, 3});
   day("2026-11-13", {1});
   day("2026-11-16", {0, 1, 2, 3, 4});
   at(k, "2026-11-16", 16);
-  REQUIRE_NOTHROW(k.store().checkIn(p[0])); // back in the afternoon: still one day
+  REQUIRE_NOTHROW(store::perform(k.store(), cmd::CheckIn{p[0], std::nullopt}).front()); // back in the afternoon: still one day
   day("2026-11-17", {2});
   at(k, "2026-11-17", 15, 30); // p0 checked in by mistake, corrected only the next morning
-  const Event late = k.store().checkIn(p[0], kStaff);
+  const Event late = store::perform(k.store(), cmd::CheckIn{p[0], kStaff}).front();
   at(k, "2026-11-18", 8, 0);
-  REQUIRE_NOTHROW(k.store().correct(late.id, "av_misstag", kStaff));
+  REQUIRE_NOTHROW(store::perform(k.store(), cmd::Correct{late.id, "av_misstag", kStaff}).front());
   // Wednesday 18 November: nobody came.
   day("2026-11-19", {4});
   day("2026-11-20", {0, 1});
@@ -108,7 +108,7 @@ void recordTwoWeeks(KioskDriver& k, const std::vector<std::string>& p) {
   complaint(k, "berom", "2026-11-18");    // praise: not an open complaint
 
   at(k, "2026-11-23", 8, 30);
-  REQUIRE_NOTHROW(k.store().checkIn(p[0]));
+  REQUIRE_NOTHROW(store::perform(k.store(), cmd::CheckIn{p[0], std::nullopt}).front());
   session(k, "2026-11-23", "liljan-a03", {p[0]}, true); // planned for today: not done
   k.advance(30 * 60 * 1000); // 09:00; the kiosk notices the records made beside it
 }
@@ -200,7 +200,7 @@ TEST_CASE("Statistik with a damaged record says it could not count, and changes 
   KioskDriver k("statistics-damaged", fromStockholm(date("2026-11-18"), 8, 0));
   const std::string who = k.app().model().participants.at(0).id;
   at(k, "2026-11-18", 9);
-  const Event in = k.store().checkIn(who);
+  const Event in = store::perform(k.store(), cmd::CheckIn{who, std::nullopt}).front();
   at(k, "2026-11-23", 8, 10);
   k.settle();
   {

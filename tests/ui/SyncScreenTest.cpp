@@ -92,7 +92,7 @@ private:
 TEST_CASE("An assistant manager syncs from the Synkronisera screen and sees the result", "[ui][sync]") {
   KioskDriver k("sync", mondayMorning());
   Share share(k);
-  k.store().setSettingValue(store::kSettingSharePath, share.root.string());
+  k.store().settings().setValue(store::kSettingSharePath, share.root.string());
   k.tapButton("enter-grid");
   k.tapTile("P0001");
   k.advance(5000);
@@ -151,7 +151,7 @@ TEST_CASE("An assistant manager syncs from the Synkronisera screen and sees the 
   // The new roster shows at once: the kiosk's own connection noticed the worker's commit.
   CHECK(model.sync.outcome->find("Nytt register (version 1) har lagts in.") != std::string::npos);
   CHECK(model.find("P9001") != nullptr);
-  CHECK(k.store().participant("P9001").firstName == "Zackarias");
+  CHECK(k.store().roster().participant("P9001").firstName == "Zackarias");
   CHECK(model.sync.lastSyncUtc.has_value());
   CHECK(queued(model, "Incheckningar") == 2); // sent, not yet confirmed by central
   const auto inbox = platform::listFiles(sync::ShareLayout{share.root}.inboxDir("liljan", k.store().deviceId()));
@@ -169,8 +169,8 @@ TEST_CASE("An assistant manager syncs from the Synkronisera screen and sees the 
 TEST_CASE("An unreachable share is shown on the screen, and a sync there fails with the reason", "[ui][sync]") {
   KioskDriver k("sync-missing", mondayMorning(), 1024, 600); // the small kiosk screen
   k.keepTargetsOnScreen(); // every target tapped and every frame settled lies inside the window
-  k.store().setSettingValue(store::kSettingSharePath, (k.dataDir().string() + "-not-mounted"));
-  k.store().checkIn("P0001");
+  k.store().settings().setValue(store::kSettingSharePath, (k.dataDir().string() + "-not-mounted"));
+  store::perform(k.store(), cmd::CheckIn{"P0001", std::nullopt});
   k.signInAsStaff(kAssistantManager, KioskDriver::demoPin(kAssistantManager));
   k.tapButton("open-sync");
   waitForWorker(k);
@@ -184,7 +184,7 @@ TEST_CASE("An unreachable share is shown on the screen, and a sync there fails w
   CHECK_FALSE(model.sync.outcomeOk);
   CHECK(model.sync.outcome->find("Den centrala mappen hittas inte") != std::string::npos);
   CHECK(model.sync.lastResult.find("Misslyckades") != std::string::npos);
-  CHECK(k.store().batches().empty());
+  CHECK(k.store().ledger().batches().empty());
 }
 
 TEST_CASE("Plain staff see no Synkronisera button and cannot open the screen", "[ui][sync]") {
@@ -203,7 +203,7 @@ TEST_CASE("Plain staff see no Synkronisera button and cannot open the screen", "
 TEST_CASE("The home screen warns after 14 days without a sync", "[ui][sync]") {
   KioskDriver k("sync-warning", mondayMorning());
   Share share(k);
-  k.store().checkIn("P0001");
+  store::perform(k.store(), cmd::CheckIn{"P0001", std::nullopt});
   sync::runSync(k.store(), k.dataDir(), share.root, k.clock());
   k.advance(60'000); // the kiosk's minute tick reads the note
   CHECK(k.screens().buttonRect("sync-note").has_value());
@@ -223,7 +223,7 @@ TEST_CASE("The home screen warns after 14 days without a sync", "[ui][sync]") {
   d.start = k.clock().nowUtc() + 3600'000;
   d.end = d.start + 3600'000;
   d.planned = true;
-  k.store().logSession(d, kAssistantManager);
+  store::perform(k.store(), cmd::LogSession{d, kAssistantManager});
   k.advance(60'000);
   k.settle("sync-09-home-warning-with-schedule");
   const auto warning = k.screens().buttonRect("sync-warning");
@@ -241,7 +241,7 @@ TEST_CASE("A kiosk that never synced counts the 14 days from its first record", 
   KioskDriver k("sync-never", mondayMorning());
   k.advance(60'000);
   CHECK_FALSE(k.screens().buttonRect("sync-warning").has_value()); // nothing recorded yet
-  k.store().checkIn("P0001");
+  store::perform(k.store(), cmd::CheckIn{"P0001", std::nullopt});
   k.advance(15 * kDayMs);
   CHECK(k.screens().buttonRect("sync-warning").has_value());
 }

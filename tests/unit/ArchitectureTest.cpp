@@ -1,6 +1,7 @@
 // The domain library stays free of SDL, ImGui and SQLite, so it can be tested and reused alone.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -50,4 +51,40 @@ TEST_CASE("Architecture: app/core includes no SDL, ImGui or SQLite") {
   }
   // Guard against scanning the wrong place: core has a dozen headers and sources.
   CHECK(files >= 10);
+}
+
+namespace {
+std::string readText(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+} // namespace
+
+TEST_CASE("Architecture: the store writes an event kind's name only through its payload (kindList)") {
+  // A kind typed as an SQL literal would silently stop matching if the kind were renamed.
+  const std::regex quotedKind(R"('(CheckedIn|CheckedOut|StaffChecked(In|Out)|Corrected|AbsenceNoted|ActivitySessionLogged|)"
+                              R"(RollCall(Started|MarkedSafe|Ended)|FeedbackGiven|Complaint(Registered|FollowedUp)|)"
+                              R"(DeviationReported|SurveyWindowOpened|SurveyAnswered)')");
+  const fs::path store = fs::path(DAGVERK_SOURCE_DIR) / "app" / "store";
+  REQUIRE(fs::is_directory(store));
+  for (const auto& entry : fs::directory_iterator(store)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string text = readText(entry.path());
+    // EventLog.hpp shows what kindList makes, in a comment.
+    if (entry.path().filename() == "EventLog.hpp") continue;
+    std::smatch m;
+    if (std::regex_search(text, m, quotedKind)) FAIL_CHECK(entry.path().string() << ": " << m.str());
+  }
+}
+
+TEST_CASE("Architecture: no source file of the store or the domain is over 600 lines") {
+  for (const char* dir : {"store", "core"}) {
+    for (const auto& entry : fs::directory_iterator(fs::path(DAGVERK_SOURCE_DIR) / "app" / dir)) {
+      if (!entry.is_regular_file()) continue;
+      const std::string text = readText(entry.path());
+      const auto lines = std::count(text.begin(), text.end(), '\n');
+      INFO(entry.path().string());
+      CHECK(lines <= 600);
+    }
+  }
 }

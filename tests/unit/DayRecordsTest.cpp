@@ -495,3 +495,26 @@ TEST_CASE("StaffCsv: the demo unit has 62 staff over the nine sites") {
     CHECK(n == 1);
   }
 }
+
+TEST_CASE("Staff idle time: one rule, 10–3600 s, default 90") {
+  CHECK(kDefaultStaffIdleSeconds == 90);
+  CHECK(isValidStaffIdleSeconds(10));
+  CHECK(isValidStaffIdleSeconds(3600));
+  CHECK_FALSE(isValidStaffIdleSeconds(9));
+  CHECK_FALSE(isValidStaffIdleSeconds(3601));
+  CHECK(dagverk::parseStaffIdleSeconds("120") == 120);
+  CHECK_FALSE(dagverk::parseStaffIdleSeconds("5").has_value());
+  CHECK_FALSE(dagverk::parseStaffIdleSeconds("90s").has_value());
+  CHECK_FALSE(dagverk::parseStaffIdleSeconds("").has_value());
+  CHECK(staffIdleRangeSv() == "mellan 10 och 3600 sekunder");
+}
+
+TEST_CASE("Absence and correction: the reason is known, the comment at most 500 characters") {
+  CHECK_FALSE(validateAbsence("sjuk", "").has_value());
+  CHECK(validateAbsence("semester", "").has_value());
+  CHECK_FALSE(validateAbsence("ledig", std::string(kMaxAbsenceCommentChars, 'a')).has_value());
+  CHECK(validateAbsence("ledig", std::string(kMaxAbsenceCommentChars + 1, 'a')).has_value());
+  CHECK(validateAbsence("ledig", "hej\x01").has_value());
+  CHECK_FALSE(validateCorrectionReason("fel_person").has_value());
+  CHECK(validateCorrectionReason("oops").has_value());
+}

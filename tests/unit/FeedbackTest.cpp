@@ -385,3 +385,32 @@ TEST_CASE("Feedback: export cells are safe in spreadsheets and valid CSV") {
   CHECK(csvCell("Bemötande") == "Bemötande");
   CHECK(csvCell(spreadsheetSafe("=1,2")) == "\"'=1,2\"");
 }
+
+TEST_CASE("Follow-ups: a known step, a valid date, never after closing or before receipt") {
+  CHECK_FALSE(validateFollowUp(kFollowUpFeedbackGiven, "2026-03-02", "Samtal").has_value());
+  CHECK(validateFollowUp("ringt", "2026-03-02", "").has_value());
+  CHECK(validateFollowUp(kFollowUpClosed, "2026-02-30", "").has_value());
+  CHECK(validateFollowUp(kFollowUpActionTaken, "2026-03-02", std::string(kMaxFeedbackChars + 1, 'x')).has_value());
+  ComplaintState c;
+  c.data.complaintId = "c1";
+  c.data.receivedDate = "2026-03-02";
+  CHECK_FALSE(validateFollowUpOf(c, "2026-03-02").has_value());
+  CHECK(validateFollowUpOf(c, "2026-03-01").has_value());
+  c.closed = true;
+  CHECK(validateFollowUpOf(c, "2026-03-05").has_value());
+}
+
+TEST_CASE("Survey: a window ends on or after its first day, and answers are three of ja/ibland/nej while open") {
+  const LocalDate mon{2026, 3, 2}, fri{2026, 3, 6}, sat{2026, 3, 7};
+  CHECK_FALSE(validateSurveyWindow(mon, fri).has_value());
+  CHECK_FALSE(validateSurveyWindow(mon, mon).has_value());
+  CHECK(validateSurveyWindow(fri, mon).has_value());
+  const std::optional<SurveyWindow> w = SurveyWindow{"w1", mon, fri};
+  const std::vector<std::string> ok{"ja", "ibland", "nej"};
+  CHECK_FALSE(validateSurveyAnswer(w, "w1", fri, ok).has_value());
+  CHECK(validateSurveyAnswer(w, "w1", sat, ok).has_value());
+  CHECK(validateSurveyAnswer(w, "w0", mon, ok).has_value());
+  CHECK(validateSurveyAnswer(std::nullopt, "w1", mon, ok).has_value());
+  CHECK(validateSurveyAnswer(w, "w1", mon, {"ja", "ja"}).has_value());
+  CHECK(validateSurveyAnswer(w, "w1", mon, {"ja", "kanske", "nej"}).has_value());
+}

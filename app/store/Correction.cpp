@@ -1,0 +1,30 @@
+#include "store/Correction.hpp"
+
+#include "core/Error.hpp"
+#include "store/KioskStore.hpp"
+
+namespace dagverk::store {
+
+Event correct(KioskStore& store, const cmd::Correct& c) {
+  requireValid(validateCorrectionReason(c.reasonCode));
+  store.roster().activeStaff(c.actorStaffId);
+  const std::string siteId = store.roster().boundSiteId();
+  // The log sees the Corrected and rebuilds presence (table and memory) when it voids a visit.
+  const auto decide = [&]() -> std::vector<EventPayload> {
+    const auto target = store.events().find(c.eventId);
+    if (!target || target->deviceId != store.deviceId() || target->siteId != siteId)
+      throw DagverkError(ErrorCode::UnknownEvent, "Händelsen finns inte på den här kiosken.",
+                         "no event " + c.eventId + " of this device and site");
+    if (std::holds_alternative<Corrected>(target->payload))
+      throw DagverkError(ErrorCode::BadInput, "En rättelse kan inte rättas i sin tur.",
+                         "event " + c.eventId + " is itself a correction");
+    const std::string subject = subjectOf(target->payload);
+    if (store.events().isVoided(c.eventId, subject))
+      throw DagverkError(ErrorCode::AlreadyCorrected, "Händelsen är redan rättad.",
+                         "event " + c.eventId + " is already corrected");
+    return {Corrected{c.eventId, subject, c.reasonCode}};
+  };
+  return store.events().transact(siteId, c.actorStaffId, decide).front();
+}
+
+} // namespace dagverk::store

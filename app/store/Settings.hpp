@@ -1,0 +1,48 @@
+#pragma once
+// The kiosk's settings: the `setting` table of key and text value (staff idle time, the
+// share's path, sync state).
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace dagverk::store {
+
+class Database;
+
+// Keys of the `setting` table used by sync.
+inline constexpr const char* kSettingSharePath = "share_path";
+inline constexpr const char* kSettingBundleVersion = "bundle_version";
+inline constexpr const char* kSettingCentralSignPk = "central_sign_pk"; // pinned at the first sync
+inline constexpr const char* kSettingCentralBoxPk = "central_box_pk";
+inline constexpr const char* kSettingLastSyncUtc = "last_sync_utc";
+inline constexpr const char* kSettingLastSyncResult = "last_sync_result";
+
+class Settings {
+public:
+  explicit Settings(Database& db) : db_(db) {}
+
+  std::optional<std::string> value(const std::string& key) const;
+  void setValue(const std::string& key, const std::string& value);
+  // Several settings in one transaction.
+  void setValues(const std::map<std::string, std::string>& values);
+  // The same inside the caller's transaction.
+  void writeInTransaction(const std::map<std::string, std::string>& values);
+
+  // Seconds staff mode may stay idle before it closes (the default when unset or unreadable).
+  int staffIdleSeconds() const;
+  // Throws BadInput outside the allowed range.
+  void setStaffIdleSeconds(int seconds);
+
+  // The version of the roster bundle applied last (0: the roster the kiosk was set up with).
+  std::int64_t bundleVersion() const;
+  // The settings a bundle may carry, validated (today only the staff idle time); unknown keys
+  // are logged and left out. Throws BundleRejected for a bad value.
+  static std::map<std::string, std::string> fromBundle(const std::map<std::string, std::string>& settings,
+                                                       std::int64_t version);
+
+private:
+  Database& db_;
+};
+
+} // namespace dagverk::store
