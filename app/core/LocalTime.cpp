@@ -40,8 +40,8 @@ int isoWeekday(LocalDate d) {
 }
 
 namespace {
-// Set once at program start, read from any thread (the sync worker, the UI): an atomic makes
-// the read well defined even on a thread started before a test re-installs.
+// Installed at program start, then read on every thread (the UI, the sync worker): atomic, so
+// each read is well defined without a lock.
 std::atomic<const TimeZoneRules*> installedRules{nullptr};
 } // namespace
 
