@@ -131,6 +131,10 @@ std::string configuredTimeZoneName() {
   return (name != nullptr && *name != '\0') ? std::string(name) : std::string(kSiteZone);
 }
 
+bool timeZoneExists(const std::string& name) {
+  return isPlainZoneName(name) && isZoneFile(timeZoneDirectory() + "/" + name);
+}
+
 const TimeZoneRules& installTimeZone(const std::string& name) {
   const std::string directory = timeZoneDirectory();
   const std::string file = directory + "/" + name;

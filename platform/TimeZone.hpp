@@ -26,6 +26,10 @@ std::string timeZoneDirectory();
 // The zone named by DAGVERK_TIME_ZONE, or kSiteZone.
 std::string configuredTimeZoneName();
 
+// Whether installTimeZone would take this name: a plain zone name with a zone file in
+// timeZoneDirectory(). For checking a setting before it is stored; installs nothing.
+bool timeZoneExists(const std::string& name);
+
 // Loads the named zone and makes it the zone of the whole process: TZ names its file and
 // tzset() runs, and app/core's time functions use it from then on (installTimeZoneRules).
 // There is one zone per process; installing another replaces it for every caller.

@@ -154,6 +154,7 @@ TEST_CASE("TimeZone: an unknown zone is refused with its message and the install
                           ":Europe/Stockholm", "CET-1CEST,M3.5.0,M10.5.0/3", "right/Europe/Stockholm",
                           "Europe/Stockholm/"}) {
     INFO("zone '" << bad << "'");
+    CHECK_FALSE(platform::timeZoneExists(bad));
     try {
       platform::installTimeZone(bad);
       FAIL("installed");
@@ -165,6 +166,11 @@ TEST_CASE("TimeZone: an unknown zone is refused with its message and the install
     CHECK(installedTimeZoneRules().name() == "Europe/Stockholm");
     CHECK(stockholmOffsetMinutes(fromStockholm({2026, 7, 1}, 12, 0)) == 120);
   }
+}
+
+TEST_CASE("TimeZone: timeZoneExists knows the shipped zones and installs nothing") {
+  for (const char* good : {"Europe/Stockholm", "Asia/Tokyo", "Etc/UTC"}) CHECK(platform::timeZoneExists(good));
+  CHECK(installedTimeZoneRules().name() == "Europe/Stockholm");
 }
 
 TEST_CASE("TimeZone: the zone is read from DAGVERK_TIME_ZONE, Europe/Stockholm when unset or empty") {
