@@ -12,6 +12,7 @@
 #include "store/KioskStore.hpp"
 #include "core/LocalTime.hpp"
 #include "platform/SystemClock.hpp"
+#include "platform/TimeZone.hpp"
 
 #include <sqlite3.h>
 
@@ -317,6 +318,7 @@ int run(int argc, char** argv) {
 } // namespace
 
 int main(int argc, char** argv) {
+  if (!dagverk::platform::installConfiguredTimeZone("bench_checkin")) return 1;
   try {
     return run(argc, argv);
   } catch (const std::exception& e) {

@@ -9,6 +9,7 @@
 #include "store/DemoUnit.hpp"
 #include "store/KioskStore.hpp"
 #include "platform/SystemClock.hpp"
+#include "platform/TimeZone.hpp"
 
 #include <fstream>
 #include <sstream>
@@ -148,6 +149,7 @@ int run(int argc, char** argv) {
 } // namespace
 
 int main(int argc, char** argv) {
+  if (!dagverk::platform::installConfiguredTimeZone("bench_idle")) return 1;
   try {
     return run(argc, argv);
   } catch (const std::exception& e) {

@@ -14,6 +14,7 @@
 #include "core/Feedback.hpp"
 #include "core/LocalTime.hpp"
 #include "core/Period.hpp"
+#include "platform/TimeZone.hpp"
 #include "report/Report.hpp"
 #include "sync/SyncFormat.hpp"
 
@@ -348,6 +349,7 @@ Result measure(const Shape& shape, const fs::path& dir, int runs, const std::str
 } // namespace
 
 int main(int argc, char** argv) {
+  if (!dagverk::platform::installConfiguredTimeZone("bench_report")) return 1;
   try {
     bool quick = false, keep = false;
     int runs = 5;

@@ -6,6 +6,7 @@
 #include "BenchUtil.hpp"
 #include "ui/KioskUi.hpp"
 #include "core/LocalTime.hpp"
+#include "platform/TimeZone.hpp"
 #include "ui/Theme.hpp"
 
 #include <imgui.h>
@@ -102,6 +103,7 @@ void bareButtons(int n, const ui::Fonts& fonts) {
 } // namespace
 
 int main(int argc, char** argv) {
+  if (!dagverk::platform::installConfiguredTimeZone("bench_staff_frame")) return 1;
   int frames = 3000, rounds = 5;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];

@@ -30,6 +30,7 @@
 #include "core/LocalTime.hpp"
 #include "platform/Log.hpp"
 #include "core/RosterCsv.hpp"
+#include "platform/TimeZone.hpp"
 
 #include <sqlite3.h>
 
@@ -267,6 +268,7 @@ void removeDb(const fs::path& f) {
 } // namespace
 
 int main(int argc, char** argv) {
+  if (!dagverk::platform::installConfiguredTimeZone("bench_sync")) return 1;
   try {
     Config c;
     bool quick = false, keep = false;

@@ -8,6 +8,8 @@ PACKAGES=(
   libsdl2-dev libimgui-dev libstb-dev libfreetype-dev
   libsqlite3-dev libcereal-dev libsodium-dev catch2
   fonts-dejavu-core sqlite3
+  # the time-zone rules (Europe/Stockholm), read through the C library at start
+  tzdata
   # sync and central reports (issues 5 and 6)
   libxlsxwriter-dev python3-openpyxl
   # tests: property tests, clock jumps, the SMB end-to-end test, fuzzing with clang's libFuzzer

@@ -1,6 +1,9 @@
 #include "core/LocalTime.hpp"
 
+#include "core/TimeZoneRules.hpp"
+
 #include <array>
+#include <atomic>
 #include <cstdio>
 
 namespace dagverk {
@@ -37,57 +40,30 @@ int isoWeekday(LocalDate d) {
 }
 
 namespace {
-constexpr std::int64_t kMsPerDay = 86'400'000;
-constexpr std::int64_t kMsPerHour = 3'600'000;
-
-long floorDiv(std::int64_t a, std::int64_t b) {
-  return static_cast<long>(a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0));
-}
-
-// The last Sunday of a month, as a date.
-LocalDate lastSunday(int year, int month) {
-  static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  int last = kDays[static_cast<size_t>(month - 1)];
-  LocalDate d{year, month, last};
-  return LocalDate{year, month, last - (isoWeekday(d) % 7)};
-}
-
-UtcMs utcOf(LocalDate d, int hour) {
-  return static_cast<UtcMs>(daysFromCivil(d)) * kMsPerDay + hour * kMsPerHour;
-}
+// Installed at program start, then read on every thread (the UI, the sync worker): atomic, so
+// each read is well defined without a lock.
+std::atomic<const TimeZoneRules*> installedRules{nullptr};
 } // namespace
 
-int stockholmOffsetMinutes(UtcMs t) {
-  const LocalDate utcDate = civilFromDays(floorDiv(t, kMsPerDay));
-  // EU rule: summer time from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
-  // Sunday of October.
-  const UtcMs start = utcOf(lastSunday(utcDate.year, 3), 1);
-  const UtcMs end = utcOf(lastSunday(utcDate.year, 10), 1);
-  return (t >= start && t < end) ? 120 : 60;
+NoTimeZoneInstalled::NoTimeZoneInstalled()
+    : std::logic_error("no time zone installed: call platform::installTimeZone at the start of main") {}
+
+void installTimeZoneRules(const TimeZoneRules& rules) { installedRules.store(&rules, std::memory_order_release); }
+
+const TimeZoneRules& installedTimeZoneRules() {
+  const TimeZoneRules* rules = installedRules.load(std::memory_order_acquire);
+  if (rules == nullptr) throw NoTimeZoneInstalled();
+  return *rules;
 }
 
-LocalDateTime toStockholm(UtcMs t) {
-  const UtcMs local = t + static_cast<UtcMs>(stockholmOffsetMinutes(t)) * 60'000;
-  const long days = floorDiv(local, kMsPerDay);
-  const std::int64_t msOfDay = local - static_cast<std::int64_t>(days) * kMsPerDay;
-  LocalDateTime out;
-  out.date = civilFromDays(days);
-  out.hour = static_cast<int>(msOfDay / kMsPerHour);
-  out.minute = static_cast<int>((msOfDay / 60'000) % 60);
-  out.second = static_cast<int>((msOfDay / 1000) % 60);
-  out.isoWeekday = isoWeekday(out.date);
-  return out;
-}
+bool timeZoneRulesInstalled() { return installedRules.load(std::memory_order_acquire) != nullptr; }
+
+int stockholmOffsetMinutes(UtcMs t) { return installedTimeZoneRules().toLocal(t).offsetSeconds / 60; }
+
+LocalDateTime toStockholm(UtcMs t) { return installedTimeZoneRules().toLocal(t).local; }
 
 UtcMs fromStockholm(LocalDate d, int hour, int minute, int second) {
-  const UtcMs naive = static_cast<UtcMs>(daysFromCivil(d)) * kMsPerDay + hour * kMsPerHour +
-                      minute * 60'000 + second * 1000;
-  // Try winter offset first, then summer: pick the one that maps back to the same wall time.
-  for (int offset : {120, 60}) {
-    const UtcMs guess = naive - offset * 60'000;
-    if (stockholmOffsetMinutes(guess) == offset) return guess;
-  }
-  return naive - 60 * 60'000; // inside the spring gap: treat as winter time
+  return installedTimeZoneRules().toUtc(d, hour, minute, second);
 }
 
 std::string formatIsoDate(LocalDate d) {

@@ -1,11 +1,13 @@
 #pragma once
-// Civil time in the site's zone, Europe/Stockholm (CET/CEST with the EU summer-time rule).
-// Pure arithmetic: no OS time-zone database, so tests and kiosks agree everywhere.
+// Civil time in the site's zone. The calendar arithmetic is here; the zone's rules (offsets,
+// summer time) come from the installed TimeZoneRules (core/TimeZoneRules.hpp), which the
+// programs take from the system's tz database at start.
 #include "core/Clock.hpp"
 #include <string>
 
 namespace dagverk {
 
+// The zone the sites are in unless configured otherwise, and the one tests use.
 inline constexpr const char* kSiteZone = "Europe/Stockholm";
 
 struct LocalDate {
@@ -28,10 +30,13 @@ long daysFromCivil(LocalDate d);
 LocalDate civilFromDays(long days);
 int isoWeekday(LocalDate d);
 
-// Offset of Stockholm from UTC at a UTC instant, in minutes (60 or 120).
+// The functions below use the installed zone (Europe/Stockholm unless configured otherwise;
+// the names predate the setting) and throw NoTimeZoneInstalled before one is installed.
+// Offset of the zone from UTC at a UTC instant, in whole minutes (60 or 120 in Stockholm).
 int stockholmOffsetMinutes(UtcMs t);
 LocalDateTime toStockholm(UtcMs t);
-// The UTC instant of a Stockholm wall time (in the autumn overlap, the first of the two).
+// The UTC instant of a wall time: in the autumn overlap the first of the two; in the spring
+// gap read with the winter offset (see TimeZoneRules::toUtc).
 UtcMs fromStockholm(LocalDate d, int hour, int minute, int second = 0);
 
 std::string formatIsoDate(LocalDate d);        // 2026-11-22

@@ -5,6 +5,7 @@
 #include "core/Event.hpp"
 #include "store/KioskStore.hpp"
 #include "core/LocalTime.hpp"
+#include "platform/TimeZone.hpp"
 
 #include <cstdio>
 #include <exception>
@@ -15,6 +16,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: checkin_stream DATADIR\n");
     return 2;
   }
+  // The zone (and the zone files) come from the test that starts this program.
+  if (!platform::installConfiguredTimeZone("checkin_stream")) return 1;
   // A fixed working day: the stream never crosses midnight, so no day rollover interferes.
   ManualClock clock(fromStockholm({2026, 11, 23}, 9, 0));
   try {
