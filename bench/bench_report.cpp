@@ -44,9 +44,9 @@ struct Shape {
   LocalDate from, to;
 };
 
-sync::SyncedEvent synced(std::int64_t& nextId, const std::string& device, std::int64_t& seq, UtcMs at,
-                         const std::string& site, const EventPayload& p, std::vector<sync::SyncedEvent>& out) {
-  sync::SyncedEvent e;
+EventRow synced(std::int64_t& nextId, const std::string& device, std::int64_t& seq, UtcMs at,
+                         const std::string& site, const EventPayload& p, std::vector<EventRow>& out) {
+  EventRow e;
   char id[40];
   std::snprintf(id, sizeof id, "ev-%012lld", static_cast<long long>(nextId++));
   e.id = id;
@@ -99,7 +99,7 @@ std::int64_t generate(const Shape& shape, const fs::path& dbFile) {
 
   std::int64_t nextId = 0, total = 0;
   std::map<std::string, std::int64_t> seqOf, batchOf;
-  std::map<std::string, std::vector<sync::SyncedEvent>> pending; // device -> events of the week
+  std::map<std::string, std::vector<EventRow>> pending; // device -> events of the week
   const auto flush = [&](UtcMs now) {
     for (auto& [device, events] : pending) {
       if (events.empty()) continue;

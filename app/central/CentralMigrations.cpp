@@ -2,6 +2,7 @@
 
 #include "central/CentralStore.hpp"
 #include "core/Error.hpp"
+#include "store/EventTable.hpp"
 
 #include <array>
 
@@ -15,22 +16,9 @@ constexpr std::array kMigrations = {
     R"SQL(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT INTO meta(key, value) VALUES ('kind', 'dagverk-central'), ('roster_version', '0');
-CREATE TABLE event (
-  id TEXT PRIMARY KEY,
-  device_id TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  recorded_utc INTEGER NOT NULL,
-  zone TEXT NOT NULL,
-  site_id TEXT NOT NULL,
-  actor_staff_id TEXT,
-  kind TEXT NOT NULL,
-  subject_id TEXT,
-  payload TEXT NOT NULL,
-  schema_version INTEGER NOT NULL,
-  local_date TEXT NOT NULL,
-  batch_id TEXT NOT NULL,
-  imported_utc INTEGER NOT NULL,
-  UNIQUE (device_id, seq));
+)SQL" DAGVERK_CREATE_EVENT_TABLE_SQL("  local_date TEXT NOT NULL,\n"
+                                      "  batch_id TEXT NOT NULL,\n"
+                                      "  imported_utc INTEGER NOT NULL,\n") R"SQL(
 CREATE INDEX event_kind_date ON event(kind, local_date);
 CREATE INDEX event_site_date ON event(site_id, local_date);
 CREATE INDEX event_subject ON event(subject_id);

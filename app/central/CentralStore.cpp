@@ -1,11 +1,12 @@
 #include "central/CentralStore.hpp"
 
 #include "central/CentralMigrations.hpp"
-#include "store/Database.hpp"
 #include "core/Error.hpp"
-#include "platform/FileSystem.hpp"
 #include "core/LocalTime.hpp"
+#include "platform/FileSystem.hpp"
 #include "platform/Log.hpp"
+#include "store/Database.hpp"
+#include "store/EventTable.hpp"
 
 #include <sqlite3.h>
 
@@ -175,9 +176,9 @@ struct CentralStore::Statements {
   explicit Statements(Database& db)
       : findBatch(db, "SELECT batch_id, device_id, site_id, batch_seq, sha256, event_count, new_events, imported_utc "
                       "FROM batch WHERE batch_id = ?1"),
-        insertEvent(db, "INSERT OR IGNORE INTO event(id, device_id, seq, recorded_utc, zone, site_id, actor_staff_id, "
-                        "kind, subject_id, payload, schema_version, local_date, batch_id, imported_utc) "
-                        "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"),
+        insertEvent(db, "INSERT OR IGNORE INTO event(" + std::string(store::kEventColumns) +
+                            ", local_date, batch_id, imported_utc) "
+                            "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"),
         eventExists(db, "SELECT 1 FROM event WHERE id = ?1"),
         eventAt(db, "SELECT id, recorded_utc FROM event WHERE device_id = ?1 AND seq = ?2"),
         insertFlag(db, "INSERT OR IGNORE INTO clock_flag(event_id, device_id, seq, kind, recorded_utc, previous_utc) "
@@ -352,12 +353,14 @@ BatchImportResult CentralStore::importBatch(const sync::BatchContents& batch, co
     s.insertFlag.run();
   };
   for (size_t i : order) {
-    const sync::SyncedEvent& e = batch.events[i];
+    const EventRow& e = batch.events[i];
     if (firstSeq == 0 || e.seq < firstSeq) firstSeq = e.seq;
     lastSeq = std::max(lastSeq, e.seq);
-    s.insertEvent.bind(1, e.id).bind(2, e.deviceId).bind(3, e.seq).bind(4, e.recordedUtc).bind(5, e.zone)
-        .bind(6, e.siteId).bind(7, e.actorStaffId).bind(8, e.kind).bind(9, e.subjectId).bind(10, e.payloadJson)
-        .bind(11, e.schemaVersion).bind(12, localDate(e.recordedUtc)).bind(13, batch.batchId).bind(14, now);
+    constexpr int kAfterRow = store::kEventColumnCount + 1;
+    store::bindEventRow(s.insertEvent, e)
+        .bind(kAfterRow, localDate(e.recordedUtc))
+        .bind(kAfterRow + 1, batch.batchId)
+        .bind(kAfterRow + 2, now);
     s.insertEvent.run();
     if (sqlite3_changes(db_->handle()) == 0) {
       s.eventExists.bind(1, e.id);

@@ -74,7 +74,7 @@ inline sync::BatchContents batchOf(const store::KioskStore& kiosk, const std::st
   b.batchSeq = batchSeq;
   b.schemaVersion = kEventSchemaVersion;
   for (const Event& e : kiosk.eventsAfter(0, 100000)) {
-    sync::SyncedEvent s;
+    EventRow s;
     s.id = e.id;
     s.deviceId = e.deviceId;
     s.seq = e.seq;

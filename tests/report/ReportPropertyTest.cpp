@@ -23,9 +23,9 @@ struct Generated {
   LocalDate from, to;
 };
 
-sync::SyncedEvent synced(const std::string& id, const std::string& device, std::int64_t seq, UtcMs at,
+EventRow synced(const std::string& id, const std::string& device, std::int64_t seq, UtcMs at,
                          const std::string& site, const EventPayload& p) {
-  sync::SyncedEvent e;
+  EventRow e;
   e.id = id;
   e.deviceId = device;
   e.seq = seq;
