@@ -447,7 +447,7 @@ const std::vector<TemplateRow>& templateRows() {
                  [](const ComplaintTable& t) -> std::optional<int> { return t.feedbackGiven; }});
     r.push_back({"Åtgärder", "Antal klagomål där åtgärder vidtagits", "actions_taken",
                  [](const ComplaintTable& t) -> std::optional<int> { return t.actionsTaken; }});
-    // Beyond the template: the totals it implies, and the open complaints the issue asks for.
+    // Beyond the template: the totals it implies, and the complaints still open after 10 working days.
     r.push_back({"Summa (utöver mallen)", "Klagomål, synpunkter och förslag totalt", "total",
                  [](const ComplaintTable& t) -> std::optional<int> { return t.total; }});
     r.push_back({"", "Avvikelser totalt", "deviations",

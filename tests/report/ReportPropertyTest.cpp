@@ -162,7 +162,7 @@ TEST_CASE("report properties: attendance, weekdays, sites and the unit agree on 
         central->importBatch(b, "sha-" + b.batchId, b.batchId + ".batch", 0);
       }
     }
-    auto source = openSqliteReportSource(db);
+    auto source = central::openReportReader(db);
     const Period period = rangePeriod(g.from, g.to);
     const ReportData d = buildReport(*source, period, BuildOptions{});
 
