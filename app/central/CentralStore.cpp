@@ -140,9 +140,8 @@ void removeStaleCreations(const fs::path& dbFile) {
     std::error_code timeEc;
     const auto written = fs::last_write_time(it->path(), timeEc);
     if (timeEc || written > cutoff) continue;
-    std::error_code ignored;
-    fs::remove(it->path(), ignored);
-    if (!ignored) platform::logInfo("removed a file left by an interrupted creation of the central database: " + name);
+    if (platform::tryRemoveFile(it->path()))
+      platform::logInfo("removed a file left by an interrupted creation of the central database: " + name);
   }
 }
 
@@ -237,8 +236,7 @@ std::unique_ptr<CentralStore> CentralStore::open(const fs::path& dbFile) {
   std::random_device rd;
   const fs::path tmp = dbFile.string() + ".new-" + std::to_string(rd()) + std::to_string(rd());
   auto removeTmp = [&] {
-    std::error_code ignored;
-    for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(tmp.string() + suffix, ignored);
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"}) platform::tryRemoveFile(tmp.string() + suffix);
   };
   try {
     std::string problem;
@@ -266,14 +264,13 @@ std::unique_ptr<CentralStore> CentralStore::open(const fs::path& dbFile) {
     }
     if (!problem.empty()) creationFailed(dbFile, tmp, problem);
     verifyClosed(tmp, dbFile);
-    std::error_code ec;
-    fs::create_hard_link(tmp, dbFile, ec);
-    if (ec && ec != std::errc::file_exists && !platform::fileExists(dbFile)) {
-      // A file system without hard links: rename, still never over an existing file.
-      fs::rename(tmp, dbFile, ec);
-      if (ec)
-        throw DagverkError(ErrorCode::DataDirNotWritable, "Den centrala databasen " + dbFile.string() + " kunde inte skapas.",
-                           "cannot create central database " + dbFile.string() + ": " + ec.message());
+    // Linked, or renamed where hard links are missing, never over an existing file: a database
+    // another import put in place a moment ago is the one both use.
+    try {
+      platform::linkNoReplace(tmp, dbFile);
+    } catch (const DagverkError& e) {
+      throw DagverkError(ErrorCode::DataDirNotWritable, "Den centrala databasen " + dbFile.string() + " kunde inte skapas.",
+                         "cannot create central database " + dbFile.string() + ": " + e.english());
     }
     platform::removeFile(tmp);
   } catch (...) {
