@@ -503,6 +503,8 @@ std::vector<DeviceStatus> CentralStore::deviceStatus() const {
 
 std::int64_t CentralStore::eventCount() const { return db_->scalarInt("SELECT count(*) FROM event"); }
 
+std::int64_t CentralStore::quarantinedFiles() const { return db_->scalarInt("SELECT count(*) FROM quarantine"); }
+
 std::vector<std::pair<std::string, UtcMs>> CentralStore::lastSyncPerSite() const {
   std::vector<std::pair<std::string, UtcMs>> out;
   Statement s(*db_, "SELECT site_id, max(created_utc) FROM batch GROUP BY site_id ORDER BY site_id");

@@ -112,6 +112,8 @@ public:
 
   std::vector<DeviceStatus> deviceStatus() const;
   std::int64_t eventCount() const;
+  // Files recorded as moved to quarantine/ on the share.
+  std::int64_t quarantinedFiles() const;
   // The last time each site's devices were synced (for "data as of" in reports): per site, the
   // newest creation time (kiosk clock) of any batch imported from it, sorted by site id.
   std::vector<std::pair<std::string, UtcMs>> lastSyncPerSite() const;

@@ -2,9 +2,9 @@
 
 #include "central/ReportReader.hpp"
 #include "core/Error.hpp"
+#include "core/Period.hpp"
 #include "platform/FileSystem.hpp"
 #include "platform/Log.hpp"
-#include "core/Period.hpp"
 #include "report/ReportBuilder.hpp"
 #include "report/ReportDocument.hpp"
 #include "report/ReportWriters.hpp"
