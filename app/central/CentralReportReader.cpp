@@ -59,9 +59,12 @@ class CentralReportReader final : public ReportReader {
 public:
   explicit CentralReportReader(std::unique_ptr<CentralStore> store) : store_(std::move(store)) {
     store::Database& db = store_->db();
-    // Connection settings for a large read: sorting in memory, a 64 MiB page cache.
+    // Connection settings for a large read: sorting in memory, a 64 MiB page cache, and the file
+    // mapped into memory (up to 1 GiB) so that SQLite reads pages without copying each one out
+    // of the kernel's cache (for the 100-site year in bench_report, about a quarter of the CPU time).
     db.exec("PRAGMA temp_store = MEMORY");
     db.exec("PRAGMA cache_size = -65536");
+    db.exec("PRAGMA mmap_size = 1073741824");
     db.exec("BEGIN DEFERRED"); // one snapshot for the whole report
     inTransaction_ = true;
   }
