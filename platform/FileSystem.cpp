@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
@@ -107,7 +108,7 @@ void writeFileAtomically(const fs::path& path, const std::string& content) {
   }
 }
 
-// --- for the share (issue: weekly sync) ----------------------------------------------------
+// --- for the share and the central machine -----------------------------------------------
 
 namespace {
 
@@ -282,6 +283,30 @@ void removeFile(const fs::path& p) {
     throw DagverkError(ErrorCode::Storage, "Det gick inte att ta bort filen.",
                        "unlink failed on " + p.string() + ": " + std::strerror(err));
   }
+}
+
+bool tryRemoveFile(const fs::path& p) noexcept { return ::unlink(p.c_str()) == 0 || errno == ENOENT; }
+
+bool linkNoReplace(const fs::path& from, const fs::path& to) {
+  if (::link(from.c_str(), to.c_str()) == 0) return true;
+  const int linkErr = errno;
+  if (linkErr == EEXIST || pathExists(to)) return false;
+  if (::rename(from.c_str(), to.c_str()) != 0) shareFail("rename", to, errno);
+  return true;
+}
+
+TemporaryDirectory::TemporaryDirectory(const std::string& prefix) {
+  std::error_code ec;
+  fs::path base = fs::temp_directory_path(ec);
+  if (ec) base = "/tmp";
+  std::string name = (base / (prefix + "XXXXXX")).string();
+  if (!::mkdtemp(name.data())) shareFail("mkdtemp", name, errno);
+  path_ = name;
+}
+
+TemporaryDirectory::~TemporaryDirectory() {
+  std::error_code ignored; // a scratch directory left behind is harmless; the caller's work is done
+  fs::remove_all(path_, ignored);
 }
 
 } // namespace dagverk::platform

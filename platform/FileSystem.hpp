@@ -21,7 +21,7 @@ std::string readWholeFile(const std::filesystem::path& p); // throws DagverkErro
 // fsync of the directory. Throws DagverkError(DiskFull / Storage).
 void writeFileAtomically(const std::filesystem::path& path, const std::string& content);
 
-// --- for the share (issue: weekly sync) ----------------------------------------------------
+// --- for the share and the central machine -----------------------------------------------
 // Like writeFileAtomically, but never replaces: the final name must not exist (the tmp file is
 // `<name>.tmp` opened with O_EXCL; the final name is claimed with link(2), falling back to a
 // checked rename(2) on file systems without hard links, such as SMB through FUSE). Throws
@@ -39,6 +39,31 @@ void createDirectories(const std::filesystem::path& dir);
 void moveFile(const std::filesystem::path& from, const std::filesystem::path& to);
 // Removes a file if it exists (no error if it does not).
 void removeFile(const std::filesystem::path& p);
+// Removes a file if it can; false, never an exception, when it could not. For clean-up after a
+// failure, where the error already being reported is the one that matters.
+bool tryRemoveFile(const std::filesystem::path& p) noexcept;
+// Gives the file at `from` the name `to` as well, never replacing an existing `to`: link(2), or
+// where linking fails for any reason other than an existing `to` (file systems without hard
+// links), rename(2) after checking that `to` is still free. Returns false, changing nothing, if
+// `to` already exists. After a link `from` still exists (the caller removes it); after the
+// rename it is gone. No fsync: the caller knows what must be durable. Throws
+// DagverkError(Storage) if neither call worked.
+bool linkNoReplace(const std::filesystem::path& from, const std::filesystem::path& to);
+
+// A new private (0700) directory under the system's temporary directory, named `prefix` plus
+// random characters, removed with everything in it when this object goes. For libraries that
+// insist on writing to a path of their own. Throws DagverkError(Storage) if it cannot be made.
+class TemporaryDirectory {
+public:
+  explicit TemporaryDirectory(const std::string& prefix);
+  ~TemporaryDirectory();
+  TemporaryDirectory(const TemporaryDirectory&) = delete;
+  TemporaryDirectory& operator=(const TemporaryDirectory&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+private:
+  std::filesystem::path path_;
+};
 // Creates a file readable only by its owner (0600) with O_EXCL, fsynced. Throws if it exists.
 void writePrivateFile(const std::filesystem::path& path, const std::string& content);
 // mkdir -p where the last directory is created readable only by its owner (0700); an existing

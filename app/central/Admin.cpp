@@ -2,9 +2,9 @@
 
 #include "core/Csv.hpp"
 #include "core/Error.hpp"
+#include "core/RosterCsv.hpp"
 #include "platform/FileSystem.hpp"
 #include "platform/Log.hpp"
-#include "core/RosterCsv.hpp"
 
 #include <algorithm>
 #include <charconv>

@@ -1,36 +1,25 @@
 #include "central/CentralMigrations.hpp"
 
 #include "central/CentralStore.hpp"
+#include "central/PayloadFields.hpp"
 #include "core/Error.hpp"
+#include "store/EventTable.hpp"
 
-#include <array>
+#include <string>
+#include <vector>
 
 namespace dagverk::central {
 
 namespace {
-// Append new migrations at the end; never edit one that has shipped.
-constexpr std::array kMigrations = {
-    // 1: events as imported, the batch and device bookkeeping, clock flags, quarantine and the
-    // roster from the newest bundle.
-    R"SQL(
+
+// 1: events as imported, the batch and device bookkeeping, clock flags, quarantine and the
+// roster from the newest bundle.
+constexpr const char* kMigration1 = R"SQL(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT INTO meta(key, value) VALUES ('kind', 'dagverk-central'), ('roster_version', '0');
-CREATE TABLE event (
-  id TEXT PRIMARY KEY,
-  device_id TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  recorded_utc INTEGER NOT NULL,
-  zone TEXT NOT NULL,
-  site_id TEXT NOT NULL,
-  actor_staff_id TEXT,
-  kind TEXT NOT NULL,
-  subject_id TEXT,
-  payload TEXT NOT NULL,
-  schema_version INTEGER NOT NULL,
-  local_date TEXT NOT NULL,
-  batch_id TEXT NOT NULL,
-  imported_utc INTEGER NOT NULL,
-  UNIQUE (device_id, seq));
+)SQL" DAGVERK_CREATE_EVENT_TABLE_SQL("  local_date TEXT NOT NULL,\n"
+                                      "  batch_id TEXT NOT NULL,\n"
+                                      "  imported_utc INTEGER NOT NULL,\n") R"SQL(
 CREATE INDEX event_kind_date ON event(kind, local_date);
 CREATE INDEX event_site_date ON event(site_id, local_date);
 CREATE INDEX event_subject ON event(subject_id);
@@ -85,11 +74,40 @@ CREATE TABLE roster_activity (
 CREATE TABLE roster_staff (
   id TEXT PRIMARY KEY, site_ids TEXT NOT NULL, first_name TEXT NOT NULL, initial TEXT NOT NULL,
   role TEXT NOT NULL, active INTEGER NOT NULL);
-)SQL",
-};
+)SQL";
+
+// 2: what the reports read, owned by central like every other table and index: two partial
+// indexes on the event table (a check-in's day, site and person; automatic check-outs), and
+// voided_event, the target of every Corrected event, kept by a trigger as events are imported
+// and filled here from the events already held. Reports made before this migration created the
+// two indexes themselves under other names; those go. The payload paths come from
+// PayloadFields.hpp, the same text the report queries use, so SQLite matches the partial index.
+std::string migration2() {
+  const std::string correctsNew = field::kCorrectedEventId.sql("new.payload");
+  const std::string correctsOld = field::kCorrectedEventId.sql("payload");
+  const std::string corrected = std::string("'") + Corrected::kKind + "'";
+  return std::string("DROP INDEX IF EXISTS report_checkin;\n"
+                     "DROP INDEX IF EXISTS report_auto_checkout;\n") +
+         "CREATE INDEX event_checkin_day ON event(local_date, site_id, subject_id, id) WHERE kind = '" +
+         CheckedIn::kKind + "';\n" +
+         "CREATE INDEX event_auto_checkout_day ON event(local_date, site_id, id) WHERE kind = '" + CheckedOut::kKind +
+         "' AND " + field::kCheckedOutAutomatic.sql() + " = 1;\n" +
+         "CREATE TABLE voided_event (id TEXT PRIMARY KEY) WITHOUT ROWID;\n" +
+         "INSERT OR IGNORE INTO voided_event(id) SELECT " + correctsOld + " FROM event WHERE kind = " + corrected +
+         " AND " + correctsOld + " IS NOT NULL;\n" +
+         "CREATE TRIGGER event_voids AFTER INSERT ON event WHEN new.kind = " + corrected + " AND " + correctsNew +
+         " IS NOT NULL\n  BEGIN INSERT OR IGNORE INTO voided_event(id) VALUES (" + correctsNew + "); END;\n";
+}
+
+// Append new migrations at the end; never edit one that has shipped.
+const std::vector<std::string>& migrations() {
+  static const std::vector<std::string> all = {kMigration1, migration2()};
+  return all;
+}
+
 } // namespace
 
-int latestCentralSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+int latestCentralSchemaVersion() { return static_cast<int>(migrations().size()); }
 
 void migrateCentral(store::Database& db) {
   for (;;) {
@@ -103,7 +121,7 @@ void migrateCentral(store::Database& db) {
                              std::to_string(latestCentralSchemaVersion()) + ": " + db.file().string() +
                              " left untouched");
     if (version == latestCentralSchemaVersion()) return; // rolls back an empty transaction
-    db.exec(kMigrations[static_cast<size_t>(version)]);
+    db.exec(migrations()[static_cast<size_t>(version)]);
     db.exec("PRAGMA user_version = " + std::to_string(version + 1));
     tx.commit();
   }

@@ -1,11 +1,12 @@
 #include "central/CentralStore.hpp"
 
 #include "central/CentralMigrations.hpp"
-#include "store/Database.hpp"
 #include "core/Error.hpp"
-#include "platform/FileSystem.hpp"
 #include "core/LocalTime.hpp"
+#include "platform/FileSystem.hpp"
 #include "platform/Log.hpp"
+#include "store/Database.hpp"
+#include "store/EventTable.hpp"
 
 #include <sqlite3.h>
 
@@ -139,9 +140,8 @@ void removeStaleCreations(const fs::path& dbFile) {
     std::error_code timeEc;
     const auto written = fs::last_write_time(it->path(), timeEc);
     if (timeEc || written > cutoff) continue;
-    std::error_code ignored;
-    fs::remove(it->path(), ignored);
-    if (!ignored) platform::logInfo("removed a file left by an interrupted creation of the central database: " + name);
+    if (platform::tryRemoveFile(it->path()))
+      platform::logInfo("removed a file left by an interrupted creation of the central database: " + name);
   }
 }
 
@@ -175,9 +175,9 @@ struct CentralStore::Statements {
   explicit Statements(Database& db)
       : findBatch(db, "SELECT batch_id, device_id, site_id, batch_seq, sha256, event_count, new_events, imported_utc "
                       "FROM batch WHERE batch_id = ?1"),
-        insertEvent(db, "INSERT OR IGNORE INTO event(id, device_id, seq, recorded_utc, zone, site_id, actor_staff_id, "
-                        "kind, subject_id, payload, schema_version, local_date, batch_id, imported_utc) "
-                        "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"),
+        insertEvent(db, "INSERT OR IGNORE INTO event(" + std::string(store::kEventColumns) +
+                            ", local_date, batch_id, imported_utc) "
+                            "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"),
         eventExists(db, "SELECT 1 FROM event WHERE id = ?1"),
         eventAt(db, "SELECT id, recorded_utc FROM event WHERE device_id = ?1 AND seq = ?2"),
         insertFlag(db, "INSERT OR IGNORE INTO clock_flag(event_id, device_id, seq, kind, recorded_utc, previous_utc) "
@@ -236,8 +236,7 @@ std::unique_ptr<CentralStore> CentralStore::open(const fs::path& dbFile) {
   std::random_device rd;
   const fs::path tmp = dbFile.string() + ".new-" + std::to_string(rd()) + std::to_string(rd());
   auto removeTmp = [&] {
-    std::error_code ignored;
-    for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(tmp.string() + suffix, ignored);
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"}) platform::tryRemoveFile(tmp.string() + suffix);
   };
   try {
     std::string problem;
@@ -265,14 +264,13 @@ std::unique_ptr<CentralStore> CentralStore::open(const fs::path& dbFile) {
     }
     if (!problem.empty()) creationFailed(dbFile, tmp, problem);
     verifyClosed(tmp, dbFile);
-    std::error_code ec;
-    fs::create_hard_link(tmp, dbFile, ec);
-    if (ec && ec != std::errc::file_exists && !platform::fileExists(dbFile)) {
-      // A file system without hard links: rename, still never over an existing file.
-      fs::rename(tmp, dbFile, ec);
-      if (ec)
-        throw DagverkError(ErrorCode::DataDirNotWritable, "Den centrala databasen " + dbFile.string() + " kunde inte skapas.",
-                           "cannot create central database " + dbFile.string() + ": " + ec.message());
+    // Linked, or renamed where hard links are missing, never over an existing file: a database
+    // another import put in place a moment ago is the one both use.
+    try {
+      platform::linkNoReplace(tmp, dbFile);
+    } catch (const DagverkError& e) {
+      throw DagverkError(ErrorCode::DataDirNotWritable, "Den centrala databasen " + dbFile.string() + " kunde inte skapas.",
+                         "cannot create central database " + dbFile.string() + ": " + e.english());
     }
     platform::removeFile(tmp);
   } catch (...) {
@@ -352,12 +350,14 @@ BatchImportResult CentralStore::importBatch(const sync::BatchContents& batch, co
     s.insertFlag.run();
   };
   for (size_t i : order) {
-    const sync::SyncedEvent& e = batch.events[i];
+    const EventRow& e = batch.events[i];
     if (firstSeq == 0 || e.seq < firstSeq) firstSeq = e.seq;
     lastSeq = std::max(lastSeq, e.seq);
-    s.insertEvent.bind(1, e.id).bind(2, e.deviceId).bind(3, e.seq).bind(4, e.recordedUtc).bind(5, e.zone)
-        .bind(6, e.siteId).bind(7, e.actorStaffId).bind(8, e.kind).bind(9, e.subjectId).bind(10, e.payloadJson)
-        .bind(11, e.schemaVersion).bind(12, localDate(e.recordedUtc)).bind(13, batch.batchId).bind(14, now);
+    constexpr int kAfterRow = store::kEventColumnCount + 1;
+    store::bindEventRow(s.insertEvent, e)
+        .bind(kAfterRow, localDate(e.recordedUtc))
+        .bind(kAfterRow + 1, batch.batchId)
+        .bind(kAfterRow + 2, now);
     s.insertEvent.run();
     if (sqlite3_changes(db_->handle()) == 0) {
       s.eventExists.bind(1, e.id);
@@ -502,6 +502,8 @@ std::vector<DeviceStatus> CentralStore::deviceStatus() const {
 }
 
 std::int64_t CentralStore::eventCount() const { return db_->scalarInt("SELECT count(*) FROM event"); }
+
+std::int64_t CentralStore::quarantinedFiles() const { return db_->scalarInt("SELECT count(*) FROM quarantine"); }
 
 std::vector<std::pair<std::string, UtcMs>> CentralStore::lastSyncPerSite() const {
   std::vector<std::pair<std::string, UtcMs>> out;

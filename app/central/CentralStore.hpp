@@ -1,15 +1,18 @@
 #pragma once
-// The central database (issue: weekly sync): every kiosk's events exactly once, the current
-// roster from the newest bundle, and the bookkeeping of batches and devices. It lives on the
-// central machine, never on the share. Reports (issue: central reports) read it.
+// The central database: every kiosk's events exactly once, the current roster from the newest
+// bundle, and the bookkeeping of batches and devices. It lives on the central machine, never on
+// the share. Reports read it only through ReportReader.hpp.
 //
 // Schema (migrations keyed on PRAGMA user_version; meta.kind = 'dagverk-central'):
 //   meta(key PK, value)
-//   event(id TEXT PK, device_id, seq, recorded_utc, zone, site_id, actor_staff_id, kind,
-//         subject_id, payload TEXT (JSON), schema_version,
-//         local_date TEXT  -- YYYY-MM-DD of recorded_utc in Europe/Stockholm
+//   event(EventRow's columns, store/EventTable.hpp: id TEXT PK, device_id, seq, recorded_utc,
+//         zone, site_id, actor_staff_id, kind, subject_id, payload TEXT (JSON), schema_version;
+//         then local_date TEXT  -- YYYY-MM-DD of recorded_utc in Europe/Stockholm
 //         batch_id TEXT, imported_utc INTEGER, UNIQUE(device_id, seq))
-//         indexes: (kind, local_date), (site_id, local_date), (subject_id)
+//         indexes: (kind, local_date), (site_id, local_date), (subject_id), and for the reports
+//         event_checkin_day (local_date, site_id, subject_id, id) WHERE CheckedIn and
+//         event_auto_checkout_day (local_date, site_id, id) WHERE an automatic CheckedOut
+//   voided_event(id PK)  -- the target of every Corrected event, kept by a trigger on event
 //   batch(batch_id PK, device_id, site_id, batch_seq, sha256, file_name, event_count,
 //         new_events, first_seq, last_seq, created_utc, imported_utc)
 //   device(device_id PK, site_id, last_batch_seq, last_seen_utc, max_seq,
@@ -109,6 +112,8 @@ public:
 
   std::vector<DeviceStatus> deviceStatus() const;
   std::int64_t eventCount() const;
+  // Files recorded as moved to quarantine/ on the share.
+  std::int64_t quarantinedFiles() const;
   // The last time each site's devices were synced (for "data as of" in reports): per site, the
   // newest creation time (kiosk clock) of any batch imported from it, sorted by site id.
   std::vector<std::pair<std::string, UtcMs>> lastSyncPerSite() const;

@@ -1,12 +1,12 @@
 #include "central/Import.hpp"
 
 #include "central/Admin.hpp"
-#include "store/Database.hpp"
 #include "core/Error.hpp"
+#include "core/RosterCsv.hpp"
 #include "platform/FileSystem.hpp"
 #include "platform/Log.hpp"
-#include "core/RosterCsv.hpp"
 #include "platform/SystemClock.hpp"
+#include "store/Database.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,6 +1,5 @@
 #include "central/Status.hpp"
 
-#include "store/Database.hpp"
 #include "core/LocalTime.hpp"
 
 #include <cstdio>
@@ -35,8 +34,6 @@ std::string jsonString(const std::string& s) {
   }
   return out + "\"";
 }
-
-std::int64_t quarantinedFiles(CentralStore& store) { return store.db().scalarInt("SELECT count(*) FROM quarantine"); }
 
 } // namespace
 
@@ -75,7 +72,7 @@ std::string formatStatusText(CentralStore& store) {
     else
       out << d.clockBack << " bakåt i tiden, " << d.clockFuture << " mer än ett dygn framåt\n";
   }
-  if (const auto q = quarantinedFiles(store); q > 0)
+  if (const auto q = store.quarantinedFiles(); q > 0)
     out << "\nVARNING: " << q << " filer har lagts i karantän (se quarantine/ på den centrala mappen).\n";
   return out.str();
 }
@@ -84,7 +81,7 @@ std::string formatStatusJson(CentralStore& store) {
   std::ostringstream out;
   const auto devices = store.deviceStatus();
   out << "{\"events\":" << store.eventCount() << ",\"rosterVersion\":" << store.rosterVersion()
-      << ",\"quarantined\":" << quarantinedFiles(store) << ",\"devices\":[";
+      << ",\"quarantined\":" << store.quarantinedFiles() << ",\"devices\":[";
   for (size_t i = 0; i < devices.size(); ++i) {
     const auto& d = devices[i];
     out << (i ? "," : "") << "{\"deviceId\":" << jsonString(d.deviceId) << ",\"siteId\":" << jsonString(d.siteId)

@@ -1,12 +1,12 @@
 #include "report/Report.hpp"
 
+#include "central/ReportReader.hpp"
 #include "core/Error.hpp"
+#include "core/Period.hpp"
 #include "platform/FileSystem.hpp"
 #include "platform/Log.hpp"
-#include "core/Period.hpp"
 #include "report/ReportBuilder.hpp"
 #include "report/ReportDocument.hpp"
-#include "report/ReportSource.hpp"
 #include "report/ReportWriters.hpp"
 
 #include <system_error>
@@ -42,7 +42,7 @@ void writeOne(const fs::path& path, const std::string& bytes) {
 
 ReportOutcome writeReport(const ReportRequest& request, UtcMs now) {
   const Period period = periodFromText(request.period);
-  auto source = openSqliteReportSource(request.db);
+  auto source = central::openReportReader(request.db);
   BuildOptions options;
   options.site = request.site;
   options.includeDrift = request.format == Format::Html && request.site.has_value();

@@ -11,6 +11,10 @@
 
 namespace dagverk::report {
 
+using central::RosterActivityRow;
+using central::RosterParticipantRow;
+using central::SessionRow;
+
 double SurveyFigures::yesShare(size_t q) const {
   if (q >= counts.size()) return 0.0;
   const int n = counts[q][0] + counts[q][1] + counts[q][2];
@@ -62,7 +66,7 @@ bool isComplaintOrComment(const std::string& type) { return type == "klagomal" |
 
 } // namespace
 
-ReportData buildReport(ReportSource& source, const Period& period, const BuildOptions& options) {
+ReportData buildReport(central::ReportReader& source, const Period& period, const BuildOptions& options) {
   ReportData data;
   data.period = period;
   data.siteFilter = options.site;

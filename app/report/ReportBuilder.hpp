@@ -1,5 +1,5 @@
 #pragma once
-// The aggregation: records from a ReportSource -> the figures of ReportData. Counting rules
+// The aggregation: typed rows from central's ReportReader -> the figures of ReportData. Counting rules
 // (also in the report's "Om rapporten" section and tests/report/fixtures/week-two-sites.md):
 // - Attendance day: a participant with at least one non-voided CheckedIn at a site on a local
 //   day (the event's local_date), counted once whichever kiosk recorded it.
@@ -25,8 +25,8 @@
 // - Drifting away (only when includeDrift): the last 4 weeks up to the end of the period (or
 //   the site's last recorded day, if earlier) against the 8 weeks before; listed when the
 //   earlier weeks had attendance and the weekly rate fell under half (4 x recent < earlier).
+#include "central/ReportReader.hpp"
 #include "report/ReportModel.hpp"
-#include "report/ReportSource.hpp"
 
 namespace dagverk::report {
 
@@ -37,7 +37,7 @@ struct BuildOptions {
 };
 
 // Throws DagverkError(UnknownSite) for a site neither in the roster nor in the records.
-ReportData buildReport(ReportSource& source, const Period& period, const BuildOptions& options);
+ReportData buildReport(central::ReportReader& source, const Period& period, const BuildOptions& options);
 
 // Hides groups under kSurveyMinAnswers, and more where needed so that no hidden group can be
 // worked out from the shown ones and the unit total (exposed for the property tests).

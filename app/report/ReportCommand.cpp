@@ -3,8 +3,8 @@
 
 #include "core/Error.hpp"
 #include "platform/Log.hpp"
-#include "report/Report.hpp"
 #include "platform/SystemClock.hpp"
+#include "report/Report.hpp"
 
 #include <cstdio>
 #include <map>

@@ -1,5 +1,5 @@
 #pragma once
-// `dagverk-central report ...` (issue: central reports). The central CLI hands the arguments
+// `dagverk-central report ...`. The central command line (app/central-tool) hands the arguments
 // after "report" to this function; it prints its own usage and errors.
 #include <string>
 #include <vector>

@@ -6,10 +6,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
-#include <system_error>
-#include <unistd.h>
 
 namespace dagverk::report {
 
@@ -21,25 +18,14 @@ namespace fs = std::filesystem;
   throw DagverkError(ErrorCode::Storage, "Excel-filen kunde inte skapas (" + what + ").", "xlsx: " + what);
 }
 
-// A private directory for libxlsxwriter (it writes to a path), removed at scope exit.
-class ScratchDir {
-public:
-  ScratchDir() {
-    std::string tmpl = (fs::temp_directory_path() / "dagverk-xlsx-XXXXXX").string();
-    if (!::mkdtemp(tmpl.data())) xlsxFail("no temporary directory");
-    path_ = tmpl;
+// libxlsxwriter writes to a path of its own: a private scratch directory, removed afterwards.
+platform::TemporaryDirectory scratchDirectory() {
+  try {
+    return platform::TemporaryDirectory("dagverk-xlsx-");
+  } catch (const DagverkError&) {
+    xlsxFail("no temporary directory");
   }
-  ~ScratchDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  const fs::path& path() const { return path_; }
-
-private:
-  fs::path path_;
-};
+}
 
 lxw_row_t row(size_t r) { return static_cast<lxw_row_t>(r); }
 lxw_col_t col(size_t c) { return static_cast<lxw_col_t>(c); }
@@ -47,7 +33,7 @@ lxw_col_t col(size_t c) { return static_cast<lxw_col_t>(c); }
 } // namespace
 
 std::string renderXlsx(const Document& doc) {
-  ScratchDir scratch;
+  const platform::TemporaryDirectory scratch = scratchDirectory(); // the bytes are read back below
   const fs::path file = scratch.path() / "report.xlsx";
   lxw_workbook* wb = workbook_new(file.c_str());
   if (!wb) xlsxFail("workbook_new");

@@ -1,6 +1,7 @@
 #include "store/Migrations.hpp"
 
 #include "core/Error.hpp"
+#include "store/EventTable.hpp"
 
 #include <array>
 
@@ -25,19 +26,7 @@ CREATE TABLE activity (
   name TEXT NOT NULL, category TEXT NOT NULL);
 -- Every record is an event. Kinds and payloads evolve without changing this table; sync keeps
 -- its own bookkeeping in separate tables keyed by event id.
-CREATE TABLE event (
-  id TEXT PRIMARY KEY,
-  device_id TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  recorded_utc INTEGER NOT NULL,
-  zone TEXT NOT NULL,
-  site_id TEXT NOT NULL,
-  actor_staff_id TEXT,
-  kind TEXT NOT NULL,
-  subject_id TEXT,
-  payload TEXT NOT NULL,
-  schema_version INTEGER NOT NULL,
-  UNIQUE (device_id, seq));
+)SQL" DAGVERK_CREATE_EVENT_TABLE_SQL("") R"SQL(
 CREATE INDEX event_site_kind ON event(site_id, kind);
 CREATE INDEX event_subject ON event(subject_id);
 CREATE TRIGGER event_is_append_only BEFORE UPDATE ON event

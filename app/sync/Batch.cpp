@@ -111,6 +111,43 @@ BatchHeader parseBatchHeader(std::string_view bytes) {
 
 } // namespace
 
+namespace {
+
+// One EventRow inside a batch payload: its fields in EventRow's order, the optional actor as a
+// flag byte and then the id. This order is the wire format (the committed fuzz seeds hold it).
+void writeEventRow(PayloadWriter& w, const EventRow& e) {
+  w.str(e.id);
+  w.str(e.deviceId);
+  w.i64(e.seq);
+  w.i64(e.recordedUtc);
+  w.str(e.zone);
+  w.str(e.siteId);
+  w.flag(e.actorStaffId.has_value());
+  if (e.actorStaffId) w.str(*e.actorStaffId);
+  w.str(e.kind);
+  w.str(e.subjectId);
+  w.str(e.payloadJson);
+  w.i32(e.schemaVersion);
+}
+
+EventRow readEventRow(PayloadReader& r) {
+  EventRow e;
+  e.id = r.str();
+  e.deviceId = r.str();
+  e.seq = r.i64();
+  e.recordedUtc = r.i64();
+  e.zone = r.str();
+  e.siteId = r.str();
+  if (r.flag()) e.actorStaffId = r.str();
+  e.kind = r.str();
+  e.subjectId = r.str();
+  e.payloadJson = r.str();
+  e.schemaVersion = r.i32();
+  return e;
+}
+
+} // namespace
+
 namespace detail {
 
 std::string encodeBatchPayload(const BatchContents& b) {
@@ -123,20 +160,7 @@ std::string encodeBatchPayload(const BatchContents& b) {
   w.i32(b.schemaVersion);
   w.i64(b.createdUtc);
   w.count(b.events.size());
-  for (const auto& e : b.events) {
-    w.str(e.id);
-    w.str(e.deviceId);
-    w.i64(e.seq);
-    w.i64(e.recordedUtc);
-    w.str(e.zone);
-    w.str(e.siteId);
-    w.flag(e.actorStaffId.has_value());
-    if (e.actorStaffId) w.str(*e.actorStaffId);
-    w.str(e.kind);
-    w.str(e.subjectId);
-    w.str(e.payloadJson);
-    w.i32(e.schemaVersion);
-  }
+  for (const auto& e : b.events) writeEventRow(w, e);
   return w.bytes();
 }
 
@@ -153,21 +177,7 @@ BatchContents decodeBatchPayload(std::string_view bytes) {
   b.createdUtc = r.i64();
   const size_t n = r.count(kMinEventBytes);
   b.events.reserve(n);
-  for (size_t i = 0; i < n; ++i) {
-    SyncedEvent e;
-    e.id = r.str();
-    e.deviceId = r.str();
-    e.seq = r.i64();
-    e.recordedUtc = r.i64();
-    e.zone = r.str();
-    e.siteId = r.str();
-    if (r.flag()) e.actorStaffId = r.str();
-    e.kind = r.str();
-    e.subjectId = r.str();
-    e.payloadJson = r.str();
-    e.schemaVersion = r.i32();
-    b.events.push_back(std::move(e));
-  }
+  for (size_t i = 0; i < n; ++i) b.events.push_back(readEventRow(r));
   r.finish();
   return b;
 }

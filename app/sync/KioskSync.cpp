@@ -23,23 +23,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The batch format's copy of one stored event: the same columns.
-SyncedEvent syncedEventOf(EventRow&& e) {
-  SyncedEvent s;
-  s.id = std::move(e.id);
-  s.deviceId = std::move(e.deviceId);
-  s.seq = e.seq;
-  s.recordedUtc = e.recordedUtc;
-  s.zone = std::move(e.zone);
-  s.siteId = std::move(e.siteId);
-  s.actorStaffId = std::move(e.actorStaffId);
-  s.kind = std::move(e.kind);
-  s.subjectId = std::move(e.subjectId);
-  s.payloadJson = std::move(e.payloadJson);
-  s.schemaVersion = e.schemaVersion;
-  return s;
-}
-
 std::string newBatchId(UtcMs now) {
   store::ensureSodium();
   std::array<std::uint8_t, 10> random{};
@@ -150,11 +133,8 @@ void writeBatch(store::KioskStore& store, const ShareLayout& layout, const Share
   batch.createdUtc = now;
   std::vector<std::int64_t> seqs;
   seqs.reserve(events.size());
-  batch.events.reserve(events.size());
-  for (auto& e : events) {
-    seqs.push_back(e.seq);
-    batch.events.push_back(syncedEventOf(std::move(e)));
-  }
+  for (const auto& e : events) seqs.push_back(e.seq);
+  batch.events = std::move(events);
   const std::string bytes = sealBatch(batch, device, marker.centralBoxPk);
   const std::string sha = sha256Hex(bytes);
 

@@ -1,5 +1,5 @@
 #pragma once
-// What travels over the share, and the keys that protect it (issue: weekly sync).
+// What travels over the share, and the keys that protect it.
 //
 //   <share>/dagverk-share.json                                 marker (ShareMarker, JSON)
 //   <share>/inbox/<site>/<device>/<seq>-<batch-uuid>.batch      kiosk -> central (sealBatch)
@@ -18,6 +18,7 @@
 // Nothing here touches SQLite or the UI. Every reader throws DagverkError (BatchRejected,
 // BundleRejected) with a Swedish and an English reason and never returns partial contents.
 #include "core/Clock.hpp"
+#include "core/EventRow.hpp"
 
 #include <array>
 #include <cstdint>
@@ -118,22 +119,6 @@ struct ShareLayout {
 };
 
 // --- batches ----------------------------------------------------------------------------------
-// One event as it travels: the kiosk's columns, with the payload kept as its JSON text, so a new
-// event kind needs no change here or in the import.
-struct SyncedEvent {
-  std::string id;
-  std::string deviceId;
-  std::int64_t seq = 0;
-  UtcMs recordedUtc = 0;
-  std::string zone;
-  std::string siteId;
-  std::optional<std::string> actorStaffId;
-  std::string kind;
-  std::string subjectId;
-  std::string payloadJson;
-  int schemaVersion = 0;
-};
-
 struct BatchContents {
   std::string batchId;  // UUID v7
   std::string deviceId;
@@ -141,7 +126,9 @@ struct BatchContents {
   std::int64_t batchSeq = 0; // per device, 1, 2, 3 ...
   int schemaVersion = 0;     // kEventSchemaVersion when written
   UtcMs createdUtc = 0;
-  std::vector<SyncedEvent> events; // in device sequence order
+  // The kiosk's rows as they are, payload as its JSON text: a new event kind needs no change in
+  // the batch format or the import.
+  std::vector<EventRow> events; // in device sequence order
 };
 
 // The file bytes: magic "DGVB", format version, device id, sealed stream key, secretstream

@@ -84,9 +84,9 @@ public:
     return key;
   }
 
-  static sync::SyncedEvent checkIn(const std::string& device, const std::string& site, std::int64_t seq, UtcMs at,
-                                   const std::string& participant) {
-    sync::SyncedEvent e;
+  static EventRow checkIn(const std::string& device, const std::string& site, std::int64_t seq, UtcMs at,
+                          const std::string& participant) {
+    EventRow e;
     // The id depends on the device and sequence only: a re-sent event is the same event.
     e.id = uuidFor(baseTime(), std::hash<std::string>{}(device) ^ static_cast<std::uint64_t>(seq) * 0x9E3779B97F4A7C15ull);
     e.deviceId = device;

@@ -23,8 +23,8 @@ void put(const fs::path& p, const std::string& bytes) {
   if (!out) throw std::runtime_error("cannot write " + p.string());
 }
 
-SyncedEvent event(std::int64_t seq) {
-  SyncedEvent e;
+EventRow event(std::int64_t seq) {
+  EventRow e;
   e.id = "0190a0b0-0000-7000-8000-00000000000" + std::to_string(seq % 10);
   e.deviceId = fuzz::kFuzzDeviceId;
   e.seq = seq;

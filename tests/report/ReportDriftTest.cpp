@@ -56,7 +56,7 @@ fs::path buildDriftDb(const TempDir& dir) {
   const LocalDate firstMonday{2025, 1, 6}; // 12 weeks: 6 Jan .. 30 Mar
   const auto checkIn = [&](const std::string& site, const std::string& pid, LocalDate d) {
     const UtcMs t = fromStockholm(d, 9, 0);
-    sync::SyncedEvent e;
+    EventRow e;
     e.id = "ev-" + std::to_string(seq);
     e.deviceId = b.deviceId;
     e.seq = ++seq;

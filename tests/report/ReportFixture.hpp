@@ -74,20 +74,8 @@ inline sync::BatchContents batchOf(const store::KioskStore& kiosk, const std::st
   b.batchSeq = batchSeq;
   b.schemaVersion = kEventSchemaVersion;
   for (const Event& e : kiosk.events().after(0, 100000)) {
-    sync::SyncedEvent s;
-    s.id = e.id;
-    s.deviceId = e.deviceId;
-    s.seq = e.seq;
-    s.recordedUtc = e.recordedUtc;
-    s.zone = e.zone;
-    s.siteId = e.siteId;
-    s.actorStaffId = e.actorStaffId;
-    s.kind = kindOf(e.payload);
-    s.subjectId = subjectOf(e.payload);
-    s.payloadJson = encodePayload(e.payload);
-    s.schemaVersion = kEventSchemaVersion;
     b.createdUtc = e.recordedUtc;
-    b.events.push_back(std::move(s));
+    b.events.push_back(toRow(e));
   }
   return b;
 }

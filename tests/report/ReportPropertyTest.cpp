@@ -23,9 +23,9 @@ struct Generated {
   LocalDate from, to;
 };
 
-sync::SyncedEvent synced(const std::string& id, const std::string& device, std::int64_t seq, UtcMs at,
+EventRow synced(const std::string& id, const std::string& device, std::int64_t seq, UtcMs at,
                          const std::string& site, const EventPayload& p) {
-  sync::SyncedEvent e;
+  EventRow e;
   e.id = id;
   e.deviceId = device;
   e.seq = seq;
@@ -162,7 +162,7 @@ TEST_CASE("report properties: attendance, weekdays, sites and the unit agree on 
         central->importBatch(b, "sha-" + b.batchId, b.batchId + ".batch", 0);
       }
     }
-    auto source = openSqliteReportSource(db);
+    auto source = central::openReportReader(db);
     const Period period = rangePeriod(g.from, g.to);
     const ReportData d = buildReport(*source, period, BuildOptions{});
 

@@ -65,8 +65,8 @@ template <class F> DagverkError expectError(ErrorCode code, F&& f) {
   throw std::logic_error("unreachable");
 }
 
-inline sync::SyncedEvent sampleEvent(const std::string& deviceId, std::int64_t seq) {
-  sync::SyncedEvent e;
+inline EventRow sampleEvent(const std::string& deviceId, std::int64_t seq) {
+  EventRow e;
   e.id = "0190a0b0-0000-7000-8000-" + std::string(12 - std::to_string(seq).size(), '0') + std::to_string(seq);
   e.deviceId = deviceId;
   e.seq = seq;

@@ -1,12 +1,13 @@
 #pragma once
-// The narrow read interface the report needs from the central database. The SQLite
-// implementation below reads the central schema (app/central/CentralStore.hpp) directly; a
-// PostgreSQL backend (DESIGN.md) would implement the same calls. Every call returns records
-// with voided events (the target of a Corrected) already left out.
+// What the reports read from the central database, as typed rows: the only way in for
+// app/report, which sees no SQL, no tables and no payload JSON. Central implements it over its
+// own schema (CentralReportReader.cpp); another store would implement the same calls. Every
+// call leaves out voided events (the target of any Corrected event).
 #include "core/Clock.hpp"
 #include "core/Event.hpp"
 #include "core/LocalTime.hpp"
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -17,10 +18,6 @@
 #include <vector>
 
 namespace dagverk::central {
-class CentralStore;
-}
-
-namespace dagverk::report {
 
 struct RosterSiteRow {
   std::string id, name;
@@ -50,9 +47,9 @@ struct SurveyRow {
   std::array<std::string, 3> answers;
 };
 
-class ReportSource {
+class ReportReader {
 public:
-  virtual ~ReportSource() = default;
+  virtual ~ReportReader() = default;
   virtual std::vector<RosterSiteRow> rosterSites() = 0;
   virtual std::vector<RosterParticipantRow> rosterParticipants() = 0;
   virtual std::vector<RosterActivityRow> rosterActivities() = 0;
@@ -80,16 +77,9 @@ public:
   virtual std::vector<SurveyRow> surveyAnswers(LocalDate from, LocalDate to) = 0;
 };
 
-// What the SQLite source adds to the central database (it owns these, nothing else uses them):
-// - index report_checkin ON event(local_date, site_id, subject_id, id) WHERE kind='CheckedIn'
-// - index report_auto_checkout ON event(local_date, site_id, id) WHERE kind='CheckedOut' AND
-//   json_extract(payload, '$.v.automatic') = 1
-//   Created on the first report (IF NOT EXISTS; about a second for a 600,000-event year), then
-//   maintained by SQLite on every import. If the file is read-only they are skipped.
-// - TEMP table report_voided(id): the ids voided by Corrected events, rebuilt per run on the
-//   report's own connection (never written to the file).
 // Opens the central database (CentralStore::openExisting: a missing file, a kiosk database or
-// one from a newer schema is refused with a clear message) and reads it in one read transaction.
-std::unique_ptr<ReportSource> openSqliteReportSource(const std::filesystem::path& dbFile);
+// one from a newer schema is refused with a clear message, and an older schema is migrated) and
+// reads it in one read transaction, held until the reader is destroyed.
+std::unique_ptr<ReportReader> openReportReader(const std::filesystem::path& dbFile);
 
-} // namespace dagverk::report
+} // namespace dagverk::central

@@ -1,13 +1,13 @@
-#include "central/CentralCli.hpp"
+#include "central-tool/CentralCli.hpp"
 
 #include "central/Admin.hpp"
 #include "central/CentralStore.hpp"
-#include "core/Error.hpp"
 #include "central/Import.hpp"
-#include "platform/Log.hpp"
-#include "report/ReportCommand.hpp"
 #include "central/Status.hpp"
+#include "core/Error.hpp"
+#include "platform/Log.hpp"
 #include "platform/SystemClock.hpp"
+#include "report/ReportCommand.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -15,8 +15,11 @@
 #include <optional>
 #include <set>
 
-namespace dagverk::central {
+namespace dagverk::central_tool {
 
+using central::CentralStore;
+using central::ImportSummary;
+using central::PublishInput;
 namespace fs = std::filesystem;
 
 namespace {
@@ -110,7 +113,7 @@ Args parse(const std::vector<std::string>& argv) {
 
 int runInit(const Args& a) {
   const std::string share = a.need("--share");
-  initShare(share, a.need("--keys"), a.get("--unit").value_or("Dagverk"));
+  central::initShare(share, a.need("--keys"), a.get("--unit").value_or("Dagverk"));
   std::printf("Den centrala mappen %s är förberedd och nycklarna är skapade i %s.\n"
               "Registrera kioskerna med `dagverk-central enroll` och publicera rostern med "
               "`dagverk-central publish`.\n",
@@ -119,7 +122,7 @@ int runInit(const Args& a) {
 }
 
 int runEnroll(const Args& a) {
-  const auto d = enrollFromFile(a.need("--share"), a.need("--keys"), a.need("--device-key"), a.need("--site"));
+  const auto d = central::enrollFromFile(a.need("--share"), a.need("--keys"), a.need("--device-key"), a.need("--site"));
   std::printf("Enheten %s är registrerad för verksamheten %s.\n", d.deviceId.c_str(), d.siteId.c_str());
   return 0;
 }
@@ -131,7 +134,7 @@ int runPublish(const Args& a, const Clock& clock) {
   in.staffCsv = a.need("--staff");
   if (auto s = a.get("--sites")) in.sitesCsv = *s;
   in.settings = a.settings;
-  const auto version = publishBundle(a.need("--share"), a.need("--keys"), in, clock);
+  const auto version = central::publishBundle(a.need("--share"), a.need("--keys"), in, clock);
   std::printf("Rostern är publicerad som version %lld.\n", static_cast<long long>(version));
   return 0;
 }
@@ -141,7 +144,7 @@ int runImportCommand(const Args& a, const Clock& clock) {
   const std::string keys = a.need("--keys");
   const std::string db = a.need("--db");
   // The share first: an unmounted share must not create an empty database or look "empty".
-  loadKeysForShare(share, keys);
+  central::loadKeysForShare(share, keys);
   // SQLite files never live on the share (locking over SMB is not to be trusted).
   std::error_code ec1, ec2;
   const auto shareDir = fs::weakly_canonical(share, ec1);
@@ -155,8 +158,8 @@ int runImportCommand(const Args& a, const Clock& clock) {
                          "refusing a database inside the share: " + db);
   }
   auto store = CentralStore::open(db);
-  const ImportSummary s = runImport(share, keys, *store, clock);
-  std::fputs(formatImportSummary(s).c_str(), stdout);
+  const ImportSummary s = central::runImport(share, keys, *store, clock);
+  std::fputs(central::formatImportSummary(s).c_str(), stdout);
   if (!s.ok()) {
     std::fprintf(stderr, "dagverk-central: %s\n",
                  s.batchesQuarantined > 0 ? "Några batcher lades i karantän; se sammanfattningen ovan."
@@ -168,7 +171,7 @@ int runImportCommand(const Args& a, const Clock& clock) {
 
 int runStatusCommand(const Args& a) {
   auto store = CentralStore::openExisting(a.need("--db"));
-  const std::string out = a.flags.count("--json") ? formatStatusJson(*store) : formatStatusText(*store);
+  const std::string out = a.flags.count("--json") ? central::formatStatusJson(*store) : central::formatStatusText(*store);
   std::fputs(out.c_str(), stdout);
   return 0;
 }
@@ -208,4 +211,4 @@ int runCentralCli(const std::vector<std::string>& argv) {
   }
 }
 
-} // namespace dagverk::central
+} // namespace dagverk::central_tool
