@@ -164,4 +164,11 @@ bool installConfiguredTimeZone(const char* program) {
   return false;
 }
 
+void installStoredTimeZone(const std::optional<std::string>& stored) {
+  const char* fixed = std::getenv(kTimeZoneVariable);
+  if ((fixed && *fixed) || !stored || stored->empty()) return;
+  if (*stored == installedTimeZoneRules().name()) return;
+  installTimeZone(*stored);
+}
+
 } // namespace dagverk::platform

@@ -5,6 +5,7 @@
 #include "core/Error.hpp"
 #include "core/TimeZoneRules.hpp"
 
+#include <optional>
 #include <string>
 
 namespace dagverk::platform {
@@ -41,5 +42,10 @@ const TimeZoneRules& installTimeZone(const std::string& name);
 // "<program>: Okänd tidszon: <name>" on stderr, logs the English reason and returns false;
 // main then exits 1.
 bool installConfiguredTimeZone(const char* program);
+
+// A zone stored in a program's own settings. DAGVERK_TIME_ZONE, when set, wins (tests and a
+// one-off override pin the zone that way); otherwise the stored name is installed if it is not
+// the installed zone already. Same thread rule as installTimeZone; throws UnknownTimeZone.
+void installStoredTimeZone(const std::optional<std::string>& stored);
 
 } // namespace dagverk::platform

@@ -10,7 +10,7 @@ PACKAGES=(
   fonts-dejavu-core sqlite3
   # the time-zone rules (Europe/Stockholm), read through the C library at start
   tzdata
-  # sync and central reports (issues 5 and 6)
+  # sync and central reports
   libxlsxwriter-dev python3-openpyxl
   # tests: property tests, clock jumps, the SMB end-to-end test, fuzzing with clang's libFuzzer
   librapidcheck-dev faketime libfaketime samba smbclient smbnetfs fuse3 clang libclang-rt-14-dev

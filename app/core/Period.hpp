@@ -1,5 +1,5 @@
 #pragma once
-// Report periods (issue: central reports): the city's tertials, the year (VB), an ISO week, a
+// Report periods: the city's tertials, the year (VB), an ISO week, a
 // month, or an explicit range. Pure calendar arithmetic on local dates.
 #include "core/LocalTime.hpp"
 

@@ -1,7 +1,7 @@
 #pragma once
 // The kiosk's "Statistik" screen: its own site over the last 8 weeks, from its own records.
 // Pure: the store hands over the events, sessions, catalogue and complaint register, and this
-// counts. The central reports (issue 6) count the same way across kiosks.
+// counts. The central reports count the same way across kiosks.
 //
 // How each figure is counted:
 // - Period: the 56 days ending today (today included).

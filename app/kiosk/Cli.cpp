@@ -12,6 +12,7 @@
 #include "store/Pins.hpp"
 #include "core/SwedishText.hpp"
 #include "platform/SystemClock.hpp"
+#include "platform/TimeZone.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -40,9 +41,11 @@ constexpr const char* kUsage = R"(Användning / usage:
       Prints the site's complaint table for the period (the city's tertial template);
       --csv writes it as CSV (UTF-8 with BOM; columns section,row,antal).
 
-  dagverk settings --data-dir D [--staff-idle-seconds N] [--share PATH]
-      Shows (and sets) the kiosk's settings: how long staff mode may stay idle (10-3600 s),
-      and the central share's path used by `dagverk sync` and the Synkronisera screen.
+  dagverk settings --data-dir D [--staff-idle-seconds N] [--time-zone ZONE] [--share PATH]
+      Shows (and sets) the kiosk's settings: how long staff mode may stay idle (seconds),
+      the tz database zone its days are kept in (default Europe/Stockholm; read at start;
+      DAGVERK_TIME_ZONE overrides it), and the central share's path used by `dagverk sync`
+      and the Synkronisera screen.
   dagverk sync --data-dir D [--share S]
       Sends every record central has not confirmed to the share (one encrypted, signed batch),
       applies the newest roster bundle and reads receipts. Without --share: the stored path.
@@ -69,7 +72,7 @@ std::optional<Args> parse(const std::vector<std::string>& argv, std::string& err
       {"--data-dir", true}, {"--site", true},      {"--participant", true}, {"--size", true},
       {"--frames", true},   {"--screenshot", true}, {"--demo", false},      {"--json", false},
       {"--software", false}, {"--fullscreen", false}, {"--help", false},
-      {"--from", true},     {"--to", true},         {"--csv", false},      {"--staff-idle-seconds", true},
+      {"--from", true},     {"--to", true},         {"--csv", false},      {"--staff-idle-seconds", true}, {"--time-zone", true},
       {"--share", true}};
   Args a;
   size_t i = 0;
@@ -131,6 +134,8 @@ const std::string& required(const Args& a, const std::string& option) {
 // move a kiosk by accident.
 std::unique_ptr<store::KioskStore> openStore(const Args& a, const Clock& clock, bool bindSite = false) {
   auto store = store::KioskStore::open(dataDirOf(a), clock);
+  // Before any command computes a local day, and before the kiosk starts a thread.
+  platform::installStoredTimeZone(store->settings().value(store::kSettingTimeZone));
   if (auto it = a.values.find("--site"); it != a.values.end() && it->second != store->roster().boundSiteId()) {
     if (bindSite) {
       store->roster().bindToSite(it->second);
@@ -152,12 +157,19 @@ int runSettings(const Args& a, const Clock& clock) {
     if (std::sscanf(it->second.c_str(), "%d", &seconds) != 1) throw UsageError{"--staff-idle-seconds takes a number"};
     store->settings().setStaffIdleSeconds(seconds);
   }
+  if (auto it = a.values.find("--time-zone"); it != a.values.end()) {
+    if (!platform::timeZoneExists(it->second))
+      throw DagverkError(ErrorCode::BadInput, "Okänd tidszon: " + it->second,
+                         "--time-zone: no zone file of that name in " + platform::timeZoneDirectory());
+    store->settings().setValue(store::kSettingTimeZone, it->second);
+  }
   if (auto it = a.values.find("--share"); it != a.values.end()) {
     if (it->second.empty()) throw UsageError{"--share takes a path"};
     store->settings().setValue(store::kSettingSharePath,
                                std::filesystem::absolute(it->second).lexically_normal().string());
   }
   std::printf("staff_idle_seconds\t%d\n", store->settings().staffIdleSeconds());
+  std::printf("time_zone\t%s\n", store->settings().value(store::kSettingTimeZone).value_or(kSiteZone).c_str());
   std::printf("share_path\t%s\n", store->settings().value(store::kSettingSharePath).value_or("-").c_str());
   return 0;
 }

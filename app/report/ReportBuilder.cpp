@@ -1,6 +1,7 @@
 #include "report/ReportBuilder.hpp"
 
 #include "core/Error.hpp"
+#include "core/Feedback.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -387,8 +388,8 @@ ReportData buildReport(central::ReportReader& source, const Period& period, cons
     for (const auto& f : c.followUps) {
       const auto d = parseIsoDate(f.date);
       if (!d || period.to < *d) continue;
-      feedbackGiven = feedbackGiven || f.step == "aterkoppling";
-      closed = closed || f.step == "avslutad";
+      feedbackGiven = feedbackGiven || f.step == kFollowUpFeedbackGiven;
+      closed = closed || f.step == kFollowUpClosed;
     }
     const int days = workingDaysBetween(*received, period.to);
     if (feedbackGiven || closed || days <= kFeedbackDueWorkingDays) continue;

@@ -1,6 +1,7 @@
 #include "store/EventLog.hpp"
 
 #include "core/Ids.hpp"
+#include "core/TimeZoneRules.hpp"
 #include "store/Database.hpp"
 #include "store/Pins.hpp"
 
@@ -54,7 +55,7 @@ Event EventLog::makeEvent(const std::string& siteId, const std::optional<std::st
   e.deviceId = deviceId_;
   e.recordedUtc = now;
   e.id = newUuid(now);
-  e.zone = kSiteZone;
+  e.zone = installedTimeZoneRules().name();
   e.siteId = siteId;
   e.actorStaffId = actorStaffId;
   e.payload = std::move(payload);

@@ -17,6 +17,8 @@ inline constexpr const char* kSettingCentralSignPk = "central_sign_pk"; // pinne
 inline constexpr const char* kSettingCentralBoxPk = "central_box_pk";
 inline constexpr const char* kSettingLastSyncUtc = "last_sync_utc";
 inline constexpr const char* kSettingLastSyncResult = "last_sync_result";
+// The tz database name of the zone the kiosk keeps its days in (unset: Europe/Stockholm).
+inline constexpr const char* kSettingTimeZone = "time_zone";
 
 class Settings {
 public:

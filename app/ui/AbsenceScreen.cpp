@@ -1,6 +1,8 @@
 // Note why an expected participant is not here: sjuk, ledig, annan aktivitet, okänt, with an
 // optional comment. Saved in one event when "Spara" is tapped; nothing before that.
 #include "ui/AbsenceScreen.hpp"
+
+#include "core/DayRecords.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
@@ -40,7 +42,7 @@ void AbsenceScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   }
   ImGui::Spacing();
   ImGui::TextUnformatted("Kommentar (frivillig)");
-  textField(ui, editing_, "absence-comment", comment_, 500, "Skriv en kommentar …", win.x - f * 2, 2.6f);
+  textField(ui, editing_, "absence-comment", comment_, kMaxAbsenceCommentChars, "Skriv en kommentar …", win.x - f * 2, 2.6f);
   if (!message_.empty()) {
     errorText(message_.c_str());
   }

@@ -1,6 +1,7 @@
 // One complaint in the register: everything it was registered with, and its follow-ups in
 // order. "Återkoppling lämnad", "Åtgärd vidtagen" and "Avsluta" each open a short form (how /
 // what, dated today) saved as one event on "Spara". A closed complaint takes no more follow-ups.
+#include "core/Feedback.hpp"
 #include "core/LocalTime.hpp"
 #include "ui/ComplaintDetailScreen.hpp"
 #include "ui/StaffWidgets.hpp"
@@ -17,9 +18,9 @@ struct StepText {
   const char* hint;   // the text field's hint
 };
 constexpr StepText kSteps[] = {
-    {"aterkoppling", "Återkoppling lämnad", "Återkoppling lämnad", "Hur gavs återkopplingen? (t.ex. samtal med anhörig)"},
-    {"atgard", "Åtgärd vidtagen", "Åtgärd vidtagen", "Vad gjordes?"},
-    {"avslutad", "Avsluta", "Avslutad", "Kommentar (frivillig)"},
+    {kFollowUpFeedbackGiven, "Återkoppling lämnad", "Återkoppling lämnad", "Hur gavs återkopplingen? (t.ex. samtal med anhörig)"},
+    {kFollowUpActionTaken, "Åtgärd vidtagen", "Åtgärd vidtagen", "Vad gjordes?"},
+    {kFollowUpClosed, "Avsluta", "Avslutad", "Kommentar (frivillig)"},
 };
 
 const StepText* stepText(const std::string& code) {

@@ -17,7 +17,7 @@ protected:
 
 private:
   std::string complaintId_;
-  std::string step_; // the follow-up being written ("aterkoppling", "atgard", "avslutad"), "" when none
+  std::string step_; // the follow-up being written (one of the kFollowUp* codes), "" when none
   std::string text_; // what it says
 };
 

@@ -1,4 +1,4 @@
-// End to end over a real SMB share (issue 5): a Samba server (Debian `samba`) on loopback, mounted
+// End to end over a real SMB share: a Samba server (Debian `samba`) on loopback, mounted
 // with smbnetfs (FUSE; these machines have no kernel CIFS). The kiosk syncs INTO the mount, the
 // central tool imports from the server's directory, and the receipt travels back through the mount.
 // Everything is torn down (fusermount -u, smbd stopped) on every path. Needs root (port 445).

@@ -208,3 +208,32 @@ TEST_CASE("CLI: a too-new or corrupt database exits with 1 and is left alone") {
   CHECK(contains(c.err, file.string()));
   CHECK(readBytes(file) == junk);
 }
+
+TEST_CASE("CLI: settings --time-zone refuses a zone the tz database does not have and keeps the old one") {
+  Seeded s;
+  const Run bad = s.run("settings " + s.d + " --time-zone Mars/Olympus");
+  CHECK(bad.code == 1);
+  CHECK(contains(bad.err, "Okänd tidszon: Mars/Olympus"));
+  const Run shown = s.run("settings " + s.d);
+  REQUIRE(shown.code == 0);
+  CHECK(contains(shown.out, "time_zone\tEurope/Stockholm\n"));
+}
+
+TEST_CASE("CLI: the stored time zone is the one the kiosk records in, unless DAGVERK_TIME_ZONE pins another") {
+  Seeded s;
+  const Run set = s.run("settings " + s.d + " --time-zone Asia/Tokyo");
+  REQUIRE(set.code == 0);
+  CHECK(contains(set.out, "time_zone\tAsia/Tokyo\n"));
+  // The test runner pins Europe/Stockholm through the variable: it wins over the setting.
+  REQUIRE(s.run("checkin " + s.d + " --participant P0001").code == 0);
+  // Without the variable the stored zone applies.
+  const Run free = runProgram(s.tmp.path(), "/usr/bin/env",
+                              "-u DAGVERK_TIME_ZONE " + quoted(DAGVERK_BIN) + " checkout " + s.d + " --participant P0001");
+  REQUIRE(free.code == 0);
+  ManualClock clock(mondayAt(9));
+  const auto store = store::KioskStore::open(s.data, clock);
+  const auto events = store->events().after(0, 10);
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].zone == "Europe/Stockholm");
+  CHECK(events[1].zone == "Asia/Tokyo");
+}

@@ -1,4 +1,4 @@
-// Bad CSV for `dagverk-central publish` (issue 5): a stray quote, CRLF inside a field, a NUL,
+// Bad CSV for `dagverk-central publish`: a stray quote, CRLF inside a field, a NUL,
 // invalid UTF-8, a wrong column count and a 1 MB line, in each of the three files. Every one is
 // refused with exit 1 and a message naming the file, line and column, and no bundle appears.
 #include "SyncFaultSupport.hpp"

@@ -1,4 +1,4 @@
-// Clock jumps (issue 5): check-ins recorded with the kiosk's clock an hour back and a year ahead,
+// Clock jumps: check-ins recorded with the kiosk's clock an hour back and a year ahead,
 // through libfaketime on the real program (the machine clock is never touched). Every event
 // reaches central, ordered by device sequence, and `dagverk-central status` flags the times.
 #include "SyncFaultSupport.hpp"

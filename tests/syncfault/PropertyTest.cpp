@@ -1,4 +1,4 @@
-// Stateful property (issue 5): any mix of duplicated, reordered, lost and re-sent batches from
+// Stateful property: any mix of duplicated, reordered, lost and re-sent batches from
 // two kiosks leaves central equal to the union of their events, each exactly once.
 //
 // RapidCheck generates a list of commands; each case runs them on a fresh world: two real kiosk

@@ -1,4 +1,4 @@
-// The weekly sync under faults (issue 5, "Bad input and faults"): a full share, a full data
+// The weekly sync under faults: a full share, a full data
 // disk, I/O errors and kill -9 in chosen file-system calls, lost and repeated batches. Each case
 // checks (a) a clear message, Swedish for people and English for the log, (b) that nothing is
 // lost or half-written, and (c) that the next sync and import succeed with every event in
