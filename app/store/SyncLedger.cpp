@@ -1,6 +1,7 @@
 #include "store/SyncLedger.hpp"
 
 #include "store/Database.hpp"
+#include "store/EventTable.hpp"
 
 namespace dagverk::store {
 
@@ -11,25 +12,9 @@ constexpr const char* kUnackedWhere =
 
 std::vector<EventRow> SyncLedger::unacknowledgedEvents() const {
   std::vector<EventRow> out;
-  Statement s(db_, std::string("SELECT e.id, e.device_id, e.seq, e.recorded_utc, e.zone, e.site_id, "
-                               "e.actor_staff_id, e.kind, e.subject_id, e.payload, e.schema_version") +
-                       kUnackedWhere + " ORDER BY e.seq");
+  Statement s(db_, "SELECT " + std::string(kEventColumns) + kUnackedWhere + " ORDER BY e.seq");
   s.bind(1, deviceId_);
-  while (s.step()) {
-    EventRow e;
-    e.id = s.text(0);
-    e.deviceId = s.text(1);
-    e.seq = s.integer(2);
-    e.recordedUtc = s.integer(3);
-    e.zone = s.text(4);
-    e.siteId = s.text(5);
-    e.actorStaffId = s.optionalText(6);
-    e.kind = s.text(7);
-    e.subjectId = s.optionalText(8).value_or("");
-    e.payloadJson = s.text(9);
-    e.schemaVersion = static_cast<int>(s.integer(10));
-    out.push_back(std::move(e));
-  }
+  while (s.step()) out.push_back(readEventRow(s));
   return out;
 }
 
