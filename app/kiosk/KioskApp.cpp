@@ -229,7 +229,7 @@ void KioskApp::noticeOtherWriters() {
 void KioskApp::readSyncStatus() {
   try {
     model_.sync.queued.clear();
-    for (const auto& [kind, n] : store_.ledger().queuedCountByKind()) model_.sync.queued.emplace_back(sync::kindLabelSv(kind), n);
+    for (const auto& [kind, n] : store_.ledger().queuedCountByKind()) model_.sync.queued.emplace_back(kindLabelSv(kind), n);
     std::sort(model_.sync.queued.begin(), model_.sync.queued.end(),
               [](const auto& a, const auto& b) { return a.second > b.second; });
   } catch (const DagverkError& e) {
