@@ -3,6 +3,7 @@
 // below (a struct with kKind, kLabelSv, subject() and serialize()); storage and sync need no
 // change.
 #include "core/Clock.hpp"
+#include "core/Headcount.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -206,7 +207,7 @@ struct SurveyAnswered {
 using EventPayload = std::variant<CheckedIn, CheckedOut, StaffCheckedIn, StaffCheckedOut, Corrected, AbsenceNoted,
                                   ActivitySessionLogged, RollCallStarted, RollCallMarkedSafe, RollCallEnded,
                                   FeedbackGiven, ComplaintRegistered, ComplaintFollowedUp, DeviationReported,
-                                  SurveyWindowOpened, SurveyAnswered>;
+                                  SurveyWindowOpened, SurveyAnswered, HeadcountTallied>;
 
 struct Event {
   std::string id;        // UUID v7, text
