@@ -5,6 +5,7 @@
 // a tap take one path. Each command names the acting staff member when one acts.
 #include "core/DayRecords.hpp"
 #include "core/Event.hpp"
+#include "core/Headcount.hpp"
 #include "core/LocalTime.hpp"
 
 #include <optional>
@@ -127,7 +128,7 @@ struct AnswerSurvey {
 using Command = std::variant<cmd::CheckIn, cmd::CheckOut, cmd::StaffCheckIn, cmd::StaffCheckOut, cmd::Correct,
                              cmd::NoteAbsence, cmd::LogSession, cmd::StartRollCall, cmd::MarkSafe, cmd::EndRollCall,
                              cmd::GiveFeedback, cmd::RegisterComplaint, cmd::FollowUpComplaint, cmd::ReportDeviation,
-                             cmd::OpenSurveyWindow, cmd::AnswerSurvey>;
+                             cmd::OpenSurveyWindow, cmd::AnswerSurvey, cmd::TallyHeadcount>;
 
 // English, for logs (never a name or free text).
 inline const char* commandName(const Command& c) {

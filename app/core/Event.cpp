@@ -109,6 +109,16 @@ std::string encodePayload(const EventPayload& p) {
 }
 
 namespace {
+template <size_t I = 0> std::string labelOfKind(const std::string& kind) {
+  if constexpr (I == std::variant_size_v<EventPayload>) {
+    return kind;
+  } else {
+    using T = std::variant_alternative_t<I, EventPayload>;
+    if (kind == T::kKind) return T::kLabelSv;
+    return labelOfKind<I + 1>(kind);
+  }
+}
+
 template <size_t I = 0>
 EventPayload decodeAlternative(const std::string& kind, const std::string& json) {
   if constexpr (I == std::variant_size_v<EventPayload>) {
@@ -131,6 +141,8 @@ EventPayload decodeAlternative(const std::string& kind, const std::string& json)
   }
 }
 } // namespace
+
+std::string kindLabelSv(const std::string& kind) { return labelOfKind(kind); }
 
 EventPayload decodePayload(const std::string& kind, const std::string& json) {
   return decodeAlternative(kind, json);

@@ -1,7 +1,9 @@
 #pragma once
 // Every action on a kiosk appends one immutable event. New kinds are added to EventPayload
-// below (a struct with kKind, subject() and serialize()); storage and sync need no change.
+// below (a struct with kKind, kLabelSv, subject() and serialize()); storage and sync need no
+// change.
 #include "core/Clock.hpp"
+#include "core/Headcount.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -15,6 +17,7 @@ inline constexpr int kEventSchemaVersion = 1;
 
 struct CheckedIn {
   static constexpr const char* kKind = "CheckedIn";
+  static constexpr const char* kLabelSv = "Incheckningar";
   std::string participantId;
   UtcMs at = 0; // when the person arrived (UTC)
   const std::string& subject() const { return participantId; }
@@ -23,6 +26,7 @@ struct CheckedIn {
 
 struct CheckedOut {
   static constexpr const char* kKind = "CheckedOut";
+  static constexpr const char* kLabelSv = "Utcheckningar";
   std::string participantId;
   UtcMs at = 0;               // when the person left (UTC)
   bool automatic = false;     // closed by the day rollover, not by a person
@@ -34,6 +38,7 @@ struct CheckedOut {
 // A staff member arrives or leaves (so the roll call knows who is in the building).
 struct StaffCheckedIn {
   static constexpr const char* kKind = "StaffCheckedIn";
+  static constexpr const char* kLabelSv = "Personal in";
   std::string staffId;
   UtcMs at = 0;
   const std::string& subject() const { return staffId; }
@@ -42,6 +47,7 @@ struct StaffCheckedIn {
 
 struct StaffCheckedOut {
   static constexpr const char* kKind = "StaffCheckedOut";
+  static constexpr const char* kLabelSv = "Personal ut";
   std::string staffId;
   UtcMs at = 0;
   bool automatic = false;
@@ -53,6 +59,7 @@ struct StaffCheckedOut {
 // Voids an earlier event, with a reason. The original stays in the log.
 struct Corrected {
   static constexpr const char* kKind = "Corrected";
+  static constexpr const char* kLabelSv = "Rättelser";
   std::string correctsEventId;
   std::string subjectId; // the subject of the corrected event (participant, staff or session)
   std::string reason;    // a reason code (correctionReasons() in DayRecords.hpp) or short text
@@ -63,6 +70,7 @@ struct Corrected {
 // Why an expected participant did not come.
 struct AbsenceNoted {
   static constexpr const char* kKind = "AbsenceNoted";
+  static constexpr const char* kLabelSv = "Frånvaro";
   std::string participantId;
   std::string date;    // the local day, YYYY-MM-DD
   std::string reason;  // "sjuk", "ledig", "annan_aktivitet", "okant"
@@ -75,6 +83,7 @@ struct AbsenceNoted {
 // Corrected event voiding the previous one, appended together.
 struct ActivitySessionLogged {
   static constexpr const char* kKind = "ActivitySessionLogged";
+  static constexpr const char* kLabelSv = "Aktiviteter";
   std::string sessionId; // stable across edits
   std::string activityId;
   std::vector<std::string> participantIds;
@@ -92,6 +101,7 @@ struct ActivitySessionLogged {
 // The fire-drill roll call (utrymning): started, each person marked safe, ended.
 struct RollCallStarted {
   static constexpr const char* kKind = "RollCallStarted";
+  static constexpr const char* kLabelSv = "Utrymningar";
   std::string rollCallId;
   std::vector<std::string> expectedIds; // everyone checked in when it started
   const std::string& subject() const { return rollCallId; }
@@ -100,6 +110,7 @@ struct RollCallStarted {
 
 struct RollCallMarkedSafe {
   static constexpr const char* kKind = "RollCallMarkedSafe";
+  static constexpr const char* kLabelSv = "I säkerhet (utrymning)";
   std::string rollCallId;
   std::string personId; // participant or staff id
   const std::string& subject() const { return rollCallId; }
@@ -108,6 +119,7 @@ struct RollCallMarkedSafe {
 
 struct RollCallEnded {
   static constexpr const char* kKind = "RollCallEnded";
+  static constexpr const char* kLabelSv = "Avslutade utrymningar";
   std::string rollCallId;
   int notMarked = 0; // how many were never marked safe
   const std::string& subject() const { return rollCallId; }
@@ -117,6 +129,7 @@ struct RollCallEnded {
 // "Tyck till": a participant's say, in pictures. Anonymous unless participantId is set.
 struct FeedbackGiven {
   static constexpr const char* kKind = "FeedbackGiven";
+  static constexpr const char* kLabelSv = "Tyck till";
   std::string feedbackId;
   std::string mood;          // "glad", "mittemellan", "ledsen"
   std::string topic;         // "aktiviteterna", "maten", "personalen", "lokalen", "resan", "annat"
@@ -130,6 +143,7 @@ struct FeedbackGiven {
 // A complaint, comment, suggestion or praise in the city's categories (synpunkter och klagomål).
 struct ComplaintRegistered {
   static constexpr const char* kKind = "ComplaintRegistered";
+  static constexpr const char* kLabelSv = "Synpunkter och klagomål";
   std::string complaintId;
   std::string type;         // "klagomal", "synpunkt", "forslag", "berom"
   std::string source;       // från vem (the template's five)
@@ -145,6 +159,7 @@ struct ComplaintRegistered {
 // Follow-up of a complaint: feedback given to the person, an action taken, or closed.
 struct ComplaintFollowedUp {
   static constexpr const char* kKind = "ComplaintFollowedUp";
+  static constexpr const char* kLabelSv = "Uppföljningar";
   std::string complaintId;
   std::string step; // "aterkoppling", "atgard", "avslutad"
   std::string date; // YYYY-MM-DD
@@ -156,6 +171,7 @@ struct ComplaintFollowedUp {
 // A deviation (avvikelse) with the template's three classifications and a Lex Sarah mark.
 struct DeviationReported {
   static constexpr const char* kKind = "DeviationReported";
+  static constexpr const char* kLabelSv = "Avvikelser";
   std::string deviationId;
   std::string identifiedBy; // "extern", "medarbetare"
   std::string concerns;     // the template's five
@@ -170,6 +186,7 @@ struct DeviationReported {
 // Staff open a survey window; during it participants may answer once each.
 struct SurveyWindowOpened {
   static constexpr const char* kKind = "SurveyWindowOpened";
+  static constexpr const char* kLabelSv = "Enkätperioder";
   std::string windowId;
   std::string from; // YYYY-MM-DD, first day
   std::string to;   // YYYY-MM-DD, last day
@@ -180,6 +197,7 @@ struct SurveyWindowOpened {
 // One participant's answers, anonymous: who answered is kept apart, on the kiosk only.
 struct SurveyAnswered {
   static constexpr const char* kKind = "SurveyAnswered";
+  static constexpr const char* kLabelSv = "Enkätsvar";
   std::string windowId;
   std::vector<std::string> answers; // per question: "ja", "ibland", "nej"
   const std::string& subject() const { return windowId; }
@@ -189,7 +207,7 @@ struct SurveyAnswered {
 using EventPayload = std::variant<CheckedIn, CheckedOut, StaffCheckedIn, StaffCheckedOut, Corrected, AbsenceNoted,
                                   ActivitySessionLogged, RollCallStarted, RollCallMarkedSafe, RollCallEnded,
                                   FeedbackGiven, ComplaintRegistered, ComplaintFollowedUp, DeviationReported,
-                                  SurveyWindowOpened, SurveyAnswered>;
+                                  SurveyWindowOpened, SurveyAnswered, HeadcountTallied>;
 
 struct Event {
   std::string id;        // UUID v7, text
@@ -203,6 +221,9 @@ struct Event {
 };
 
 const char* kindOf(const EventPayload& p);
+// What people call a count of events of a kind ("Incheckningar"), from its payload's kLabelSv;
+// the kind itself for a kind this build does not know (a newer kiosk's, say).
+std::string kindLabelSv(const std::string& kind);
 const std::string& subjectOf(const EventPayload& p);
 // JSON text of the payload, as stored and as sent.
 std::string encodePayload(const EventPayload& p);

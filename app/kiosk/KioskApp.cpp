@@ -1,6 +1,7 @@
 #include "kiosk/KioskApp.hpp"
 
 #include "core/Error.hpp"
+#include "store/Database.hpp"
 #include "store/Perform.hpp"
 #include "sync/KioskSync.hpp"
 #include "core/LocalTime.hpp"
@@ -78,6 +79,24 @@ void KioskApp::refreshModel() {
   model_.todaysSessions = store::sessions(store_, site.id, dayStart, dayEnd);
   model_.weekSessions = store::sessions(store_, site.id, weekStart, dayEnd);
   model_.day = store::dayOverview(store_, site.id, today);
+  // "Besökare": today's tallies of this site. A tally can only be voided after it was made,
+  // so today's corrections are all that can void one of today's.
+  model_.headcount = {};
+  const auto tallies = store_.events().query(
+      "site_id = ?1 AND kind IN " + store::kindList<HeadcountTallied, Corrected>() +
+          " AND recorded_utc >= ?2 AND recorded_utc < ?3 ORDER BY device_id, seq",
+      [&](store::Statement& st) { st.bind(1, site.id).bind(2, dayStart).bind(3, dayEnd); });
+  const std::set<std::string> voided = voidedEventIds(tallies);
+  for (const auto& e : tallies) {
+    const auto* t = std::get_if<HeadcountTallied>(&e.payload);
+    if (!t || voided.count(e.id)) continue;
+    model_.headcount.today += t->count;
+    if (e.deviceId == store_.deviceId() && e.recordedUtc >= model_.headcount.lastRecordedUtc) {
+      model_.headcount.lastEventId = e.id;
+      model_.headcount.lastRecordedUtc = e.recordedUtc;
+      model_.headcount.lastCount = t->count;
+    }
+  }
   model_.rollCall = store::latestRollCall(store_);
   model_.staffIdleSeconds = store_.settings().staffIdleSeconds();
   // The sync note on the home screen (cheap reads; the queued counts come with refreshSyncStatus).
@@ -111,8 +130,8 @@ std::string KioskApp::record(const Command& command) {
     // A roll call already open is carried on with: a second "Utrymning" joins it.
     if (std::holds_alternative<cmd::StartRollCall>(command) && model_.rollCall && !model_.rollCall->ended) return {};
     const std::vector<Event> appended = store::perform(store_, command);
-    if (appended.empty() && std::holds_alternative<cmd::GiveFeedback>(command))
-      platform::logInfo("feedback within the pressed-twice guard ignored");
+    if (appended.empty())
+      platform::logInfo(std::string(commandName(command)) + " within the pressed-twice guard ignored");
     return {};
   } catch (const DagverkError& e) {
     platform::logError(std::string(commandName(command)) + " failed: " + e.english());
@@ -229,7 +248,7 @@ void KioskApp::noticeOtherWriters() {
 void KioskApp::readSyncStatus() {
   try {
     model_.sync.queued.clear();
-    for (const auto& [kind, n] : store_.ledger().queuedCountByKind()) model_.sync.queued.emplace_back(sync::kindLabelSv(kind), n);
+    for (const auto& [kind, n] : store_.ledger().queuedCountByKind()) model_.sync.queued.emplace_back(kindLabelSv(kind), n);
     std::sort(model_.sync.queued.begin(), model_.sync.queued.end(),
               [](const auto& a, const auto& b) { return a.second > b.second; });
   } catch (const DagverkError& e) {

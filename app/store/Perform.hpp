@@ -1,7 +1,9 @@
 #pragma once
 // The one way a command reaches the kiosk's records: the screens (after a frame) and the CLI
 // both call perform(). Each command is carried out by its feature (store/CheckInOut.hpp,
-// store/Absence.hpp, …), which checks it against the records inside the write transaction.
+// store/Absence.hpp, …), which checks it against the records inside the write transaction; a
+// command whose rule needs only the common facts (core/CommandFacts.hpp) is carried out here,
+// with no feature file of its own.
 #include "core/Command.hpp"
 #include "core/DayRecords.hpp"
 #include "core/Event.hpp"

@@ -14,7 +14,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <map>
 #include <set>
 
 namespace dagverk::sync {
@@ -268,29 +267,6 @@ std::string checkShare(const fs::path& share) {
   } catch (const DagverkError& e) {
     return e.swedish();
   }
-}
-
-std::string kindLabelSv(const std::string& kind) {
-  static const std::map<std::string, std::string> kLabels = {
-      {CheckedIn::kKind, "Incheckningar"},
-      {CheckedOut::kKind, "Utcheckningar"},
-      {StaffCheckedIn::kKind, "Personal in"},
-      {StaffCheckedOut::kKind, "Personal ut"},
-      {Corrected::kKind, "Rättelser"},
-      {AbsenceNoted::kKind, "Frånvaro"},
-      {ActivitySessionLogged::kKind, "Aktiviteter"},
-      {RollCallStarted::kKind, "Utrymningar"},
-      {RollCallMarkedSafe::kKind, "I säkerhet (utrymning)"},
-      {RollCallEnded::kKind, "Avslutade utrymningar"},
-      {FeedbackGiven::kKind, "Tyck till"},
-      {ComplaintRegistered::kKind, "Synpunkter och klagomål"},
-      {ComplaintFollowedUp::kKind, "Uppföljningar"},
-      {DeviationReported::kKind, "Avvikelser"},
-      {SurveyWindowOpened::kKind, "Enkätperioder"},
-      {SurveyAnswered::kKind, "Enkätsvar"},
-  };
-  const auto it = kLabels.find(kind);
-  return it == kLabels.end() ? kind : it->second;
 }
 
 void recordSyncFailure(store::KioskStore& store, const std::string& swedish) {

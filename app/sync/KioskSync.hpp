@@ -45,9 +45,6 @@ SyncResult runSync(store::KioskStore& store, const std::filesystem::path& dataDi
 // the Swedish reason.
 std::string checkShare(const std::filesystem::path& share);
 
-// "Incheckningar", "Utcheckningar", ... for an event kind (the kind itself if unknown).
-std::string kindLabelSv(const std::string& kind);
-
 // Records a failed sync's Swedish message as the last result (best effort: a full disk may
 // refuse it, which is logged).
 void recordSyncFailure(store::KioskStore& store, const std::string& swedish);

@@ -15,6 +15,7 @@
 #include "ui/FeedbackWhoScreen.hpp"
 #include "ui/GoingHomeScreen.hpp"
 #include "ui/GoodbyeScreen.hpp"
+#include "ui/HeadcountScreen.hpp"
 #include "ui/HomeScreen.hpp"
 #include "ui/PinScreen.hpp"
 #include "ui/RollCallScreen.hpp"
@@ -89,6 +90,7 @@ KioskUi::KioskUi(const Clock& clock, Pictures& pictures) : clock_(clock), pictur
   add<SurveyAdminScreen>();
   add<StatisticsScreen>();
   add<SyncScreen>();
+  add<HeadcountScreen>();
 }
 
 KioskUi::~KioskUi() = default;

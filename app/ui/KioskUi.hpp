@@ -98,6 +98,14 @@ struct KioskModel {
   std::optional<SurveyWindow> surveyWindow;  // the latest window (open if it contains today)
   std::set<std::string> answeredSurvey;      // who answered in it (never what)
   SurveyResult surveyResult;                 // of the latest window
+  // "Besökare": today's visitor tallies at this site. `today` sums those not voided; the
+  // newest of them is the one "Ångra" may void (empty id: none today).
+  struct HeadcountView {
+    int today = 0;
+    std::string lastEventId;
+    UtcMs lastRecordedUtc = 0;
+    int lastCount = 0;
+  } headcount;
   // The "Statistik" screen's figures: computed by the kiosk when that screen opens, not on
   // every refresh. Empty until then; statisticsError holds the Swedish message if it failed.
   std::optional<SiteStatistics> statistics;
@@ -138,6 +146,7 @@ enum class ScreenId {
   ComplaintList, ComplaintForm, ComplaintDetail, DeviationForm, SurveyAdmin, // staff
   Statistics,                                             // staff: the site's last 8 weeks
   Sync,                                                   // staff: "Synkronisera" (assistant managers, admins)
+  Headcount,                                              // staff: "Besökare", visitors counted
 };
 
 // Why the PIN is asked for.

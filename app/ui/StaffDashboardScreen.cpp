@@ -112,6 +112,14 @@ void StaffDashboardScreen::drawContent(KioskUi& ui, const KioskModel& model) {
       ImGui::SameLine();
     if (actionButton(ui, "open-statistics", "Statistik", theme::kPrimary)) ui.go(ScreenId::Statistics);
   }
+  // Visitors counted at an open meeting place. On this row if it fits, else below.
+  {
+    const float visitorsW = ImGui::CalcTextSize("Besökare").x + f * 1.6f;
+    if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x + visitorsW <
+        win.x - f * 0.8f)
+      ImGui::SameLine();
+    if (actionButton(ui, "open-headcount", "Besökare", theme::kPrimary)) ui.go(ScreenId::Headcount);
+  }
   // The counts at the top; each list below starts with its own.
   const std::string counts = "Här nu " + std::to_string(model.day.present.size()) + " · Väntas " +
                              std::to_string(model.day.expected.size()) + " · Frånvarande " +

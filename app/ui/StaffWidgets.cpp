@@ -227,7 +227,7 @@ float onScreenKeyboard(KioskUi& ui, TextEditing& t) {
   return height;
 }
 
-bool numericKeypad(KioskUi& ui, std::string& digits, size_t maxDigits, float keySize) {
+bool numericKeypad(KioskUi& ui, std::string& digits, size_t maxDigits, float keySize, size_t minDigits) {
   const float f = ImGui::GetFontSize();
   const float gap = f * 0.5f;
   const float x0 = ImGui::GetCursorPosX();
@@ -243,7 +243,7 @@ bool numericKeypad(KioskUi& ui, std::string& digits, size_t maxDigits, float key
     const ImU32 fill = isOk ? theme::kYes : theme::kPanel;
     const float lines = keySize / ImGui::GetFontSize();
     if (actionButton(ui, isOk ? "pin-ok" : isBack ? "pin-back" : "pin-" + key, key, fill, keySize, lines,
-                     !isOk || digits.size() >= 4)) {
+                     !isOk || digits.size() >= minDigits)) {
       if (isOk) ok = true;
       else if (isBack) { if (!digits.empty()) digits.pop_back(); }
       else if (digits.size() < maxDigits) digits += key;

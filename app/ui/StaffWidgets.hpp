@@ -37,8 +37,9 @@ float onScreenKeyboard(KioskUi& ui, TextEditing& editing);
 // Height the keyboard will take this frame (0 when no field is edited).
 float keyboardHeight(const TextEditing& editing);
 
-// A 3×4 numeric keypad writing into `digits` (at most maxDigits). Returns true on "OK".
-bool numericKeypad(KioskUi& ui, std::string& digits, size_t maxDigits, float keySize);
+// A 3×4 numeric keypad writing into `digits` (at most maxDigits). "OK" can be tapped once
+// minDigits are typed (a PIN has at least four). Returns true on "OK".
+bool numericKeypad(KioskUi& ui, std::string& digits, size_t maxDigits, float keySize, size_t minDigits = 4);
 
 // A multi-step form's steps as tabs (chips "step-1" …): each can be opened directly; opening
 // one closes the keyboard and clears the form's message. `step` counts from 1.

@@ -487,10 +487,10 @@ TEST_CASE("a bundle without the kiosk's own site, or with a bad setting, is refu
 }
 
 TEST_CASE("queued events are named per kind in Swedish", "[sync]") {
-  CHECK(sync::kindLabelSv("CheckedIn") == "Incheckningar");
-  CHECK(sync::kindLabelSv("CheckedOut") == "Utcheckningar");
-  CHECK(sync::kindLabelSv("ActivitySessionLogged") == "Aktiviteter");
-  CHECK(sync::kindLabelSv("SomeFutureKind") == "SomeFutureKind");
+  CHECK(kindLabelSv("CheckedIn") == "Incheckningar");
+  CHECK(kindLabelSv("CheckedOut") == "Utcheckningar");
+  CHECK(kindLabelSv("ActivitySessionLogged") == "Aktiviteter");
+  CHECK(kindLabelSv("SomeFutureKind") == "SomeFutureKind");
 }
 
 TEST_CASE("the summary speaks of one record in the singular", "[sync]") {
