@@ -182,37 +182,50 @@ void writeNoReplace(const fs::path& path, const std::string& content, mode_t mod
   if (::fsync(fd) != 0) failWithTmp("fsync", tmp, errno);
   struct stat ours {};
   if (::fstat(fd, &ours) != 0) failWithTmp("fstat", tmp, errno);
-  const int closed = ::close(fd);
-  fd = -1;
-  if (closed != 0) failWithTmp("close", tmp, errno);
+  // The descriptor stays open until the file is claimed and checked below. While it is open our
+  // inode cannot be freed, so its number cannot be handed to another writer's new tmp file; a
+  // reused number would make the identity check pass for a file we did not write.
+  const auto closeAndRefuse = [&] {
+    ::close(fd);
+    fd = -1;
+    ::unlink(tmp.c_str());
+    alreadyExists(path);
+  };
   bool linked = true;
   if (::link(tmp.c_str(), path.c_str()) != 0) {
     linked = false;
     const int err = errno;
-    if (err == EEXIST) {
-      ::unlink(tmp.c_str());
-      alreadyExists(path);
-    }
+    if (err == EEXIST) closeAndRefuse();
     if (err != EPERM && err != ENOSYS && err != EOPNOTSUPP && err != ENOTSUP && err != EMLINK)
       failWithTmp("link", path, err);
     // No hard links here (SMB through FUSE): rename, after checking the name is still free.
-    if (pathExists(path)) {
-      ::unlink(tmp.c_str());
-      alreadyExists(path);
-    }
+    // SMB refuses to rename an open file (EBUSY), so the descriptor is closed first; no identity
+    // check follows on this path, so nothing depends on the inode staying allocated.
+    if (pathExists(path)) closeAndRefuse();
+    const int closed = ::close(fd);
+    fd = -1;
+    if (closed != 0) failWithTmp("close", tmp, errno);
     if (::rename(tmp.c_str(), path.c_str()) != 0) failWithTmp("rename", path, errno);
-  } else if (::unlink(tmp.c_str()) != 0) {
-    const int err = errno;
-    if (err != ENOENT) shareFail("unlink", tmp, err);
   }
   // A second writer of the same name (which removed our tmp as stale and made its own) could
   // have had its file claimed by our link; then the final file is not the one we wrote. Checked
   // where hard links work (local file systems); FUSE may not keep inode numbers across a rename.
   struct stat claimed {};
-  if (linked && ::stat(path.c_str(), &claimed) != 0) shareFail("stat", path, errno);
-  if (linked && (claimed.st_ino != ours.st_ino || claimed.st_dev != ours.st_dev))
+  if (linked && ::stat(path.c_str(), &claimed) != 0) failWithTmp("stat", path, errno);
+  if (linked && (claimed.st_ino != ours.st_ino || claimed.st_dev != ours.st_dev)) {
+    ::close(fd);
     throw DagverkError(ErrorCode::Storage, "Det gick inte att spara filen.",
                        "another process wrote " + path.string() + " at the same time");
+  }
+  if (linked) {
+    const int closed = ::close(fd);
+    fd = -1;
+    if (closed != 0) shareFail("close", tmp, errno);
+  }
+  if (linked && ::unlink(tmp.c_str()) != 0) {
+    const int err = errno;
+    if (err != ENOENT) shareFail("unlink", tmp, err);
+  }
   syncDirectory(parentOf(path));
 }
 
