@@ -3,6 +3,7 @@
 #include "core/Ids.hpp"
 #include "core/TimeZoneRules.hpp"
 #include "store/Database.hpp"
+#include "store/EventTable.hpp"
 #include "store/Pins.hpp"
 
 #include <sodium.h>
@@ -11,23 +12,6 @@
 #include <set>
 
 namespace dagverk::store {
-
-namespace {
-constexpr const char* kEventColumns = "id, device_id, seq, recorded_utc, zone, site_id, actor_staff_id, kind, payload";
-
-Event readEvent(const Statement& s) {
-  Event e;
-  e.id = s.text(0);
-  e.deviceId = s.text(1);
-  e.seq = s.integer(2);
-  e.recordedUtc = s.integer(3);
-  e.zone = s.text(4);
-  e.siteId = s.text(5);
-  e.actorStaffId = s.optionalText(6);
-  e.payload = decodePayload(s.text(7), s.text(8));
-  return e;
-}
-} // namespace
 
 std::string newUuid(UtcMs now) {
   ensureSodium();
@@ -155,9 +139,9 @@ void EventLog::rebuildProjections() {
 std::vector<Event> EventLog::query(const std::string& whereAndOrder,
                                    const std::function<void(Statement&)>& bind) const {
   std::vector<Event> out;
-  Statement s(db_, std::string("SELECT ") + kEventColumns + " FROM event WHERE " + whereAndOrder);
+  Statement s(db_, "SELECT " + std::string(kEventColumns) + " FROM event WHERE " + whereAndOrder);
   bind(s);
-  while (s.step()) out.push_back(readEvent(s));
+  while (s.step()) out.push_back(fromRow(readEventRow(s)));
   return out;
 }
 
