@@ -8,6 +8,8 @@
 #include "core/Feedback.hpp"
 #include "core/Roster.hpp"
 #include "store/Database.hpp"
+#include "store/EventLog.hpp"
+#include "store/EventTable.hpp"
 
 namespace dagverk::central {
 
@@ -15,8 +17,7 @@ namespace {
 
 // Event kinds the complaint table reads (buildComplaintTable in core/Feedback.hpp).
 std::string feedbackKinds() {
-  return std::string("('") + FeedbackGiven::kKind + "', '" + ComplaintRegistered::kKind + "', '" +
-         ComplaintFollowedUp::kKind + "', '" + DeviationReported::kKind + "')";
+  return store::kindList<FeedbackGiven, ComplaintRegistered, ComplaintFollowedUp, DeviationReported>();
 }
 
 // Voided events: voided_event holds the target of every Corrected event, kept by a trigger on
@@ -209,21 +210,9 @@ public:
   std::vector<Event> feedbackEvents() override {
     std::vector<Event> out;
     store::Statement st(store_->db(),
-                        std::string("SELECT id, device_id, seq, recorded_utc, zone, site_id, actor_staff_id, kind, payload "
-                                    "FROM event e WHERE kind IN ") +
+                        "SELECT " + std::string(store::kEventColumns) + " FROM event e WHERE kind IN " +
                             feedbackKinds() + " AND " + kNotVoided + " ORDER BY recorded_utc, device_id, seq");
-    while (st.step()) {
-      Event e;
-      e.id = st.text(0);
-      e.deviceId = st.text(1);
-      e.seq = st.integer(2);
-      e.recordedUtc = st.integer(3);
-      e.zone = st.text(4);
-      e.siteId = st.text(5);
-      e.actorStaffId = st.optionalText(6);
-      e.payload = decodePayload(st.text(7), st.text(8));
-      out.push_back(std::move(e));
-    }
+    while (st.step()) out.push_back(fromRow(store::readEventRow(st)));
     return out;
   }
 
