@@ -48,6 +48,10 @@ Window::Window(const WindowOptions& options) {
   canBlock_ = false;
   for (const char* blocking : {"x11", "wayland", "windows", "cocoa"})
     if (driver && std::strcmp(driver, blocking) == 0) canBlock_ = true;
+  // A software renderer draws into the window's surface. Without this hint SDL backs that
+  // surface with an OpenGL texture, which on the offscreen driver loads Mesa and LLVM (slow to
+  // start, and their thread-local storage is torn down at SDL_Quit under LeakSanitizer's feet).
+  if (software_) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
   if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
   window_ = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width,
@@ -57,6 +61,7 @@ Window::Window(const WindowOptions& options) {
   if (!renderer_ && !software_) {
     logInfo("accelerated renderer unavailable, using software");
     software_ = true;
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
   }
   if (!renderer_) throw std::runtime_error(std::string("SDL_CreateRenderer failed: ") + SDL_GetError());
