@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Command 2: install what is missing, build, and run every test headless: first the normal
 # build, then a short libFuzzer run of the batch and CSV readers (clang), then the same tests
-# under AddressSanitizer + UndefinedBehaviorSanitizer. Some sync tests need root: tmpfs mounts
+# under AddressSanitizer + UndefinedBehaviorSanitizer, then the threaded tests under
+# ThreadSanitizer. Some sync tests need root: tmpfs mounts
 # (a full share, a full data disk) and Samba on 127.0.0.1:445 for the SMB end-to-end test.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -24,4 +25,6 @@ echo "== build (ASan+UBSan) =="
 echo "== tests (ASan+UBSan) =="
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir "$root/build-asan" --output-on-failure -j"$jobs"
+echo "== tests that start threads (ThreadSanitizer) =="
+"$root/scripts/tsan.sh"
 echo "Screenshots from the UI tests: $root/build/screenshots/"

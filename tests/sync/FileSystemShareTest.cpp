@@ -177,7 +177,7 @@ TEST_CASE("moveFile moves between directories and removeFile ignores missing fil
   expectError(ErrorCode::Storage, [&] { removeFile(dir / "quarantine" / "dir"); });
 }
 
-TEST_CASE("writers racing for one name: at most one succeeds and the file is one writer's whole content") {
+TEST_CASE("writers racing for one name: at most one succeeds and the file is one writer's whole content", "[threads]") {
   SyncTempDir dir;
   for (int round = 0; round < 20; ++round) {
     const fs::path target = dir / ("race-" + std::to_string(round) + ".batch");

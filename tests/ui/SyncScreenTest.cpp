@@ -89,7 +89,7 @@ private:
 
 } // namespace
 
-TEST_CASE("An assistant manager syncs from the Synkronisera screen and sees the result", "[ui][sync]") {
+TEST_CASE("An assistant manager syncs from the Synkronisera screen and sees the result", "[ui][sync][threads]") {
   KioskDriver k("sync", mondayMorning());
   Share share(k);
   k.store().settings().setValue(store::kSettingSharePath, share.root.string());
@@ -166,7 +166,7 @@ TEST_CASE("An assistant manager syncs from the Synkronisera screen and sees the 
   CHECK_FALSE(k.screens().buttonRect("sync-warning").has_value());
 }
 
-TEST_CASE("An unreachable share is shown on the screen, and a sync there fails with the reason", "[ui][sync]") {
+TEST_CASE("An unreachable share is shown on the screen, and a sync there fails with the reason", "[ui][sync][threads]") {
   KioskDriver k("sync-missing", mondayMorning(), 1024, 600); // the small kiosk screen
   k.keepTargetsOnScreen(); // every target tapped and every frame settled lies inside the window
   k.store().settings().setValue(store::kSettingSharePath, (k.dataDir().string() + "-not-mounted"));
@@ -244,4 +244,38 @@ TEST_CASE("A kiosk that never synced counts the 14 days from its first record", 
   store::perform(k.store(), cmd::CheckIn{"P0001", std::nullopt});
   k.advance(15 * kDayMs);
   CHECK(k.screens().buttonRect("sync-warning").has_value());
+}
+
+TEST_CASE("The kiosk's clock moves on while a sync runs on the worker thread", "[ui][sync][threads]") {
+  KioskDriver k("sync-clock", mondayMorning());
+  Share share(k);
+  k.store().settings().setValue(store::kSettingSharePath, share.root.string());
+  k.tapButton("enter-grid");
+  k.tapTile("P0001");
+  k.advance(5000);
+  k.signInAsStaff(kAssistantManager, KioskDriver::demoPin(kAssistantManager));
+  k.tapButton("open-sync");
+  waitForWorker(k);
+  const auto& model = k.app().model();
+  {
+    // The worker waits at its first write while the loop goes on and time passes.
+    WriteLock lock(k.dataDir() / store::kDatabaseFileName);
+    k.tapButton("sync-now");
+    for (int i = 0; i < 20; ++i) {
+      k.advance(1000);
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    REQUIRE(model.sync.running);
+    // A clock set between frames, with nothing else shared in between (the ThreadSanitizer
+    // build reports it if the clock is not safe to read from the worker).
+    for (int i = 0; i < 200; ++i) k.clock().advanceMs(1);
+  }
+  for (int i = 0; i < 200 && k.app().syncWorkerBusy(); ++i) {
+    k.clock().advanceMs(1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  waitForWorker(k);
+  REQUIRE(model.sync.outcome.has_value());
+  CHECK(model.sync.outcomeOk);
+  CHECK(model.sync.lastSyncUtc.has_value());
 }
