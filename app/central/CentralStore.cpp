@@ -58,10 +58,7 @@ void probeExisting(const fs::path& file) {
   if (prc != SQLITE_OK) {
     const int primary = prc & 0xFF;
     if (primary == SQLITE_NOTADB) notCentral(file, "not an SQLite file");
-    if (primary == SQLITE_CORRUPT)
-      throw DagverkError(ErrorCode::DatabaseCorrupt,
-                         "Databasfilen " + file.string() + " är skadad. Den har inte ändrats; kontakta IT.",
-                         "database is corrupt: " + file.string() + " left untouched");
+    if (primary == SQLITE_CORRUPT) throw store::damagedDatabase(file, std::string("reading meta: ") + sqlite3_errmsg(raw));
     notCentral(file, std::string("no central meta: ") + sqlite3_errmsg(raw));
   }
   std::string kind;
@@ -287,6 +284,9 @@ std::unique_ptr<CentralStore> CentralStore::openExisting(const fs::path& dbFile)
                        "central database does not exist: " + dbFile.string());
   probeExisting(dbFile); // before anything writes: a kiosk, foreign or too-new file stays as it is
   auto db = std::make_unique<Database>(dbFile, Database::Mode::OpenExisting);
+  // Every page, before anything writes: damage on the freelist or the last pages would otherwise
+  // surface only after an import had written more into the file.
+  db->requireIntact();
   configure(*db);
   migrateCentral(*db);
   return std::unique_ptr<CentralStore>(new CentralStore(std::move(db)));

@@ -6,6 +6,14 @@
 
 namespace dagverk::store {
 
+DagverkError damagedDatabase(const std::filesystem::path& file, const std::string& why) {
+  return DagverkError(ErrorCode::DatabaseCorrupt,
+                      "Databasfilen " + file.string() +
+                          " är skadad och kan inte användas. Den har inte ändrats. Återställ den från en "
+                          "säkerhetskopia eller kontakta IT.",
+                      "database is damaged (" + why + "): " + file.string() + " left untouched");
+}
+
 Database::Database(const std::filesystem::path& file, Mode mode) : file_(file) {
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
                     (mode == Mode::CreateNew ? SQLITE_OPEN_CREATE : 0);
@@ -36,9 +44,7 @@ void Database::fail(int rc, const std::string& during) const {
   switch (primary) {
   case SQLITE_CORRUPT:
   case SQLITE_NOTADB:
-    throw DagverkError(ErrorCode::DatabaseCorrupt,
-                       "Databasfilen " + file_.string() + " är skadad. Den har inte ändrats; kontakta IT.",
-                       "database is corrupt or not a database: " + en);
+    throw damagedDatabase(file_, "corrupt or not a database: " + en);
   case SQLITE_FULL:
     throw DagverkError(ErrorCode::DiskFull, "Disken är full. Inget sparades; frigör utrymme och försök igen.",
                        "disk full: " + en);
@@ -62,6 +68,19 @@ void Database::exec(const std::string& sql) {
 std::int64_t Database::scalarInt(const std::string& sql) {
   Statement s(*this, sql);
   return s.step() ? s.integer(0) : 0;
+}
+
+void Database::requireIntact() {
+  std::string report;
+  try {
+    Statement check(*this, "PRAGMA quick_check");
+    while (check.step() && report.size() < 300) report += (report.empty() ? "" : "; ") + check.text(0);
+  } catch (const DagverkError& e) {
+    if (e.code() == ErrorCode::DatabaseCorrupt) throw damagedDatabase(file_, std::string("PRAGMA quick_check: ") + e.english());
+    throw;
+  }
+  // The report names pages and indexes, never row contents, so it may go to the log.
+  if (report != "ok") throw damagedDatabase(file_, "PRAGMA quick_check: " + report.substr(0, 300));
 }
 
 Statement::Statement(Database& db, const std::string& sql) : db_(db) {

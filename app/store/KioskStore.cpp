@@ -71,6 +71,9 @@ std::unique_ptr<KioskStore> KioskStore::open(const fs::path& dataDir, const Cloc
                        "database file is empty (0 bytes): " + file.string() + " left untouched");
   auto db = std::make_unique<Database>(file, Database::Mode::OpenExisting);
   checkSchemaVersion(*db); // before anything writes: a too-new or corrupt file stays as it is
+  // Damage on a page a start does not read (the freelist, the last pages) would otherwise show
+  // only later, after more was written into a damaged file.
+  db->requireIntact();
   configure(*db);
   migrate(*db);
   std::unique_ptr<KioskStore> store(new KioskStore(std::move(db), clock));
