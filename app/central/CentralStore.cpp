@@ -282,6 +282,7 @@ std::unique_ptr<CentralStore> CentralStore::openExisting(const fs::path& dbFile)
     throw DagverkError(ErrorCode::DataDirMissing,
                        "Den centrala databasen " + dbFile.string() + " finns inte. Kör import först.",
                        "central database does not exist: " + dbFile.string());
+  platform::keepDatabaseFilesPrivate(dbFile); // before the probe makes a -shm with the file's mode
   probeExisting(dbFile); // before anything writes: a kiosk, foreign or too-new file stays as it is
   auto db = std::make_unique<Database>(dbFile, Database::Mode::OpenExisting);
   // Every page, before anything writes: damage on the freelist or the last pages would otherwise

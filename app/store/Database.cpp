@@ -3,8 +3,20 @@
 #include <cerrno>
 
 #include "core/Error.hpp"
+#include "platform/FileSystem.hpp"
 
 namespace dagverk::store {
+
+namespace {
+DagverkError readOnlyDatabase(const std::filesystem::path& file) {
+  return DagverkError(ErrorCode::DataDirNotWritable,
+                      "Databasfilen " + file.string() +
+                          " är skrivskyddad, så Dagverk kan inte spara något och startar inte. Inget har ändrats. "
+                          "Be IT ge användaren som kör Dagverk skrivrätt till filen, och starta sedan igen.",
+                      "database file is read-only for this user: " + file.string() +
+                          "; refused before SQLite opened it (nothing created beside it)");
+}
+} // namespace
 
 DagverkError damagedDatabase(const std::filesystem::path& file, const std::string& why) {
   return DagverkError(ErrorCode::DatabaseCorrupt,
@@ -15,6 +27,19 @@ DagverkError damagedDatabase(const std::filesystem::path& file, const std::strin
 }
 
 Database::Database(const std::filesystem::path& file, Mode mode) : file_(file) {
+  if (mode == Mode::CreateNew) {
+    // SQLite would create it 0644: the records are nobody else's business on this machine.
+    platform::createPrivateEmptyFile(file);
+  } else {
+    platform::keepDatabaseFilesPrivate(file);
+    // Opened read-write on a file it may not write, SQLite quietly opens it read-only and, at the
+    // first read, makes a -shm with the file's read-only mode that keeps failing every write
+    // after the file is fixed. Refuse first; root may write anything and passes.
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      const std::filesystem::path p = file.string() + suffix;
+      if (platform::fileExists(p) && !platform::isWritableByMe(p)) throw readOnlyDatabase(p);
+    }
+  }
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
                     (mode == Mode::CreateNew ? SQLITE_OPEN_CREATE : 0);
   const int rc = sqlite3_open_v2(file.c_str(), &db_, flags, nullptr);
@@ -27,6 +52,12 @@ Database::Database(const std::filesystem::path& file, Mode mode) : file_(file) {
                          "cannot open database " + file.string());
     throw DagverkError(ErrorCode::Storage, "Databasen " + file.string() + " kan inte öppnas.",
                        "cannot open database " + file.string() + ": " + sqlite3_errstr(code));
+  }
+  if (sqlite3_db_readonly(db_, "main") == 1) {
+    // A read-only file system, or a check above that raced with a chmod.
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw readOnlyDatabase(file);
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, 5000);

@@ -21,6 +21,9 @@ DagverkError damagedDatabase(const std::filesystem::path& file, const std::strin
 class Database {
 public:
   enum class Mode { OpenExisting, CreateNew };
+  // The file and its -wal and -shm are made readable by their owner only (a new file is created
+  // 0600 whatever the umask). An existing file this process may not write is refused with
+  // DataDirNotWritable before SQLite touches it, so no -shm or -wal is left beside it.
   Database(const std::filesystem::path& file, Mode mode);
   ~Database();
   Database(const Database&) = delete;

@@ -59,6 +59,7 @@ KioskStore::~KioskStore() {
 
 std::unique_ptr<KioskStore> KioskStore::open(const fs::path& dataDir, const Clock& clock) {
   platform::ensureWritableDirectory(dataDir, false);
+  platform::keepDirectoryPrivate(dataDir); // names and visits: for the kiosk's own user only
   const fs::path file = dataDir / kDatabaseFileName;
   if (!platform::fileExists(file))
     throw DagverkError(ErrorCode::DataDirMissing,
@@ -84,6 +85,7 @@ std::unique_ptr<KioskStore> KioskStore::open(const fs::path& dataDir, const Cloc
 std::unique_ptr<KioskStore> KioskStore::createWithRoster(const fs::path& dataDir, const Clock& clock,
                                                          const RosterFiles& roster, const std::string& siteId) {
   platform::ensureWritableDirectory(dataDir, true);
+  platform::keepDirectoryPrivate(dataDir);
   const fs::path file = dataDir / kDatabaseFileName;
   if (platform::fileExists(file))
     throw DagverkError(ErrorCode::DatabaseNotEmpty,

@@ -1,13 +1,20 @@
-// The databases on disk: damage anywhere in the file is found when it is opened. Real files and
-// the real programs.
+// The databases on disk: damage anywhere in the file is found when it is opened, the files are
+// readable by their owner only, and a read-only file stops the programs cleanly. Real files, the
+// real programs, and a real second user (nobody).
 #include "SyncFaultSupport.hpp"
 
 #include "central/CentralStore.hpp"
+
+#include <dirent.h>
+#include <grp.h>
+#include <sys/stat.h>
 
 using namespace dagverk;
 using namespace dagverk::test;
 
 namespace {
+
+constexpr uid_t kNobody = 65534;
 
 std::string sha256Of(const fs::path& file) {
   const std::string cmd = "sha256sum " + shellQuoted(file.string());
@@ -17,6 +24,18 @@ std::string sha256Of(const fs::path& file) {
   const size_t n = std::fread(buf, 1, sizeof buf - 1, p);
   ::pclose(p);
   return std::string(buf, n).substr(0, 64);
+}
+
+unsigned modeOf(const fs::path& p) {
+  struct stat st {};
+  if (::stat(p.c_str(), &st) != 0) return 07777; // never a mode we expect
+  return st.st_mode & 07777;
+}
+
+std::string octal(unsigned mode) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%04o", mode);
+  return buf;
 }
 
 fs::path seedKiosk(const fs::path& data) {
@@ -84,6 +103,17 @@ void requireDamagedMessage(const Proc& p, const fs::path& file) {
   CHECK(contains(p.err, "quick_check")); // the English log line says what found it
 }
 
+// Runs `argv` as the user nobody (uid and gid 65534, no supplementary groups).
+Proc runAsNobody(const World& w, std::vector<std::string> argv) {
+  argv.insert(argv.begin(), {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"});
+  return runProcess(argv, {{"HOME", "/nonexistent"}}, 120, w.tmp().path());
+}
+
+void chownTree(const fs::path& root, uid_t uid, gid_t gid) {
+  REQUIRE(::chown(root.c_str(), uid, gid) == 0);
+  for (const auto& e : fs::recursive_directory_iterator(root)) REQUIRE(::lchown(e.path().c_str(), uid, gid) == 0);
+}
+
 } // namespace
 
 // --- damage ------------------------------------------------------------------------------------
@@ -136,4 +166,114 @@ TEST_CASE("Durability: central refuses a damaged database in status and import, 
   const auto e = errorFrom([&] { central::CentralStore::openExisting(w.db); });
   CHECK(e.code() == ErrorCode::DatabaseCorrupt);
   CHECK(sha256Of(w.db) == before);
+}
+
+// --- who may read ------------------------------------------------------------------------------
+
+TEST_CASE("Durability: under umask 022 the data directory is 0700 and the database, -wal and -shm 0600") {
+  World w("dur-modes");
+  const mode_t old = ::umask(022);
+  const fs::path data = w.dir("data");
+  {
+    platform::SystemClock clock;
+    auto s = store::KioskStore::createWithRoster(data, clock, store::demoRoster(), "liljan");
+    store::perform(*s, cmd::CheckIn{"P0001", std::nullopt});
+    const fs::path file = data / store::kDatabaseFileName;
+    CHECK(octal(modeOf(data)) == "0700");
+    CHECK(octal(modeOf(file)) == "0600");
+    CHECK(octal(modeOf(file.string() + "-wal")) == "0600");
+    CHECK(octal(modeOf(file.string() + "-shm")) == "0600");
+  }
+  {
+    auto c = central::CentralStore::open(w.db);
+    CHECK(octal(modeOf(w.db)) == "0600");
+    CHECK(octal(modeOf(w.db.string() + "-wal")) == "0600");
+    CHECK(octal(modeOf(w.db.string() + "-shm")) == "0600");
+  }
+  ::umask(old);
+}
+
+TEST_CASE("Durability: a data directory and databases with loose modes are tightened at start, with a log line") {
+  World w("dur-tighten");
+  const fs::path data = w.dir("data");
+  const fs::path file = seedKiosk(data);
+  REQUIRE(::chmod(data.c_str(), 0755) == 0);
+  REQUIRE(::chmod(file.c_str(), 0644) == 0);
+  const Proc p = w.kioskCli({"checkin", "--data-dir", data.string(), "--participant", "P0001"});
+  INFO(p.describe());
+  CHECK(p.code == 0);
+  CHECK(octal(modeOf(data)) == "0700");
+  CHECK(octal(modeOf(file)) == "0600");
+  CHECK(contains(p.err, "tightened"));
+
+  w.init();
+  REQUIRE(w.import().code == 0);
+  REQUIRE(::chmod(w.db.c_str(), 0644) == 0);
+  const Proc s = w.status(false);
+  INFO(s.describe());
+  CHECK(s.code == 0);
+  CHECK(octal(modeOf(w.db)) == "0600");
+  CHECK(contains(s.err, "tightened"));
+}
+
+TEST_CASE("Durability: another local user can neither read the database nor list the data directory") {
+  World w("dur-nobody");
+  ::chmod(w.tmp().path().c_str(), 0755);
+  const mode_t old = ::umask(022);
+  const fs::path data = w.dir("data");
+  const fs::path file = seedKiosk(data);
+  auto c = central::CentralStore::open(w.db);
+  ::umask(old);
+  // Central's file sits in a directory the person chose: its own mode must keep others out.
+  const pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    if (::setgroups(0, nullptr) != 0 || ::setgid(kNobody) != 0 || ::setuid(kNobody) != 0) ::_exit(10);
+    if (::getuid() != kNobody || ::geteuid() != kNobody) ::_exit(11);
+    const int fd = ::open(file.c_str(), O_RDONLY);
+    if (fd >= 0 || errno != EACCES) ::_exit(12);
+    DIR* d = ::opendir(data.c_str());
+    if (d != nullptr || errno != EACCES) ::_exit(13);
+    const int cfd = ::open(w.db.c_str(), O_RDONLY);
+    if (cfd >= 0 || errno != EACCES) ::_exit(14);
+    ::_exit(0);
+  }
+  int status = 0;
+  REQUIRE(::waitpid(pid, &status, 0) == pid);
+  REQUIRE(WIFEXITED(status));
+  INFO("child exit 10: could not drop to nobody; 12: read the kiosk database; 13: listed the data directory; "
+       "14: read central's database");
+  CHECK(WEXITSTATUS(status) == 0);
+}
+
+// --- a read-only file --------------------------------------------------------------------------
+
+TEST_CASE("Durability: a read-only database stops the kiosk and checkin as its owner, and leaves nothing that breaks later") {
+  World w("dur-readonly");
+  REQUIRE(::chmod(w.tmp().path().c_str(), 0755) == 0);
+  const fs::path data = w.dir("data");
+  const fs::path file = seedKiosk(data);
+  chownTree(data, kNobody, kNobody);
+  REQUIRE(::chmod(file.c_str(), 0444) == 0);
+  const std::string before = sha256Of(file);
+
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {DAGVERK_BIN, "checkin", "--data-dir", data.string(), "--participant", "P0001"},
+           {DAGVERK_BIN, "--data-dir", data.string(), "--frames", "1"}}) {
+    const Proc p = runAsNobody(w, args);
+    INFO(p.describe());
+    CHECK(p.code == 1);
+    CHECK(contains(p.err, file.string()));
+    CHECK(contains(p.err, "skrivskyddad"));
+    CHECK(contains(p.err, "read-only"));
+    CHECK_FALSE(fs::exists(file.string() + "-shm"));
+    CHECK_FALSE(fs::exists(file.string() + "-wal"));
+  }
+  CHECK(sha256Of(file) == before);
+
+  // Made writable again, the next check-in works.
+  REQUIRE(::chmod(file.c_str(), 0600) == 0);
+  const Proc again = runAsNobody(w, {DAGVERK_BIN, "checkin", "--data-dir", data.string(), "--participant", "P0001"});
+  INFO(again.describe());
+  CHECK(again.code == 0);
 }
