@@ -69,8 +69,9 @@ std::string readWholeFile(const fs::path& p) {
 namespace {
 [[noreturn]] void ioFail(const std::string& what, const fs::path& p, int err) {
   if (err == ENOSPC || err == EDQUOT)
-    throw DagverkError(ErrorCode::DiskFull, "Disken är full: " + p.string() + " kunde inte sparas.",
-                       what + " " + p.string() + ": no space left on device");
+    throw DagverkError(ErrorCode::DiskFull,
+                       "Disken är full: " + p.string() + " kunde inte sparas. Frigör utrymme och försök igen.",
+                       "disk full: " + what + " " + p.string() + ": no space left on device");
   throw DagverkError(ErrorCode::Storage, "Filen " + p.string() + " kunde inte sparas.",
                      what + " " + p.string() + ": " + std::strerror(err));
 }
@@ -118,8 +119,9 @@ namespace {
 
 [[noreturn]] void shareFail(const std::string& call, const fs::path& p, int err) {
   if (err == ENOSPC || err == EDQUOT)
-    throw DagverkError(ErrorCode::DiskFull, "Det finns inte plats att spara filen.",
-                       call + " failed on " + p.string() + ": " + std::strerror(err));
+    throw DagverkError(ErrorCode::DiskFull,
+                       "Disken är full: " + p.string() + " kunde inte sparas. Frigör utrymme och försök igen.",
+                       "disk full: " + call + " failed on " + p.string() + ": " + std::strerror(err));
   throw DagverkError(ErrorCode::Storage, "Det gick inte att spara filen.",
                      call + " failed on " + p.string() + ": " + std::strerror(err));
 }

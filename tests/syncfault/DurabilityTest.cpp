@@ -1,6 +1,6 @@
 // The databases on disk: damage anywhere in the file is found when it is opened, the files are
-// readable by their owner only, and a read-only file stops the programs cleanly. Real files, the
-// real programs, and a real second user (nobody).
+// readable by their owner only, a read-only file stops the programs cleanly, and a full disk is
+// reported as a full disk. Real files, the real programs, and a real second user (nobody).
 #include "SyncFaultSupport.hpp"
 
 #include "central/CentralStore.hpp"
@@ -101,6 +101,15 @@ void requireDamagedMessage(const Proc& p, const fs::path& file) {
   CHECK(contains(p.err, "säkerhetskopia"));
   CHECK_FALSE(contains(p.err, "En händelse kunde inte läsas"));
   CHECK(contains(p.err, "quick_check")); // the English log line says what found it
+}
+
+// The disk-full message: Swedish for the person, and the English log line.
+void requireDiskFull(const Proc& p) {
+  INFO(p.describe());
+  CHECK(p.code == 1);
+  CHECK(contains(p.err, "isken är full"));
+  CHECK(contains(p.err, "disk full"));
+  CHECK_FALSE(contains(p.err, "inte en central"));
 }
 
 // Runs `argv` as the user nobody (uid and gid 65534, no supplementary groups).
@@ -276,4 +285,38 @@ TEST_CASE("Durability: a read-only database stops the kiosk and checkin as its o
   const Proc again = runAsNobody(w, {DAGVERK_BIN, "checkin", "--data-dir", data.string(), "--participant", "P0001"});
   INFO(again.describe());
   CHECK(again.code == 0);
+}
+
+// --- a full disk -------------------------------------------------------------------------------
+
+TEST_CASE("Durability: the kiosk at 0 bytes free says the disk is full") {
+  World w("dur-kioskfull");
+  Tmpfs disk(w.dir("disk"), "4M");
+  const fs::path data = disk.path() / "data";
+  seedKiosk(data);
+  fillUp(disk.path());
+  requireDiskFull(w.kioskCli({"checkin", "--data-dir", data.string(), "--participant", "P0001"}));
+
+  const fs::path fresh = disk.path() / "fresh";
+  platform::SystemClock clock;
+  const auto e = errorFrom([&] { store::KioskStore::createWithRoster(fresh, clock, store::demoRoster(), "liljan"); });
+  INFO(e.english());
+  CHECK(e.code() == ErrorCode::DiskFull);
+  CHECK(contains(e.swedish(), "isken är full"));
+}
+
+TEST_CASE("Durability: central at 0 bytes free says the disk is full in init, import and status") {
+  World w("dur-centralfull");
+  w.init();
+  Tmpfs disk(w.dir("disk"), "4M");
+  const fs::path db = disk.path() / "central.sqlite";
+  REQUIRE(w.import({}, db).code == 0);
+  fs::create_directories(disk.path() / "share");
+  fillUp(disk.path());
+
+  requireDiskFull(w.centralCli({"status", "--db", db.string()}));
+  requireDiskFull(w.import({}, db));
+  requireDiskFull(w.import({}, disk.path() / "new-central.sqlite"));
+  requireDiskFull(w.centralCli({"init", "--share", (disk.path() / "share").string(), "--keys",
+                                (disk.path() / "keys").string()}));
 }
