@@ -177,6 +177,33 @@ TEST_CASE("Durability: central refuses a damaged database in status and import, 
   CHECK(sha256Of(w.db) == before);
 }
 
+TEST_CASE("Durability: a database over the size checked at every open is checked whole before each sync") {
+  World w("dur-large");
+  w.init();
+  const Kiosk& k = w.addKiosk();
+  const fs::path file = k.data / store::kDatabaseFileName;
+  {
+    RawDb raw(file);
+    REQUIRE(raw.exec("CREATE TABLE ballast(x BLOB)") == SQLITE_OK);
+    REQUIRE(raw.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 18000) "
+                     "INSERT INTO ballast SELECT randomblob(4000) FROM n") == SQLITE_OK);
+  }
+  addFreelist(file);
+  REQUIRE(fs::file_size(file) > static_cast<std::uintmax_t>(store::kCheckAtOpenMaxBytes));
+  damageFreelist(file);
+
+  // A start or a badge tap does not wait seconds for the check ...
+  const Proc tap = w.kioskCli({"checkin", "--data-dir", k.data.string(), "--participant", "P0001"});
+  INFO(tap.describe());
+  CHECK(tap.code == 0);
+  CHECK(contains(tap.err, "before each sync"));
+  // ... but nothing leaves the kiosk, and no sync writes into the file, before it has run.
+  const std::string before = sha256Of(file);
+  requireDamagedMessage(w.sync(k), file);
+  CHECK(sha256Of(file) == before);
+  CHECK(w.inboxFiles(".batch").empty());
+}
+
 // --- who may read ------------------------------------------------------------------------------
 
 TEST_CASE("Durability: under umask 022 the data directory is 0700 and the database, -wal and -shm 0600") {
