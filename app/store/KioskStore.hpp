@@ -35,7 +35,7 @@ class PresenceProjection;
 
 inline constexpr const char* kDatabaseFileName = "dagverk.sqlite";
 // Up to this size (about 160,000 events; a unit records some 20,000 a year) the whole database
-// is checked (PRAGMA quick_check) at every open, in about 40 ms at 50,000 events here. A larger
+// is checked (PRAGMA quick_check) at every open, in under 0.1 s at 50,000 events here. A larger
 // file would hold up every start and every badge-reader check-in by a second or more, so it is
 // checked before each sync instead (checkWholeFile). bench_open measures both.
 inline constexpr std::int64_t kCheckAtOpenMaxBytes = 64LL * 1024 * 1024;
