@@ -1,9 +1,11 @@
 #include "platform/FileSystem.hpp"
 
 #include "core/Error.hpp"
+#include "platform/Log.hpp"
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -27,6 +29,8 @@ void ensureWritableDirectory(const fs::path& dir, bool create) {
     if (ec)
       throw DagverkError(ErrorCode::DataDirNotWritable, "Datamappen " + dir.string() + " kunde inte skapas.",
                          "cannot create data directory " + dir.string() + ": " + ec.message());
+    // Made by us, so private from the start (the umask usually leaves it 0755).
+    ::chmod(dir.c_str(), 0700);
   } else if (!fs::is_directory(st)) {
     throw DagverkError(ErrorCode::DataDirMissing, dir.string() + " är ingen mapp.",
                        "data directory is not a directory: " + dir.string());
@@ -65,8 +69,9 @@ std::string readWholeFile(const fs::path& p) {
 namespace {
 [[noreturn]] void ioFail(const std::string& what, const fs::path& p, int err) {
   if (err == ENOSPC || err == EDQUOT)
-    throw DagverkError(ErrorCode::DiskFull, "Disken är full: " + p.string() + " kunde inte sparas.",
-                       what + " " + p.string() + ": no space left on device");
+    throw DagverkError(ErrorCode::DiskFull,
+                       "Disken är full: " + p.string() + " kunde inte sparas. Frigör utrymme och försök igen.",
+                       "disk full: " + what + " " + p.string() + ": no space left on device");
   throw DagverkError(ErrorCode::Storage, "Filen " + p.string() + " kunde inte sparas.",
                      what + " " + p.string() + ": " + std::strerror(err));
 }
@@ -114,8 +119,9 @@ namespace {
 
 [[noreturn]] void shareFail(const std::string& call, const fs::path& p, int err) {
   if (err == ENOSPC || err == EDQUOT)
-    throw DagverkError(ErrorCode::DiskFull, "Det finns inte plats att spara filen.",
-                       call + " failed on " + p.string() + ": " + std::strerror(err));
+    throw DagverkError(ErrorCode::DiskFull,
+                       "Disken är full: " + p.string() + " kunde inte sparas. Frigör utrymme och försök igen.",
+                       "disk full: " + call + " failed on " + p.string() + ": " + std::strerror(err));
   throw DagverkError(ErrorCode::Storage, "Det gick inte att spara filen.",
                      call + " failed on " + p.string() + ": " + std::strerror(err));
 }
@@ -321,5 +327,66 @@ TemporaryDirectory::~TemporaryDirectory() {
   std::error_code ignored; // a scratch directory left behind is harmless; the caller's work is done
   fs::remove_all(path_, ignored);
 }
+
+// --- owner-only files --------------------------------------------------------------------------
+
+namespace {
+std::string octalMode(mode_t m) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%04o", static_cast<unsigned>(m & 07777));
+  return buf;
+}
+
+// chmod to `wanted` if the mode differs, with a log line; a file someone else owns is left as it
+// is (and said so in the log). Returns false only if the path does not exist.
+bool setMode(const fs::path& p, mode_t wanted, const char* what) {
+  struct stat st {};
+  if (::lstat(p.c_str(), &st) != 0) return false;
+  if (S_ISLNK(st.st_mode)) return true; // never follow a link a third party may have placed
+  const mode_t current = st.st_mode & 07777;
+  if (current == wanted) return true;
+  if (::chmod(p.c_str(), wanted) != 0) {
+    const int err = errno;
+    logError(std::string("cannot tighten the mode of the ") + what + " " + p.string() + " from " + octalMode(current) +
+             " to " + octalMode(wanted) + ": " + std::strerror(err));
+    return true;
+  }
+  logInfo(std::string("tightened the mode of the ") + what + " " + p.string() + " from " + octalMode(current) +
+          " to " + octalMode(wanted));
+  return true;
+}
+} // namespace
+
+void keepDirectoryPrivate(const fs::path& dir) {
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return;
+  // Only group and other bits go: a directory's owner bits (and set-gid) are the owner's business.
+  if ((st.st_mode & 077) != 0) setMode(dir, st.st_mode & 07700, "data directory");
+}
+
+void keepDatabaseFilesPrivate(const fs::path& dbFile) {
+  struct stat st {};
+  if (::stat(dbFile.c_str(), &st) == 0 && (st.st_mode & 077) != 0)
+    // The owner's own bits stay: a file made read-only on purpose stays read-only (and is refused).
+    setMode(dbFile, st.st_mode & 0700, "database");
+  // SQLite gives these the database's mode when it makes them, but one left by an older version,
+  // or by a run on a read-only database (0444), would keep every later write failing.
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) setMode(dbFile.string() + suffix, 0600, "database file");
+}
+
+void createPrivateEmptyFile(const fs::path& p) {
+  const int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0) {
+    if (errno == EEXIST) return;
+    ioFail("open", p, errno);
+  }
+  // The umask may have taken bits away, never added any; fchmod makes it exactly 0600.
+  const int rc = ::fchmod(fd, 0600);
+  const int err = errno;
+  ::close(fd);
+  if (rc != 0) ioFail("fchmod", p, err);
+}
+
+bool isWritableByMe(const fs::path& p) { return ::faccessat(AT_FDCWD, p.c_str(), W_OK, AT_EACCESS) == 0; }
 
 } // namespace dagverk::platform

@@ -9,7 +9,7 @@ namespace dagverk::platform {
 
 // Throws DagverkError: DataDirMissing if `dir` does not exist (and create is false),
 // DataDirNotWritable if a file cannot be created there (probed for real, so it also
-// holds for root and for read-only mounts).
+// holds for root and for read-only mounts). A directory it creates is private (0700).
 void ensureWritableDirectory(const std::filesystem::path& dir, bool create);
 
 bool fileExists(const std::filesystem::path& p);
@@ -69,5 +69,19 @@ void writePrivateFile(const std::filesystem::path& path, const std::string& cont
 // mkdir -p where the last directory is created readable only by its owner (0700); an existing
 // directory is left as it is. Throws DagverkError(Storage).
 void createPrivateDirectory(const std::filesystem::path& dir);
+
+// --- owner-only files (the databases and the kiosk's data directory) ---------------------------
+// Takes every group and other permission bit off `dir` (0755 becomes 0700), with an English log
+// line; nothing if it is already private. A directory this process may not chmod is left as it
+// is, with a log line: the files in it are private on their own.
+void keepDirectoryPrivate(const std::filesystem::path& dir);
+// The same for a database file (0644 becomes 0600; a read-only 0444 becomes 0400), and its -wal,
+// -shm and -journal beside it, where they exist, become 0600. Logs each change.
+void keepDatabaseFilesPrivate(const std::filesystem::path& dbFile);
+// Creates `p` empty with mode 0600 whatever the umask; an existing file is left as it is. Throws
+// DagverkError(DiskFull / Storage).
+void createPrivateEmptyFile(const std::filesystem::path& p);
+// True if this process may write to `p` (its effective user and groups; root always may).
+bool isWritableByMe(const std::filesystem::path& p);
 
 } // namespace dagverk::platform

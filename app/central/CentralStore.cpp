@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <numeric>
@@ -35,6 +36,19 @@ constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
                      "not a central database (" + why + "): " + file.string() + " left untouched");
 }
 
+// The operating system's reason for SQLite's last failure was a full disk (or quota).
+bool outOfSpace(sqlite3* db) {
+  const int err = db ? sqlite3_system_errno(db) : 0;
+  return err == ENOSPC || err == EDQUOT;
+}
+
+[[noreturn]] void diskFull(const fs::path& file, const std::string& during) {
+  throw DagverkError(ErrorCode::DiskFull,
+                     "Disken är full: den centrala databasen " + file.string() +
+                         " kan inte öppnas. Den har inte ändrats; frigör utrymme och försök igen.",
+                     "disk full opening " + file.string() + " (" + during + "); left untouched");
+}
+
 // Looks at an existing file without writing to it: it must be an SQLite database whose meta
 // says it is a central one, of a schema this build knows.
 void probeExisting(const fs::path& file) {
@@ -49,19 +63,21 @@ void probeExisting(const fs::path& file) {
     sqlite3* db;
     ~Closer() { sqlite3_close_v2(db); }
   } closer{raw};
-  if (rc != SQLITE_OK)
+  if (rc != SQLITE_OK) {
+    if (outOfSpace(raw)) diskFull(file, sqlite3_errstr(rc));
     throw DagverkError(ErrorCode::DataDirNotWritable, "Databasen " + file.string() + " kan inte öppnas.",
                        "cannot open database " + file.string() + ": " + sqlite3_errstr(rc));
+  }
   sqlite3_busy_timeout(raw, 30000);
   sqlite3_stmt* st = nullptr;
   const int prc = sqlite3_prepare_v2(raw, "SELECT value FROM meta WHERE key = 'kind'", -1, &st, nullptr);
   if (prc != SQLITE_OK) {
     const int primary = prc & 0xFF;
+    // Reading a WAL database makes its -shm first: on a full disk that fails, and says nothing
+    // about what the file is.
+    if (outOfSpace(raw)) diskFull(file, sqlite3_errmsg(raw));
     if (primary == SQLITE_NOTADB) notCentral(file, "not an SQLite file");
-    if (primary == SQLITE_CORRUPT)
-      throw DagverkError(ErrorCode::DatabaseCorrupt,
-                         "Databasfilen " + file.string() + " är skadad. Den har inte ändrats; kontakta IT.",
-                         "database is corrupt: " + file.string() + " left untouched");
+    if (primary == SQLITE_CORRUPT) throw store::damagedDatabase(file, std::string("reading meta: ") + sqlite3_errmsg(raw));
     notCentral(file, std::string("no central meta: ") + sqlite3_errmsg(raw));
   }
   std::string kind;
@@ -71,6 +87,7 @@ void probeExisting(const fs::path& file) {
     if (p) kind = reinterpret_cast<const char*>(p);
   }
   sqlite3_finalize(st);
+  if (src != SQLITE_ROW && src != SQLITE_DONE && outOfSpace(raw)) diskFull(file, sqlite3_errmsg(raw));
   if (src != SQLITE_ROW && src != SQLITE_DONE)
     throw DagverkError(ErrorCode::DatabaseCorrupt,
                        "Databasfilen " + file.string() + " kan inte läsas. Den har inte ändrats; kontakta IT.",
@@ -269,7 +286,10 @@ std::unique_ptr<CentralStore> CentralStore::open(const fs::path& dbFile) {
     try {
       platform::linkNoReplace(tmp, dbFile);
     } catch (const DagverkError& e) {
-      throw DagverkError(ErrorCode::DataDirNotWritable, "Den centrala databasen " + dbFile.string() + " kunde inte skapas.",
+      const bool full = e.code() == ErrorCode::DiskFull;
+      throw DagverkError(full ? ErrorCode::DiskFull : ErrorCode::DataDirNotWritable,
+                         "Den centrala databasen " + dbFile.string() + " kunde inte skapas." +
+                             (full ? " Disken är full: frigör utrymme och försök igen." : ""),
                          "cannot create central database " + dbFile.string() + ": " + e.english());
     }
     platform::removeFile(tmp);
@@ -285,8 +305,12 @@ std::unique_ptr<CentralStore> CentralStore::openExisting(const fs::path& dbFile)
     throw DagverkError(ErrorCode::DataDirMissing,
                        "Den centrala databasen " + dbFile.string() + " finns inte. Kör import först.",
                        "central database does not exist: " + dbFile.string());
+  platform::keepDatabaseFilesPrivate(dbFile); // before the probe makes a -shm with the file's mode
   probeExisting(dbFile); // before anything writes: a kiosk, foreign or too-new file stays as it is
   auto db = std::make_unique<Database>(dbFile, Database::Mode::OpenExisting);
+  // Every page, before anything writes: damage on the freelist or the last pages would otherwise
+  // surface only after an import had written more into the file.
+  db->requireIntact();
   configure(*db);
   migrateCentral(*db);
   return std::unique_ptr<CentralStore>(new CentralStore(std::move(db)));

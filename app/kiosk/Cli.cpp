@@ -182,6 +182,7 @@ int runSyncCommand(const Args& a, const Clock& clock) {
   if (auto it = a.values.find("--share"); it != a.values.end()) share = it->second;
   else if (auto stored = store->settings().value(store::kSettingSharePath)) share = *stored;
   else throw UsageError{"'sync' needs --share (no share path is stored; see `dagverk settings --share`)"};
+  store->checkWholeFile(); // a database too large to check at every open is checked here
   const auto result = sync::runSync(*store, dataDirOf(a), share, clock);
   std::printf("%s\n", result.summary().c_str());
   return result.ok() ? 0 : 1;

@@ -298,6 +298,7 @@ void KioskApp::startSyncJob(bool isSync, const std::filesystem::path& share) {
       } else {
         // Its own connection: SQLite in WAL mode lets the kiosk go on recording meanwhile.
         auto store = store::KioskStore::open(dir, clock);
+        store->checkWholeFile(); // a database too large to check at every open is checked here
         const auto result = sync::runSync(*store, dir, share, clock, [job](double p, const char* step) {
           job->permille = static_cast<int>(p * 1000);
           const std::lock_guard<std::mutex> lock(job->mutex);

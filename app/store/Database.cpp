@@ -3,10 +3,43 @@
 #include <cerrno>
 
 #include "core/Error.hpp"
+#include "platform/FileSystem.hpp"
 
 namespace dagverk::store {
 
+namespace {
+DagverkError readOnlyDatabase(const std::filesystem::path& file) {
+  return DagverkError(ErrorCode::DataDirNotWritable,
+                      "Databasfilen " + file.string() +
+                          " är skrivskyddad, så Dagverk kan inte spara något och startar inte. Inget har ändrats. "
+                          "Be IT ge användaren som kör Dagverk skrivrätt till filen, och starta sedan igen.",
+                      "database file is read-only for this user: " + file.string() +
+                          "; refused before SQLite opened it (nothing created beside it)");
+}
+} // namespace
+
+DagverkError damagedDatabase(const std::filesystem::path& file, const std::string& why) {
+  return DagverkError(ErrorCode::DatabaseCorrupt,
+                      "Databasfilen " + file.string() +
+                          " är skadad och kan inte användas. Den har inte ändrats. Återställ den från en "
+                          "säkerhetskopia eller kontakta IT.",
+                      "database is damaged (" + why + "): " + file.string() + " left untouched");
+}
+
 Database::Database(const std::filesystem::path& file, Mode mode) : file_(file) {
+  if (mode == Mode::CreateNew) {
+    // SQLite would create it 0644: the records are nobody else's business on this machine.
+    platform::createPrivateEmptyFile(file);
+  } else {
+    platform::keepDatabaseFilesPrivate(file);
+    // Opened read-write on a file it may not write, SQLite quietly opens it read-only and, at the
+    // first read, makes a -shm with the file's read-only mode that keeps failing every write
+    // after the file is fixed. Refuse first; root may write anything and passes.
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      const std::filesystem::path p = file.string() + suffix;
+      if (platform::fileExists(p) && !platform::isWritableByMe(p)) throw readOnlyDatabase(p);
+    }
+  }
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
                     (mode == Mode::CreateNew ? SQLITE_OPEN_CREATE : 0);
   const int rc = sqlite3_open_v2(file.c_str(), &db_, flags, nullptr);
@@ -19,6 +52,12 @@ Database::Database(const std::filesystem::path& file, Mode mode) : file_(file) {
                          "cannot open database " + file.string());
     throw DagverkError(ErrorCode::Storage, "Databasen " + file.string() + " kan inte öppnas.",
                        "cannot open database " + file.string() + ": " + sqlite3_errstr(code));
+  }
+  if (sqlite3_db_readonly(db_, "main") == 1) {
+    // A read-only file system, or a check above that raced with a chmod.
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw readOnlyDatabase(file);
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, 5000);
@@ -36,9 +75,7 @@ void Database::fail(int rc, const std::string& during) const {
   switch (primary) {
   case SQLITE_CORRUPT:
   case SQLITE_NOTADB:
-    throw DagverkError(ErrorCode::DatabaseCorrupt,
-                       "Databasfilen " + file_.string() + " är skadad. Den har inte ändrats; kontakta IT.",
-                       "database is corrupt or not a database: " + en);
+    throw damagedDatabase(file_, "corrupt or not a database: " + en);
   case SQLITE_FULL:
     throw DagverkError(ErrorCode::DiskFull, "Disken är full. Inget sparades; frigör utrymme och försök igen.",
                        "disk full: " + en);
@@ -62,6 +99,19 @@ void Database::exec(const std::string& sql) {
 std::int64_t Database::scalarInt(const std::string& sql) {
   Statement s(*this, sql);
   return s.step() ? s.integer(0) : 0;
+}
+
+void Database::requireIntact() {
+  std::string report;
+  try {
+    Statement check(*this, "PRAGMA quick_check");
+    while (check.step() && report.size() < 300) report += (report.empty() ? "" : "; ") + check.text(0);
+  } catch (const DagverkError& e) {
+    if (e.code() == ErrorCode::DatabaseCorrupt) throw damagedDatabase(file_, std::string("PRAGMA quick_check: ") + e.english());
+    throw;
+  }
+  // The report names pages and indexes, never row contents, so it may go to the log.
+  if (report != "ok") throw damagedDatabase(file_, "PRAGMA quick_check: " + report.substr(0, 300));
 }
 
 Statement::Statement(Database& db, const std::string& sql) : db_(db) {

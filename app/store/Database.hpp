@@ -1,6 +1,8 @@
 #pragma once
 // A thin RAII layer over SQLite: connection, prepared statements, transactions that roll back
 // unless committed. SQLite errors become DagverkError with Swedish and English text.
+#include "core/Error.hpp"
+
 #include <sqlite3.h>
 
 #include <cstdint>
@@ -12,9 +14,16 @@ namespace dagverk::store {
 
 class Statement;
 
+// The error for a damaged database file: names the file, says it was left as it was and what to
+// do (restore a backup, call IT); `why` (English, for the log) says what found the damage.
+DagverkError damagedDatabase(const std::filesystem::path& file, const std::string& why);
+
 class Database {
 public:
   enum class Mode { OpenExisting, CreateNew };
+  // The file and its -wal and -shm are made readable by their owner only (a new file is created
+  // 0600 whatever the umask). An existing file this process may not write is refused with
+  // DataDirNotWritable before SQLite touches it, so no -shm or -wal is left beside it.
   Database(const std::filesystem::path& file, Mode mode);
   ~Database();
   Database(const Database&) = delete;
@@ -24,6 +33,9 @@ public:
   sqlite3* handle() const { return db_; }
   const std::filesystem::path& file() const { return file_; }
   std::int64_t scalarInt(const std::string& sql);
+  // PRAGMA quick_check: every page of the file, not just those a start happens to read (the
+  // freelist, the last pages). Throws damagedDatabase(...) if it reports anything. Reads only.
+  void requireIntact();
   // Throws DagverkError for a failed SQLite call; maps CORRUPT/NOTADB, FULL, etc.
   [[noreturn]] void fail(int rc, const std::string& during) const;
 

@@ -2,6 +2,7 @@
 
 #include "core/Error.hpp"
 #include "platform/FileSystem.hpp"
+#include "platform/Log.hpp"
 #include "store/Database.hpp"
 #include "store/Migrations.hpp"
 #include "store/PresenceProjection.hpp"
@@ -59,6 +60,7 @@ KioskStore::~KioskStore() {
 
 std::unique_ptr<KioskStore> KioskStore::open(const fs::path& dataDir, const Clock& clock) {
   platform::ensureWritableDirectory(dataDir, false);
+  platform::keepDirectoryPrivate(dataDir); // names and visits: for the kiosk's own user only
   const fs::path file = dataDir / kDatabaseFileName;
   if (!platform::fileExists(file))
     throw DagverkError(ErrorCode::DataDirMissing,
@@ -71,9 +73,20 @@ std::unique_ptr<KioskStore> KioskStore::open(const fs::path& dataDir, const Cloc
                        "database file is empty (0 bytes): " + file.string() + " left untouched");
   auto db = std::make_unique<Database>(file, Database::Mode::OpenExisting);
   checkSchemaVersion(*db); // before anything writes: a too-new or corrupt file stays as it is
+  // Damage on a page a start does not read (the freelist, the last pages) would otherwise show
+  // only later, after more was written into a damaged file.
+  const std::int64_t bytes = platform::fileSize(file);
+  const bool checkNow = bytes <= kCheckAtOpenMaxBytes;
+  if (checkNow)
+    db->requireIntact();
+  else
+    platform::logInfo("database is " + std::to_string(bytes >> 20) + " MiB, over the " +
+                      std::to_string(kCheckAtOpenMaxBytes >> 20) +
+                      " MiB checked at every open: PRAGMA quick_check runs before each sync instead");
   configure(*db);
   migrate(*db);
   std::unique_ptr<KioskStore> store(new KioskStore(std::move(db), clock));
+  store->checkedWhole_ = checkNow;
   store->openRooms();
   return store;
 }
@@ -81,6 +94,7 @@ std::unique_ptr<KioskStore> KioskStore::open(const fs::path& dataDir, const Cloc
 std::unique_ptr<KioskStore> KioskStore::createWithRoster(const fs::path& dataDir, const Clock& clock,
                                                          const RosterFiles& roster, const std::string& siteId) {
   platform::ensureWritableDirectory(dataDir, true);
+  platform::keepDirectoryPrivate(dataDir);
   const fs::path file = dataDir / kDatabaseFileName;
   if (platform::fileExists(file))
     throw DagverkError(ErrorCode::DatabaseNotEmpty,
@@ -109,6 +123,12 @@ std::unique_ptr<KioskStore> KioskStore::createWithRoster(const fs::path& dataDir
 
 const PresenceBoard& KioskStore::presence() const { return presence_->participants(); }
 const PresenceBoard& KioskStore::staffPresence() const { return presence_->staff(); }
+
+void KioskStore::checkWholeFile() {
+  if (checkedWhole_) return;
+  db_->requireIntact();
+  checkedWhole_ = true;
+}
 
 void KioskStore::checkpoint() {
   // PASSIVE: copies what it can from the WAL without waiting for readers; never blocks a tap.
