@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <set>
 
 namespace dagverk::sync {
@@ -117,16 +118,48 @@ std::int64_t readReceipts(store::KioskStore& store, const ShareLayout& layout, c
   return confirmed;
 }
 
+// Central imports a batch only when every event in it is of the batch's site, the site the
+// kiosk is enrolled for. A queue that holds another site's events (a kiosk moved before moves
+// waited for receipts) would be quarantined whole, week after week, while the kiosk said
+// "sent": refuse before writing anything, and say why.
+void checkOneSite(const std::vector<EventRow>& events, const std::string& boundSite) {
+  std::map<std::string, std::int64_t> bySite;
+  for (const auto& e : events) ++bySite[e.siteId];
+  // The bound site names the batch's folder on the share: it must be an id, never a path.
+  if (!isValidId(boundSite))
+    throw DagverkError(ErrorCode::SiteMismatch,
+                       "Kioskens verksamhets-id är ogiltigt, så inget har skickats. Kontakta IT.",
+                       "the bound site id is not a valid id; nothing written");
+  if (bySite.size() == 1 && bySite.begin()->first == boundSite) return;
+  std::string sites;
+  for (const auto& [site, n] : bySite) sites += (sites.empty() ? "" : ", ") + site;
+  const std::string count = bySite.size() == 2 ? std::string("två") : std::to_string(bySite.size());
+  if (bySite.size() > 1)
+    throw DagverkError(ErrorCode::SiteMismatch,
+                       "Kiosken har poster från " + count + " verksamheter (" + sites + ") som väntar på att skickas. Centralen tar bara emot en "
+                           "verksamhet per batch, så inget har skickats. Kontakta IT.",
+                       "unacknowledged events belong to " + std::to_string(bySite.size()) + " sites (" + sites +
+                           "); central takes one site per batch; nothing written");
+  throw DagverkError(ErrorCode::SiteMismatch,
+                     "Kiosken hör till verksamheten " + boundSite + " men har poster från " + sites +
+                         " som väntar på att skickas. Centralen skulle inte ta emot dem, så inget har skickats. "
+                         "Kontakta IT.",
+                     "unacknowledged events belong to site " + sites + " but the kiosk is bound to site " +
+                         boundSite + "; nothing written");
+}
+
 void writeBatch(store::KioskStore& store, const ShareLayout& layout, const ShareMarker& marker,
                 const DeviceKey& device, const Clock& clock, const Progress& progress, SyncResult& result) {
   auto events = store.ledger().unacknowledgedEvents();
   if (events.empty()) return;
+  const std::string siteId = store.roster().boundSiteId();
+  checkOneSite(events, siteId);
   progress(0.2, "Krypterar poster");
   BatchContents batch;
   const UtcMs now = clock.nowUtc();
   batch.batchId = newBatchId(now);
   batch.deviceId = store.deviceId();
-  batch.siteId = store.roster().boundSiteId();
+  batch.siteId = siteId;
   batch.batchSeq = store.ledger().lastBatchSeq() + 1;
   batch.schemaVersion = kEventSchemaVersion;
   batch.createdUtc = now;
