@@ -239,6 +239,39 @@ void writeBatch(store::KioskStore& store, const ShareLayout& layout, const Share
                     std::to_string(m.firstSeq) + ".." + std::to_string(m.lastSeq));
 }
 
+// What writeFileNoReplace leaves behind when the kiosk is stopped between creating a batch or
+// manifest and giving it its name: "<seq>-<batch-uuid>.batch.tmp" (or ".manifest.tmp").
+bool isOwnTemporary(const std::string& name) {
+  std::string stem;
+  for (const char* suffix : {".batch.tmp", ".manifest.tmp"})
+    if (endsWith(name, suffix)) stem = name.substr(0, name.size() - std::char_traits<char>::length(suffix));
+  const auto dash = stem.find('-');
+  return dash != std::string::npos && dash >= 8 && parseDigits(stem.substr(0, dash)) &&
+         isUuid(stem.substr(dash + 1));
+}
+
+// Removes this kiosk's own temporaries older than a day from its inbox folder: a sync killed
+// mid-write leaves one, and nothing else ever removes it. Only this device's folder, only names
+// it writes, only regular files (never through a link); a younger one may belong to a sync
+// running right now. A failure here is logged and never stops the sync.
+void removeStaleTemporaries(const store::KioskStore& store, const ShareLayout& layout, const Clock& clock) {
+  constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
+  const fs::path dir = layout.inboxDir(store.roster().boundSiteId(), store.deviceId());
+  int removed = 0;
+  try {
+    for (const auto& name : platform::listRegularFilesModifiedBefore(dir, clock.nowUtc() - kDayMs)) {
+      if (!isOwnTemporary(name)) continue;
+      if (platform::tryRemoveFile(dir / name)) ++removed;
+      else platform::logError("sync: could not remove the stale temporary file " + name);
+    }
+  } catch (const DagverkError& e) {
+    platform::logError(std::string("sync: looking for stale temporary files failed: ") + e.english());
+  }
+  if (removed > 0)
+    platform::logInfo("sync: removed " + std::to_string(removed) + " stale temporary " +
+                      (removed == 1 ? "file" : "files") + " from this kiosk's inbox on the share");
+}
+
 // Applies the newest bundle that opens and is newer than the kiosk's roster.
 void applyNewestBundle(store::KioskStore& store, const ShareLayout& layout, const PublicKey& signPk,
                        const DeviceKey& device, SyncResult& result) {
@@ -333,6 +366,7 @@ SyncResult runSync(store::KioskStore& store, const fs::path& dataDir, const fs::
     result.eventsConfirmed += readReceipts(store, layout, marker.centralSignPk, clock, receipts);
 
     // 2.-3. One batch with every event not yet acknowledged, then recorded as sent.
+    if (isValidId(store.roster().boundSiteId())) removeStaleTemporaries(store, layout, clock);
     writeBatch(store, layout, marker, device, clock, progress, result);
     if (!pinnedSign || !pinnedBox)
       store.settings().setValues({{store::kSettingCentralSignPk, toBase64(marker.centralSignPk)},
