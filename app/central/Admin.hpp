@@ -30,7 +30,7 @@ struct NewestBundle {
 NewestBundle findNewestBundle(const std::filesystem::path& share, const sync::CentralKeys& keys);
 
 // Trusts a kiosk's public key (the text `dagverk keys` prints, in `deviceKeyFile`) for `siteId`.
-// The site must be in the newest bundle if there is one; otherwise any id of [a-z0-9_-]+.
+// The site id must pass the core id rule (core/Ids.hpp) and be in the newest bundle if there is one.
 sync::EnrolledDevice enrollFromFile(const std::filesystem::path& share, const std::filesystem::path& keysDir,
                                     const std::filesystem::path& deviceKeyFile, const std::string& siteId);
 
