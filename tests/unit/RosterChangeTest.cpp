@@ -44,7 +44,7 @@ TEST_CASE("RosterChange: added, changed and ended per site, moves counted at bot
   CHECK(changes[2].isLarge());
 }
 
-TEST_CASE("RosterChange: more than a quarter ended is large; a site gone from the roster is listed too") {
+TEST_CASE("RosterChange: more than a quarter ended is large, and a site gone from the roster is listed too") {
   std::vector<Participant> now;
   for (int i = 1; i <= 8; ++i) now.push_back(person("P" + std::to_string(i), "a"));
   now.push_back(person("Q1", "gone"));
