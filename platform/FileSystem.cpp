@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <fstream>
 #include <sstream>
@@ -284,6 +285,33 @@ void writePrivateFile(const fs::path& path, const std::string& content) { writeN
 std::vector<std::string> listFiles(const fs::path& dir) { return listEntries(dir, false); }
 
 std::vector<std::string> listDirectories(const fs::path& dir) { return listEntries(dir, true); }
+
+std::vector<std::string> listRegularFilesModifiedBefore(const fs::path& dir, std::int64_t beforeUtcMs) {
+  std::vector<std::string> names;
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) {
+    if (errno == ENOENT) return names;
+    shareFail("opendir", dir, errno);
+  }
+  const int dfd = ::dirfd(d);
+  errno = 0;
+  while (const dirent* e = ::readdir(d)) {
+    struct stat st {};
+    // AT_SYMLINK_NOFOLLOW: a link is looked at as itself (never a regular file), so clean-up
+    // can never be led to a file elsewhere.
+    if (::fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode)) {
+      const std::int64_t modifiedMs =
+          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1'000'000;
+      if (modifiedMs < beforeUtcMs) names.emplace_back(e->d_name);
+    }
+    errno = 0;
+  }
+  const int err = errno;
+  ::closedir(d);
+  if (err != 0) shareFail("readdir", dir, err);
+  std::sort(names.begin(), names.end());
+  return names;
+}
 
 void createDirectories(const fs::path& dir) { makeDirectories(dir, 0755); }
 

@@ -31,6 +31,10 @@ void writeFileAtomically(const std::filesystem::path& path, const std::string& c
 void writeFileNoReplace(const std::filesystem::path& path, const std::string& content);
 // Regular files directly in `dir` (names only, sorted); empty if `dir` does not exist.
 std::vector<std::string> listFiles(const std::filesystem::path& dir);
+// Regular files directly in `dir` last modified before `beforeUtcMs` (ms since the epoch), names
+// only, sorted; empty if `dir` does not exist. Entries are examined with lstat: a symbolic link
+// is never listed, whatever it points at. Throws DagverkError(Storage) if `dir` cannot be read.
+std::vector<std::string> listRegularFilesModifiedBefore(const std::filesystem::path& dir, std::int64_t beforeUtcMs);
 // Sub-directories directly in `dir` (names only, sorted); empty if `dir` does not exist.
 std::vector<std::string> listDirectories(const std::filesystem::path& dir);
 // mkdir -p, then fsync of each parent that gained an entry. Throws DagverkError(Storage).

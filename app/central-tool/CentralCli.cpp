@@ -32,9 +32,12 @@ constexpr const char* kUsage = R"(Användning / usage:
       Trusts a kiosk's public key (the text `dagverk keys` prints, saved in FILE) for SITE.
   dagverk-central publish --share S --keys K --roster participants.csv --activities activities.csv
                           --staff staff.csv [--sites sites.csv] [--setting key=value ...]
+                          [--allow-large-change]
       Validates the CSV files and publishes them as the next signed roster bundle. Without
-      --sites, the sites of the newest published bundle are used. Nothing is published unless
-      every file is valid.
+      --sites, the sites of the newest published bundle are used. Prints per site how many
+      participants are new, changed and ended (ids, never names). Nothing is published unless
+      every file is valid, nor when a site would lose more than a quarter of its participants
+      unless --allow-large-change says that it is meant.
   dagverk-central import --share S --keys K --db central.sqlite
       Imports every new batch from the share into the central database (on this machine,
       never on the share), writes receipts, moves rejected files to quarantine/.
@@ -73,7 +76,8 @@ const std::map<std::string, std::set<std::string>>& knownOptions() {
   static const std::map<std::string, std::set<std::string>> options = {
       {"init", {"--share", "--keys", "--unit"}},
       {"enroll", {"--share", "--keys", "--device-key", "--site"}},
-      {"publish", {"--share", "--keys", "--roster", "--activities", "--staff", "--sites", "--setting"}},
+      {"publish",
+       {"--share", "--keys", "--roster", "--activities", "--staff", "--sites", "--setting", "--allow-large-change"}},
       {"import", {"--share", "--keys", "--db"}},
       {"status", {"--db", "--json"}},
   };
@@ -93,7 +97,7 @@ Args parse(const std::vector<std::string>& argv) {
       continue;
     }
     if (!known->second.count(k)) throw UsageError{"unknown option '" + k + "' for " + a.command};
-    if (k == "--json") {
+    if (k == "--json" || k == "--allow-large-change") {
       a.flags.insert(k);
       continue;
     }
@@ -134,8 +138,10 @@ int runPublish(const Args& a, const Clock& clock) {
   in.staffCsv = a.need("--staff");
   if (auto s = a.get("--sites")) in.sitesCsv = *s;
   in.settings = a.settings;
-  const auto version = central::publishBundle(a.need("--share"), a.need("--keys"), in, clock);
-  std::printf("Rostern är publicerad som version %lld.\n", static_cast<long long>(version));
+  in.allowLargeChange = a.flags.count("--allow-large-change") != 0;
+  const auto result = central::publishBundle(a.need("--share"), a.need("--keys"), in, clock);
+  std::printf("Rostern är publicerad som version %lld.\nDeltagare per verksamhet:\n%s",
+              static_cast<long long>(result.version), central::formatRosterChanges(result.changes).c_str());
   return 0;
 }
 

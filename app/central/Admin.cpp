@@ -2,6 +2,8 @@
 
 #include "core/Csv.hpp"
 #include "core/Error.hpp"
+#include "core/Ids.hpp"
+#include "core/RosterChange.hpp"
 #include "core/RosterCsv.hpp"
 #include "platform/FileSystem.hpp"
 #include "platform/Log.hpp"
@@ -15,12 +17,6 @@ namespace dagverk::central {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool isSiteId(const std::string& s) {
-  if (s.empty() || s.size() > 64) return false;
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'; });
-}
 
 std::string readInput(const fs::path& file) {
   std::error_code ec;
@@ -71,6 +67,48 @@ void checkSetting(const std::string& key, const std::string& value) {
       throw DagverkError(ErrorCode::BadInput, "staff_idle_seconds ska vara ett heltal 10–3600.",
                          "setting staff_idle_seconds must be a whole number 10-3600");
   }
+}
+
+// What the new roster changes per site against the newest published one. A change that ends
+// more than a quarter of a site's participants is refused unless `allowLarge`: a truncated
+// export or a file with only its header would otherwise mark everyone inactive on every kiosk
+// at the next sync.
+std::vector<SiteRosterChange> changesSince(const NewestBundle& newest, const RosterFiles& next, bool allowLarge) {
+  std::vector<Participant> current;
+  if (newest.contents) {
+    try {
+      current = parseRosterCsv(newest.contents->sitesCsv, newest.contents->participantsCsv,
+                               newest.contents->activitiesCsv)
+                    .participants;
+    } catch (const DagverkError& e) {
+      // Published under older rules: what it ends cannot be counted, so a person must say so.
+      platform::logError("bundle version " + std::to_string(newest.contents->version) +
+                         " cannot be compared with: " + e.english());
+      if (!allowLarge)
+        throw DagverkError(ErrorCode::BadInput,
+                           "Den senast publicerade rostern (version " + std::to_string(newest.contents->version) +
+                               ") kan inte läsas, så det går inte att visa vad som ändras. Inget publicerades. "
+                               "Kör igen med --allow-large-change om den nya rostern är rätt.",
+                           "the newest bundle cannot be compared with; nothing published (pass --allow-large-change)");
+    }
+  }
+  auto changes = compareParticipants(current, next.participants, next.sites);
+  std::string sv, en;
+  for (const auto& c : changes) {
+    if (!c.isLarge()) continue;
+    const std::string counts = std::to_string(c.endedIds.size()) + " av " + std::to_string(c.before);
+    sv += (sv.empty() ? "" : ", ") + counts + " deltagare på " + c.siteId;
+    en += (en.empty() ? "" : ", ") + std::to_string(c.endedIds.size()) + " of " + std::to_string(c.before) +
+          " participants at site " + c.siteId;
+  }
+  if (!sv.empty() && !allowLarge)
+    throw DagverkError(ErrorCode::BadInput,
+                       "Den nya rostern avslutar " + sv +
+                           " (mer än en fjärdedel). Inget publicerades. Kontrollera filen, eller kör igen med "
+                           "--allow-large-change om ändringen är avsiktlig.",
+                       "the roster ends " + en + " (more than a quarter); nothing published");
+  if (!sv.empty()) platform::logInfo("large roster change published on request: ends " + en);
+  return changes;
 }
 
 } // namespace
@@ -146,6 +184,11 @@ sync::EnrolledDevice enrollFromFile(const fs::path& share, const fs::path& keysD
                                     const std::string& siteId) {
   const sync::CentralKeys keys = loadKeysForShare(share, keysDir);
   const sync::DevicePublicKey pub = sync::parseDevicePublicKey(readInput(deviceKeyFile));
+  if (!isValidId(siteId))
+    throw DagverkError(ErrorCode::UnknownSite,
+                       "Ogiltigt verksamhets-id \"" + siteId + "\": använd 1–64 tecken: bokstäverna A–Z och a–z, "
+                       "siffror, _ och -.",
+                       "invalid site id (allowed: 1-64 of A-Z, a-z, 0-9, _ and -)");
   const NewestBundle newest = findNewestBundle(share, keys);
   if (newest.contents) {
     const auto ids = siteIdsOf(*newest.contents);
@@ -158,10 +201,6 @@ sync::EnrolledDevice enrollFromFile(const fs::path& share, const fs::path& keysD
                          "unknown site '" + siteId + "' (not in bundle version " +
                              std::to_string(newest.contents->version) + "); valid: " + list);
     }
-  } else if (!isSiteId(siteId)) {
-    throw DagverkError(ErrorCode::UnknownSite,
-                       "Ogiltigt verksamhets-id \"" + siteId + "\": använd a-z, 0-9, _ och -.",
-                       "invalid site id (allowed: a-z, 0-9, _ and -)");
   }
   for (const auto& d : sync::loadEnrolled(keysDir))
     if (d.deviceId == pub.deviceId && d.siteId != siteId)
@@ -172,8 +211,8 @@ sync::EnrolledDevice enrollFromFile(const fs::path& share, const fs::path& keysD
   return device;
 }
 
-std::int64_t publishBundle(const fs::path& share, const fs::path& keysDir, const PublishInput& input,
-                           const Clock& clock) {
+PublishResult publishBundle(const fs::path& share, const fs::path& keysDir, const PublishInput& input,
+                            const Clock& clock) {
   const sync::ShareMarker marker = sync::readMarker(share);
   const sync::CentralKeys keys = loadKeysForShare(share, keysDir);
   const NewestBundle newest = findNewestBundle(share, keys);
@@ -199,8 +238,9 @@ std::int64_t publishBundle(const fs::path& share, const fs::path& keysDir, const
                                                                   {"participants.csv", input.participantsCsv.string()},
                                                                   {"activities.csv", input.activitiesCsv.string()},
                                                                   {"staff.csv", input.staffCsv.string()}};
+  RosterFiles roster;
   try {
-    RosterFiles roster = parseRosterCsv(b.sitesCsv, b.participantsCsv, b.activitiesCsv);
+    roster = parseRosterCsv(b.sitesCsv, b.participantsCsv, b.activitiesCsv);
     parseStaffCsv(b.staffCsv, roster);
   } catch (const DagverkError& e) {
     if (e.code() == ErrorCode::BadInput) renamed(e, names);
@@ -208,6 +248,8 @@ std::int64_t publishBundle(const fs::path& share, const fs::path& keysDir, const
   }
   for (const auto& [key, value] : input.settings) checkSetting(key, value);
   b.settings = input.settings;
+  PublishResult result;
+  result.changes = changesSince(newest, roster, input.allowLargeChange);
 
   const auto recipients = sync::loadEnrolled(keysDir);
   if (recipients.empty())
@@ -227,7 +269,25 @@ std::int64_t publishBundle(const fs::path& share, const fs::path& keysDir, const
                        "bundle read back with another version: " + file.string());
   platform::logInfo("bundle version " + std::to_string(b.version) + " published to " +
                     std::to_string(recipients.size()) + " kiosks");
-  return b.version;
+  result.version = b.version;
+  return result;
+}
+
+std::string formatRosterChanges(const std::vector<SiteRosterChange>& changes) {
+  constexpr size_t kIdsShown = 20; // a longer list is for the file, not the terminal
+  std::string out;
+  for (const auto& c : changes) {
+    out += "  " + c.siteId + ": " + std::to_string(c.added) + " nya, " + std::to_string(c.changed) + " ändrade, " +
+           std::to_string(c.endedIds.size()) + " avslutade";
+    if (!c.endedIds.empty()) {
+      out += " (";
+      for (size_t i = 0; i < c.endedIds.size() && i < kIdsShown; ++i) out += (i ? ", " : "") + c.endedIds[i];
+      if (c.endedIds.size() > kIdsShown) out += " … och " + std::to_string(c.endedIds.size() - kIdsShown) + " till";
+      out += ")";
+    }
+    out += "\n";
+  }
+  return out;
 }
 
 } // namespace dagverk::central

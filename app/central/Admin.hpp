@@ -2,6 +2,7 @@
 // `dagverk-central init`, `enroll` and `publish`: the share, the trusted kiosks and the roster
 // bundles. Every function throws DagverkError with a Swedish and an English message.
 #include "core/Clock.hpp"
+#include "core/RosterChange.hpp"
 #include "sync/SyncFormat.hpp"
 
 #include <cstdint>
@@ -9,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace dagverk::central {
 
@@ -28,7 +30,7 @@ struct NewestBundle {
 NewestBundle findNewestBundle(const std::filesystem::path& share, const sync::CentralKeys& keys);
 
 // Trusts a kiosk's public key (the text `dagverk keys` prints, in `deviceKeyFile`) for `siteId`.
-// The site must be in the newest bundle if there is one; otherwise any id of [a-z0-9_-]+.
+// The site id must pass the core id rule (core/Ids.hpp) and be in the newest bundle if there is one.
 sync::EnrolledDevice enrollFromFile(const std::filesystem::path& share, const std::filesystem::path& keysDir,
                                     const std::filesystem::path& deviceKeyFile, const std::string& siteId);
 
@@ -38,11 +40,22 @@ struct PublishInput {
   std::filesystem::path staffCsv;        // --staff
   std::optional<std::filesystem::path> sitesCsv; // --sites; else the newest bundle's sites
   std::map<std::string, std::string> settings;   // --setting key=value
+  bool allowLargeChange = false;                 // --allow-large-change
 };
-// Validates all files (errors name the file as given, its line and column), then seals a bundle
-// of version (newest + 1) to every enrolled kiosk and writes bundles/<version>.bundle. Nothing is
-// written unless every file is valid. Returns the version written.
-std::int64_t publishBundle(const std::filesystem::path& share, const std::filesystem::path& keysDir,
-                           const PublishInput& input, const Clock& clock);
+struct PublishResult {
+  std::int64_t version = 0;              // the version written
+  std::vector<SiteRosterChange> changes; // per site, against the newest published roster
+};
+// Validates all files (errors name the file as given, its line and column; every id and photo
+// value passes the rules in core/Ids.hpp), compares the participants with the newest published
+// roster, then seals a bundle of version (newest + 1) to every enrolled kiosk and writes
+// bundles/<version>.bundle. Nothing is written unless every file is valid and, without
+// allowLargeChange, no site would lose more than a quarter of its participants (BadInput naming
+// the sites and counts).
+PublishResult publishBundle(const std::filesystem::path& share, const std::filesystem::path& keysDir,
+                            const PublishInput& input, const Clock& clock);
+
+// "  liljan: 2 nya, 1 ändrade, 1 avslutade (P0003)\n" per site: ids and counts, never names.
+std::string formatRosterChanges(const std::vector<SiteRosterChange>& changes);
 
 } // namespace dagverk::central

@@ -73,7 +73,7 @@ CsvTable parseCsv(std::string_view text, const std::string& fileName) {
         }
       } else {
         field += c;
-        if (c == '\n') { ++line; col = 0; }
+        if (c == '\n' || (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) { ++line; col = 0; }
       }
       ++col;
       continue;
@@ -82,7 +82,9 @@ CsvTable parseCsv(std::string_view text, const std::string& fileName) {
       endField();
     } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
       // CRLF row end: handled at the '\n'
-    } else if (c == '\n') {
+    } else if (c == '\n' || c == '\r') {
+      // A lone CR ends a row too: spreadsheets on old Macs still export so, and read as text
+      // such a file was one long header with no rows at all.
       endRow();
       ++line;
       col = 0;

@@ -1,5 +1,6 @@
 #pragma once
-// RFC 4180 CSV, UTF-8 with or without BOM. Every error names the file, line and column.
+// RFC 4180 CSV, UTF-8 with or without BOM; rows end in CRLF, LF or a lone CR. Every error names
+// the file, line and column.
 #include <string>
 #include <string_view>
 #include <vector>

@@ -29,6 +29,7 @@ enum class ErrorCode {
   BundleRejected,   // a bundle failed a check (signature, older version, not for this device)
   KeysMissing,      // a key file is missing or unreadable
   NotEnrolled,      // the device's key is not trusted for that site
+  SiteMismatch,     // records of two sites would travel in one batch (a move with records queued)
   // --- central reports ---
   UnknownPeriod,    // a --period that does not parse
 };

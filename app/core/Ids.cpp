@@ -32,4 +32,22 @@ bool isUuid(const std::string& s) {
   return true;
 }
 
+bool isValidId(std::string_view id) {
+  if (id.empty() || id.size() > kMaxRecordIdBytes) return false;
+  for (const char c : id)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+      return false;
+  return true;
+}
+
+bool isPhotoFileName(std::string_view name) {
+  if (name.empty() || name.size() > kMaxPhotoFileNameBytes || name.front() == '.') return false;
+  if (name.find("..") != std::string_view::npos) return false;
+  for (const char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '/' || c == '\\' || u < 0x20 || u == 0x7f) return false;
+  }
+  return true;
+}
+
 } // namespace dagverk

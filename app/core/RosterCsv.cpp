@@ -2,6 +2,7 @@
 
 #include "core/Csv.hpp"
 #include "core/Error.hpp"
+#include "core/Ids.hpp"
 #include "core/LocalTime.hpp"
 #include "core/SwedishText.hpp"
 
@@ -42,6 +43,14 @@ struct Cell {
     if (v.empty()) fail(column, "empty value in column '" + column + "'", "värde saknas i kolumnen \"" + column + "\"");
     return v;
   }
+  // An id travels into folder names on the share and keys in both databases: one rule for all.
+  const std::string& id(const std::string& column) const {
+    const std::string& v = required(column);
+    if (!isValidId(v)) fail(column, kIdRuleEn, kIdRuleSv);
+    return v;
+  }
+  static constexpr const char* kIdRuleEn = "an id is 1-64 of the letters A-Z and a-z, digits, '-' and '_'";
+  static constexpr const char* kIdRuleSv = "ett id är 1–64 tecken: bokstäverna A–Z och a–z, siffror, - och _";
   int minutes(const std::string& column) const {
     const int m = parseHourMinute(get(column));
     if (m < 0) fail(column, "expected a time HH:MM", "tiden ska skrivas TT:MM");
@@ -63,9 +72,9 @@ RosterFiles parseRosterCsv(std::string_view sitesCsv, std::string_view participa
   std::set<std::string> siteIds, ids;
   for (size_t r = 0; r < sites.rows.size(); ++r) {
     Cell c{sites, sf, r};
-    checkUnique(siteIds, c, "site_id");
     Site s;
-    s.id = c.required("site_id");
+    s.id = c.id("site_id");
+    checkUnique(siteIds, c, "site_id");
     s.name = c.required("name");
     const std::string& places = c.get("places");
     auto [p, ec] = std::from_chars(places.data(), places.data() + places.size(), s.places);
@@ -80,10 +89,10 @@ RosterFiles parseRosterCsv(std::string_view sitesCsv, std::string_view participa
   const CsvTable people = parseCsv(participantsCsv, pf);
   for (size_t r = 0; r < people.rows.size(); ++r) {
     Cell c{people, pf, r};
-    checkUnique(ids, c, "participant_id");
     Participant p;
-    p.id = c.required("participant_id");
-    p.siteId = c.required("site_id");
+    p.id = c.id("participant_id");
+    checkUnique(ids, c, "participant_id");
+    p.siteId = c.id("site_id");
     if (!siteIds.count(p.siteId)) c.fail("site_id", "unknown site id", "okänd verksamhet");
     p.firstName = c.required("first_name");
     p.initial = c.required("initial");
@@ -91,7 +100,15 @@ RosterFiles parseRosterCsv(std::string_view sitesCsv, std::string_view participa
     auto days = parseWeekdays(c.get("weekdays"));
     if (!days) c.fail("weekdays", "weekdays must be ISO digits 1-7, e.g. 12345", "veckodagar skrivs som siffror 1–7, t.ex. 12345");
     p.expectedWeekdays = *days;
-    if (!c.get("photo").empty()) p.photoFile = c.get("photo");
+    // Joined to the kiosk's photos folder: a bare file name, never a path.
+    if (const std::string& photo = c.get("photo"); !photo.empty()) {
+      if (!isPhotoFileName(photo))
+        c.fail("photo", "photo must be a bare file name (no '/', no '..', no leading '.', at most " +
+                            std::to_string(kMaxPhotoFileNameBytes) + " bytes)",
+               "foto ska vara ett filnamn utan mapp (inget / eller .., börjar inte med punkt, högst " +
+                   std::to_string(kMaxPhotoFileNameBytes) + " tecken)");
+      p.photoFile = photo;
+    }
     out.participants.push_back(std::move(p));
   }
 
@@ -99,10 +116,10 @@ RosterFiles parseRosterCsv(std::string_view sitesCsv, std::string_view participa
   ids.clear();
   for (size_t r = 0; r < acts.rows.size(); ++r) {
     Cell c{acts, af, r};
-    checkUnique(ids, c, "activity_id");
     Activity a;
-    a.id = c.required("activity_id");
-    a.siteId = c.required("site_id");
+    a.id = c.id("activity_id");
+    checkUnique(ids, c, "activity_id");
+    a.siteId = c.id("site_id");
     if (!siteIds.count(a.siteId)) c.fail("site_id", "unknown site id", "okänd verksamhet");
     a.name = c.required("name");
     a.category = c.required("category");
@@ -122,7 +139,7 @@ void parseStaffCsv(std::string_view staffCsv, RosterFiles& roster) {
   for (size_t r = 0; r < table.rows.size(); ++r) {
     Cell c{table, file, r};
     StaffMember m;
-    m.id = c.required("staff_id");
+    m.id = c.id("staff_id");
     checkUnique(ids, c, "staff_id");
     // Staff and participants share the presence table and the roll call list: one id, one person.
     if (participantIds.count(m.id))
@@ -132,6 +149,8 @@ void parseStaffCsv(std::string_view staffCsv, RosterFiles& roster) {
       if (id == "*") {
         if (!m.siteIds.empty() || sites >> id)
           c.fail("site_id", "'*' (every site) must stand alone", "\"*\" (alla verksamheter) ska stå ensamt");
+      } else if (!isValidId(id)) {
+        c.fail("site_id", Cell::kIdRuleEn, Cell::kIdRuleSv);
       } else if (!siteIds.count(id)) {
         c.fail("site_id", "unknown site id '" + id + "'", "okänd verksamhet \"" + id + "\"");
       } else if (std::find(m.siteIds.begin(), m.siteIds.end(), id) != m.siteIds.end()) {

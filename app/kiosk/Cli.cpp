@@ -138,7 +138,7 @@ std::unique_ptr<store::KioskStore> openStore(const Args& a, const Clock& clock, 
   platform::installStoredTimeZone(store->settings().value(store::kSettingTimeZone));
   if (auto it = a.values.find("--site"); it != a.values.end() && it->second != store->roster().boundSiteId()) {
     if (bindSite) {
-      store->roster().bindToSite(it->second);
+      store->moveToSite(it->second); // refused while records wait for central's receipt
     } else {
       store->roster().site(it->second); // an unknown site says so, with the valid ones
       throw DagverkError(ErrorCode::UnknownSite,

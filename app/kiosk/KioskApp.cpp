@@ -1,6 +1,7 @@
 #include "kiosk/KioskApp.hpp"
 
 #include "core/Error.hpp"
+#include "core/Ids.hpp"
 #include "store/Database.hpp"
 #include "store/Perform.hpp"
 #include "sync/KioskSync.hpp"
@@ -225,7 +226,8 @@ void KioskApp::refreshStatistics() {
 }
 
 ImTextureID KioskApp::pictureOf(const Participant& p) {
-  if (!p.photoFile) return nullptr;
+  // A value stored before bundles were checked could still be a path: never join one.
+  if (!p.photoFile || !isPhotoFileName(*p.photoFile)) return nullptr;
   void* tex = window_->pictureTexture((dataDir_ / "photos" / *p.photoFile).string());
   if (!tex && missingPictures_.insert(p.id).second)
     platform::logError("picture for participant " + p.id + " could not be loaded; showing initials");

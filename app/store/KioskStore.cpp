@@ -137,6 +137,23 @@ void KioskStore::checkpoint() {
 
 bool KioskStore::reloadIfChangedElsewhere() { return events_->reloadIfChangedElsewhere(); }
 
+void KioskStore::moveToSite(const std::string& siteId) {
+  roster_->site(siteId); // an unknown site says so first, with the valid ones
+  // In one write transaction, so that a badge reader's check-in cannot slip in between the
+  // count and the move.
+  Transaction tx(*db_);
+  std::int64_t waiting = 0;
+  for (const auto& [kind, n] : ledger_->queuedCountByKind()) waiting += n;
+  if (waiting > 0)
+    throw DagverkError(ErrorCode::SiteMismatch,
+                       "Kiosken har " + std::to_string(waiting) + (waiting == 1 ? " post" : " poster") +
+                           " som inte är kvitterade av central. Synkronisera först.",
+                       "refusing to move the kiosk to site " + siteId + ": " + std::to_string(waiting) +
+                           " events are not yet acknowledged by central");
+  roster_->bindToSite(siteId);
+  tx.commit();
+}
+
 StoreStatus KioskStore::status() const {
   StoreStatus st;
   const Site s = roster_->site(roster_->boundSiteId());

@@ -85,6 +85,12 @@ public:
   const std::string& deviceId() const { return deviceId_; }
   const Clock& clock() const { return clock_; }
 
+  // Binds the kiosk to another site of its roster (starting it with --site). Refused with
+  // SiteMismatch while any of its records waits for central's receipt: central takes one site
+  // per batch, and a queue holding two sites' records could never be sent. Throws UnknownSite
+  // for a site not in the roster. Checked and written in one transaction.
+  void moveToSite(const std::string& siteId);
+
   // True (and presence and the roster in memory refreshed) if another process, such as
   // `dagverk checkin` from a badge reader, committed to the database since the last call.
   bool reloadIfChangedElsewhere();

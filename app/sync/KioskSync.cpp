@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <set>
 
 namespace dagverk::sync {
@@ -117,16 +118,48 @@ std::int64_t readReceipts(store::KioskStore& store, const ShareLayout& layout, c
   return confirmed;
 }
 
+// Central imports a batch only when every event in it is of the batch's site, the site the
+// kiosk is enrolled for. A queue that holds another site's events (a kiosk moved before moves
+// waited for receipts) would be quarantined whole, week after week, while the kiosk said
+// "sent": refuse before writing anything, and say why.
+void checkOneSite(const std::vector<EventRow>& events, const std::string& boundSite) {
+  std::map<std::string, std::int64_t> bySite;
+  for (const auto& e : events) ++bySite[e.siteId];
+  // The bound site names the batch's folder on the share: it must be an id, never a path.
+  if (!isValidId(boundSite))
+    throw DagverkError(ErrorCode::SiteMismatch,
+                       "Kioskens verksamhets-id är ogiltigt, så inget har skickats. Kontakta IT.",
+                       "the bound site id is not a valid id; nothing written");
+  if (bySite.size() == 1 && bySite.begin()->first == boundSite) return;
+  std::string sites;
+  for (const auto& [site, n] : bySite) sites += (sites.empty() ? "" : ", ") + site;
+  const std::string count = bySite.size() == 2 ? std::string("två") : std::to_string(bySite.size());
+  if (bySite.size() > 1)
+    throw DagverkError(ErrorCode::SiteMismatch,
+                       "Kiosken har poster från " + count + " verksamheter (" + sites + ") som väntar på att skickas. Centralen tar bara emot en "
+                           "verksamhet per batch, så inget har skickats. Kontakta IT.",
+                       "unacknowledged events belong to " + std::to_string(bySite.size()) + " sites (" + sites +
+                           "); central takes one site per batch; nothing written");
+  throw DagverkError(ErrorCode::SiteMismatch,
+                     "Kiosken hör till verksamheten " + boundSite + " men har poster från " + sites +
+                         " som väntar på att skickas. Centralen skulle inte ta emot dem, så inget har skickats. "
+                         "Kontakta IT.",
+                     "unacknowledged events belong to site " + sites + " but the kiosk is bound to site " +
+                         boundSite + "; nothing written");
+}
+
 void writeBatch(store::KioskStore& store, const ShareLayout& layout, const ShareMarker& marker,
                 const DeviceKey& device, const Clock& clock, const Progress& progress, SyncResult& result) {
   auto events = store.ledger().unacknowledgedEvents();
   if (events.empty()) return;
+  const std::string siteId = store.roster().boundSiteId();
+  checkOneSite(events, siteId);
   progress(0.2, "Krypterar poster");
   BatchContents batch;
   const UtcMs now = clock.nowUtc();
   batch.batchId = newBatchId(now);
   batch.deviceId = store.deviceId();
-  batch.siteId = store.roster().boundSiteId();
+  batch.siteId = siteId;
   batch.batchSeq = store.ledger().lastBatchSeq() + 1;
   batch.schemaVersion = kEventSchemaVersion;
   batch.createdUtc = now;
@@ -204,6 +237,39 @@ void writeBatch(store::KioskStore& store, const ShareLayout& layout, const Share
   result.batchFile = m.batchFile;
   platform::logInfo("sync: wrote batch " + m.batchFile + " with " + std::to_string(m.eventCount) + " events, seq " +
                     std::to_string(m.firstSeq) + ".." + std::to_string(m.lastSeq));
+}
+
+// What writeFileNoReplace leaves behind when the kiosk is stopped between creating a batch or
+// manifest and giving it its name: "<seq>-<batch-uuid>.batch.tmp" (or ".manifest.tmp").
+bool isOwnTemporary(const std::string& name) {
+  std::string stem;
+  for (const char* suffix : {".batch.tmp", ".manifest.tmp"})
+    if (endsWith(name, suffix)) stem = name.substr(0, name.size() - std::char_traits<char>::length(suffix));
+  const auto dash = stem.find('-');
+  return dash != std::string::npos && dash >= 8 && parseDigits(stem.substr(0, dash)) &&
+         isUuid(stem.substr(dash + 1));
+}
+
+// Removes this kiosk's own temporaries older than a day from its inbox folder: a sync killed
+// mid-write leaves one, and nothing else ever removes it. Only this device's folder, only names
+// it writes, only regular files (never through a link); a younger one may belong to a sync
+// running right now. A failure here is logged and never stops the sync.
+void removeStaleTemporaries(const store::KioskStore& store, const ShareLayout& layout, const Clock& clock) {
+  constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
+  const fs::path dir = layout.inboxDir(store.roster().boundSiteId(), store.deviceId());
+  int removed = 0;
+  try {
+    for (const auto& name : platform::listRegularFilesModifiedBefore(dir, clock.nowUtc() - kDayMs)) {
+      if (!isOwnTemporary(name)) continue;
+      if (platform::tryRemoveFile(dir / name)) ++removed;
+      else platform::logError("sync: could not remove the stale temporary file " + name);
+    }
+  } catch (const DagverkError& e) {
+    platform::logError(std::string("sync: looking for stale temporary files failed: ") + e.english());
+  }
+  if (removed > 0)
+    platform::logInfo("sync: removed " + std::to_string(removed) + " stale temporary " +
+                      (removed == 1 ? "file" : "files") + " from this kiosk's inbox on the share");
 }
 
 // Applies the newest bundle that opens and is newer than the kiosk's roster.
@@ -300,6 +366,7 @@ SyncResult runSync(store::KioskStore& store, const fs::path& dataDir, const fs::
     result.eventsConfirmed += readReceipts(store, layout, marker.centralSignPk, clock, receipts);
 
     // 2.-3. One batch with every event not yet acknowledged, then recorded as sent.
+    if (isValidId(store.roster().boundSiteId())) removeStaleTemporaries(store, layout, clock);
     writeBatch(store, layout, marker, device, clock, progress, result);
     if (!pinnedSign || !pinnedBox)
       store.settings().setValues({{store::kSettingCentralSignPk, toBase64(marker.centralSignPk)},

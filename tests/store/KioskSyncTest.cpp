@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 
 using namespace dagverk;
 using namespace dagverk::test;
@@ -484,6 +485,42 @@ TEST_CASE("a bundle without the kiosk's own site, or with a bad setting, is refu
   CHECK(contains(e.swedish(), "staff_idle_seconds"));
   CHECK(k.store->settings().bundleVersion() == 0);
   CHECK(k.store->settings().staffIdleSeconds() == 90);
+}
+
+TEST_CASE("a properly signed bundle with a site id or photo value that names another path is refused whole", "[sync]") {
+  Kiosk k;
+  const std::string evilSite = "../../evil";
+  const std::vector<std::pair<std::string, std::function<void(sync::BundleContents&)>>> cases = {
+      {"site id", [&](sync::BundleContents& b) {
+         b.sitesCsv += evilSite + ",Ond,5,08:00,16:00\n";
+         b.participantsCsv += "P7001," + evilSite + ",Ada,B,12345,\n";
+       }},
+      {"absolute photo", [](sync::BundleContents& b) {
+         b.participantsCsv = replaced(b.participantsCsv, "P0001,liljan,Dalia,R,24,", "P0001,liljan,Dalia,R,24,/etc/shadow");
+       }},
+      {"photo in a parent folder", [](sync::BundleContents& b) {
+         b.participantsCsv = replaced(b.participantsCsv, "P0002,liljan,Hugo,N,1234,", "P0002,liljan,Hugo,N,1234,../x.jpg");
+       }},
+      {"staff id", [](sync::BundleContents& b) { b.staffCsv = replaced(b.staffCsv, "S001,", "../S001,"); }},
+      {"activity id", [](sync::BundleContents& b) { b.activitiesCsv = replaced(b.activitiesCsv, "liljan-a01,", "liljan/a01,"); }},
+  };
+  std::int64_t version = 0;
+  for (const auto& [what, spoil] : cases) {
+    INFO(what);
+    auto b = k.demoBundle(++version);
+    spoil(b);
+    k.publish(b, k.central);
+    const auto r = k.run();
+    CHECK_FALSE(r.bundleApplied);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(contains(r.problems[0], "Registret version " + std::to_string(version)));
+    CHECK(contains(r.problems[0], ".csv:"));
+    CHECK(k.store->settings().bundleVersion() == 0);
+    CHECK_FALSE(k.store->roster().participant("P0001").photoFile);
+    CHECK_FALSE(k.store->roster().participant("P0002").photoFile);
+    platform::removeFile(k.layout.bundleFile(version)); // the next case is the only bundle
+  }
+  CHECK_THROWS(k.store->roster().site(evilSite));
 }
 
 TEST_CASE("queued events are named per kind in Swedish", "[sync]") {

@@ -7,10 +7,12 @@
 #include "store/KioskStore.hpp"
 #include "sync/SyncFormat.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <cstdlib>
+#include <ctime>
 
 #ifndef DAGVERK_BIN
 #error "DAGVERK_BIN must be defined by CMake"
@@ -136,4 +138,40 @@ TEST_CASE("dagverk sync exits 1 with the summary when the newest bundle is refus
   const auto ok = s.run("sync " + s.d + " --share " + quoted(s.share.string()));
   CHECK(ok.code == 0);
   CHECK(contains(ok.out, "Nytt register (version 1) har lagts in."));
+}
+
+TEST_CASE("dagverk sync removes its own batch temporaries older than a day, and nothing else", "[cli][sync]") {
+  SyncSetup s;
+  const sync::ShareLayout layout{s.share};
+  const fs::path mine = layout.inboxDir("liljan", s.deviceId);
+  const fs::path theirs = layout.inboxDir("liljan", "0190a0b0-2222-7000-8000-000000000002");
+  fs::create_directories(mine);
+  fs::create_directories(theirs);
+  // What a sync killed between creating and renaming leaves behind.
+  const fs::path oldBatch = mine / "00000001-0190a0b0-3333-7000-8000-000000000003.batch.tmp";
+  const fs::path oldManifest = mine / "00000001-0190a0b0-3333-7000-8000-000000000003.manifest.tmp";
+  const fs::path freshBatch = mine / "00000002-0190a0b0-4444-7000-8000-000000000004.batch.tmp";
+  const fs::path otherDevice = theirs / "00000001-0190a0b0-5555-7000-8000-000000000005.batch.tmp";
+  const fs::path notOurs = mine / "notes.batch.tmp"; // not a name this kiosk writes
+  const fs::path target = s.tmp / "outside.txt";
+  const fs::path link = mine / "00000003-0190a0b0-6666-7000-8000-000000000006.batch.tmp";
+  for (const auto& p : {oldBatch, oldManifest, freshBatch, otherDevice, notOurs, target}) writeBytes(p, "partial");
+  fs::create_symlink(target, link);
+  // Two days old (the link itself and its target alike).
+  const struct timespec old[2] = {{::time(nullptr) - 2 * 24 * 3600, 0}, {::time(nullptr) - 2 * 24 * 3600, 0}};
+  for (const auto& p : {oldBatch, oldManifest, otherDevice, notOurs, target, link})
+    REQUIRE(::utimensat(AT_FDCWD, p.c_str(), old, AT_SYMLINK_NOFOLLOW) == 0);
+
+  const auto r = s.run("sync " + s.d + " --share " + quoted(s.share.string()));
+  REQUIRE(r.code == 0);
+  CHECK_FALSE(fs::exists(oldBatch));
+  CHECK_FALSE(fs::exists(oldManifest));
+  CHECK(fs::exists(freshBatch));
+  CHECK(fs::exists(otherDevice));
+  CHECK(fs::exists(notOurs));
+  CHECK(fs::is_symlink(link));
+  CHECK(readBytes(target) == "partial");
+  CHECK(contains(r.err, "removed 2 stale temporary files"));
+  // The batch of this sync is there as usual.
+  CHECK(contains(r.out, "Skickade 2 poster"));
 }

@@ -68,6 +68,22 @@ TEST_CASE("Csv: CRLF rows, and CRLF inside a quoted field is kept") {
   CHECK(t.rowLines == std::vector<int>{2, 3, 5});
 }
 
+TEST_CASE("Csv: CR-only line ends (old Mac exports) end rows, with lines counted") {
+  const CsvTable t = parseCsv("a,b\r1,2\r\r3,4\r", "f.csv");
+  CHECK(t.header == std::vector<std::string>{"a", "b"});
+  REQUIRE(t.rows.size() == 2);
+  CHECK(t.rows[0] == std::vector<std::string>{"1", "2"});
+  CHECK(t.rows[1] == std::vector<std::string>{"3", "4"});
+  CHECK(t.rowLines == std::vector<int>{2, 4});
+  // Mixed ends, and a CR inside quotes stays part of the value.
+  const CsvTable m = parseCsv("a,b\n1,\"x\ry\"\r2,3\r\n4,5", "f.csv");
+  REQUIRE(m.rows.size() == 3);
+  CHECK(m.rows[0][1] == "x\ry");
+  CHECK(m.rows[2] == std::vector<std::string>{"4", "5"});
+  // An error after CR-only lines names the right line.
+  requireSomePlace(parseError("a,b\r1,2\r3\r", "f.csv"), "f.csv", 3);
+}
+
 TEST_CASE("Csv: BOM, no final newline, blank lines, empty fields") {
   const CsvTable t = parseCsv("\xEF\xBB\xBFid,x\n\n1,\n,2\n\n3,\"\"", "f.csv");
   REQUIRE(t.header.size() == 2);

@@ -67,3 +67,22 @@ TEST_CASE("Ids: isUuid") {
   CHECK_FALSE(isUuid("g1234567-89ab-7def-8123-456789abcdef"));
   CHECK_FALSE(isUuid("{1234567-89ab-7def-8123-456789abcde}"));
 }
+
+TEST_CASE("Ids: the id rule for roster ids") {
+  for (const char* ok : {"liljan", "P0001", "S062", "liljan-a01", "steget_framat", "A", "0"}) CHECK(isValidId(ok));
+  CHECK(isValidId(std::string(64, 'a')));
+  CHECK_FALSE(isValidId(std::string(65, 'a')));
+  for (const char* bad : {"", ".", "..", "../../evil", "a/b", "a\\b", "a b", "a.b", "*", "liljan\n", "Örnsberg",
+                          "a\x7f", "-\t"})
+    CHECK_FALSE(isValidId(bad));
+  CHECK_FALSE(isValidId(std::string_view("a\0b", 3)));
+}
+
+TEST_CASE("Ids: a photo value is a bare file name") {
+  for (const char* ok : {"p0001.jpg", "Anna B.png", "bild-2026_01.jpeg", "x", "åsa.jpg"}) CHECK(isPhotoFileName(ok));
+  CHECK(isPhotoFileName(std::string(128, 'a')));
+  CHECK_FALSE(isPhotoFileName(std::string(129, 'a')));
+  for (const char* bad : {"", "/etc/shadow", "../p.jpg", "a/b.jpg", "a\\b.jpg", ".hidden.jpg", ".", "..", "p..jpg",
+                          "p\n.jpg", "p\x7f.jpg"})
+    CHECK_FALSE(isPhotoFileName(bad));
+}

@@ -18,7 +18,7 @@ const std::string kSites = "site_id,name,places,opens,closes\n"
                            "s2,Andra,5,08:30,15:30\n";
 const std::string kPeople = "participant_id,site_id,first_name,initial,weekdays,photo\n"
                             "P1,s1,Åsa,B,12345,\n"
-                            "P2,s2,Östen,Ö,135,foto/p2.jpg\n";
+                            "P2,s2,Östen,Ö,135,p2.jpg\n";
 const std::string kActivities = "activity_id,site_id,name,category\n"
                                 "A1,s1,Bild och form,Skapande\n";
 
@@ -60,7 +60,7 @@ TEST_CASE("RosterCsv: a valid roster") {
   const Participant& p2 = r.participants[1];
   CHECK(p2.initial == "Ö");
   CHECK(p2.expectedWeekdays == std::array<bool, 7>{true, false, true, false, true, false, false});
-  CHECK(p2.photoFile == std::optional<std::string>("foto/p2.jpg"));
+  CHECK(p2.photoFile == std::optional<std::string>("p2.jpg"));
   REQUIRE(r.activities.size() == 1);
   CHECK(r.activities[0].name == "Bild och form");
   CHECK(r.activities[0].category == "Skapande");
@@ -125,6 +125,39 @@ TEST_CASE("RosterCsv: missing values, a long initial and a missing column") {
                      "participants.csv:1:1");
   // A CSV fault in the second file is reported against that file.
   requireRosterError(kSites, kPeople + "P3,s1,\"Bo,C,1,\n", kActivities, "participants.csv:4:");
+}
+
+TEST_CASE("RosterCsv: every id passes the one id rule, and a photo is a bare file name") {
+  requireRosterError(kSites + "../../evil,Ond,5,08:00,16:00\n", kPeople, kActivities, "sites.csv:4:1");
+  requireRosterError(kSites + "s 3,Tredje,5,08:00,16:00\n", kPeople, kActivities, "sites.csv:4:1");
+  requireRosterError(kSites, kPeople + "P/3,s1,Ada,B,1,\n", kActivities, "participants.csv:4:1");
+  requireRosterError(kSites, kPeople + std::string(65, 'P') + ",s1,Ada,B,1,\n", kActivities, "participants.csv:4:1");
+  requireRosterError(kSites, kPeople, kActivities + "A.2,s1,Teater,Kultur\n", "activities.csv:3:1");
+  for (const char* photo : {"/etc/shadow", "../p3.jpg", "a/b.jpg", "a\\b.jpg", ".p3.jpg", "p3..jpg"})
+    requireRosterError(kSites, kPeople + "P3,s1,Ada,B,1," + photo + "\n", kActivities, "participants.csv:4:6");
+  // The longest accepted id: 64 bytes of the allowed characters.
+  const auto r = parseRosterCsv(kSites, kPeople + std::string(62, 'x') + "-_,s1,Ada,B,1,Ada_1.jpg\n", kActivities);
+  CHECK(r.participants.back().id.size() == 64);
+}
+
+TEST_CASE("RosterCsv: staff ids and each of a staff member's site ids pass the id rule") {
+  auto roster = parseRosterCsv(kSites, kPeople, kActivities);
+  const std::string header = "staff_id,site_id,first_name,initial,role,pin_hash\n";
+  const std::string hash = "\"$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA\"";
+  const auto staffError = [&](const std::string& row, const std::string& where) {
+    auto copy = roster;
+    try {
+      parseStaffCsv(header + row + "\n", copy);
+      FAIL("parseStaffCsv did not throw; expected an error at " << where);
+    } catch (const DagverkError& e) {
+      INFO("swedish: " << e.swedish());
+      CHECK(e.swedish().find(where) != std::string::npos);
+    }
+  };
+  staffError("../S1,s1,Ada,B,staff," + hash, "staff.csv:2:1");
+  staffError("S1,s1 ../s2,Ada,B,staff," + hash, "staff.csv:2:2");
+  parseStaffCsv(header + "S1,s1 s2,Ada,B,staff," + hash + "\n", roster);
+  CHECK(roster.staff.size() == 1);
 }
 
 TEST_CASE("RosterCsv: the demo roster has 9 sites with the expected participant counts") {
