@@ -58,7 +58,7 @@ void requireNothingDoubled(const fs::path& file) {
 
 } // namespace
 
-TEST_CASE("Race: two check-ins, then two check-outs, of one participant; one of each pair wins") {
+TEST_CASE("Race: two check-ins, then two check-outs, of one participant, one of each pair wins") {
   TempDir tmp("race");
   const fs::path data = tmp / "data";
   {
