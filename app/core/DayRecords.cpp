@@ -78,6 +78,7 @@ DayOverview buildDayOverview(const std::vector<Participant>& participants, const
   const std::set<std::string> voided = voidedEventIds(events);
   std::map<std::string, const Event*> lastOut, absence;
   const std::string dayText = formatIsoDate(day);
+  int clockFaults = 0;
   for (const auto& e : events) {
     if (voided.count(e.id)) continue;
     // A check-out counts for the day it happened on (not the automatic close of yesterday's visit
@@ -86,9 +87,13 @@ DayOverview buildDayOverview(const std::vector<Participant>& participants, const
         out && toStockholm(out->at).date == day && !voided.count(out->checkInEventId))
       lastOut[out->participantId] = &e;
     if (const auto* a = std::get_if<AbsenceNoted>(&e.payload); a && a->date == dayText) absence[a->participantId] = &e;
+    if (const auto* out = std::get_if<CheckedOut>(&e.payload);
+        out && out->clockFault && toStockholm(e.recordedUtc).date == day)
+      ++clockFaults;
   }
   const int weekday = isoWeekday(day);
   DayOverview o;
+  o.clockFaultClosures = clockFaults;
   for (const auto& p : participants) {
     ParticipantDay d;
     d.participantId = p.id;

@@ -65,6 +65,9 @@ struct ParticipantDay {
 struct DayOverview {
   std::vector<ParticipantDay> present, expected, checkedOut, absent;
   std::vector<ParticipantDay> notExpected; // not scheduled today and not here: staff may still check them in
+  // Visits closed automatically on this day because their check-in lay on a later day (the
+  // clock had run ahead): staff should know the clock was wrong.
+  int clockFaultClosures = 0;
 };
 
 // `events` are the site's events recorded on `day` (any order; sorted by seq inside).

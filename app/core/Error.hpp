@@ -15,6 +15,7 @@ enum class ErrorCode {
   UnknownParticipant,
   NotPresent,       // check-out of someone not checked in
   AlreadyPresent,   // check-in of someone already checked in
+  CheckOutBeforeCheckIn, // the clock says the check-out would come before its check-in
   DiskFull,
   Storage,          // any other storage failure
   BadInput,         // malformed file or field
@@ -38,15 +39,24 @@ class DagverkError : public std::runtime_error {
 public:
   DagverkError(ErrorCode code, std::string swedish, const std::string& english)
       : std::runtime_error(english), code_(code), swedish_(std::move(swedish)) {}
+  // `swedishWithIds` says the same as `swedish` but names people only by id: a touch screen
+  // may greet people by first name, while the command line's stderr often ends up in a badge
+  // reader's log, where names must never go.
+  DagverkError(ErrorCode code, std::string swedish, std::string swedishWithIds, const std::string& english)
+      : std::runtime_error(english), code_(code), swedish_(std::move(swedish)),
+        swedishWithIds_(std::move(swedishWithIds)) {}
   ErrorCode code() const { return code_; }
   // Message for people at the kiosk, in Swedish.
   const std::string& swedish() const { return swedish_; }
+  // The Swedish message with people named by id only, for text that may be logged (the CLI).
+  const std::string& swedishWithIds() const { return swedishWithIds_.empty() ? swedish_ : swedishWithIds_; }
   // Message for logs, in English, never containing names or free text.
   const char* english() const { return what(); }
 
 private:
   ErrorCode code_;
   std::string swedish_;
+  std::string swedishWithIds_; // empty: `swedish_` names no one
 };
 
 } // namespace dagverk

@@ -7,6 +7,7 @@
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
 
+#include <cstring>
 #include <sstream>
 
 namespace dagverk {
@@ -15,9 +16,24 @@ template <class Archive> void CheckedIn::serialize(Archive& ar) {
   ar(cereal::make_nvp("participantId", participantId), cereal::make_nvp("at", at));
 }
 
+namespace {
+// An optional last field: written only when set, so every payload written before the field
+// existed (and every one without it) keeps its exact bytes, and read only when present, so old
+// rows still decode. The payloads travel as JSON text everywhere (store, batches, central).
+template <class Archive> void optionalFlag(Archive& ar, const char* name, bool& flag) {
+  if constexpr (Archive::is_loading::value) {
+    const char* next = ar.getNodeName();
+    if (next && std::strcmp(next, name) == 0) ar(cereal::make_nvp(name, flag));
+  } else if (flag) {
+    ar(cereal::make_nvp(name, flag));
+  }
+}
+} // namespace
+
 template <class Archive> void CheckedOut::serialize(Archive& ar) {
   ar(cereal::make_nvp("participantId", participantId), cereal::make_nvp("at", at),
      cereal::make_nvp("automatic", automatic), cereal::make_nvp("checkInEventId", checkInEventId));
+  optionalFlag(ar, "clockFault", clockFault);
 }
 
 template <class Archive> void StaffCheckedIn::serialize(Archive& ar) {
@@ -27,6 +43,7 @@ template <class Archive> void StaffCheckedIn::serialize(Archive& ar) {
 template <class Archive> void StaffCheckedOut::serialize(Archive& ar) {
   ar(cereal::make_nvp("staffId", staffId), cereal::make_nvp("at", at), cereal::make_nvp("automatic", automatic),
      cereal::make_nvp("checkInEventId", checkInEventId));
+  optionalFlag(ar, "clockFault", clockFault);
 }
 
 template <class Archive> void Corrected::serialize(Archive& ar) {

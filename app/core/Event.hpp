@@ -31,6 +31,9 @@ struct CheckedOut {
   UtcMs at = 0;               // when the person left (UTC)
   bool automatic = false;     // closed by the day rollover, not by a person
   std::string checkInEventId; // the check-in this closes
+  // Automatic, because the check-in lay on a later day than the rollover's (the clock ran
+  // ahead when it was made). Stored only when true, so older rows read as false.
+  bool clockFault = false;
   const std::string& subject() const { return participantId; }
   template <class Archive> void serialize(Archive& ar);
 };
@@ -52,6 +55,7 @@ struct StaffCheckedOut {
   UtcMs at = 0;
   bool automatic = false;
   std::string checkInEventId;
+  bool clockFault = false; // as CheckedOut::clockFault
   const std::string& subject() const { return staffId; }
   template <class Archive> void serialize(Archive& ar);
 };

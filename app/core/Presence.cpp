@@ -62,11 +62,28 @@ std::vector<AutoCheckOut> dayRollover(const PresenceBoard& board, const Site& si
   const LocalDate today = toStockholm(now).date;
   for (const auto& [pid, v] : board.openVisits()) {
     const LocalDate day = toStockholm(v.since).date;
+    if (today < day) {
+      out.push_back(AutoCheckOut{pid, v.checkInEventId, v.since, true});
+      continue;
+    }
     if (!(day < today)) continue;
     const UtcMs closing = fromStockholm(day, site.closesMinute / 60, site.closesMinute % 60);
     out.push_back(AutoCheckOut{pid, v.checkInEventId, std::max(closing, v.since)});
   }
   return out;
+}
+
+} // namespace dagverk
+
+namespace dagverk {
+
+bool rolloverDue(const PresenceBoard& board, UtcMs now) {
+  const LocalDate today = toStockholm(now).date;
+  const UtcMs startOfToday = fromStockholm(today, 0, 0);
+  const UtcMs startOfTomorrow = fromStockholm(civilFromDays(daysFromCivil(today) + 1), 0, 0);
+  return std::any_of(board.openVisits().begin(), board.openVisits().end(), [&](const auto& v) {
+    return v.second.since < startOfToday || v.second.since >= startOfTomorrow;
+  });
 }
 
 } // namespace dagverk

@@ -62,9 +62,14 @@ struct AutoCheckOut {
   std::string participantId;
   std::string checkInEventId;
   UtcMs at = 0; // the site's closing time on the day of the check-in (or the check-in itself)
+  bool clockFault = false; // the check-in lies on a later day than `now`: the clock was wrong
 };
 
-// Open visits that began on an earlier local day than `now`, with their automatic check-out.
+// Open visits that began on an earlier local day than `now`, with their automatic check-out;
+// and visits that begin on a later day, which a clock running ahead made and nobody can close
+// otherwise: closed at their own check-in time (a visit of no length) and flagged.
 std::vector<AutoCheckOut> dayRollover(const PresenceBoard& board, const Site& site, UtcMs now);
+// True if `dayRollover` would close anything: the cheap test made before every tap.
+bool rolloverDue(const PresenceBoard& board, UtcMs now);
 
 } // namespace dagverk

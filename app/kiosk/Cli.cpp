@@ -442,7 +442,8 @@ int runCli(const std::vector<std::string>& argv) {
     std::fprintf(stderr, "dagverk: %s\n\n%s", e.message.c_str(), kUsage);
     return 2;
   } catch (const DagverkError& e) {
-    std::fprintf(stderr, "dagverk: %s\n", e.swedish().c_str());
+    // People by id only: a badge reader's log keeps this stream.
+    std::fprintf(stderr, "dagverk: %s\n", e.swedishWithIds().c_str());
     platform::logError(e.english());
     return 1;
   } catch (const std::exception& e) {

@@ -47,8 +47,17 @@ void KioskStore::openRooms() {
   events_ = std::make_unique<EventLog>(*db_, clock_, deviceId_);
   events_->addProjection(*presence_);
   events_->onChangedElsewhere([this] { roster_->forgetCache(); });
+  // Where the database stands is noted before presence is read, not after: a commit by another
+  // process in between would otherwise count as already seen, and the first write transaction
+  // would decide on the older presence.
+  events_->reloadIfChangedElsewhere();
   presence_->reload();
-  events_->reloadIfChangedElsewhere(); // the first call only notes where the database stands
+  // Once, after the migration that made visit_close: fill it (and presence) from the log. Done
+  // again if a crash came before the setting was written; the rebuild gives the same rows.
+  if (settings_->value(kSettingVisitCloseFilled).value_or("1") == "0") {
+    events_->rebuildProjections();
+    settings_->setValue(kSettingVisitCloseFilled, "1");
+  }
 }
 
 KioskStore::~KioskStore() {

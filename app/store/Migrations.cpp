@@ -96,6 +96,18 @@ CREATE TABLE sync_batch_event (
 CREATE TABLE sync_acked (event_seq INTEGER PRIMARY KEY) WITHOUT ROWID;
 INSERT INTO setting(key, value) VALUES ('bundle_version', '0');
 )SQL",
+    // 6: at most one check-out per visit, kept by the schema and not only by the code that
+    // decides: one row per closed visit, keyed by its check-in event, written in the transaction
+    // of the check-out (automatic or not), so a second close of the same visit fails. A
+    // projection like `presence`, rebuilt from the log when a correction voids a check-out. The
+    // store fills it from the log on its first open after this migration (the setting says
+    // whether that is done), where the kinds are named through their payloads.
+    R"SQL(
+CREATE TABLE visit_close (
+  check_in_event_id TEXT PRIMARY KEY, check_out_event_id TEXT NOT NULL, site_id TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX visit_close_site ON visit_close(site_id);
+INSERT INTO setting(key, value) VALUES ('visit_close_filled', '0');
+)SQL",
 };
 } // namespace
 

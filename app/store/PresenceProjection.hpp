@@ -35,6 +35,9 @@ private:
   PresenceBoard staff_{PresenceBoard::Who::Staff};
   // Prepared once: a tap runs one of them.
   std::unique_ptr<Statement> insertPresence_, deletePresence_, insertStaffPresence_, deleteStaffPresence_;
+  // visit_close: one row per closed visit; a plain INSERT, so a second close fails.
+  std::unique_ptr<Statement> insertClose_, insertCloseOnRebuild_;
+  void recordClose(const Event& e, const std::string& personId, const std::string& checkInEventId);
 };
 
 } // namespace dagverk::store

@@ -183,7 +183,7 @@ StaffMember RosterStore::staffHere(const std::string& staffId) const {
   const std::string siteId = boundSiteId();
   if (!m.worksAt(siteId))
     throw DagverkError(ErrorCode::UnknownStaff, m.displayName() + " arbetar inte på den här verksamheten.",
-                       "staff " + staffId + " does not work at site " + siteId);
+                       "Personal " + staffId + " arbetar inte på den här verksamheten.", "staff " + staffId + " does not work at site " + siteId);
   return m;
 }
 

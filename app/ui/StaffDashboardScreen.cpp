@@ -127,6 +127,15 @@ void StaffDashboardScreen::drawContent(KioskUi& ui, const KioskModel& model) {
                              std::to_string(model.day.checkedOut.size()) + " · Ej schemalagda " +
                              std::to_string(model.day.notExpected.size());
   ImGui::TextUnformatted(counts.c_str());
+  // Visits the rollover closed because the clock had run ahead: staff check the clock and, if
+  // needed, correct those visits.
+  if (const int n = model.day.clockFaultClosures; n > 0) {
+    const std::string note = std::to_string(n) + (n == 1 ? " incheckning låg" : " incheckningar låg") +
+                             " i framtiden (klockan gick fel) och stängdes automatiskt";
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+    ImGui::TextUnformatted(note.c_str());
+    ImGui::PopStyleColor();
+  }
 
   const float top = ImGui::GetCursorPosY() + f * 0.4f;
   const float colW = (win.x - f * 2.4f) / 2;

@@ -239,3 +239,102 @@ TEST_CASE("Fault: SIGKILL during a stream of check-ins loses nothing that was re
                << " kills between a commit and its report, " << seconds.count() << " s");
   CHECK(totalReported >= kRounds * 5);
 }
+
+namespace {
+
+// The participants' presence replayed from the raw log (check-outs close the visit they name),
+// failing on a check-in of someone already in; and the presence table, for comparison.
+std::map<std::string, std::string> replayPresence(RawDb& raw) {
+  std::map<std::string, std::string> open; // participant -> open check-in event
+  for (const auto& r : raw.rows("SELECT id, kind, subject_id, json_extract(payload, '$.v.checkInEventId') "
+                                "FROM event WHERE kind IN ('CheckedIn', 'CheckedOut') ORDER BY seq")) {
+    if (r[1] == "CheckedIn") {
+      if (open.count(r[2]))
+        FAIL_CHECK("double check-in of " << r[2] << ": " << open[r[2]] << ", then " << r[0] << " with no check-out");
+      open[r[2]] = r[0];
+    } else if (open.count(r[2]) && open[r[2]] == r[3]) {
+      open.erase(r[2]);
+    } else {
+      FAIL_CHECK("check-out " << r[0] << " of " << r[2] << " closes no open visit");
+    }
+  }
+  return open;
+}
+
+std::map<std::string, std::string> presenceTable(RawDb& raw) {
+  std::map<std::string, std::string> table;
+  for (const auto& r : raw.rows("SELECT participant_id, check_in_event_id FROM presence WHERE is_staff = 0"))
+    table[r[0]] = r[1];
+  return table;
+}
+
+} // namespace
+
+TEST_CASE("Fault: a storm of SIGKILLs in a check-in/check-out stream doubles nothing and loses nothing") {
+  TempDir tmp("storm");
+  const fs::path data = tmp / "data";
+  const fs::path file = data / store::kDatabaseFileName;
+  ManualClock clock(mondayAt(8));
+  KioskStore::createWithRoster(data, clock, store::demoRoster(), "liljan").reset();
+
+  const std::uint32_t seed = faultSeed() + 1;
+  INFO("seed " << seed << " (set DAGVERK_FAULT_SEED to replay)");
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<int> linesToRead(0, 40);
+  std::uniform_int_distribution<int> extraDelayUs(0, 4000);
+
+  // Bounded by time, not by count: as many kills as fit (at least 40), about 20 s in all.
+  const auto started = std::chrono::steady_clock::now();
+  const auto budget = std::chrono::seconds(20);
+  std::vector<Reported> acknowledged;
+  int kills = 0;
+  while (kills < 40 || std::chrono::steady_clock::now() - started < budget) {
+    if (std::chrono::steady_clock::now() - started > std::chrono::seconds(60)) break;
+    INFO("kill " << kills);
+    {
+      Child child(data);
+      const int want = linesToRead(rng);
+      std::string line;
+      for (int n = 0; n < want && child.readLine(line);) {
+        acknowledged.push_back(parseLine(line));
+        ++n;
+      }
+      std::this_thread::sleep_for(std::chrono::microseconds(extraDelayUs(rng)));
+      const int status = child.killAndWait();
+      REQUIRE(WIFSIGNALED(status));
+      while (child.readLine(line)) acknowledged.push_back(parseLine(line));
+    }
+    ++kills;
+    // Every few kills, the full check (it reads the whole log).
+    if (kills % 10 != 0) continue;
+    RawDb raw(file);
+    REQUIRE(raw.text("PRAGMA integrity_check") == "ok");
+    CHECK(presenceTable(raw) == replayPresence(raw));
+  }
+
+  RawDb raw(file);
+  CHECK(raw.text("PRAGMA integrity_check") == "ok");
+  // Every acknowledged event is there, as acknowledged.
+  std::map<std::string, std::vector<std::string>> byId;
+  for (auto& r : raw.rows("SELECT id, seq, kind, subject_id FROM event")) byId[r[0]] = r;
+  for (const auto& r : acknowledged) {
+    const auto it = byId.find(r.id);
+    if (it == byId.end()) {
+      FAIL_CHECK("acknowledged event " << r.id << " (seq " << r.seq << ") is missing");
+      continue;
+    }
+    CHECK(it->second[1] == std::to_string(r.seq));
+    CHECK(it->second[2] == r.kind);
+  }
+  // Sequence numbers 1..max with no gap, and the device counter agrees.
+  const long long maxSeq = raw.integer("SELECT max(seq) FROM event");
+  CHECK(raw.integer("SELECT count(DISTINCT seq) FROM event") == maxSeq);
+  CHECK(raw.integer("SELECT min(seq) FROM event") == 1);
+  CHECK(raw.integer("SELECT last_seq FROM device_sequence") == maxSeq);
+  // Presence is what the log says, and no one was ever checked in twice.
+  CHECK(presenceTable(raw) == replayPresence(raw));
+  const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - started;
+  WARN(kills << " kills, " << acknowledged.size() << " acknowledged events, " << maxSeq << " in the log, "
+             << seconds.count() << " s");
+  CHECK_FALSE(acknowledged.empty());
+}

@@ -7,6 +7,7 @@
 #include "core/LocalTime.hpp"
 #include "platform/TimeZone.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 
@@ -22,6 +23,11 @@ int main(int argc, char** argv) {
   ManualClock clock(fromStockholm({2026, 11, 23}, 9, 0));
   try {
     auto store = store::KioskStore::open(argv[1], clock);
+    // Each run starts its fixed clock again: first move it past a visit an earlier, killed run
+    // left open, as real time would have moved on, or its check-out would come before it.
+    UtcMs latest = clock.nowUtc();
+    for (const auto& [id, visit] : store->presence().openVisits()) latest = std::max(latest, visit.since);
+    clock.set(latest);
     const auto people = store->roster().participants(store->roster().boundSiteId());
     if (people.empty()) {
       std::fprintf(stderr, "checkin_stream: no participants\n");
