@@ -169,6 +169,8 @@ int runImportCommand(const Args& a, const Clock& clock) {
   if (!s.ok()) {
     std::fprintf(stderr, "dagverk-central: %s\n",
                  s.batchesQuarantined > 0 ? "Några batcher lades i karantän; se sammanfattningen ovan."
+                 : s.receiptDiskFull      ? "Disken är full i den centrala mappen: några kvitton kunde inte skrivas. "
+                                            "Frigör utrymme och kör importen igen."
                                           : "Några kvitton kunde inte skrivas; kör importen igen.");
     return 1;
   }

@@ -358,6 +358,7 @@ private:
       } catch (const DagverkError& e) {
         if (platform::fileExists(file)) continue; // another import wrote it at the same moment
         ++summary_.receiptErrors;
+        if (e.code() == ErrorCode::DiskFull) summary_.receiptDiskFull = true;
         platform::logError("receipt for batch " + std::to_string(r.batchSeq) + " of device " + r.deviceId +
                            " not written (the next import writes it): " + e.english());
       }
@@ -534,7 +535,10 @@ std::string formatImportSummary(const ImportSummary& s) {
       << "  Ignorerade filer:           " << s.ignoredFiles << "\n"
       << "  Kvitton skrivna:            " << s.receiptsWritten << "\n"
       << "  Rosterversion:              " << s.rosterVersion << (s.rosterUpdated ? " (ny)" : "") << "\n";
-  if (s.receiptErrors > 0)
+  if (s.receiptErrors > 0 && s.receiptDiskFull)
+    out << "VARNING: Disken är full i den centrala mappen: " << s.receiptErrors
+        << " kvitton kunde inte skrivas. Frigör utrymme och kör importen igen.\n";
+  else if (s.receiptErrors > 0)
     out << "VARNING: " << s.receiptErrors
         << " kvitton kunde inte skrivas till den centrala mappen. Kör importen igen när mappen går att skriva till.\n";
   if (!s.quarantined.empty()) {

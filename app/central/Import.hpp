@@ -46,6 +46,7 @@ struct ImportSummary {
   std::int64_t ignoredFiles = 0;
   std::int64_t receiptsWritten = 0;
   std::int64_t receiptErrors = 0; // receipts that could not be written (re-run writes them)
+  bool receiptDiskFull = false;    // at least one of them because the share's disk is full
   std::int64_t quarantineIncomplete = 0; // quarantines this run could not finish (re-run does)
   std::int64_t quarantinesCompleted = 0; // manifests an earlier, interrupted quarantine left behind
   std::int64_t receiptMs = 0;     // time spent writing receipts (each fsynced on the share)

@@ -347,3 +347,26 @@ TEST_CASE("Durability: central at 0 bytes free says the disk is full in init, im
   requireDiskFull(w.centralCli({"init", "--share", (disk.path() / "share").string(), "--keys",
                                 (disk.path() / "keys").string()}));
 }
+
+TEST_CASE("Durability: import onto a full share says the disk is full when its receipts cannot be written") {
+  World w("dur-receiptfull");
+  Tmpfs shareFs(w.share, "2m");
+  w.init();
+  const Kiosk k = w.addKiosk("liljan");
+  w.record(k, 5, true);
+  REQUIRE(w.sync(k).code == 0);
+  fillUp(w.share);
+
+  const Proc p = w.import({});
+  INFO(p.describe());
+  CHECK(p.code == 1);
+  CHECK(contains(p.out, "Batcher importerade:        1"));
+  CHECK(contains(p.out + p.err, "isken är full"));
+  CHECK(contains(p.err, "disk full"));
+  fs::remove(w.share / "filler.bin");
+  // Room again: the next import writes the receipt and imports nothing twice.
+  const Proc again = w.import({});
+  INFO(again.describe());
+  CHECK(again.code == 0);
+  CHECK(contains(again.out, "Kvitton skrivna:            1"));
+}
