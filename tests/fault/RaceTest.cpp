@@ -21,10 +21,10 @@ using store::KioskStore;
 namespace {
 
 // Rounds per test: each round of the first test is two races (check-in, check-out), of the
-// second one race of rollovers; 300 races in all. DAGVERK_RACE_ROUNDS runs more.
+// second one race of rollovers; 600 races in all. DAGVERK_RACE_ROUNDS runs more.
 int raceRounds() {
   if (const char* s = std::getenv("DAGVERK_RACE_ROUNDS"); s && *s) return std::stoi(s);
-  return 100;
+  return 200;
 }
 
 // Two `dagverk <command> --participant <id>` started together; both outcomes.
