@@ -1,4 +1,5 @@
 #include "core/Event.hpp"
+#include "core/JsonShape.hpp"
 
 #include "core/Error.hpp"
 
@@ -126,6 +127,9 @@ std::string encodePayload(const EventPayload& p) {
 }
 
 namespace {
+// Far above what Dagverk writes (a session of a few hundred participants is a few KiB).
+constexpr std::size_t kMaxPayloadJsonBytes = 256 * 1024;
+constexpr int kMaxPayloadJsonDepth = 8;
 template <size_t I = 0> std::string labelOfKind(const std::string& kind) {
   if constexpr (I == std::variant_size_v<EventPayload>) {
     return kind;
@@ -143,6 +147,11 @@ EventPayload decodeAlternative(const std::string& kind, const std::string& json)
   } else {
     using T = std::variant_alternative_t<I, EventPayload>;
     if (kind == T::kKind) {
+      // Payloads also arrive from other devices (central reads them): the same strict look at
+      // the text as for the share's files comes before the JSON library.
+      if (const auto problem = jsonShapeProblem(json, kMaxPayloadJsonBytes, kMaxPayloadJsonDepth); !problem.empty())
+        throw DagverkError(ErrorCode::BadInput, "En händelse kunde inte läsas.",
+                           std::string("malformed payload for ") + T::kKind + ": " + problem);
       T value;
       try {
         std::istringstream is(json);

@@ -82,29 +82,6 @@ void rejectBundle(const std::string& swedish, const std::string& englishReason) 
   throw DagverkError(ErrorCode::BundleRejected, swedish, "bundle rejected: " + englishReason);
 }
 
-std::string jsonShapeProblem(std::string_view json, size_t maxBytes, int maxDepth) {
-  if (json.size() > maxBytes)
-    return "JSON too large (" + std::to_string(json.size()) + " bytes, at most " + std::to_string(maxBytes) + ")";
-  int depth = 0;
-  bool inString = false;
-  bool escaped = false;
-  for (size_t i = 0; i < json.size(); ++i) {
-    const char c = json[i];
-    if (c == '\0') return "NUL byte at offset " + std::to_string(i);
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') inString = false;
-      continue;
-    }
-    if (c == '"') inString = true;
-    else if (c == '{' || c == '[') {
-      if (++depth > maxDepth) return "JSON nested deeper than " + std::to_string(maxDepth) + " levels";
-    } else if (c == '}' || c == ']') --depth;
-  }
-  return {};
-}
-
 } // namespace detail
 
 std::string toBase64(const unsigned char* data, size_t size) {

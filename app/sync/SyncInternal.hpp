@@ -2,6 +2,7 @@
 // Shared by the SyncFormat sources only: libsodium start-up, bounded byte readers and writers,
 // id checks and the rejection messages. Not part of the interface other code links against.
 #include "core/Error.hpp"
+#include "core/JsonShape.hpp"
 #include "sync/SyncFormat.hpp"
 
 #include <cereal/archives/portable_binary.hpp>
@@ -168,8 +169,8 @@ BatchContents decodeBatchPayload(std::string_view bytes);
 std::string encodeBundlePayload(const BundleContents& b);
 BundleContents decodeBundlePayload(std::string_view bytes);
 
-// Refuses JSON that is too large or nested deeper than `maxDepth` before a recursive parser sees
-// it; returns an English reason, or an empty string when the text is acceptable.
-std::string jsonShapeProblem(std::string_view json, size_t maxBytes, int maxDepth);
+// Refuses JSON that is too large, nested deeper than `maxDepth`, or holding a number other than
+// a plain integer, before the JSON library sees it (core/JsonShape.hpp).
+using dagverk::jsonShapeProblem;
 
 } // namespace dagverk::sync::detail

@@ -71,3 +71,18 @@ TEST_CASE("the valid CSV fuzz seeds parse and the broken ones are rejected") {
   }
   CHECK(parseCsv(slurp(kCorpus / "csv" / "crlf-in-quoted-field.csv"), "x").rows.at(0).at(1) == "two\r\nlines");
 }
+
+TEST_CASE("a manifest whose number reads 0e99 is refused before the JSON library sees it") {
+  // Found by the fuzzer: Debian's rapidjson reaches undefined behaviour on a zero with an
+  // exponent. The regression inputs stay in the corpus, which is replayed on every run.
+  for (const char* name : {"regression-manifest-byte-size-0e99.manifest", "regression-zero-exponent"}) {
+    INFO(name);
+    try {
+      decodeManifest(slurp(kCorpus / "batch" / name));
+      FAIL("accepted");
+    } catch (const DagverkError& e) {
+      CHECK(e.code() == ErrorCode::BatchRejected);
+      CHECK(std::string(e.english()).find("fraction or an exponent") != std::string::npos);
+    }
+  }
+}
