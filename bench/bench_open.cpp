@@ -8,6 +8,7 @@
 //             store::kCheckAtOpenMaxBytes, a larger file is checked before each sync instead).
 // Figures are medians in milliseconds; the ratio is ours / baseline.
 #include "BenchUtil.hpp"
+#include "KioskHistory.hpp"
 
 #include "core/Event.hpp"
 #include "core/Ids.hpp"
@@ -27,87 +28,6 @@ namespace {
 using namespace dagverk;
 using namespace dagverk::bench;
 
-constexpr std::int64_t kDayMs = 86'400'000;
-
-void check(sqlite3* db, int rc, const char* what) {
-  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
-    throw std::runtime_error(std::string("sqlite ") + what + ": " + sqlite3_errmsg(db));
-}
-
-// The demo unit through KioskStore, then `events` check-ins and check-outs of past days in the
-// shape EventLog::append writes, on a raw connection with synchronous=OFF (building only).
-void buildDataDir(const fs::path& dir, std::int64_t events) {
-  platform::SystemClock clock;
-  std::string deviceId;
-  std::vector<std::string> ids;
-  {
-    auto store = store::KioskStore::createWithRoster(dir, clock, store::demoRoster(), "liljan");
-    deviceId = store->deviceId();
-    for (const auto& p : store->roster().participants("liljan")) ids.push_back(p.id);
-  }
-  sqlite3* db = nullptr;
-  check(db, sqlite3_open_v2((dir / store::kDatabaseFileName).c_str(), &db, SQLITE_OPEN_READWRITE, nullptr), "open");
-  check(db, sqlite3_exec(db, "PRAGMA synchronous=OFF; PRAGMA cache_size=-200000; BEGIN IMMEDIATE;", nullptr, nullptr,
-                         nullptr),
-        "begin");
-  sqlite3_stmt* ins = nullptr;
-  check(db, sqlite3_prepare_v2(db, "INSERT INTO event(id, device_id, seq, recorded_utc, zone, site_id, actor_staff_id, "
-                                   "kind, subject_id, payload, schema_version) "
-                                   "VALUES (?1,?2,?3,?4,?5,'liljan',NULL,?6,?7,?8,?9)",
-                               -1, &ins, nullptr),
-        "prepare");
-  std::mt19937_64 rng{std::random_device{}()};
-  std::int64_t seq = 0;
-  auto append = [&](UtcMs at, const EventPayload& p) {
-    std::array<std::uint8_t, 10> r{};
-    for (auto& b : r) b = static_cast<std::uint8_t>(rng());
-    const std::string id = makeUuidV7(at, r);
-    const std::string json = encodePayload(p);
-    const std::string& subject = subjectOf(p);
-    sqlite3_bind_text(ins, 1, id.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(ins, 2, deviceId.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(ins, 3, ++seq);
-    sqlite3_bind_int64(ins, 4, at);
-    sqlite3_bind_text(ins, 5, kSiteZone, -1, SQLITE_STATIC);
-    sqlite3_bind_text(ins, 6, kindOf(p), -1, SQLITE_STATIC);
-    sqlite3_bind_text(ins, 7, subject.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(ins, 8, json.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(ins, 9, kEventSchemaVersion);
-    const int rc = sqlite3_step(ins);
-    sqlite3_reset(ins);
-    check(db, rc, "insert event");
-    return id;
-  };
-  const auto n = static_cast<std::int64_t>(ids.size());
-  const UtcMs now = clock.nowUtc();
-  const LocalDate today = toStockholm(now).date;
-  const UtcMs dayIn = fromStockholm(today, 8, 0), dayOut = fromStockholm(today, 15, 0);
-  const std::int64_t pairs = events / 2;
-  for (std::int64_t written = 0, d = (pairs + n - 1) / n; written < pairs; --d) {
-    const std::int64_t k = std::min(n, pairs - written);
-    std::vector<std::string> inIds;
-    for (std::int64_t j = 0; j < k; ++j) {
-      const UtcMs at = dayIn - d * kDayMs + j * 60'000;
-      inIds.push_back(append(at, CheckedIn{ids[static_cast<size_t>(j)], at}));
-    }
-    for (std::int64_t j = 0; j < k; ++j) {
-      const UtcMs at = dayOut - d * kDayMs + j * 60'000;
-      append(at, CheckedOut{ids[static_cast<size_t>(j)], at, false, inIds[static_cast<size_t>(j)]});
-    }
-    written += k;
-  }
-  sqlite3_finalize(ins);
-  sqlite3_stmt* s = nullptr;
-  check(db, sqlite3_prepare_v2(db, "INSERT INTO device_sequence(device_id, last_seq) VALUES (?1, ?2)", -1, &s, nullptr),
-        "prepare");
-  sqlite3_bind_text(s, 1, deviceId.c_str(), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64(s, 2, seq);
-  const int rc = sqlite3_step(s);
-  sqlite3_finalize(s);
-  check(db, rc, "device_sequence");
-  check(db, sqlite3_exec(db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE);", nullptr, nullptr, nullptr), "commit");
-  check(db, sqlite3_close(db), "close");
-}
 
 double msSince(std::int64_t t0) { return static_cast<double>(monoNs() - t0) / 1e6; }
 
@@ -116,12 +36,12 @@ double msSince(std::int64_t t0) { return static_cast<double>(monoNs() - t0) / 1e
 double timeRawOpen(const fs::path& file, bool quickCheck) {
   const std::int64_t t0 = monoNs();
   sqlite3* db = nullptr;
-  check(db, sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr), "open");
+  checkSqlite(db, sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr), "open");
   auto one = [&](const char* sql, const char* expect) {
     sqlite3_stmt* st = nullptr;
-    check(db, sqlite3_prepare_v2(db, sql, -1, &st, nullptr), "prepare");
+    checkSqlite(db, sqlite3_prepare_v2(db, sql, -1, &st, nullptr), "prepare");
     const int rc = sqlite3_step(st);
-    check(db, rc, sql);
+    checkSqlite(db, rc, sql);
     const auto* t = sqlite3_column_text(st, 0);
     const bool ok = !expect || (t && std::string(reinterpret_cast<const char*>(t)) == expect);
     sqlite3_finalize(st);
@@ -149,7 +69,7 @@ struct Row {
 Row measure(const fs::path& root, std::int64_t events, long runs) {
   const fs::path dir = root / ("data-" + std::to_string(events));
   const std::int64_t t0 = monoNs();
-  buildDataDir(dir, events);
+  buildKioskHistory(dir, events, false);
   const fs::path file = dir / store::kDatabaseFileName;
   const double mb = static_cast<double>(fs::file_size(file)) / (1024.0 * 1024.0);
   std::printf("\n%lld events: %.1f MiB, built in %.1f s\n", static_cast<long long>(events), mb, msSince(t0) / 1000);
