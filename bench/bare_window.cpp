@@ -70,6 +70,8 @@ int main(int argc, char** argv) {
   }
   const char* driver = SDL_GetCurrentVideoDriver();
   const bool software = driver && std::strcmp(driver, "offscreen") == 0;
+  // As the kiosk does: a software renderer draws into a plain window surface, not an OpenGL one.
+  if (software) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   SDL_Window* window = SDL_CreateWindow("bare", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800,
                                         SDL_WINDOW_ALLOW_HIGHDPI);
   if (!window) {
