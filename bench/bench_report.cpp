@@ -96,7 +96,7 @@ std::int64_t generate(const Shape& shape, const fs::path& dbFile) {
       roster.participants.push_back(rp);
     }
   }
-  central->storeRoster(roster, 1);
+  central->storeRoster(roster, 1, LocalDate{2025, 1, 1});
 
   std::int64_t nextId = 0, total = 0;
   std::map<std::string, std::int64_t> seqOf, batchOf;

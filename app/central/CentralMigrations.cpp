@@ -99,9 +99,39 @@ std::string migration2() {
          " IS NOT NULL\n  BEGIN INSERT OR IGNORE INTO voided_event(id) VALUES (" + correctsNew + "); END;\n";
 }
 
+// 3: roster history. A spell is one participant on one site's roster, expected on `weekdays`,
+// from valid_from to valid_to (ISO dates, both included; valid_to NULL: still on it), so that
+// expected days are counted against the roster valid on each day. Published bundles write
+// spells (source 'bundle', source_ref the version); kiosk-side roster events can later write
+// theirs ('kiosk', the event id) into the same table. A spell that ends the day before it
+// starts says only that the person belongs to the site (never expected).
+// Backfill for a database made before roster history: the roster then current is taken as
+// valid since before any record (what the reports assumed until now); a participant already
+// inactive is taken as having left after their last check-in at the site.
+constexpr const char* kMigration3 = R"SQL(
+CREATE TABLE roster_spell (
+  participant_id TEXT NOT NULL,
+  site_id TEXT NOT NULL,
+  weekdays TEXT NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_to TEXT,
+  source TEXT NOT NULL CHECK (source IN ('backfill', 'bundle', 'kiosk')),
+  source_ref TEXT NOT NULL);
+CREATE INDEX roster_spell_participant ON roster_spell(participant_id, site_id);
+INSERT INTO roster_spell(participant_id, site_id, weekdays, valid_from, valid_to, source, source_ref)
+  SELECT id, site_id, weekdays, '1900-01-01', NULL, 'backfill', (SELECT value FROM meta WHERE key = 'roster_version')
+  FROM roster_participant WHERE active = 1 ORDER BY rowid;
+INSERT INTO roster_spell(participant_id, site_id, weekdays, valid_from, valid_to, source, source_ref)
+  SELECT p.id, p.site_id, p.weekdays, '1900-01-01',
+         coalesce((SELECT max(e.local_date) FROM event e WHERE e.subject_id = p.id AND e.site_id = p.site_id
+                   AND e.kind = 'CheckedIn'), '1900-01-01'),
+         'backfill', (SELECT value FROM meta WHERE key = 'roster_version')
+  FROM roster_participant p WHERE p.active = 0 ORDER BY p.rowid;
+)SQL";
+
 // Append new migrations at the end; never edit one that has shipped.
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> all = {kMigration1, migration2()};
+  static const std::vector<std::string> all = {kMigration1, migration2(), kMigration3};
   return all;
 }
 

@@ -1,6 +1,7 @@
 #include "central/CentralStore.hpp"
 
 #include "central/CentralMigrations.hpp"
+#include "central/RosterHistory.hpp"
 #include "core/Error.hpp"
 #include "core/LocalTime.hpp"
 #include "platform/FileSystem.hpp"
@@ -448,9 +449,10 @@ void CentralStore::syncToDisk(UtcMs now) {
   db_->exec("PRAGMA synchronous=NORMAL");
 }
 
-void CentralStore::storeRoster(const RosterFiles& roster, std::int64_t version) {
+void CentralStore::storeRoster(const RosterFiles& roster, std::int64_t version, LocalDate effective) {
   Transaction tx(*db_);
   if (db_->scalarInt("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'roster_version'") >= version) return;
+  recordRosterSpells(*db_, roster, version, effective);
   db_->exec("DELETE FROM roster_site; DELETE FROM roster_participant; DELETE FROM roster_activity; "
             "DELETE FROM roster_staff;");
   Statement site(*db_, "INSERT INTO roster_site(id, name, places, opens_minute, closes_minute) VALUES (?1,?2,?3,?4,?5)");

@@ -28,6 +28,7 @@
 //   roster_staff(id PK, site_ids, first_name, initial, role, active)   -- never PIN hashes
 //   (meta 'roster_version' = the bundle version the roster came from)
 #include "core/Clock.hpp"
+#include "core/LocalTime.hpp"
 #include "core/RosterCsv.hpp"
 #include "sync/SyncFormat.hpp"
 
@@ -103,8 +104,9 @@ public:
   // A durability barrier: one small commit with synchronous=FULL fsyncs the WAL, and with it
   // every batch committed before. Records `now` as meta 'last_import_utc'.
   void syncToDisk(UtcMs now);
-  // Replaces the roster tables with the bundle's (one transaction) if `version` is newer.
-  void storeRoster(const RosterFiles& roster, std::int64_t version);
+  // Replaces the roster tables with the bundle's (one transaction) if `version` is newer, and
+  // records the roster history from `effective` on (RosterHistory.hpp).
+  void storeRoster(const RosterFiles& roster, std::int64_t version, LocalDate effective);
   std::int64_t rosterVersion() const;
   // In its own transaction, or in the caller's if one is open on db().
   void recordQuarantine(const std::string& fileName, const std::string& deviceId, const std::string& reason,

@@ -89,7 +89,7 @@ private:
     try {
       RosterFiles roster = parseRosterCsv(b.sitesCsv, b.participantsCsv, b.activitiesCsv);
       parseStaffCsv(b.staffCsv, roster);
-      store_.storeRoster(roster, b.version);
+      store_.storeRoster(roster, b.version, toStockholm(b.createdUtc).date);
       summary_.rosterUpdated = true;
       platform::logInfo("roster from bundle version " + std::to_string(b.version) + " stored");
     } catch (const DagverkError& e) {

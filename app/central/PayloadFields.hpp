@@ -36,6 +36,7 @@ struct PayloadField {
 
 namespace field {
 inline constexpr PayloadField kCheckedOutAutomatic{CheckedOut::kKind, "automatic"};
+inline constexpr PayloadField kCheckedOutAt{CheckedOut::kKind, "at"};
 inline constexpr PayloadField kCorrectedEventId{Corrected::kKind, "correctsEventId"};
 inline constexpr PayloadField kAbsenceDate{AbsenceNoted::kKind, "date"};
 inline constexpr PayloadField kAbsenceReason{AbsenceNoted::kKind, "reason"};
@@ -49,7 +50,7 @@ inline constexpr PayloadField kSessionPlanned{ActivitySessionLogged::kKind, "pla
 inline constexpr PayloadField kSurveyAnswers{SurveyAnswered::kKind, "answers"};
 
 // All of the above, for the test that checks them against encodePayload.
-inline constexpr std::array kAll = {kCheckedOutAutomatic, kCorrectedEventId, kAbsenceDate,      kAbsenceReason,
+inline constexpr std::array kAll = {kCheckedOutAutomatic, kCheckedOutAt, kCorrectedEventId, kAbsenceDate,      kAbsenceReason,
                                     kSessionId,           kSessionActivityId, kSessionStart,   kSessionEnd,
                                     kSessionOuting,       kSessionParticipantIds, kSessionPlanned, kSurveyAnswers};
 } // namespace field

@@ -3,6 +3,7 @@
 // app/report, which sees no SQL, no tables and no payload JSON. Central implements it over its
 // own schema (CentralReportReader.cpp); another store would implement the same calls. Every
 // call leaves out voided events (the target of any Corrected event).
+#include "core/AttendanceCount.hpp"
 #include "core/Clock.hpp"
 #include "core/Event.hpp"
 #include "core/LocalTime.hpp"
@@ -32,8 +33,12 @@ struct RosterActivityRow {
   std::string id, siteId, name, category;
 };
 
-struct AbsenceRow {
-  std::string siteId, participantId, date, reason;
+// One kiosk (device) as the report sees it: its last batch and the last day its data covers.
+struct KioskCoverage {
+  std::string deviceId, siteId;
+  std::optional<UtcMs> lastBatchUtc;    // creation time (kiosk clock) of its newest batch
+  std::optional<LocalDate> lastDay;     // local day of its newest event (highest sequence number)
+  bool sequenceGap = false;             // fewer events held than its highest sequence number
 };
 struct SessionRow {
   std::string eventId, siteId, sessionId, activityId;
@@ -47,27 +52,22 @@ struct SurveyRow {
   std::array<std::string, 3> answers;
 };
 
-class ReportReader {
+// The counting rows (CountingSource: check-ins, automatic check-outs, absence notes, recorded
+// spans) are what core/AttendanceCount counts; the rest is what the other sections read.
+class ReportReader : public CountingSource {
 public:
-  virtual ~ReportReader() = default;
   virtual std::vector<RosterSiteRow> rosterSites() = 0;
   virtual std::vector<RosterParticipantRow> rosterParticipants() = 0;
   virtual std::vector<RosterActivityRow> rosterActivities() = 0;
+  // The roster history (every spell, any site).
+  virtual std::vector<RosterSpell> rosterSpells() = 0;
+  // Every kiosk that has sent a batch, by site then device.
+  virtual std::vector<KioskCoverage> kiosks() = 0;
   // Site ids that occur in the event log (a site may have records but no roster row).
   virtual std::vector<std::string> eventSiteIds() = 0;
   virtual std::vector<std::pair<std::string, UtcMs>> lastSyncPerSite() = 0;
-  // The last local day each site has any record for.
-  virtual std::map<std::string, LocalDate> lastRecordedDayPerSite() = 0;
   // Records (any kind) of the site (or all sites) recorded on a local day in [from, to].
   virtual std::int64_t recordsBetween(LocalDate from, LocalDate to, const std::optional<std::string>& site) = 0;
-  // Each distinct (site, participant, local day) with a non-voided CheckedIn, days in [from, to].
-  virtual void forEachAttendance(LocalDate from, LocalDate to,
-                                 const std::function<void(const std::string& site, const std::string& participant,
-                                                          const std::string& day)>& row) = 0;
-  // Non-voided automatic check-outs per site, recorded on a day in [from, to].
-  virtual std::map<std::string, std::int64_t> automaticCheckouts(LocalDate from, LocalDate to) = 0;
-  // Non-voided AbsenceNoted whose day (the payload's date) is in [from, to].
-  virtual std::vector<AbsenceRow> absences(LocalDate from, LocalDate to) = 0;
   // Non-voided, non-planned ActivitySessionLogged whose start is in [fromUtc, toUtc).
   virtual std::vector<SessionRow> sessions(UtcMs fromUtc, UtcMs toUtc) = 0;
   // Non-voided events of the feedback kinds (FeedbackGiven, ComplaintRegistered,

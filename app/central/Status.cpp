@@ -1,5 +1,6 @@
 #include "central/Status.hpp"
 
+#include "central/RosterHistory.hpp"
 #include "core/LocalTime.hpp"
 
 #include <cstdio>
@@ -72,6 +73,13 @@ std::string formatStatusText(CentralStore& store) {
     else
       out << d.clockBack << " bakåt i tiden, " << d.clockFuture << " mer än ett dygn framåt\n";
   }
+  const auto unlisted = checkInsNotOnRoster(store.db());
+  if (!unlisted.empty()) {
+    out << "\nDatakvalitet: incheckningar av någon som inte finns i verksamhetens schema (sparade, räknas inte):\n";
+    for (const auto& n : unlisted)
+      out << "  " << n.siteId << ": deltagare " << n.participantId << ", " << n.checkIns << " dagar ("
+          << (n.otherSitesParticipant ? "en annan verksamhets deltagare" : "okänd") << ")\n";
+  }
   if (const auto q = store.quarantinedFiles(); q > 0)
     out << "\nVARNING: " << q << " filer har lagts i karantän (se quarantine/ på den centrala mappen).\n";
   return out.str();
@@ -97,6 +105,12 @@ std::string formatStatusJson(CentralStore& store) {
     for (size_t g = 0; g < d.missingBatches.size(); ++g) out << (g ? "," : "") << d.missingBatches[g];
     out << "],\"clockBack\":" << d.clockBack << ",\"clockFuture\":" << d.clockFuture << "}";
   }
+  out << "],\"notOnRoster\":[";
+  const auto unlisted = checkInsNotOnRoster(store.db());
+  for (size_t i = 0; i < unlisted.size(); ++i)
+    out << (i ? "," : "") << "{\"siteId\":" << jsonString(unlisted[i].siteId)
+        << ",\"participantId\":" << jsonString(unlisted[i].participantId) << ",\"days\":" << unlisted[i].checkIns
+        << ",\"otherSitesParticipant\":" << (unlisted[i].otherSitesParticipant ? "true" : "false") << "}";
   out << "]}\n";
   return out.str();
 }

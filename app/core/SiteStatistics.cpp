@@ -18,34 +18,22 @@ namespace {
 
 bool inPeriod(LocalDate d, const StatisticsPeriod& p) { return !(d < p.from) && !(p.to < d); }
 
-void countAttendance(SiteStatistics& s, const std::vector<Event>& events) {
-  const std::set<std::string> voided = voidedEventIds(events);
-  std::set<std::pair<long, std::string>> present; // (day number, participant): once per day
-  for (const auto& e : events) {
-    const auto* in = std::get_if<CheckedIn>(&e.payload);
-    if (!in || voided.count(e.id)) continue;
-    const LocalDate day = toStockholm(in->at).date;
-    if (inPeriod(day, s.period)) present.emplace(daysFromCivil(day), in->participantId);
-  }
-  std::set<std::string> who;
-  std::set<long> daysWithVisits;
-  for (const auto& [day, participant] : present) {
-    who.insert(participant);
-    daysWithVisits.insert(day);
-    ++s.attendanceDays;
-    const int wd = isoWeekday(civilFromDays(day));
-    if (wd >= 6) ++s.weekendAttendanceDays;
-    else ++s.weekdays[static_cast<size_t>(wd - 1)].attendanceDays;
-  }
-  s.distinctParticipants = static_cast<int>(who.size());
-  for (size_t i = 0; i < s.weekdays.size(); ++i) s.weekdays[i].isoWeekday = static_cast<int>(i) + 1;
-  if (present.empty()) return;
-  // Days counted: from the first attendance on, working days and any day someone came.
-  for (long d = present.begin()->first, end = daysFromCivil(s.period.to); d <= end; ++d) {
-    const LocalDate day = civilFromDays(d);
-    const int wd = isoWeekday(day);
-    if (wd >= 6) continue;
-    if (isWorkingDay(day) || daysWithVisits.count(d)) ++s.weekdays[static_cast<size_t>(wd - 1)].days;
+void countAttendance(SiteStatistics& s, CountingSource& rows, const StatisticsSite& site) {
+  CountRequest req;
+  req.from = s.period.from;
+  req.to = s.period.to;
+  req.sites = {{site.id, site.places}};
+  req.roster = site.roster;
+  AttendanceCount count = countAttendance(rows, req);
+  s.attendance = std::move(count.sites.front());
+  const auto& a = s.attendance;
+  s.attendanceDays = static_cast<int>(a.attendanceDays);
+  s.weekendAttendanceDays = static_cast<int>(a.byWeekday[5] + a.byWeekday[6]);
+  s.distinctParticipants = static_cast<int>(a.distinctParticipants);
+  for (size_t i = 0; i < s.weekdays.size(); ++i) {
+    s.weekdays[i].isoWeekday = static_cast<int>(i) + 1;
+    s.weekdays[i].days = static_cast<int>(a.openByWeekday[i]);
+    s.weekdays[i].attendanceDays = static_cast<int>(a.byWeekday[i]);
   }
 }
 
@@ -98,22 +86,16 @@ void countComplaints(SiteStatistics& s, const std::vector<ComplaintState>& compl
 
 } // namespace
 
-SiteStatistics computeSiteStatistics(const std::vector<Event>& events, const std::vector<ActivitySession>& sessions,
+SiteStatistics computeSiteStatistics(CountingSource& rows, const StatisticsSite& site,
+                                     const std::vector<ActivitySession>& sessions,
                                      const std::vector<Activity>& activities,
                                      const std::vector<ComplaintState>& complaints, LocalDate today) {
   SiteStatistics s;
   s.period = statisticsPeriod(today);
-  countAttendance(s, events);
+  countAttendance(s, rows, site);
   countActivities(s, sessions, activities);
   countComplaints(s, complaints);
   return s;
-}
-
-std::string formatSwedishDecimal(double value) {
-  const long tenths = std::lround(value * 10.0);
-  const long whole = tenths / 10, tenth = std::labs(tenths % 10);
-  std::string out = (tenths < 0 && whole == 0 ? "-" : "") + std::to_string(whole);
-  return out + "," + std::to_string(tenth);
 }
 
 } // namespace dagverk

@@ -1,23 +1,21 @@
 #pragma once
 // The kiosk's "Statistik" screen: its own site over the last 8 weeks, from its own records.
-// Pure: the store hands over the events, sessions, catalogue and complaint register, and this
-// counts. The central reports count the same way across kiosks.
+// Attendance is counted by core/AttendanceCount, the counter every central report section
+// uses, over the kiosk's rows (store/CountingRows.hpp); the rules are written out there.
 //
 // How each figure is counted:
 // - Period: the 56 days ending today (today included).
-// - Attendance: a participant is present on a day if a check-in that is not voided by a
-//   correction arrived (CheckedIn.at, Stockholm time) on that day. Twice on one day, or on two
-//   kiosks, is still one attendance day.
-// - Average per weekday (Mon–Fri): attendance days on that weekday divided by the days of that
-//   weekday counted. Counted days run from the first attendance in the period (so a kiosk put
-//   up three weeks ago is not averaged over eight) to today, and are the working days (Swedish
-//   holidays left out) plus any other day of that weekday on which someone came.
+// - Attendance days, distinct participants, open days: AttendanceCount over the period for
+//   this site and its roster (counted days from the site's first record, so a kiosk put up
+//   three weeks ago is not averaged over eight; a Saturday someone came is an open day).
+// - Average per weekday (Mon–Fri): attendance days on that weekday / open days on it.
 // - Activities: sessions done (not planned) whose start lies in the period, per category of
 //   the activity in the site's catalogue; participant-sessions add up each session's
 //   participants. Categories with most sessions first.
 // - Complaints: every complaint, comment or suggestion (praise is not one) that is not closed,
 //   whenever it came in; the oldest listed with working days since receipt, and marked as
 //   ComplaintState::overdue says (no feedback after 10 working days).
+#include "core/AttendanceCount.hpp"
 #include "core/DayRecords.hpp"
 #include "core/Event.hpp"
 #include "core/Feedback.hpp"
@@ -65,6 +63,7 @@ struct OpenComplaint {
 
 struct SiteStatistics {
   StatisticsPeriod period;
+  SiteAttendance attendance; // the counter's figures for the site, as the central report has them
   std::array<WeekdayAttendance, 5> weekdays{}; // Monday .. Friday
   int attendanceDays = 0;       // every day of the period, weekends included
   int weekendAttendanceDays = 0; // of those, on Saturdays and Sundays
@@ -80,14 +79,19 @@ struct SiteStatistics {
   bool hasActivities() const { return sessions > 0; }
 };
 
-// `events`: the site's events recorded in the period (check-ins and corrections are used;
-// others are ignored). `sessions`: the site's current sessions (any start; those outside the
-// period are ignored). `activities`: the site's catalogue. `complaints`: the site's register.
-SiteStatistics computeSiteStatistics(const std::vector<Event>& events, const std::vector<ActivitySession>& sessions,
+// The site whose statistics are counted: its id, places and roster.
+struct StatisticsSite {
+  std::string id;
+  int places = 0;
+  std::vector<RosterSpell> roster;
+};
+
+// `rows`: the kiosk's counting rows. `sessions`: the site's current sessions (any start; those
+// outside the period are ignored). `activities`: the site's catalogue. `complaints`: the site's
+// register.
+SiteStatistics computeSiteStatistics(CountingSource& rows, const StatisticsSite& site,
+                                     const std::vector<ActivitySession>& sessions,
                                      const std::vector<Activity>& activities,
                                      const std::vector<ComplaintState>& complaints, LocalDate today);
-
-// "4,5": one decimal with a decimal comma, as Swedish readers expect.
-std::string formatSwedishDecimal(double value);
 
 } // namespace dagverk

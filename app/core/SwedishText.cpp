@@ -1,6 +1,7 @@
 #include "core/SwedishText.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace dagverk {
 
@@ -140,6 +141,18 @@ const std::vector<std::string>& swedishAlphabet() {
     return v;
   }();
   return kLetters;
+}
+
+std::string formatSwedishDecimal(double value, int decimals) {
+  decimals = std::clamp(decimals, 0, 6);
+  long long scale = 1;
+  for (int i = 0; i < decimals; ++i) scale *= 10;
+  const long long units = std::llround(value * static_cast<double>(scale));
+  const unsigned long long magnitude = static_cast<unsigned long long>(units < 0 ? -units : units);
+  std::string out = (units < 0 ? "-" : "") + std::to_string(magnitude / static_cast<unsigned long long>(scale));
+  if (decimals == 0) return out;
+  std::string fraction = std::to_string(magnitude % static_cast<unsigned long long>(scale));
+  return out + "," + std::string(static_cast<size_t>(decimals) - fraction.size(), '0') + fraction;
 }
 
 } // namespace dagverk

@@ -18,4 +18,9 @@ bool swedishLess(std::string_view a, std::string_view b);
 // The letters of the alphabet strip, A–Ö.
 const std::vector<std::string>& swedishAlphabet();
 
+// A number as Swedish readers write it: "4,5", "12", "-0,3": rounded half away from zero to
+// `decimals` places (0..6), decimal comma, no "-" on a value that rounds to zero. The kiosk and
+// the reports both use this one, so a figure reads the same on the screen and on paper.
+std::string formatSwedishDecimal(double value, int decimals = 1);
+
 } // namespace dagverk

@@ -77,6 +77,7 @@ Section activitySection(const ReportData& d) {
   } else {
     s.tables.push_back(activityTable(d, d.outings, "outings", "Utflykter", "outing_"));
   }
+  if (!d.splitColumns.empty()) s.tables.push_back(activitySplitTable(d));
   return s;
 }
 

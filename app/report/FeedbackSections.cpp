@@ -155,12 +155,13 @@ Section complaintSection(const ReportData& d) {
 
   if (d.overdue.empty()) {
     s.paragraphs.push_back("Inga öppna klagomål eller synpunkter saknar återkoppling efter " +
-                           std::to_string(kFeedbackDueWorkingDays) + " arbetsdagar vid periodens slut.");
+                           std::to_string(kFeedbackDueWorkingDays) + " arbetsdagar den " +
+                           formatIsoDate(d.complaintsJudgedAt) + ".");
   } else {
     Table o;
     o.id = "overdue";
     o.title = "Öppna klagomål och synpunkter utan återkoppling efter " + std::to_string(kFeedbackDueWorkingDays) +
-              " arbetsdagar";
+              " arbetsdagar, den " + formatIsoDate(d.complaintsJudgedAt);
     o.columns = {"Verksamhet-id", "Inkom", "Typ", "Vad gällde", "Arbetsdagar sedan det kom in"};
     for (const auto& c : d.overdue)
       addRow(o, {text(c.siteId), text(c.receivedDate), text(categoryLabel(complaintTypes(), c.type)),

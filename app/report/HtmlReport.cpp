@@ -1,5 +1,7 @@
 #include "report/ReportWriters.hpp"
 
+#include "core/SwedishText.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -53,6 +55,7 @@ th { background: var(--band); text-align: left; font-weight: bold; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.total td { font-weight: bold; background: #f6f9fb; }
 td.id { color: var(--muted); font-size: 8pt; }
+td.alert, p.alert { color: #b00020; font-weight: bold; }
 .note { font-size: 8.5pt; color: var(--muted); margin-top: 0.5mm; }
 .nodata { font-size: 11pt; padding: 3mm; background: var(--band); border-left: 4px solid var(--accent); }
 footer { font-size: 8pt; color: var(--muted); border-top: 1px solid var(--line); margin-top: 8mm; padding-top: 2mm; }
@@ -107,7 +110,7 @@ std::string verticalBars(const Chart& c) {
     const double v = maxV * i / axis.ticks, y = top + plotH - plotH * i / axis.ticks;
     s += "<line x1=\"" + num(left, 1) + "\" x2=\"" + num(w - right, 1) + "\" y1=\"" + num(y, 1) + "\" y2=\"" +
          num(y, 1) + "\" stroke=\"#c9d3d9\" stroke-width=\"0.6\"/>";
-    s += svgText(left - 4, y + 3.5, formatDecimal(v, v == std::floor(v) ? 0 : 1), "end", 9, "#5b6b75");
+    s += svgText(left - 4, y + 3.5, formatSwedishDecimal(v, v == std::floor(v) ? 0 : 1), "end", 9, "#5b6b75");
   }
   const double slot = plotW / static_cast<double>(c.values.size());
   for (size_t i = 0; i < c.values.size(); ++i) {
@@ -115,7 +118,7 @@ std::string verticalBars(const Chart& c) {
     const double bw = slot * 0.64, y = top + plotH - bh;
     s += "<rect x=\"" + num(x, 1) + "\" y=\"" + num(y, 1) + "\" width=\"" + num(bw, 1) + "\" height=\"" +
          num(bh, 1) + "\" fill=\"#2f6f8f\"/>";
-    s += svgText(x + bw / 2, y - 3, formatDecimal(c.values[i], c.decimals), "middle", 10);
+    s += svgText(x + bw / 2, y - 3, formatSwedishDecimal(c.values[i], c.decimals), "middle", 10);
     s += svgText(x + bw / 2, top + plotH + 14, c.labels[i], "middle", 10);
   }
   s += svgText(left, h - 3, c.unitLabel, "start", 9, "#5b6b75");
@@ -137,7 +140,7 @@ std::string horizontalBars(const Chart& c) {
     s += svgText(labelW - 6, y + 12.5, label, "end", 10);
     s += "<rect x=\"" + num(labelW, 1) + "\" y=\"" + num(y + 3, 1) + "\" width=\"" + num(std::max(bw, 0.5), 1) +
          "\" height=\"" + num(rowH - 6, 1) + "\" fill=\"#2f6f8f\"/>";
-    s += svgText(labelW + bw + 4, y + 12.5, formatDecimal(c.values[i], c.decimals), "start", 10);
+    s += svgText(labelW + bw + 4, y + 12.5, formatSwedishDecimal(c.values[i], c.decimals), "start", 10);
   }
   s += svgText(labelW, h - 3, c.unitLabel, "start", 9, "#5b6b75");
   return s + "</svg>";
@@ -159,7 +162,7 @@ std::string lineChart(const Chart& c) {
     const double v = maxV * i / axis.ticks, y = yAt(v);
     s += "<line x1=\"" + num(left, 1) + "\" x2=\"" + num(w - right, 1) + "\" y1=\"" + num(y, 1) + "\" y2=\"" +
          num(y, 1) + "\" stroke=\"#c9d3d9\" stroke-width=\"0.6\"/>";
-    s += svgText(left - 4, y + 3.5, formatDecimal(v, v == std::floor(v) ? 0 : 1), "end", 9, "#5b6b75");
+    s += svgText(left - 4, y + 3.5, formatSwedishDecimal(v, v == std::floor(v) ? 0 : 1), "end", 9, "#5b6b75");
   }
   std::string points;
   for (size_t i = 0; i < n; ++i) points += num(xAt(i), 1) + "," + num(yAt(c.values[i]), 1) + " ";
@@ -169,7 +172,7 @@ std::string lineChart(const Chart& c) {
     s += "<circle cx=\"" + num(xAt(i), 1) + "\" cy=\"" + num(yAt(c.values[i]), 1) + "\" r=\"" +
          (n > 30 ? "1.8" : "2.8") + "\" fill=\"#2f6f8f\"/>";
     if (i % every == 0) s += svgText(xAt(i), top + plotH + 14, c.labels[i], "middle", 9);
-    if (n <= 14) s += svgText(xAt(i), yAt(c.values[i]) - 6, formatDecimal(c.values[i], c.decimals), "middle", 9);
+    if (n <= 14) s += svgText(xAt(i), yAt(c.values[i]) - 6, formatSwedishDecimal(c.values[i], c.decimals), "middle", 9);
   }
   s += svgText(left, h - 3, c.unitLabel, "start", 9, "#5b6b75");
   return s + "</svg>";
@@ -206,7 +209,8 @@ std::string tableHtml(const Table& t, const Section& s) {
       const bool numeric = cell.kind != Cell::Kind::Text || !cell.fig.empty();
       const bool idColumn = c == 0 && !t.columns.empty() && t.columns[0] == "Verksamhet-id";
       h += "<td";
-      if (numeric) h += " class=\"num\"";
+      if (cell.alert) h += numeric ? " class=\"num alert\"" : " class=\"alert\"";
+      else if (numeric) h += " class=\"num\"";
       else if (idColumn) h += " class=\"id\"";
       if (!cell.fig.empty()) {
         char value[64] = "";

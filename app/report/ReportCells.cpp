@@ -3,6 +3,7 @@
 #include "report/ReportLayout.hpp"
 
 #include "core/DayRecords.hpp"
+#include "core/SwedishText.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -11,21 +12,7 @@ namespace dagverk::report {
 
 std::string formatInteger(std::int64_t v) { return std::to_string(v); }
 
-std::string formatDecimal(double v, int decimals) {
-  // Half away from zero (1,25 -> 1,3), the same rounding as the figures' values, so a chart
-  // label never differs from its table.
-  const double scale = std::pow(10.0, decimals);
-  v = std::round(v * scale) / scale;
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  std::string s = buf;
-  for (auto& c : s)
-    if (c == '.') c = ',';
-  if (s == "-0" || s == "-0,0" || s == "-0,00") s.erase(0, 1);
-  return s;
-}
-
-std::string formatPercent(double fraction) { return formatDecimal(fraction * 100.0, 1) + " %"; }
+std::string formatPercent(double fraction) { return formatSwedishDecimal(fraction * 100.0, 1) + " %"; }
 
 namespace layout {
 
@@ -54,7 +41,7 @@ Cell decimal(double v, int decimals, std::string fig, std::string site, std::str
   // The value is the rounded figure as shown, so every format carries the same number.
   const double scale = std::pow(10.0, decimals);
   c.value = std::round(v * scale) / scale;
-  c.text = formatDecimal(c.value, decimals);
+  c.text = formatSwedishDecimal(c.value, decimals);
   c.hasValue = true;
   c.fig = std::move(fig);
   c.site = std::move(site);
@@ -76,6 +63,25 @@ Cell percent(std::optional<double> fraction, std::string fig, std::string site, 
   c.text = formatPercent(c.value);
   c.hasValue = true;
   return c;
+}
+
+Cell none(std::string fig, std::string site, std::string key) {
+  Cell c;
+  c.text = kDash;
+  c.fig = std::move(fig);
+  c.site = std::move(site);
+  c.key = std::move(key);
+  return c;
+}
+
+Cell integerIf(bool has, std::int64_t v, std::string fig, std::string site, std::string key) {
+  return has ? integer(v, std::move(fig), std::move(site), std::move(key))
+             : none(std::move(fig), std::move(site), std::move(key));
+}
+
+Cell decimalIf(std::optional<double> v, int decimals, std::string fig, std::string site, std::string key) {
+  return v ? decimal(*v, decimals, std::move(fig), std::move(site), std::move(key))
+           : none(std::move(fig), std::move(site), std::move(key));
 }
 
 std::string dateTime(UtcMs t) {

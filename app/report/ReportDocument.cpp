@@ -24,22 +24,52 @@ Section aboutSection(const ReportData& d) {
                            ". Rapporten har därför inga siffror och inga diagram.");
   s.paragraphs.push_back(
       "Siffrorna räknas ur de händelser som verksamheternas kioskar har synkroniserat till den centrala "
-      "databasen. Det som ännu inte är synkroniserat finns inte med: se datumen nedan.");
-  s.paragraphs.push_back(
-      "Närvarodag: en deltagare som checkat in minst en gång på en verksamhet under en dag, räknad en gång "
-      "oavsett vilken kiosk som registrerade det. Rättade (makulerade) registreringar räknas inte. "
-      "Öppetdagar: vardagar utom helgdagar i perioden, till och med den sista dag verksamheten har data för. "
-      "Beläggning: närvarodagar / (platser × öppetdagar). Förväntad men frånvarande: deltagare som enligt "
-      "schemat skulle komma en öppetdag men inte checkade in; orsaken är den som personalen noterade, annars "
-      "\"ej angiven\". Schemat är dagens (centralt finns ingen historik över schemat).");
-  Table t;
-  t.id = "sync";
-  t.title = "Senast synkroniserad per verksamhet";
-  t.columns = {"Verksamhet-id", "Verksamhet", "Senast synkroniserad", "Data till och med"};
+      "databasen. Det som ännu inte är synkroniserat finns inte med: se kioskerna i tabellen nedan. En "
+      "verksamhet i rött har ofullständiga siffror: en av dess kiosker ligger mer än " +
+      std::to_string(kStaleKioskDays) + " dagar efter den nyaste, eller händelser saknas.");
   for (const auto& site : d.sites)
-    addRow(t, {text(site.id), text(site.name), text(site.lastSync ? dateTime(*site.lastSync) : "aldrig"),
-               text(site.attendance.lastRecordedDay ? formatIsoDate(*site.attendance.lastRecordedDay) : kDash)});
-  s.tables.push_back(std::move(t));
+    if (site.incomplete) s.paragraphs.push_back("Ofullständig: " + site.name + " – " + site.incompleteWhy + ".");
+  s.tables.push_back(kioskTable(d));
+  Table defs;
+  defs.id = "definitions";
+  defs.title = "Så räknas siffrorna";
+  defs.columns = {"Begrepp", "Betydelse"};
+  const auto def = [&](const char* term, std::string meaning) { addRow(defs, {text(term), text(std::move(meaning))}); };
+  def("Räknade dagar", "Från den senare av periodens första dag och verksamhetens första registrering, till den "
+                       "tidigare av periodens sista dag och verksamhetens sista registrerade dag. Veckor innan "
+                       "verksamheten började använda Dagverk räknas alltså inte.");
+  def("Öppetdagar", "Räknade dagar som är vardagar (inte helgdagar), och dessutom varje lördag, söndag eller "
+                    "helgdag då någon checkade in: då var verksamheten öppen.");
+  def("Platser", "Verksamhetens platser enligt schemat.");
+  def("Platsdagar", "Platser × öppetdagar. För hela enheten summan av verksamheternas platsdagar.");
+  def("Närvarodagar", "En deltagare i verksamhetens schema som checkat in minst en gång en dag, räknad en gång "
+                      "oavsett vilken kiosk som registrerade det. Rättade (makulerade) registreringar räknas inte. "
+                      "Dagen är den dag incheckningen registrerades.");
+  def("Unika deltagare", "Deltagare med minst en närvarodag. För hela enheten räknas en deltagare en gång även om "
+                         "hen varit på flera verksamheter.");
+  def("Beläggning", "Närvarodagar / platsdagar. För hela enheten: enhetens närvarodagar / summan av "
+                    "verksamheternas platsdagar, så att raden går att räkna om från sina delar.");
+  def("Förväntade men frånvarande dagar",
+      "Öppetdagar då en deltagare enligt det schema som gällde den dagen skulle komma men inte checkade in. "
+      "Orsaken är den som personalen noterade, annars \"ej angiven\". Den som slutat räknas inte efter sin "
+      "sista dag, den som börjat inte före sin första.");
+  def("Automatiska utcheckningar", "Besök som ingen checkade ut från, och som stängdes automatiskt nästa "
+                                   "morgon. De räknas på besökets dag, inte på dagen då de stängdes.");
+  def("Genomsnitt per veckodag", "Närvarodagar på veckodagen / öppetdagar på veckodagen. För hela enheten "
+                                 "summan av verksamheternas genomsnitt, räknad på oavrundade tal och avrundad "
+                                 "en gång; därför stämmer en kolumn av verksamheter med enhetens rad inom "
+                                 "avrundningen.");
+  def("Utfall T1, T2, VB, Totalt ack.", "För ett år: januari–april, maj–augusti, september–december och hela "
+                                        "året.");
+  def("Öppna klagomål utan återkoppling", "Bedöms den tidigare av periodens sista dag och dagen rapporten togs "
+                                          "fram (" + formatIsoDate(d.complaintsJudgedAt) + "), så att inget räknas "
+                                          "som försenat i förväg.");
+  def("–", "Uppgiften finns inte: verksamheten har inga registreringar under perioden, eller talet går inte att "
+           "räkna (inga öppetdagar). Aldrig samma sak som 0.");
+  def("Ej räknade incheckningar", "Incheckningar av någon som inte finns i verksamhetens schema (okänd, eller "
+                                  "en annan verksamhets deltagare). De finns kvar i databasen men räknas inte; se "
+                                  "avsnittet Datakvalitet.");
+  s.tables.push_back(std::move(defs));
   return s;
 }
 
@@ -61,7 +91,7 @@ Section attendanceSection(const ReportData& d) {
     weekday.decimals = 1;
     for (size_t w = 0; w < 5; ++w) {
       weekday.labels.push_back(weekdayName(w));
-      weekday.values.push_back(scope.attendance.averageByWeekday[w]);
+      weekday.values.push_back(scope.attendance.averageByWeekday[w].value_or(0.0));
     }
     s.charts.push_back(std::move(weekday));
     if (d.weeks.size() >= 2) { // one week's "trend" is a single point: the table says it
@@ -80,23 +110,33 @@ Section attendanceSection(const ReportData& d) {
   Table main;
   main.id = "attendance";
   main.title = "Närvaro och beläggning per verksamhet";
-  main.columns = {"Verksamhet-id", "Verksamhet", "Platser", "Öppetdagar", "Närvarodagar", "Unika deltagare",
-                  "Beläggning", "Förväntade men frånvarande dagar", "Automatiska utcheckningar"};
+  main.columns = {"Verksamhet-id", "Verksamhet", "Platser", "Räknade dagar", "Öppetdagar", "Platsdagar",
+                  "Närvarodagar", "Unika deltagare", "Beläggning", "Förväntade men frånvarande dagar",
+                  "Automatiska utcheckningar"};
   for (const SiteSection* site : rowsOf(d)) {
     const auto& a = site->attendance;
+    const bool has = a.hasData();
+    const bool unit = site == &d.unit;
+    const std::string counted =
+        a.counted ? formatIsoDate(a.counted->first) + " – " + formatIsoDate(a.counted->last) : std::string(kDash);
+    Cell name = text(site->name);
+    name.alert = site->incomplete;
     addRow(main,
-           {text(site->id), text(site->name), integer(site->places, "places", site->id),
-            integer(a.openDays, "open_days", site->id), integer(a.attendanceDays, "attendance_days", site->id),
-            integer(a.distinctParticipants, "distinct_participants", site->id),
-            percent(a.occupancy(), "occupancy", site->id),
-            integer(a.expectedAbsentDays, "expected_absent_days", site->id),
-            integer(a.automaticCheckouts, "automatic_checkouts", site->id)},
-           site == &d.unit);
+           {text(site->id), std::move(name), integer(site->places, "places", site->id), text(counted),
+            unit ? none("open_days", site->id) : integerIf(has, a.openDays, "open_days", site->id),
+            integerIf(has, a.placeDays, "place_days", site->id),
+            integerIf(has, a.attendanceDays, "attendance_days", site->id),
+            integerIf(has, a.distinctParticipants, "distinct_participants", site->id),
+            percent(has ? a.occupancy() : std::nullopt, "occupancy", site->id),
+            integerIf(has, a.expectedAbsentDays, "expected_absent_days", site->id),
+            integerIf(has, a.automaticCheckouts, "automatic_checkouts", site->id)},
+           unit);
   }
   if (!isSiteReport(d))
-    main.note = "Öppetdagar för hela enheten: flest öppetdagar bland verksamheterna. Unika deltagare för hela "
-                "enheten räknar en deltagare en gång även om hen varit på flera verksamheter.";
+    main.note = "Hela enheten: beläggning = enhetens närvarodagar / summan av verksamheternas platsdagar "
+                "(platser × räknade öppetdagar per verksamhet). Öppetdagar summeras inte över verksamheter.";
   s.tables.push_back(std::move(main));
+  for (auto& t : attendanceSplitTables(d)) s.tables.push_back(std::move(t));
 
   Table avg;
   avg.id = "weekday_average";
@@ -106,12 +146,13 @@ Section attendanceSection(const ReportData& d) {
   for (const SiteSection* site : rowsOf(d)) {
     std::vector<Cell> row{text(site->id), text(site->name)};
     for (size_t w = 0; w < 5; ++w)
-      row.push_back(decimal(site->attendance.averageByWeekday[w], 1, "weekday_average", site->id,
-                            std::to_string(w + 1)));
+      row.push_back(decimalIf(site->attendance.averageByWeekday[w], 1, "weekday_average", site->id,
+                              std::to_string(w + 1)));
     addRow(avg, std::move(row), site == &d.unit);
   }
   avg.note = std::string("Närvarodagar på veckodagen delat med antalet öppetdagar på den veckodagen.") +
-             (isSiteReport(d) ? "" : " För hela enheten: summan av verksamheternas genomsnitt.");
+             (isSiteReport(d) ? "" : " För hela enheten: summan av verksamheternas oavrundade genomsnitt, "
+                                     "avrundad en gång.");
   s.tables.push_back(std::move(avg));
 
   Table days;
@@ -124,9 +165,11 @@ Section attendanceSection(const ReportData& d) {
   for (const SiteSection* site : rowsOf(d)) {
     const auto& a = site->attendance;
     std::vector<Cell> row{text(site->id), text(site->name)};
-    for (size_t w = 0; w < 5; ++w) row.push_back(integer(a.byWeekday[w], "weekday_days", site->id, std::to_string(w + 1)));
-    row.push_back(integer(a.byWeekday[5] + a.byWeekday[6], "weekday_days", site->id, "6-7"));
-    row.push_back(integer(a.attendanceDays, "weekday_days", site->id, "total"));
+    const bool has = a.hasData();
+    for (size_t w = 0; w < 5; ++w)
+      row.push_back(integerIf(has, a.byWeekday[w], "weekday_days", site->id, std::to_string(w + 1)));
+    row.push_back(integerIf(has, a.byWeekday[5] + a.byWeekday[6], "weekday_days", site->id, "6-7"));
+    row.push_back(integerIf(has, a.attendanceDays, "weekday_days", site->id, "total"));
     addRow(days, std::move(row), site == &d.unit);
   }
   s.tables.push_back(std::move(days));
@@ -144,9 +187,11 @@ Section attendanceSection(const ReportData& d) {
     std::vector<Cell> row{text(site->id), text(site->name)};
     for (const auto& r : reasons) {
       const auto it = site->attendance.absentByReason.find(r);
-      row.push_back(integer(it == site->attendance.absentByReason.end() ? 0 : it->second, "absent_reason", site->id, r));
+      row.push_back(integerIf(site->attendance.hasData(), it == site->attendance.absentByReason.end() ? 0 : it->second,
+                              "absent_reason", site->id, r));
     }
-    row.push_back(integer(site->attendance.expectedAbsentDays, "absent_reason", site->id, "total"));
+    row.push_back(integerIf(site->attendance.hasData(), site->attendance.expectedAbsentDays, "absent_reason", site->id,
+                            "total"));
     addRow(absent, std::move(row), site == &d.unit);
   }
   s.tables.push_back(std::move(absent));
@@ -161,7 +206,8 @@ Section attendanceSection(const ReportData& d) {
     std::vector<Cell> row{text(formatIsoWeek(d.weeks[i])),
                           text(formatIsoDate(isoWeekMonday(d.weeks[i].year, d.weeks[i].week)))};
     for (const SiteSection* site : rows)
-      row.push_back(integer(site->attendance.byWeek[i], "weekly_days", site->id, formatIsoWeek(d.weeks[i])));
+      row.push_back(integerIf(site->attendance.hasData(), site->attendance.byWeek[i], "weekly_days", site->id,
+                              formatIsoWeek(d.weeks[i])));
     addRow(weeks, std::move(row));
   }
   weeks.note = "Veckor som bara delvis ligger i perioden räknar bara periodens dagar.";
@@ -213,12 +259,15 @@ Document layoutReport(const ReportData& d, Format format) {
   doc.generated = dateTime(d.generatedUtc);
   doc.sections.push_back(aboutSection(d));
   if (d.noData) return doc; // said in words; no empty tables or charts
-  doc.sections.push_back(attendanceSection(d));
-  if (format == Format::Html) doc.sections.push_back(driftSection(d));
-  doc.sections.push_back(activitySection(d));
-  doc.sections.push_back(complaintSection(d));
-  doc.sections.push_back(surveySection(d));
-  doc.sections.push_back(meetingPlaceSection());
+  // The sections in order; a new section adds one line here.
+  using Layout = Section (*)(const ReportData&);
+  const Layout sections[] = {attendanceSection, driftSection,     activitySection,   complaintSection,
+                             surveySection,     [](const ReportData&) { return meetingPlaceSection(); },
+                             dataQualitySection};
+  for (const Layout section : sections) {
+    if (section == driftSection && format != Format::Html) continue; // the drift list is for the site's staff
+    doc.sections.push_back(section(d));
+  }
   return doc;
 }
 

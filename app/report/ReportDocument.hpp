@@ -15,6 +15,7 @@ struct Cell {
   std::string text;  // as shown (Swedish: 12,5 and 45,5 %; "–" for a hidden or missing figure)
   double value = 0;  // Integer/Decimal: the number; Percent: the fraction (0.455)
   bool hasValue = false; // false: text only (also "–")
+  bool alert = false;    // a warning (an incomplete site): red in HTML and XLSX
   // A figure's machine identity (HTML data-* attributes; tests compare them to the hand count).
   std::string fig, site, key;
 };
@@ -59,9 +60,8 @@ struct Document {
 // HTML for one site); the XLSX/CSV never carry it.
 Document layoutReport(const ReportData& data, Format format);
 
-// Swedish number text: 12, 12,5, 45,5 %.
+// Swedish number text: 12 and 45,5 % (decimals: formatSwedishDecimal, core/SwedishText.hpp).
 std::string formatInteger(std::int64_t v);
-std::string formatDecimal(double v, int decimals);
 std::string formatPercent(double fraction);
 
 } // namespace dagverk::report

@@ -19,6 +19,12 @@ Cell decimal(double v, int decimals, std::string fig, std::string site, std::str
 // "–" when the fraction is missing (a hidden or undefined share).
 Cell percent(std::optional<double> fraction, std::string fig, std::string site, std::string key = {});
 
+// A figure that does not exist (a site without data): "–", with its identity.
+Cell none(std::string fig, std::string site, std::string key = {});
+// `integer`/`decimal` when the site has data (and the value exists), else none().
+Cell integerIf(bool has, std::int64_t v, std::string fig, std::string site, std::string key = {});
+Cell decimalIf(std::optional<double> v, int decimals, std::string fig, std::string site, std::string key = {});
+
 std::string dateTime(UtcMs t); // Stockholm time, "2026-11-22 09:05"
 std::string weekdayName(size_t i); // 0 = Måndag
 // The sites of the scope, then the unit's row for the whole-unit report.
@@ -35,5 +41,12 @@ Section activitySection(const ReportData& d);
 Section complaintSection(const ReportData& d);
 Section surveySection(const ReportData& d);
 Section meetingPlaceSection();
+Section dataQualitySection(const ReportData& d); // QualitySections.cpp
+// The kiosks of each site with their last batch and last day, incomplete sites in red
+// (QualitySections.cpp; on the first page, in "Om rapporten").
+Table kioskTable(const ReportData& d);
+// For a year: attendance and occupancy per tertial (QualitySections.cpp).
+std::vector<Table> attendanceSplitTables(const ReportData& d);
+Table activitySplitTable(const ReportData& d);
 
 } // namespace dagverk::report::layout

@@ -1,5 +1,7 @@
 #pragma once
 // The figures of one report, computed once (ReportBuilder) and laid out by every writer.
+#include "central/ReportReader.hpp"
+#include "core/AttendanceCount.hpp"
 #include "core/Feedback.hpp"
 #include "core/LocalTime.hpp"
 #include "core/Period.hpp"
@@ -15,30 +17,31 @@ namespace dagverk::report {
 
 inline constexpr const char* kUnitId = "enheten"; // the row/column of the whole unit
 inline constexpr const char* kUnitName = "Hela enheten";
-inline constexpr const char* kNoReason = "ej_angiven"; // absence without an AbsenceNoted
+inline constexpr const char* kNoReason = kNoAbsenceReason; // absence without an AbsenceNoted
+inline constexpr int kStaleKioskDays = 7; // a kiosk further behind its site's newest: incomplete
 inline constexpr int kDriftRecentWeeks = 4;
 inline constexpr int kDriftEarlierWeeks = 8;
 
-struct AttendanceFigures {
-  std::int64_t attendanceDays = 0;       // (participant, day) pairs present at the site
-  std::int64_t distinctParticipants = 0; // present at least once in the period
-  std::int64_t openDays = 0;             // working days in the period up to the site's last recorded day
-  std::int64_t placeDays = 0;            // places x open days
-  std::int64_t expectedAbsentDays = 0;   // expected by the roster on an open day, not present
-  std::int64_t automaticCheckouts = 0;   // check-outs closed by the day rollover
-  std::array<std::int64_t, 7> byWeekday{};     // attendance days, index 0 = Monday
-  std::array<std::int64_t, 7> openByWeekday{}; // open days per weekday (Mon–Fri)
-  std::map<std::string, std::int64_t> absentByReason; // reason code (or kNoReason) -> days
-  std::vector<std::int64_t> byWeek;  // attendance days per ISO week of ReportData::weeks
+// A site's (or the unit's) attendance as core/AttendanceCount counts it, plus what the report
+// lays out from it.
+struct AttendanceFigures : SiteAttendance {
+  std::vector<std::int64_t> byWeek; // attendance days per ISO week of ReportData::weeks
+  // Average present per weekday (Mon–Fri), unrounded: a site's attendance days on that weekday /
+  // its open days on it; the unit's is the sum of its sites' (rounded once, when shown), so a
+  // column of sites adds up to the unit within rounding. nullopt: no open day of that weekday.
+  std::array<std::optional<double>, 5> averageByWeekday{};
   std::optional<LocalDate> lastRecordedDay;
+};
 
-  // Average present per weekday (Mon–Fri) for a site: days / open days of that weekday. The
-  // unit's figure is the sum of its sites' averages (ReportBuilder sets unitAverage).
-  std::array<double, 5> averageByWeekday{};
-  std::optional<double> occupancy() const { // 0..1+, nullopt without open days or places
-    if (placeDays <= 0) return std::nullopt;
-    return static_cast<double>(attendanceDays) / static_cast<double>(placeDays);
-  }
+// One column of the tertial split (a year: Utfall T1, T2, VB and Totalt ack.).
+struct SplitColumn {
+  std::string label; // "Utfall T1"
+  std::string key;   // t1, t2, vb, ack
+  LocalDate from, to;
+};
+struct SplitFigures {
+  SiteAttendance::Part attendance; // attendance days, open days, place-days in the column
+  std::int64_t sessions = 0, participantSessions = 0; // activities (outings included)
 };
 
 struct SurveyFigures {
@@ -57,6 +60,12 @@ struct SiteSection {
   std::optional<UtcMs> lastSync;
   bool hasData = false; // any record in the period
   AttendanceFigures attendance;
+  std::vector<central::KioskCoverage> kiosks; // the site's kiosks (empty for the unit)
+  // Figures may be missing: a kiosk more than kStaleKioskDays behind the site's newest, or a
+  // gap in a kiosk's sequence numbers. `incompleteWhy` says which, in Swedish.
+  bool incomplete = false;
+  std::string incompleteWhy;
+  std::vector<SplitFigures> split; // per ReportData::splitColumns
   ComplaintTable complaints; // the period
   SurveyFigures survey;
 };
@@ -85,7 +94,7 @@ struct OverdueComplaint {
   std::string receivedDate;
   std::string type;     // code
   std::string concerns; // code
-  int workingDays = 0;  // from receipt to the end of the period
+  int workingDays = 0;  // from receipt to complaintsJudgedAt
 };
 
 struct DriftingParticipant {
@@ -107,6 +116,9 @@ struct ReportData {
   std::vector<ActivityRow> outings;    // per site and activity, outings only
   std::vector<ActivityRow> categories; // per site and category, then the unit's per category
   std::vector<ComplaintColumn> complaintColumns;
+  LocalDate complaintsJudgedAt; // the earlier of the period's end and the report's date
+  std::vector<SplitColumn> splitColumns; // a year: T1, T2, VB, Totalt ack.; else empty
+  std::vector<NotOnRoster> notOnRoster;  // check-ins in the period not counted (data quality)
   std::vector<OverdueComplaint> overdue;
   bool driftIncluded = false; // HTML for one site only
   LocalDate driftRecentFrom, driftEnd, driftEarlierFrom;

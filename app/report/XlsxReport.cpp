@@ -59,6 +59,10 @@ std::string renderXlsx(const Document& doc) {
   lxw_format* percent = workbook_add_format(wb);
   format_set_num_format(percent, "0.0%");
   format_set_border(percent, LXW_BORDER_THIN);
+  lxw_format* alert = workbook_add_format(wb);
+  format_set_border(alert, LXW_BORDER_THIN);
+  format_set_bold(alert);
+  format_set_font_color(alert, 0xB00020);
   lxw_format* note = workbook_add_format(wb);
   format_set_italic(note);
   format_set_font_color(note, 0x5B6B75);
@@ -86,7 +90,7 @@ std::string renderXlsx(const Document& doc) {
             lxw_format* f = cell.kind == Cell::Kind::Integer ? integer : cell.kind == Cell::Kind::Decimal ? decimal : percent;
             worksheet_write_number(ws, row(r), col(c), cell.value, f);
           } else {
-            worksheet_write_string(ws, row(r), col(c), cell.text.c_str(), plain);
+            worksheet_write_string(ws, row(r), col(c), cell.text.c_str(), cell.alert ? alert : plain);
           }
         }
         ++r;

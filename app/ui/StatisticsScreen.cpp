@@ -4,6 +4,7 @@
 // opens (KioskModel::statistics); this only draws them, with ImGui's draw lists. Every size
 // comes from the font size; an empty section says so in words instead of an empty chart.
 #include "core/LocalTime.hpp"
+#include "core/SwedishText.hpp"
 #include "ui/StatisticsScreen.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"

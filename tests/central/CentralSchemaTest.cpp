@@ -87,18 +87,18 @@ TEST_CASE("central schema: the report indexes and the voided set are central's, 
   {
     RawDb raw(file);
     REQUIRE(raw.exec("DROP TRIGGER event_voids; DROP TABLE voided_event; DROP INDEX event_checkin_day; "
-                     "DROP INDEX event_auto_checkout_day; "
+                     "DROP INDEX event_auto_checkout_day; DROP TABLE roster_spell; "
                      "CREATE INDEX report_checkin ON event(local_date, site_id, subject_id, id) "
                      "WHERE kind = 'CheckedIn'; PRAGMA user_version = 1;") == SQLITE_OK);
   }
   {
     auto reader = central::openReportReader(file);
     std::int64_t rows = 0;
-    reader->forEachAttendance({2026, 11, 1}, {2026, 11, 30},
-                              [&](const std::string&, const std::string& participant, const std::string&) {
-                                CHECK(participant == "P2"); // P1's check-in was corrected away
-                                ++rows;
-                              });
+    reader->forEachCheckIn({2026, 11, 1}, {2026, 11, 30},
+                           [&](const std::string&, const std::string& participant, LocalDate) {
+                             CHECK(participant == "P2"); // P1's check-in was corrected away
+                             ++rows;
+                           });
     CHECK(rows == 1);
   }
   RawDb raw(file);
@@ -132,4 +132,36 @@ TEST_CASE("central schema: includes run down only (central-tool -> report -> cen
     }
   }
   CHECK(files >= 20);
+}
+
+TEST_CASE("central schema: a database made before roster history gets it backfilled by migration 3") {
+  TempDir tmp("schema");
+  const fs::path file = tmp / "c.sqlite";
+  const UtcMs t = baseTime(); // P1 and P2 check in; P2 has since become inactive
+  sync::BatchContents b;
+  b.batchId = uuidFor(t, 1);
+  b.deviceId = "k1";
+  b.siteId = "liljan";
+  b.batchSeq = 1;
+  b.schemaVersion = kEventSchemaVersion;
+  b.createdUtc = t;
+  b.events = {rowOf("k1", 1, t, CheckedIn{"P1", t}), rowOf("k1", 2, t, CheckedIn{"P2", t})};
+  CentralStore::open(file)->importBatch(b, "sha", "1.batch", t);
+  const std::string day = formatIsoDate(toStockholm(t).date);
+  {
+    RawDb raw(file);
+    REQUIRE(raw.exec("DROP TABLE roster_spell; PRAGMA user_version = 2; "
+                     "INSERT INTO roster_participant VALUES ('P1', 'liljan', 'P', 'A', '12345', 1), "
+                     "('P2', 'liljan', 'Q', 'B', '135', 0), ('P3', 'liljan', 'R', 'C', '1', 0);") == SQLITE_OK);
+  }
+  CentralStore::openExisting(file);
+  RawDb raw(file);
+  CHECK(raw.integer("PRAGMA user_version") == central::latestCentralSchemaVersion());
+  // Active: on the roster since before any record. Inactive: left after their last check-in
+  // there (P3 never came: a spell that says only where they belonged).
+  CHECK(raw.rows("SELECT participant_id, weekdays, valid_from, coalesce(valid_to, '-'), source FROM roster_spell "
+                 "ORDER BY participant_id") ==
+        std::vector<std::vector<std::string>>{{"P1", "12345", "1900-01-01", "-", "backfill"},
+                                              {"P2", "135", "1900-01-01", day, "backfill"},
+                                              {"P3", "1", "1900-01-01", "1900-01-01", "backfill"}});
 }

@@ -236,7 +236,7 @@ TEST_CASE("central store: the roster is replaced only by a newer version") {
   RosterFiles roster = parseRosterCsv(readBytes(demoFile("sites.csv")), readBytes(demoFile("participants.csv")),
                                       readBytes(demoFile("activities.csv")));
   parseStaffCsv(readBytes(demoFile("staff.csv")), roster);
-  store->storeRoster(roster, 3);
+  store->storeRoster(roster, 3, LocalDate{2026, 1, 12});
   CHECK(store->rosterVersion() == 3);
   RawDb raw(tmp / "c.sqlite");
   CHECK(raw.integer("SELECT count(*) FROM roster_participant") == static_cast<long long>(roster.participants.size()));
@@ -245,11 +245,50 @@ TEST_CASE("central store: the roster is replaced only by a newer version") {
   CHECK(raw.rows("SELECT 1 FROM pragma_table_info('roster_staff') WHERE name LIKE '%pin%'").empty());
   RosterFiles smaller = roster;
   smaller.participants.resize(1);
-  store->storeRoster(smaller, 2); // older: ignored
+  store->storeRoster(smaller, 2, LocalDate{2026, 2, 2}); // older: ignored
   CHECK(raw.integer("SELECT count(*) FROM roster_participant") == static_cast<long long>(roster.participants.size()));
-  store->storeRoster(smaller, 4);
+  store->storeRoster(smaller, 4, LocalDate{2026, 3, 2});
   CHECK(raw.integer("SELECT count(*) FROM roster_participant") == 1);
   CHECK(store->rosterVersion() == 4);
+}
+
+TEST_CASE("central store: roster history keeps who was on which roster on which day") {
+  TempDir tmp("cs");
+  auto store = CentralStore::open(tmp / "c.sqlite");
+  RosterFiles roster;
+  roster.sites.push_back(Site{"s1", "Ett", 4, 8 * 60, 16 * 60});
+  roster.sites.push_back(Site{"s2", "Två", 4, 8 * 60, 16 * 60});
+  const auto person = [](const std::string& id, const std::string& site, const std::string& weekdays, bool active) {
+    Participant p;
+    p.id = id;
+    p.siteId = site;
+    p.firstName = id;
+    p.initial = "X";
+    p.expectedWeekdays = *parseWeekdays(weekdays);
+    p.active = active;
+    return p;
+  };
+  roster.participants = {person("stays", "s1", "12345", true), person("leaves", "s1", "12345", true),
+                         person("moves", "s1", "135", true), person("never", "s1", "12345", false)};
+  store->storeRoster(roster, 1, LocalDate{2025, 3, 3});
+  RosterFiles next = roster;
+  next.participants = {person("stays", "s1", "12345", true), person("leaves", "s1", "12345", false),
+                       person("moves", "s2", "135", true), person("joins", "s1", "24", true),
+                       person("never", "s1", "12345", false)};
+  store->storeRoster(next, 2, LocalDate{2025, 5, 12});
+  RawDb raw(tmp / "c.sqlite");
+  std::vector<std::string> spells;
+  for (const auto& r : raw.rows("SELECT participant_id || ' ' || site_id || ' ' || weekdays || ' ' || valid_from || "
+                               "' ' || coalesce(valid_to, '-') || ' ' || source || ' ' || source_ref "
+                                "FROM roster_spell ORDER BY participant_id, valid_from"))
+    spells.push_back(r.at(0));
+  // The first roster central holds is valid since before any record; the next one from its day.
+  CHECK(spells == std::vector<std::string>{"joins s1 24 2025-05-12 - bundle 2",
+                                           "leaves s1 12345 1900-01-01 2025-05-11 bundle 1",
+                                           "moves s1 135 1900-01-01 2025-05-11 bundle 1",
+                                           "moves s2 135 2025-05-12 - bundle 2",
+                                           "never s1  1900-01-01 1900-01-01 bundle 1",
+                                           "stays s1 12345 1900-01-01 - bundle 1"});
 }
 
 TEST_CASE("central store: a kiosk database is refused and left byte for byte unchanged") {

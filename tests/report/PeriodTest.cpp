@@ -1,4 +1,5 @@
 // Report periods: the forms the command accepts, their dates, and what is refused.
+#include "core/SwedishText.hpp"
 #include "core/Error.hpp"
 #include "core/Period.hpp"
 #include "report/ReportDocument.hpp"
@@ -82,10 +83,10 @@ TEST_CASE("period: anything else is refused with the accepted forms in Swedish")
 }
 
 TEST_CASE("report numbers: Swedish decimals round half away from zero, like the figures") {
-  CHECK(report::formatDecimal(1.25, 1) == "1,3");
-  CHECK(report::formatDecimal(0.75, 1) == "0,8");
-  CHECK(report::formatDecimal(2.0, 1) == "2,0");
-  CHECK(report::formatDecimal(-0.04, 1) == "0,0");
+  CHECK(formatSwedishDecimal(1.25, 1) == "1,3");
+  CHECK(formatSwedishDecimal(0.75, 1) == "0,8");
+  CHECK(formatSwedishDecimal(2.0, 1) == "2,0");
+  CHECK(formatSwedishDecimal(-0.04, 1) == "0,0");
   CHECK(report::formatPercent(0.625) == "62,5 %");
   CHECK(report::formatInteger(1234) == "1234");
 }

@@ -45,7 +45,7 @@ fs::path buildDriftDb(const TempDir& dir) {
   other.expectedWeekdays = *parseWeekdays("1");
   roster.participants.push_back(other);
   auto central = central::CentralStore::open(db);
-  central->storeRoster(roster, 1);
+  central->storeRoster(roster, 1, LocalDate{2025, 1, 1});
   sync::BatchContents b;
   b.batchId = "drift-batch";
   b.deviceId = "trofast-kiosk";

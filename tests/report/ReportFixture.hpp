@@ -265,7 +265,7 @@ inline void buildWeekFixture(const std::filesystem::path& work, const std::files
   // Sync: every kiosk's log as one batch (kiosk B's twice: a repeat delivery changes nothing).
   clock.set(at(LocalDate{2025, 2, 17}, 16));
   auto central = central::CentralStore::open(dbFile);
-  central->storeRoster(roster, 1);
+  central->storeRoster(roster, 1, LocalDate{2025, 2, 17});
   central->importBatch(batchOf(*a, "liljan", 1), "sha-a", "a.batch", clock.nowUtc());
   central->importBatch(batchOf(*b, "liljan", 1), "sha-b", "b.batch", clock.nowUtc());
   central->importBatch(batchOf(*c, "ornsberg", 1), "sha-c", "c.batch", clock.nowUtc());

@@ -39,8 +39,11 @@ Expected handCount() {
        {{"sjuk", 1}, {"ledig", 1}, {"annan_aktivitet", 1}, {"okant", 0}, {"ej_angiven", 2}}},
   };
   for (const auto& r : rows) {
+    const bool unit = std::string(r.id) == "enheten";
     put(e, "places", r.id, "", r.places);
-    put(e, "open_days", r.id, "", r.open);
+    // The unit's open days are not a sum ("–"); its place-days are the sites' summed.
+    put(e, "open_days", r.id, "", unit ? std::nullopt : std::optional<double>(r.open));
+    put(e, "place_days", r.id, "", unit ? 30.0 : r.places * r.open);
     put(e, "attendance_days", r.id, "", r.days);
     put(e, "distinct_participants", r.id, "", r.distinct);
     put(e, "occupancy", r.id, "", r.occupancy);
@@ -199,7 +202,11 @@ TEST_CASE("report fixture: every HTML figure equals the hand count, and every ha
   // The period and the sync dates are stated; the drifting list is not in the unit's report.
   CHECK(contains(html, "vecka 7 2025"));
   CHECK(contains(html, "2025-02-10 – 2025-02-16"));
-  CHECK(contains(html, "Senast synkroniserad"));
+  // Every kiosk with its last batch and last day; all three current (no site in red).
+  CHECK(contains(html, "Kiosker och synkronisering per verksamhet"));
+  CHECK(contains(html, "Senaste batch"));
+  CHECK_FALSE(contains(html, "class=\"alert\""));
+  CHECK(contains(html, "Alla incheckningar under perioden gäller deltagare i respektive verksamhets schema."));
   CHECK(contains(html, "aldrig i enhetens"));
   CHECK_FALSE(contains(html, "Anna A."));
   CHECK(contains(html, "<svg"));
@@ -221,7 +228,7 @@ TEST_CASE("report fixture: every CSV figure equals the HTML text and the hand co
   const auto outcome = run("2025-W07", std::nullopt, report::Format::Csv, out / "csv");
   const auto files = listDir(out / "csv");
   CHECK(files == std::set<std::string>{"0-om-rapporten.csv", "1-narvaro.csv", "3-aktiviteter.csv", "4-klagomal.csv",
-                                       "5-brukarundersokning.csv", "6-traffpunkter.csv"});
+                                       "5-brukarundersokning.csv", "6-traffpunkter.csv", "7-datakvalitet.csv"});
   CHECK(outcome.written.size() == files.size());
   std::map<std::string, std::vector<std::vector<std::string>>> csv;
   for (const auto& f : files) csv[f] = parseCsvFile(readBytes(out / "csv" / f));
@@ -260,7 +267,7 @@ TEST_CASE("report fixture: every XLSX figure (read back with openpyxl) equals th
   std::set<std::string> names;
   for (const auto& [name, s] : sheets) names.insert(name);
   CHECK(names == std::set<std::string>{"Om rapporten", "Närvaro och beläggning", "Aktiviteter", "Synpunkter och klagomål",
-                                       "Brukarundersökning", "Öppna träffpunkter"});
+                                       "Brukarundersökning", "Öppna träffpunkter", "Datakvalitet"});
   const auto tables = htmlTables(html);
   const Expected expected = handCount();
   size_t compared = 0;
@@ -311,8 +318,10 @@ TEST_CASE("report fixture: a year shows Utfall T1, T2, VB and Totalt ack. in the
   CHECK(complaint.at("praise@ack") == "2");
   CHECK(complaint.at("lex_sarah@t1") == "1");
   CHECK(complaint.at("ivo:lex_maria@t1").empty());
-  // At the end of the year both open complaints (20 Jan and 11 Feb) are overdue.
-  CHECK(complaint.at("open_overdue@ack") == "2");
+  // Open complaints are judged at the report's date (18 February), not at the end of the year:
+  // the one of 20 January is overdue (20 working days), the one of 11 February is not (5).
+  CHECK(complaint.at("open_overdue@ack") == "1");
+  CHECK(complaint.at("open_overdue@t1") == "1");
   // Additive rows: T1 + T2 + VB = Totalt ack.
   for (const auto& [k, v] : complaint) {
     if (k.size() < 4 || k.compare(k.size() - 4, 4, "@ack") != 0 || v.empty() || k.rfind("open_overdue", 0) == 0) continue;

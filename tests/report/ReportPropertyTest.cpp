@@ -153,7 +153,7 @@ TEST_CASE("report properties: attendance, weekdays, sites and the unit agree on 
       auto central = central::CentralStore::open(db);
       RosterFiles roster = rosterOf(g);
       dedupeActivities(roster);
-      central->storeRoster(roster, 1);
+      central->storeRoster(roster, 1, LocalDate{2025, 1, 1});
       for (const auto& b : g.batches) central->importBatch(b, "sha-" + b.batchId, b.batchId + ".batch", 0);
       // The same batches again under new ids (re-sent events): nothing may be counted twice.
       for (auto b : g.batches) {

@@ -3,6 +3,7 @@
 // their PIN and opens Statistik; the empty state; a damaged record; and the small screen.
 #include "store/Database.hpp"
 #include "core/Feedback.hpp"
+#include "core/SwedishText.hpp"
 #include "KioskDriver.hpp"
 
 #include <catch2/catch.hpp>
@@ -128,16 +129,18 @@ TEST_CASE("Statistik shows the site's last 8 weeks after two weeks of records", 
   CHECK(s.period.from == date("2026-09-29"));
   CHECK(s.period.to == date("2026-11-23"));
   // Participant-days per weekday (the voided check-ins of 11 and 17 Nov, the second check-in of
-  // 16 Nov and the visit of 28 Sep left out), over the weekdays from the first visit in the
-  // period, 9 Nov, to today:
-  //   Mon 9, 16, 23 Nov: 3 + 5 + 1 = 9 over 3 days = 3,0
-  //   Tue 10, 17 Nov:    2 + 1     = 3 over 2 days = 1,5
-  //   Wed 11, 18 Nov:    1 + 0     = 1 over 2 days = 0,5
-  //   Thu 12, 19 Nov:    4 + 1     = 5 over 2 days = 2,5
-  //   Fri 13, 20 Nov:    1 + 2     = 3 over 2 days = 1,5
+  // 16 Nov and the visit of 28 Sep left out):
+  //   Mon 9, 16, 23 Nov: 3 + 5 + 1 = 9
+  //   Tue 10, 17 Nov:    2 + 1     = 3
+  //   Wed 11, 18 Nov:    1 + 0     = 1
+  //   Thu 12, 19 Nov:    4 + 1     = 5
+  //   Fri 13, 20 Nov:    1 + 2     = 3
+  // The kiosk has records since 28 Sep (the visit), so its open days run from the period's
+  // first day, Tue 29 Sep, to today: every weekday of those 8 weeks is a working day (no
+  // public holiday falls on a weekday), 8 of each.
   const int attendance[5] = {9, 3, 1, 5, 3};
-  const int days[5] = {3, 2, 2, 2, 2};
-  const char* averages[5] = {"3,0", "1,5", "0,5", "2,5", "1,5"};
+  const int days[5] = {8, 8, 8, 8, 8};
+  const char* averages[5] = {"1,1", "0,4", "0,1", "0,6", "0,4"};
   for (size_t i = 0; i < 5; ++i) {
     INFO("weekday " << i + 1);
     CHECK(s.weekdays[i].attendanceDays == attendance[i]);
@@ -177,7 +180,7 @@ TEST_CASE("Statistik shows the site's last 8 weeks after two weeks of records", 
   REQUIRE(k.screens().screen() == ui::ScreenId::StaffDashboard);
   k.tapButton("open-statistics");
   CHECK(k.app().model().statistics->weekdays[0].attendanceDays == 10);
-  CHECK(k.app().model().statistics->weekdays[0].average() == Approx(10.0 / 3));
+  CHECK(k.app().model().statistics->weekdays[0].average() == Approx(10.0 / 8));
 }
 
 TEST_CASE("Statistik of a kiosk with no records says so in words", "[ui][statistics]") {

@@ -1,8 +1,10 @@
 // The kiosk's "Statistik" figures (pure): a small input counted by hand, around Christmas and
 // New Year so the holiday rule shows. Every expected number below says how it was counted.
+#include "core/EventListSource.hpp"
 #include "core/Feedback.hpp"
 #include "core/LocalTime.hpp"
 #include "core/SiteStatistics.hpp"
+#include "core/SwedishText.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -72,6 +74,26 @@ ComplaintState complaint(const std::string& id, const std::string& type, const c
   return c;
 }
 
+// The site Liljan with participants P1..P4 on its roster, expected every weekday.
+StatisticsSite liljan() {
+  StatisticsSite s{"liljan", 6, {}};
+  for (const char* p : {"P1", "P2", "P3", "P4"}) {
+    RosterSpell spell;
+    spell.participantId = p;
+    spell.siteId = "liljan";
+    spell.weekdays = {true, true, true, true, true, false, false};
+    s.roster.push_back(spell);
+  }
+  return s;
+}
+
+SiteStatistics statisticsOf(std::vector<Event> events, const std::vector<ActivitySession>& sessions,
+                            const std::vector<Activity>& activities, const std::vector<ComplaintState>& complaints,
+                            LocalDate today) {
+  EventListSource rows(std::move(events));
+  return computeSiteStatistics(rows, liljan(), sessions, activities, complaints, today);
+}
+
 } // namespace
 
 TEST_CASE("The statistics period is the 56 days ending today", "[statistics]") {
@@ -131,7 +153,7 @@ TEST_CASE("Statistics of a hand-counted fortnight over New Year", "[statistics]"
       complaint("c8", "klagomal", "2026-01-08"),
   };
 
-  const SiteStatistics s = computeSiteStatistics(events, sessions, activities, complaints, today);
+  const SiteStatistics s = statisticsOf(events, sessions, activities, complaints, today);
 
   SECTION("attendance per weekday") {
     // Participant-days (voided e09 left out, doubles merged, 14 Nov outside the period):
@@ -141,11 +163,15 @@ TEST_CASE("Statistics of a hand-counted fortnight over New Year", "[statistics]"
     //   Thu: P2 on 8 Jan                                         = 1
     //   Fri: P1 on 2 Jan, P2 on 9 Jan                            = 2
     //   Sat: P3 on 3 Jan                                         = 1 (weekend)
-    // Days counted, from the first attendance (Mon 29 Dec) to today:
-    //   Mon 29 Dec, 5 Jan = 2; Tue 30 Dec, 6 Jan (holiday, but P1 came) = 2;
-    //   Wed 7 Jan = 1 (31 Dec a holiday nobody came on); Thu 8 Jan = 1 (1 Jan a holiday);
-    //   Fri 2 Jan, 9 Jan = 2.
-    const int days[5] = {2, 2, 1, 1, 2};
+    // Open days, counted from the later of the period's first day (Sat 15 Nov) and the site's
+    // first record (e16 on 14 Nov) to its last record (today): working days, and any other
+    // day someone came.
+    //   Mon: 17, 24 Nov; 1, 8, 15, 22, 29 Dec; 5 Jan                        = 8
+    //   Tue: 18, 25 Nov; 2, 9, 16, 23, 30 Dec; 6 Jan (holiday, but P1 came)  = 8
+    //   Wed: 19, 26 Nov; 3, 10, 17 Dec; 7 Jan (24 and 31 Dec holidays, nobody came) = 6
+    //   Thu: 20, 27 Nov; 4, 11, 18 Dec; 8 Jan (25 Dec and 1 Jan holidays)   = 6
+    //   Fri: 21, 28 Nov; 5, 12, 19 Dec; 2, 9 Jan (26 Dec a holiday)         = 7
+    const int days[5] = {8, 8, 6, 6, 7};
     const int attendance[5] = {4, 2, 1, 1, 2};
     for (size_t i = 0; i < 5; ++i) {
       INFO("weekday " << i + 1);
@@ -153,9 +179,10 @@ TEST_CASE("Statistics of a hand-counted fortnight over New Year", "[statistics]"
       CHECK(s.weekdays[i].days == days[i]);
       CHECK(s.weekdays[i].attendanceDays == attendance[i]);
     }
-    CHECK(s.weekdays[0].average() == Approx(2.0)); // 4 / 2
-    CHECK(s.weekdays[1].average() == Approx(1.0)); // 2 / 2
-    CHECK(s.weekdays[4].average() == Approx(1.0)); // 2 / 2
+    CHECK(s.weekdays[0].average() == Approx(0.5));     // 4 / 8
+    CHECK(s.weekdays[1].average() == Approx(0.25));    // 2 / 8
+    CHECK(s.weekdays[4].average() == Approx(2.0 / 7)); // 2 / 7
+    CHECK(s.attendance.openByWeekday[5] == 1);         // Saturday 3 Jan: P3 came, so open
     CHECK(s.attendanceDays == 11);       // 4 + 2 + 1 + 1 + 2 + 1 (Saturday)
     CHECK(s.weekendAttendanceDays == 1); // P3 on Saturday 3 Jan
     CHECK(s.distinctParticipants == 3);  // P1, P2, P3
@@ -206,7 +233,7 @@ TEST_CASE("Statistics of a hand-counted fortnight over New Year", "[statistics]"
 }
 
 TEST_CASE("Statistics of a site with no records say there is nothing", "[statistics]") {
-  const SiteStatistics s = computeSiteStatistics({}, {}, {}, {}, date("2026-11-23"));
+  const SiteStatistics s = statisticsOf({}, {}, {}, {}, date("2026-11-23"));
   CHECK_FALSE(s.hasAttendance());
   CHECK_FALSE(s.hasActivities());
   CHECK(s.categories.empty());
@@ -216,17 +243,44 @@ TEST_CASE("Statistics of a site with no records say there is nothing", "[statist
     CHECK(w.days == 0);
     CHECK(w.average() == 0.0); // never a division by zero
   }
+  CHECK_FALSE(s.attendance.hasData());
 }
 
 TEST_CASE("Only voided check-ins in the period count as no attendance", "[statistics]") {
   const std::vector<Event> events{checkIn("e1", "P1", "2026-11-16"), voids("e2", "e1", "P1", "2026-11-16")};
-  const SiteStatistics s = computeSiteStatistics(events, {}, {}, {}, date("2026-11-23"));
+  const SiteStatistics s = statisticsOf(events, {}, {}, {}, date("2026-11-23"));
   CHECK_FALSE(s.hasAttendance());
   CHECK(s.distinctParticipants == 0);
-  CHECK(s.weekdays[0].days == 0); // no first attendance, so no days counted
+  // The site's only records (the voided check-in and its correction) are on Monday 16 Nov, so
+  // that one working day is counted, with nobody present.
+  CHECK(s.weekdays[0].days == 1);
+  CHECK(s.weekdays[1].days == 0);
+}
+
+TEST_CASE("A kiosk put up mid-period is averaged over its own days, not the 8 weeks", "[statistics]") {
+  // Today Friday 21 Nov 2025; the kiosk's first record is Monday 17 Nov: five open days.
+  const std::vector<Event> events{checkIn("e1", "P1", "2025-11-17"), checkIn("e2", "P2", "2025-11-17"),
+                                  checkIn("e3", "P1", "2025-11-21")};
+  const SiteStatistics s = statisticsOf(events, {}, {}, {}, date("2025-11-21"));
+  for (size_t i = 0; i < 5; ++i) CHECK(s.weekdays[i].days == 1);
+  CHECK(s.weekdays[0].average() == Approx(2.0));
+  CHECK(s.attendance.openDays == 5);
+  CHECK(s.attendance.placeDays == 30); // 6 places x 5 days
+}
+
+TEST_CASE("A check-in by someone not on the site's roster is not counted", "[statistics]") {
+  const std::vector<Event> events{checkIn("e1", "P1", "2025-11-17"), checkIn("e2", "X9", "2025-11-17")};
+  const SiteStatistics s = statisticsOf(events, {}, {}, {}, date("2025-11-21"));
+  CHECK(s.attendanceDays == 1);
+  CHECK(s.distinctParticipants == 1);
 }
 
 TEST_CASE("Averages are shown with one decimal and a decimal comma", "[statistics]") {
+  CHECK(formatSwedishDecimal(-0.04) == "0,0");
+  CHECK(formatSwedishDecimal(-1.25, 1) == "-1,3");
+  CHECK(formatSwedishDecimal(3.14159, 2) == "3,14");
+  CHECK(formatSwedishDecimal(0.05, 2) == "0,05");
+  CHECK(formatSwedishDecimal(12.6, 0) == "13");
   CHECK(formatSwedishDecimal(1.5) == "1,5");
   CHECK(formatSwedishDecimal(2.0) == "2,0");
   CHECK(formatSwedishDecimal(0.25) == "0,3");     // rounded half away from zero
