@@ -1,4 +1,5 @@
 // Every figure of the hand-counted week (fixtures/week-two-sites.md) in every format.
+#include "HandCount.hpp"
 #include "ReportFixture.hpp"
 #include "ReportTestSupport.hpp"
 
@@ -12,14 +13,6 @@ using namespace dagverk;
 using namespace dagverk::test;
 
 namespace {
-
-// The hand count: "fig|site|key" -> the number, or nullopt for a figure shown as "–".
-using Expected = std::map<std::string, std::optional<double>>;
-
-void put(Expected& e, const std::string& fig, const std::string& site, const std::string& key,
-         std::optional<double> v) {
-  e[fig + "|" + site + "|" + key] = v;
-}
 
 Expected handCount() {
   Expected e;
@@ -128,28 +121,6 @@ Expected handCount() {
   put(e, "survey_q2", "enheten", "", 0.875);
   put(e, "survey_q3", "enheten", "", 0.375);
   return e;
-}
-
-// "12,5" -> 12.5, "62,5 %" -> 0.625, "–" -> nullopt.
-std::optional<double> numberOf(const std::string& text) {
-  if (text == "–") return std::nullopt;
-  std::string t = text;
-  bool pct = false;
-  if (t.size() > 2 && t.compare(t.size() - 2, 2, " %") == 0) {
-    pct = true;
-    t.resize(t.size() - 2);
-  }
-  for (auto& c : t)
-    if (c == ',') c = '.';
-  size_t used = 0;
-  const double v = std::stod(t, &used);
-  REQUIRE(used == t.size());
-  return pct ? v / 100.0 : v;
-}
-
-bool same(std::optional<double> a, std::optional<double> b) {
-  if (!a || !b) return !a && !b;
-  return std::fabs(*a - *b) < 1e-9;
 }
 
 struct Built {
@@ -322,6 +293,24 @@ TEST_CASE("report fixture: a year shows Utfall T1, T2, VB and Totalt ack. in the
   // the one of 20 January is overdue (20 working days), the one of 11 February is not (5).
   CHECK(complaint.at("open_overdue@ack") == "1");
   CHECK(complaint.at("open_overdue@t1") == "1");
+  // Attendance and activities are split by tertial too: everything lies in T1, and for the year
+  // Anna's Monday 17 February counts (12 + 1 at Liljan, 22 in the unit).
+  std::map<std::string, std::string> split;
+  for (const auto& f : htmlFigures(html))
+    if (f.fig.rfind("split_", 0) == 0) split[f.fig + "|" + f.site + "|" + f.key] = f.value;
+  CHECK(split.at("split_attendance_days|liljan|t1") == "13");
+  CHECK(split.at("split_attendance_days|enheten|ack") == "22");
+  CHECK(split.at("split_attendance_days|liljan|t2").empty()); // "–": no open day yet
+  // Sessions done (outings included, the planned one and the edited version left out): Liljan
+  // Måleri Mon and Wed, Teater Tue, Museibesök Thu = 4 with 2 + 2 + 3 + 2 = 9 participants;
+  // Örnsberg Musik Mon and Fri, Sinnen Wed, =Promenad Thu = 4 with 2 + 3 + 2 + 1 = 8.
+  CHECK(split.at("split_sessions|liljan|t1") == "4");
+  CHECK(split.at("split_participant_sessions|liljan|t1") == "9");
+  CHECK(split.at("split_sessions|ornsberg|t1") == "4");
+  CHECK(split.at("split_participant_sessions|ornsberg|t1") == "8");
+  CHECK(split.at("split_sessions|enheten|ack") == "8");
+  CHECK(split.at("split_participant_sessions|enheten|ack") == "17");
+  CHECK(split.at("split_sessions|enheten|t2").empty());
   // Additive rows: T1 + T2 + VB = Totalt ack.
   for (const auto& [k, v] : complaint) {
     if (k.size() < 4 || k.compare(k.size() - 4, 4, "@ack") != 0 || v.empty() || k.rfind("open_overdue", 0) == 0) continue;
