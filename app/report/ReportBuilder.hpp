@@ -1,24 +1,22 @@
 #pragma once
-// The aggregation: typed rows from central's ReportReader -> the figures of ReportData. Counting rules
-// (also in the report's "Om rapporten" section and tests/report/fixtures/week-two-sites.md):
-// - Attendance day: a participant with at least one non-voided CheckedIn at a site on a local
-//   day (the event's local_date), counted once whichever kiosk recorded it.
-// - Open days: working days (Mon–Fri, not Swedish public holidays) in the period, up to and
-//   including the last day the site has any record (days not yet synced are not counted).
-// - Occupancy: attendance days / (places x open days). The unit: sums of both.
-// - Average present per weekday: a site's attendance days on that weekday / its open days on
-//   that weekday; the unit's average is the sum of its sites' averages.
-// - Expected but absent: an active participant of the roster, expected on that weekday, on an
-//   open day of their own site, with no attendance there that day. The reason is the latest
-//   non-voided AbsenceNoted for that person and day, else "ej angiven". The roster is the
-//   current one (central keeps no roster history).
-// - Automatic check-outs: non-voided CheckedOut with automatic = true, by the day recorded.
+// The aggregation: typed rows from central's ReportReader -> the figures of ReportData, one
+// function per section (FigureSections.hpp). Counting rules (also in the report's "Om
+// rapporten" section and the fixtures under tests/report/fixtures/):
+// - Attendance, counted days, open days, place-days, occupancy, averages per weekday, expected
+//   but absent (against the roster history), automatic check-outs and check-ins not on the
+//   roster: core/AttendanceCount.hpp, the counter the kiosk's Statistik screen uses too. The
+//   unit's average per weekday is the sum of its sites' unrounded averages.
+// - A kiosk is behind when the last day its data covers lies more than kStaleKioskDays before
+//   the newest kiosk's of its site; that, or a gap in its sequence numbers, marks the site's
+//   figures incomplete.
 // - Activities: non-voided, non-planned ActivitySessionLogged whose start falls in the period
 //   (Stockholm days); per session id only the latest version counts. Participant-hours:
 //   (end - start) x participants. Outings are reported apart and are not in the categories.
+//   For a year also sessions and participant-sessions per tertial (outings included).
 // - Complaints: buildComplaintTable (app/core/Feedback.hpp) over the scope's events. For a
 //   year: Utfall T1 (Jan–Apr), Utfall T2 (May–Aug), Utfall VB (Sep–Dec) and Totalt ack. (the
 //   year); for a tertial the tertials up to it and Totalt ack. from 1 January; else "Utfall".
+//   Open complaints are judged at the earlier of a column's end and the report's date.
 // - Survey: answers recorded in the period; a group under kSurveyMinAnswers is hidden, and so
 //   is the next-smallest group when the hidden ones together are under that and the unit's
 //   total is shown (otherwise subtraction would reveal them).
