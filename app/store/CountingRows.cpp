@@ -49,8 +49,11 @@ void KioskCountingSource::forEachCheckIn(LocalDate from, LocalDate to, const Che
 
 void KioskCountingSource::forEachAutomaticCheckout(LocalDate from, LocalDate to, const CheckoutRow& row) {
   const auto& gone = voided();
-  // A rollover writes the check-out on or after the visit's day: recorded from `from` on.
-  Statement st(db_, "SELECT id, site_id, payload FROM event WHERE kind = ?1 AND recorded_utc >= ?2");
+  // A rollover writes the check-out on or after the visit's day: recorded from `from` on. Only
+  // automatic ones are decoded ("automatic" is CheckedOut's field as encodePayload writes it;
+  // the parity test counts the same rows centrally, where PayloadFields.hpp names it).
+  Statement st(db_, "SELECT id, site_id, payload FROM event WHERE kind = ?1 AND recorded_utc >= ?2 AND "
+                    "json_extract(payload, '$.v.automatic') = 1");
   st.bind(1, std::string(CheckedOut::kKind)).bind(2, startOf(from));
   while (st.step()) {
     if (gone.count(st.text(0))) continue;
