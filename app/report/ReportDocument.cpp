@@ -12,6 +12,15 @@ namespace dagverk::report {
 
 namespace layout {
 
+namespace {
+// Whether any of the week's days is one of the site's counted days.
+bool countedInWeek(const AttendanceFigures& a, IsoWeek w) {
+  if (!a.counted) return false;
+  const LocalDate monday = isoWeekMonday(w.year, w.week);
+  return !(addDays(monday, 6) < a.counted->first) && !(a.counted->last < monday);
+}
+} // namespace
+
 // --- 0: about the report ------------------------------------------------------------------
 Section aboutSection(const ReportData& d) {
   Section s;
@@ -66,6 +75,19 @@ Section aboutSection(const ReportData& d) {
                                           "som försenat i förväg.");
   def("–", "Uppgiften finns inte: verksamheten har inga registreringar under perioden, eller talet går inte att "
            "räkna (inga öppetdagar). Aldrig samma sak som 0.");
+  def("Senaste batch, Data till och med", "När kiosken skapade sin senaste sändning (kioskens klocka), och dagen "
+                                          "för dess senaste registrering. En verksamhet i rött har ofullständiga "
+                                          "siffror.");
+  def("Tillfällen, Deltagartillfällen", "Loggade aktivitetstillfällen som började under perioden (planerade men "
+                                        "inte genomförda räknas inte; en ändrad loggning räknas en gång), och "
+                                        "summan av deras deltagare.");
+  def("Deltagartimmar", "Tillfällets längd × antal deltagare, summerat.");
+  def("Klagomål, synpunkter och förslag", "Stadens mall: det som kom in under perioden (mottagningsdatum), per "
+                                          "från vem och vad det gällde; återkoppling och åtgärder bland dem; "
+                                          "beröm; avvikelser med Lex Sarah. Lex Maria och IVO registreras inte i "
+                                          "Dagverk (\"–\").");
+  def("Andel ja (brukarundersökning)", "Andelen ja-svar per fråga. Färre än 5 svar visas inte (\"–\"), inte "
+                                       "heller en större grupp om en liten grupp annars kunde räknas fram.");
   def("Ej räknade incheckningar", "Incheckningar av någon som inte finns i verksamhetens schema (okänd, eller "
                                   "en annan verksamhets deltagare). De finns kvar i databasen men räknas inte; se "
                                   "avsnittet Datakvalitet.");
@@ -206,11 +228,12 @@ Section attendanceSection(const ReportData& d) {
     std::vector<Cell> row{text(formatIsoWeek(d.weeks[i])),
                           text(formatIsoDate(isoWeekMonday(d.weeks[i].year, d.weeks[i].week)))};
     for (const SiteSection* site : rows)
-      row.push_back(integerIf(site->attendance.hasData(), site->attendance.byWeek[i], "weekly_days", site->id,
-                              formatIsoWeek(d.weeks[i])));
+      row.push_back(integerIf(countedInWeek(site->attendance, d.weeks[i]), site->attendance.byWeek[i], "weekly_days",
+                              site->id, formatIsoWeek(d.weeks[i])));
     addRow(weeks, std::move(row));
   }
-  weeks.note = "Veckor som bara delvis ligger i perioden räknar bara periodens dagar.";
+  weeks.note = "Veckor som bara delvis ligger i perioden räknar bara periodens dagar. \"–\": veckan ligger utanför "
+               "verksamhetens räknade dagar (före dess första registrering).";
   s.tables.push_back(std::move(weeks));
   return s;
 }
