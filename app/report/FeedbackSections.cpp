@@ -90,7 +90,8 @@ const std::vector<TemplateRow>& templateRows() {
                  [](const ComplaintTable& t) -> std::optional<int> { return t.total; }});
     r.push_back({"", "Avvikelser totalt", "deviations",
                  [](const ComplaintTable& t) -> std::optional<int> { return t.deviations; }});
-    r.push_back({"", "Öppna klagomål och synpunkter utan återkoppling efter 10 arbetsdagar (vid periodens slut)",
+    r.push_back({"", "Öppna klagomål och synpunkter utan återkoppling efter 10 arbetsdagar (vid periodens slut, eller "
+                           "den dag rapporten togs fram om den kom före)",
                  "open_overdue", [](const ComplaintTable& t) -> std::optional<int> { return t.openOverdue; }});
     return r;
   }();
@@ -120,7 +121,9 @@ Section complaintSection(const ReportData& d) {
   for (const auto& row : templateRows()) {
     std::vector<Cell> cells{text(row.group), text(row.label)};
     for (const auto& c : d.complaintColumns) {
-      const auto n = row.count(c.table);
+      // Open complaints of a column that had not begun when the report was made: "–", not 0.
+      const bool notBegun = row.key == "open_overdue" && d.complaintsJudgedAt < c.from;
+      const auto n = notBegun ? std::nullopt : row.count(c.table);
       if (n) {
         cells.push_back(integer(*n, "complaint", scopeId, row.key + "@" + c.key));
       } else {

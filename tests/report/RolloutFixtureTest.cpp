@@ -170,6 +170,9 @@ TEST_CASE("report rollout: the year made on 2 April splits by tertial and judges
   CHECK(fig.at("automatic_checkouts|granen|") == "2"); // 28 Feb and 31 Mar, each on its visit's day
   // Judged on 2 April (9 working days), not on 31 December: nothing overdue.
   CHECK(fig.at("complaint|enheten|open_overdue@ack") == "0");
+  CHECK(fig.at("complaint|enheten|open_overdue@t1") == "0");
+  CHECK(fig.at("complaint|enheten|open_overdue@t2").empty()); // T2 had not begun on 2 April: "–"
+  CHECK(fig.at("complaint|enheten|open_overdue@vb").empty());
   CHECK(contains(html, "<th>Utfall T1</th>"));
   CHECK(contains(html, "Inga utförda aktiviteter är loggade under perioden.")); // no activity table to split
   CHECK(contains(html, "Närvarodagar per tertial"));
