@@ -146,12 +146,17 @@ Section complaintSection(const ReportData& d) {
                  "Beröm",         "Avvikelser", "Lex Sarah", "Öppna utan återkoppling efter 10 arbetsdagar"};
   for (const SiteSection* site : rowsOf(d)) {
     const auto& c = site->complaints;
+    // A site without any record in the period shows "–" for what came in during it; a complaint
+    // from before that is still open is shown all the same.
+    const bool has = site->hasData;
     addRow(per,
-           {text(site->id), text(site->name), integer(c.total, "site_complaints", site->id),
-            integer(c.feedbackGiven, "site_feedback_given", site->id),
-            integer(c.actionsTaken, "site_actions_taken", site->id), integer(c.praise, "site_praise", site->id),
-            integer(c.deviations, "site_deviations", site->id), integer(c.lexSarah, "site_lex_sarah", site->id),
-            integer(c.openOverdue, "site_open_overdue", site->id)},
+           {text(site->id), text(site->name), integerIf(has, c.total, "site_complaints", site->id),
+            integerIf(has, c.feedbackGiven, "site_feedback_given", site->id),
+            integerIf(has, c.actionsTaken, "site_actions_taken", site->id),
+            integerIf(has, c.praise, "site_praise", site->id),
+            integerIf(has, c.deviations, "site_deviations", site->id),
+            integerIf(has, c.lexSarah, "site_lex_sarah", site->id),
+            integerIf(has || c.openOverdue > 0, c.openOverdue, "site_open_overdue", site->id)},
            site == &d.unit);
   }
   s.tables.push_back(std::move(per));

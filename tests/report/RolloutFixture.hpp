@@ -20,6 +20,8 @@ inline RosterFiles rolloutRoster(int version) {
   RosterFiles r;
   r.sites.push_back(Site{"granen", "Granens dagliga verksamhet", 3, 8 * 60, 16 * 60});
   r.sites.push_back(Site{"tallen", "Tallens dagliga verksamhet", 2, 8 * 60, 16 * 60});
+  // Linden has places but no kiosk yet, so no record at all: every figure "–".
+  r.sites.push_back(Site{"linden", "Lindens dagliga verksamhet", 4, 8 * 60, 16 * 60});
   const auto person = [&](const std::string& id, const std::string& site, const std::string& name,
                           const std::string& weekdays) {
     Participant p;
@@ -37,7 +39,7 @@ inline RosterFiles rolloutRoster(int version) {
   person("p-eje", "tallen", "Eje", "12345");
   StaffMember s;
   s.id = "s-gun";
-  s.siteIds = {"granen", "tallen"};
+  s.siteIds = {"granen", "tallen", "linden"};
   s.firstName = "Gun";
   s.initial = "G";
   s.role = StaffRole::AssistantManager;

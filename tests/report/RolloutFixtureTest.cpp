@@ -57,10 +57,26 @@ Expected monthHandCount() {
       {"tallen", 4, 2, 8, 6, 2, 0.75, 1, 1, {1, 0, 0, 2, 2}, 1, {1.0, none, none, 2.0, 2.0},
        {{"sjuk", 0}, {"ledig", 0}, {"annan_aktivitet", 0}, {"okant", 0}, {"ej_angiven", 1}},
        {{"2025-W09", none}, {"2025-W10", none}, {"2025-W11", none}, {"2025-W12", none}, {"2025-W13", 5}, {"2025-W14", 1}}},
-      {"enheten", none, 5, 71, 32, 5, 32.0 / 71, 13, 2, {9, 4, 5, 6, 7}, 1, {2.6, 1.0, 1.3, 3.0, 3.3},
+      {"enheten", none, 9, 71, 32, 5, 32.0 / 71, 13, 2, {9, 4, 5, 6, 7}, 1, {2.6, 1.0, 1.3, 3.0, 3.3},
        {{"sjuk", 1}, {"ledig", 1}, {"annan_aktivitet", 0}, {"okant", 0}, {"ej_angiven", 11}},
        {{"2025-W09", 0}, {"2025-W10", 6}, {"2025-W11", 6}, {"2025-W12", 7}, {"2025-W13", 11}, {"2025-W14", 2}}},
   };
+  // Linden: places from the roster, and "–" in every other column (no record, never 0).
+  put(e, "places", "linden", "", 4);
+  for (const char* fig : {"open_days", "place_days", "attendance_days", "distinct_participants", "occupancy",
+                          "expected_absent_days", "automatic_checkouts", "site_complaints", "site_feedback_given",
+                          "site_actions_taken", "site_praise", "site_deviations", "site_lex_sarah", "site_open_overdue",
+                          "survey_answers", "survey_q1", "survey_q2", "survey_q3"})
+    put(e, fig, "linden", "", std::nullopt);
+  for (const char* k : {"1", "2", "3", "4", "5"}) {
+    put(e, "weekday_days", "linden", k, std::nullopt);
+    put(e, "weekday_average", "linden", k, std::nullopt);
+  }
+  for (const char* k : {"6-7", "total"}) put(e, "weekday_days", "linden", k, std::nullopt);
+  for (const char* k : {"sjuk", "ledig", "annan_aktivitet", "okant", "ej_angiven", "total"})
+    put(e, "absent_reason", "linden", k, std::nullopt);
+  for (const char* w : {"2025-W09", "2025-W10", "2025-W11", "2025-W12", "2025-W13", "2025-W14"})
+    put(e, "weekly_days", "linden", w, std::nullopt);
   for (const auto& r : rows) {
     put(e, "places", r.id, "", r.places);
     put(e, "open_days", r.id, "", r.open);
@@ -95,7 +111,7 @@ Expected monthHandCount() {
   for (const char* k : {"ivo:lex_maria", "ivo:lex_sarah", "lex_maria"})
     put(e, "complaint", "enheten", std::string(k) + "@period", std::nullopt);
   for (const char* k : {"source:brukare", "concerns:mat", "total"}) put(e, "complaint", "enheten", std::string(k) + "@period", 1);
-  for (const char* site : {"granen", "tallen", "enheten"}) {
+  for (const char* site : {"granen", "tallen", "enheten"}) { // Linden: "–" above
     const double total = std::string(site) == "tallen" ? 0 : 1;
     put(e, "site_complaints", site, "", total);
     for (const char* fig : {"site_feedback_given", "site_actions_taken", "site_praise", "site_deviations",
