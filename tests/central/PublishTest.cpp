@@ -4,7 +4,9 @@
 // photo value through that could name a path outside its folder.
 #include "CentralTestSupport.hpp"
 
+#include "core/Period.hpp"
 #include "core/RosterCsv.hpp"
+#include "platform/SystemClock.hpp"
 
 using namespace dagverk;
 using namespace dagverk::test;
@@ -103,6 +105,8 @@ TEST_CASE("publish: prints what changes per site as counts and ids, never names"
 
 TEST_CASE("publish: ending more than a quarter of a site's participants needs --allow-large-change") {
   Publisher p;
+  const std::vector<std::string> importArgs = {"import", "--share", p.f.share.string(), "--keys", p.f.keys.string(),
+                                               "--db", p.f.db.string()};
   REQUIRE(p.publish(p.people).code == 0);
   // 9 of Liljan's 35 (26 %): refused, naming the site and the counts; nothing published.
   auto r = p.publish(withoutIds(p.people, liljanIds(1, 9)));
@@ -123,6 +127,8 @@ TEST_CASE("publish: ending more than a quarter of a site's participants needs --
 
 TEST_CASE("publish: a participants file with only its header is a large change for every site with participants") {
   Publisher p;
+  const std::vector<std::string> importArgs = {"import", "--share", p.f.share.string(), "--keys", p.f.keys.string(),
+                                               "--db", p.f.db.string()};
   REQUIRE(p.publish(p.people).code == 0);
   auto r = p.publish(headerOnly(p.people));
   CHECK(r.code == 1);
@@ -136,6 +142,8 @@ TEST_CASE("publish: a participants file with only its header is a large change f
 
 TEST_CASE("publish: files with CR-only line ends are read line by line") {
   Publisher p;
+  const std::vector<std::string> importArgs = {"import", "--share", p.f.share.string(), "--keys", p.f.keys.string(),
+                                               "--db", p.f.db.string()};
   REQUIRE(p.publish(p.people).code == 0);
   std::string cr = p.people;
   std::replace(cr.begin(), cr.end(), '\n', '\r');
@@ -174,4 +182,22 @@ TEST_CASE("publish: an id or photo value that could name another path is refused
           p.file("staff.csv").string() + ":");
   // A bare photo file name is fine.
   CHECK(p.publish(p.people + "P0900,liljan,Ny,N,12345,p0900-2026.jpg\n").code == 0);
+}
+
+TEST_CASE("publish then import: central records who left the roster, from the bundle's day") {
+  Publisher p;
+  const std::vector<std::string> importArgs = {"import", "--share", p.f.share.string(), "--keys", p.f.keys.string(),
+                                               "--db", p.f.db.string()};
+  REQUIRE(p.publish(p.people).code == 0);
+  REQUIRE(centralCli(p.f.tmp, importArgs).code == 0);
+  REQUIRE(p.publish(withoutIds(p.people, {"P0001"})).code == 0);
+  REQUIRE(centralCli(p.f.tmp, importArgs).code == 0);
+  RawDb raw(p.f.db);
+  // The first roster central held is valid since before any record; the second one, created
+  // today, ends P0001's spell yesterday and leaves everyone else's open.
+  const std::string yesterday = formatIsoDate(addDays(toStockholm(platform::SystemClock().nowUtc()).date, -1));
+  CHECK(raw.rows("SELECT valid_from, valid_to, source, source_ref FROM roster_spell WHERE participant_id = 'P0001'") ==
+        std::vector<std::vector<std::string>>{{"1900-01-01", yesterday, "bundle", "1"}});
+  CHECK(raw.integer("SELECT count(*) FROM roster_spell WHERE valid_to IS NULL") ==
+        raw.integer("SELECT count(*) FROM roster_participant WHERE active = 1"));
 }
