@@ -1,5 +1,6 @@
 // Every figure of the hand-counted week (fixtures/week-two-sites.md) in every format.
 #include "HandCount.hpp"
+#include "ParityCheck.hpp"
 #include "ReportFixture.hpp"
 #include "ReportTestSupport.hpp"
 
@@ -341,4 +342,14 @@ TEST_CASE("report fixture: the site's own HTML carries the drifting section, XLS
   CHECK_FALSE(listDir(out / "csv").count("2-glesnat.csv"));
   run("2025-W07", std::string("liljan"), report::Format::Xlsx, out / "s.xlsx");
   for (const auto& [name, s] : readXlsx(out / "s.xlsx", out.path())) CHECK(name != "Glesnad närvaro");
+}
+
+TEST_CASE("report fixture: Örnsberg's kiosk counts its Statistik as the central report does") {
+  // Kiosk C is Örnsberg's only kiosk: its own SQLite and central's database hold the same
+  // events for the site. The 56 days ending Sunday 16 February.
+  const SiteStatistics s = checkKioskAgainstCentral(fixture().dir / "kiosk-c", fixture().db, LocalDate{2025, 2, 16});
+  CHECK(s.attendanceDays == 9); // the hand count's
+  // Counted from Örnsberg's first record (the complaint of Monday 20 January) to its last
+  // (Friday 14 February): four weeks of working days.
+  CHECK(s.attendance.openDays == 20);
 }

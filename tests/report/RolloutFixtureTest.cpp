@@ -1,6 +1,7 @@
 // Every figure of the hand-counted month (fixtures/month-rollout.md) in every format, and the
 // year report made on the same day.
 #include "HandCount.hpp"
+#include "ParityCheck.hpp"
 #include "RolloutFixture.hpp"
 
 #include "central/Status.hpp"
@@ -201,4 +202,14 @@ TEST_CASE("report rollout: status lists the check-ins of people not on the site'
   CHECK(contains(text, "granen: deltagare p-gast, 1 dagar (okänd)"));
   const std::string json = central::formatStatusJson(*store);
   CHECK(contains(json, "{\"siteId\":\"granen\",\"participantId\":\"p-gast\",\"days\":1,\"otherSitesParticipant\":false}"));
+}
+
+TEST_CASE("report rollout: Tallen's kiosk counts its Statistik as the central report does") {
+  // T1 is Tallen's only kiosk; on Monday 31 March its 56 days hold the rollout, the Saturday
+  // opening and Eje's Friday closed on the Saturday.
+  const SiteStatistics s = checkKioskAgainstCentral(rollout().dir / "kiosk-t1", rollout().db, march(31));
+  CHECK(s.attendanceDays == 6);
+  CHECK(s.attendance.openDays == 4);
+  CHECK(s.attendance.automaticCheckouts == 1);
+  CHECK(s.attendance.expectedAbsentDays == 1);
 }
