@@ -25,6 +25,30 @@ inline constexpr int kHeadcountConfirmAbove = 500;
 inline constexpr int kHeadcountMax = 9999;
 // A second tally this soon after the previous one on the same kiosk is the same tap twice.
 inline constexpr std::int64_t kHeadcountGuardMs = 1000;
+// "−1" / "Ångra" voids the newest tally only this soon after it; later a mistake is corrected
+// by staff as any other record.
+inline constexpr std::int64_t kHeadcountUndoMs = 60000;
+
+// What the home screen offers: the check-in of enrolled participants, the visitor count of an
+// open meeting place (a big "+1", no names), or both. A kiosk setting (`dagverk settings
+// --home-mode`); check-in when unset.
+enum class HomeMode { CheckIn, Headcount, Both };
+
+inline std::optional<HomeMode> parseHomeMode(const std::string& text) {
+  if (text == "checkin") return HomeMode::CheckIn;
+  if (text == "headcount") return HomeMode::Headcount;
+  if (text == "both") return HomeMode::Both;
+  return std::nullopt;
+}
+
+inline const char* formatHomeMode(HomeMode m) {
+  switch (m) {
+  case HomeMode::Headcount: return "headcount";
+  case HomeMode::Both: return "both";
+  case HomeMode::CheckIn: break;
+  }
+  return "checkin";
+}
 
 struct HeadcountTallied {
   static constexpr const char* kKind = "HeadcountTallied";

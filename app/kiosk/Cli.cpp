@@ -50,10 +50,12 @@ constexpr const char* kUsage = R"(Användning / usage:
       --csv writes it as CSV (UTF-8 with BOM; columns section,row,antal).
 
   dagverk settings --data-dir D [--staff-idle-seconds N] [--time-zone ZONE] [--share PATH]
+                   [--home-mode checkin|headcount|both]
       Shows (and sets) the kiosk's settings: how long staff mode may stay idle (seconds),
       the tz database zone its days are kept in (default Europe/Stockholm; read at start;
       DAGVERK_TIME_ZONE overrides it), and the central share's path used by `dagverk sync`
-      and the Synkronisera screen.
+      and the Synkronisera screen; --home-mode: the home screen offers check-in, the visitor
+      count of an open meeting place ("+1", no names), or both.
   dagverk sync --data-dir D [--share S]
       Sends every record central has not confirmed to the share (one encrypted, signed batch),
       applies the newest roster bundle and reads receipts. Without --share: the stored path.
@@ -82,7 +84,7 @@ std::optional<Args> parse(const std::vector<std::string>& argv, std::string& err
       {"--software", false}, {"--fullscreen", false}, {"--help", false},
       {"--from", true},     {"--to", true},         {"--csv", false},      {"--staff-idle-seconds", true}, {"--time-zone", true},
       {"--share", true},     {"--count", true},      {"--activity", true},  {"--yes", false},
-      {"--version", false}};
+      {"--version", false}, {"--home-mode", true}};
   Args a;
   size_t i = 0;
   if (!argv.empty() && argv[0].rfind("--", 0) != 0) a.command = argv[i++];
@@ -172,6 +174,10 @@ int runSettings(const Args& a, const Clock& clock) {
                          "--time-zone: no zone file of that name in " + platform::timeZoneDirectory());
     store->settings().setValue(store::kSettingTimeZone, it->second);
   }
+  if (auto it = a.values.find("--home-mode"); it != a.values.end()) {
+    if (!parseHomeMode(it->second)) throw UsageError{"--home-mode takes checkin, headcount or both"};
+    store->settings().setValue(store::kSettingHomeMode, it->second);
+  }
   if (auto it = a.values.find("--share"); it != a.values.end()) {
     if (it->second.empty()) throw UsageError{"--share takes a path"};
     store->settings().setValue(store::kSettingSharePath,
@@ -180,6 +186,7 @@ int runSettings(const Args& a, const Clock& clock) {
   std::printf("staff_idle_seconds\t%d\n", store->settings().staffIdleSeconds());
   std::printf("time_zone\t%s\n", store->settings().value(store::kSettingTimeZone).value_or(kSiteZone).c_str());
   std::printf("share_path\t%s\n", store->settings().value(store::kSettingSharePath).value_or("-").c_str());
+  std::printf("home_mode\t%s\n", store->settings().value(store::kSettingHomeMode).value_or("checkin").c_str());
   return 0;
 }
 

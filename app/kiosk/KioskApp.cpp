@@ -98,6 +98,8 @@ void KioskApp::refreshModel() {
       model_.headcount.lastCount = t->count;
     }
   }
+  model_.homeMode = parseHomeMode(store_.settings().value(store::kSettingHomeMode).value_or("checkin"))
+                        .value_or(HomeMode::CheckIn);
   model_.rollCall = store::latestRollCall(store_);
   model_.staffIdleSeconds = store_.settings().staffIdleSeconds();
   // The sync note on the home screen (cheap reads; the queued counts come with refreshSyncStatus).

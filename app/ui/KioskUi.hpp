@@ -106,6 +106,7 @@ struct KioskModel {
     UtcMs lastRecordedUtc = 0;
     int lastCount = 0;
   } headcount;
+  HomeMode homeMode = HomeMode::CheckIn; // what the home screen offers (kiosk setting)
   // The "Statistik" screen's figures: computed by the kiosk when that screen opens, not on
   // every refresh. Empty until then; statisticsError holds the Swedish message if it failed.
   std::optional<SiteStatistics> statistics;
