@@ -1,4 +1,5 @@
 #include "report/ReportBuilder.hpp"
+#include "report/HeadcountSection.hpp"
 
 #include "core/Error.hpp"
 #include "core/Feedback.hpp"
@@ -415,6 +416,7 @@ ReportData buildReport(central::ReportReader& source, const Period& period, cons
   std::vector<SurveyFigures*> surveys;
   for (auto& s : data.sites) surveys.push_back(&s.survey);
   suppressSurvey(surveys, options.site ? nullptr : &data.unit.survey);
+  buildHeadcounts(source, data);
   return data;
 }
 

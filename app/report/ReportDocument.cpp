@@ -218,7 +218,7 @@ Document layoutReport(const ReportData& d, Format format) {
   doc.sections.push_back(activitySection(d));
   doc.sections.push_back(complaintSection(d));
   doc.sections.push_back(surveySection(d));
-  doc.sections.push_back(meetingPlaceSection());
+  doc.sections.push_back(meetingPlaceSection(d));
   return doc;
 }
 

@@ -34,6 +34,6 @@ Section driftSection(const ReportData& d);
 Section activitySection(const ReportData& d);
 Section complaintSection(const ReportData& d);
 Section surveySection(const ReportData& d);
-Section meetingPlaceSection();
+Section meetingPlaceSection(const ReportData& d); // HeadcountSection.cpp
 
 } // namespace dagverk::report::layout
