@@ -219,6 +219,7 @@ void KioskApp::refreshStatistics() {
     const auto sessions = store::sessions(store_, site, fromStockholm(period.from, 0, 0),
                                           fromStockholm(civilFromDays(daysFromCivil(period.to) + 1), 0, 0));
     model_.statistics = computeSiteStatistics(events, sessions, store_.roster().activities(site), store::complaints(store_), today);
+    model_.headcountWeeks = headcountWeeks(events, period.from);
     model_.statisticsError.clear();
   } catch (const DagverkError& e) {
     platform::logError(std::string("statistics failed: ") + e.english());

@@ -6,6 +6,7 @@
 #include "ui/Widgets.hpp"
 
 #include <algorithm>
+#include <cfloat>
 
 namespace dagverk::ui {
 
@@ -64,6 +65,43 @@ void doorCounter(KioskUi& ui, const KioskModel& model, float width, float height
     if (isError) errorText(message, false);
     else ImGui::TextUnformatted(message.c_str());
   }
+}
+
+float headcountWeeksPanel(KioskUi& ui, const KioskModel& model, ImDrawList* dl, ImVec2 min, float width) {
+  std::int64_t total = 0, most = 0;
+  for (const auto& w : model.headcountWeeks) {
+    total += w.visitors;
+    most = std::max(most, w.visitors);
+  }
+  if (model.headcountWeeks.empty() || (total == 0 && model.homeMode == HomeMode::CheckIn)) return 0;
+  const float f = ImGui::GetFontSize();
+  ImFont* large = ui.fonts().large;
+  const float chartH = f * 6.0f;
+  const float height = f * 0.4f + large->FontSize + f * 0.3f + chartH + f * 2.4f;
+  dl->AddRectFilled(min, ImVec2(min.x + width, min.y + height), theme::kPanel, f * 0.3f);
+  const std::string title = "Besökare per vecka (" + std::to_string(total) + ")";
+  dl->AddText(large, large->FontSize, ImVec2(min.x + f * 0.6f, min.y + f * 0.4f), theme::kText, title.c_str());
+  const float top = min.y + f * 0.4f + large->FontSize + f * 0.3f + f * 1.2f; // room for the values
+  const float base = top + chartH - f * 1.2f;
+  const float slot = (width - f * 1.2f) / static_cast<float>(model.headcountWeeks.size());
+  ImFont* font = ImGui::GetFont();
+  for (size_t i = 0; i < model.headcountWeeks.size(); ++i) {
+    const auto& w = model.headcountWeeks[i];
+    const float x = min.x + f * 0.6f + slot * static_cast<float>(i);
+    const float h = most > 0 ? (base - top) * static_cast<float>(w.visitors) / static_cast<float>(most) : 0;
+    dl->AddRectFilled(ImVec2(x + slot * 0.2f, base - h), ImVec2(x + slot * 0.8f, base), theme::kPrimary,
+                      f * 0.15f);
+    const std::string value = std::to_string(w.visitors);
+    const float vw = font->CalcTextSizeA(f, FLT_MAX, 0, value.c_str()).x;
+    dl->AddText(font, f, ImVec2(x + (slot - vw) / 2, base - h - f * 1.15f), theme::kText, value.c_str());
+    // The week by its first day, "13/10".
+    const std::string label = std::to_string(w.from.day) + "/" + std::to_string(w.from.month);
+    const float lw = font->CalcTextSizeA(f * 0.85f, FLT_MAX, 0, label.c_str()).x;
+    dl->AddText(font, f * 0.85f, ImVec2(x + (slot - lw) / 2, base + f * 0.3f), theme::kMutedText, label.c_str());
+  }
+  dl->AddText(font, f * 0.85f, ImVec2(min.x + f * 0.6f, base + f * 1.4f), theme::kMutedText,
+              "Veckor som börjar dagen under stapeln; räknade utan namn.");
+  return height;
 }
 
 } // namespace dagverk::ui

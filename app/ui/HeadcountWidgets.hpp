@@ -19,4 +19,9 @@ bool canUndoHeadcount(KioskUi& ui, const KioskModel& model);
 void doorCounter(KioskUi& ui, const KioskModel& model, float width, float height, std::string& message,
                  bool& isError);
 
+// "Statistik": visitors per week of the last 8 weeks as a bar row in a panel at `min`, `width`
+// wide. Returns its height, or 0 (and draws nothing) at a site that neither counts visitors
+// (home mode) nor has a tally in those weeks.
+float headcountWeeksPanel(KioskUi& ui, const KioskModel& model, ImDrawList* dl, ImVec2 min, float width);
+
 } // namespace dagverk::ui

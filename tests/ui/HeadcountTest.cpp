@@ -5,6 +5,7 @@
 #include "ui/HeadcountScreen.hpp"
 #include "ui/HomeScreen.hpp"
 #include "store/Settings.hpp"
+#include "core/LocalTime.hpp"
 #include "KioskDriver.hpp"
 
 #include <catch2/catch.hpp>
@@ -26,6 +27,13 @@ void openHeadcount(KioskDriver& k) {
   REQUIRE(k.screens().screen() == ui::ScreenId::StaffDashboard);
   k.tapButton("open-headcount");
   REQUIRE(k.screens().screen() == ui::ScreenId::Headcount);
+}
+
+void openStatistics(KioskDriver& k) {
+  k.signInAsStaff(kStaff, "1001");
+  REQUIRE(k.screens().screen() == ui::ScreenId::StaffDashboard);
+  k.tapButton("open-statistics");
+  REQUIRE(k.screens().screen() == ui::ScreenId::Statistics);
 }
 
 void typeTotal(KioskDriver& k, const std::string& digits) {
@@ -217,4 +225,53 @@ TEST_CASE("Headcount mode at a small 1024x600 kiosk", "[ui][headcount][home][sma
   CHECK(today(k) == 1);
   setHomeMode(k, "headcount");
   k.settle("small-85-home-headcount");
+}
+
+namespace {
+// Tallies over past weeks, recorded beside the kiosk as its store would record them then.
+void tallyOn(KioskDriver& k, LocalDate day, int hour, int count, bool undo = false) {
+  k.clock().set(fromStockholm(day, hour, 0));
+  const Event e = store::perform(k.store(), cmd::TallyHeadcount{count, "", true, std::nullopt}).front();
+  if (undo) store::perform(k.store(), cmd::Correct{e.id, "av_misstag", ""});
+}
+} // namespace
+
+TEST_CASE("Statistik of an open meeting place: visitors per week of the last 8 weeks",
+          "[ui][headcount][statistics]") {
+  // Monday 23 November 2026; the 8 weeks are the 56 days ending today: 29 Sep .. 23 Nov.
+  KioskDriver k("headcount-statistics", mondayMorning());
+  k.store().settings().setValue(store::kSettingHomeMode, "both");
+  const LocalDate today = toStockholm(k.clock().nowUtc()).date;
+  const auto daysAgo = [&](long n) { return civilFromDays(daysFromCivil(today) - n); };
+  tallyOn(k, daysAgo(60), 10, 9);   // before the 8 weeks: not shown
+  tallyOn(k, daysAgo(55), 10, 4);   // week 1 (its first day)
+  tallyOn(k, daysAgo(50), 14, 12);  // week 1
+  tallyOn(k, daysAgo(30), 11, 7);   // week 4
+  tallyOn(k, daysAgo(30), 12, 3, true); // week 4, undone: not counted
+  tallyOn(k, daysAgo(2), 18, 23);   // week 8
+  tallyOn(k, today, 8, 1);          // today, week 8
+  k.restart();
+  openStatistics(k);
+  const auto& weeks = k.app().model().headcountWeeks;
+  REQUIRE(weeks.size() == 8);
+  CHECK(weeks.front().from == daysAgo(55));
+  const std::vector<std::int64_t> expected{16, 0, 0, 7, 0, 0, 0, 24};
+  for (size_t i = 0; i < 8; ++i) CHECK(weeks[i].visitors == expected[i]);
+  k.settle("87-statistics-headcount");
+}
+
+TEST_CASE("Statistik of an open meeting place at a small 1024x600 kiosk", "[ui][headcount][statistics][small]") {
+  KioskDriver k("small-headcount-statistics", mondayMorning(), 1024, 600);
+  k.store().settings().setValue(store::kSettingHomeMode, "headcount");
+  const LocalDate today = toStockholm(k.clock().nowUtc()).date;
+  tallyOn(k, civilFromDays(daysFromCivil(today) - 10), 15, 31);
+  tallyOn(k, today, 8, 2);
+  k.restart();
+  openStatistics(k);
+  CHECK(k.app().model().headcountWeeks.back().visitors == 2);
+  CHECK(k.app().model().headcountWeeks[6].visitors == 31);
+  k.settle("small-87-statistics-headcount");
+  // The panel lies under the other sections: scrolled to, it is inside the window.
+  k.dragFinger(500, 500, 500, 100);
+  k.settle("small-87-statistics-headcount-scrolled");
 }
