@@ -23,7 +23,7 @@ namespace dagverk {
 inline constexpr int kHeadcountConfirmAbove = 500;
 // Never a real count: the keypad takes four digits, and nothing larger is stored.
 inline constexpr int kHeadcountMax = 9999;
-// A second tally this soon after the previous one on the same kiosk is the same tap twice.
+// A "+1" this soon after the previous tally on the same kiosk is the same tap twice.
 inline constexpr std::int64_t kHeadcountGuardMs = 1000;
 // "−1" / "Ångra" voids the newest tally only this soon after it; later a mistake is corrected
 // by staff as any other record.
@@ -79,7 +79,7 @@ struct TallyHeadcount {
 };
 
 // The rule: refuses with a Swedish message (and an English one for the log), or decides the
-// tally, or nothing when it repeats the previous tally within kHeadcountGuardMs.
+// tally, or nothing when a "+1" repeats the previous tally within kHeadcountGuardMs.
 inline std::optional<HeadcountTallied> decide(const TallyHeadcount& c, const CommandFacts& f) {
   if (c.count < 1)
     throw DagverkError(ErrorCode::BadInput, "Skriv hur många besökare som kom (minst 1).", "headcount below 1");
@@ -95,8 +95,10 @@ inline std::optional<HeadcountTallied> decide(const TallyHeadcount& c, const Com
                                             [&](const Activity& a) { return a.id == c.activityId; }))
     throw DagverkError(ErrorCode::BadInput, "Aktiviteten finns inte i verksamhetens katalog.",
                        "headcount activity not in the site's catalogue");
+  // Only a plain "+1" can be the same tap twice; a total typed or an activity chosen is meant.
   // A clock that went back does not block new tallies.
-  if (f.lastOfKindUtc) {
+  const bool doorTap = c.count == 1 && c.activityId.empty();
+  if (doorTap && f.lastOfKindUtc) {
     const std::int64_t since = f.now - *f.lastOfKindUtc;
     if (since >= 0 && since < kHeadcountGuardMs) return std::nullopt;
   }
