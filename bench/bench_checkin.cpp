@@ -1,9 +1,12 @@
-// bench_checkin: durable check-in latency.
+// bench_checkin: durable check-in latency, or with --headcount a visitor "+1" at an open meeting
+// place.
 //
 // Baseline: raw SQLite (C API), WAL + synchronous=FULL, the kiosk's event table, one prepared
 // single-row INSERT + COMMIT per operation. Ours: store::perform(CheckIn / CheckOut) on the demo
-// unit's 35 liljan participants (every call durable on return). The two run interleaved in
-// rounds, in files side by side in one directory on a real disk, so disk noise hits both.
+// unit's 35 liljan participants (every call durable on return), or with --headcount
+// store::perform(TallyHeadcount{1}) as the home screen's "+1" sends it, the raw side then
+// inserting the same HeadcountTallied rows. The two run interleaved in rounds, in files side by
+// side in one directory on a real disk, so disk noise hits both.
 #include "BenchUtil.hpp"
 
 #include "store/DemoUnit.hpp"
@@ -108,6 +111,7 @@ public:
     std::array<std::uint8_t, 10> r{};
     for (auto& b : r) b = static_cast<std::uint8_t>(rng_());
     const std::string id = makeUuidV7(now, r);
+    if (tally_) return appendTally(id, now);
     // Like ours: a participant who is here is checked out, anyone else checked in.
     const auto here = open_.find(participantId);
     const bool in = here == open_.end();
@@ -155,7 +159,37 @@ public:
     return static_cast<double>(t1 - t0) / 1000.0;
   }
 
+  // Rows as a visitor "+1" writes them (HeadcountTallied, its own id as subject) instead.
+  void countVisitors() { tally_ = true; }
+
 private:
+  double appendTally(const std::string& id, UtcMs now) {
+    ++seq_;
+    const EventPayload payload = HeadcountTallied{id, now, 1, ""};
+    const std::string json = encodePayload(payload);
+    const std::int64_t t0 = monoNs();
+    step(begin_, "begin");
+    if (writeSet_) {
+      sqlite3_bind_text(nextSeq_, 1, device_.data(), static_cast<int>(device_.size()), SQLITE_TRANSIENT);
+      if (sqlite3_step(nextSeq_) != SQLITE_ROW) check(db_, SQLITE_ERROR, "next sequence");
+      sqlite3_reset(nextSeq_);
+    }
+    bindText(1, id);
+    bindText(2, device_);
+    sqlite3_bind_int64(insert_, 3, seq_);
+    sqlite3_bind_int64(insert_, 4, now);
+    bindText(5, kSiteZone);
+    bindText(6, "liljan");
+    sqlite3_bind_null(insert_, 7);
+    bindText(8, kindOf(payload));
+    bindText(9, id);
+    bindText(10, json);
+    sqlite3_bind_int64(insert_, 11, kEventSchemaVersion);
+    step(insert_, "insert");
+    step(commit_, "commit");
+    return static_cast<double>(monoNs() - t0) / 1000.0;
+  }
+
   void prepare(sqlite3_stmt** s, const char* sql) {
     check(db_, sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, s, nullptr), "prepare");
   }
@@ -170,6 +204,7 @@ private:
 
   sqlite3* db_ = nullptr;
   bool writeSet_;
+  bool tally_ = false;
   sqlite3_stmt *begin_ = nullptr, *commit_ = nullptr, *insert_ = nullptr;
   sqlite3_stmt *nextSeq_ = nullptr, *presenceIn_ = nullptr, *presenceOut_ = nullptr;
   std::mt19937_64 rng_{std::random_device{}()};
@@ -188,6 +223,18 @@ public:
   }
   size_t participants() const { return ids_.size(); }
   const std::string& participantAt(size_t i) const { return ids_[i % ids_.size()]; }
+
+  // One visitor "+1" with no staff named, as the home screen sends it; latency in
+  // microseconds. The bench's clock moves past the double-tap guard first (outside the timing),
+  // so every tap is stored.
+  double nextTally(ManualClock& clock) {
+    clock.advanceMs(kHeadcountGuardMs + 1);
+    const std::int64_t t0 = monoNs();
+    const auto events = store::perform(*store_, cmd::TallyHeadcount{1, "", false, std::nullopt});
+    const std::int64_t t1 = monoNs();
+    if (events.size() != 1) throw std::runtime_error("a visitor tap was not stored");
+    return static_cast<double>(t1 - t0) / 1000.0;
+  }
 
   // Checks the next participant in if absent, out if present; latency in microseconds.
   double next() {
@@ -218,7 +265,7 @@ Row summarise(const std::vector<double>& v) {
 
 int run(int argc, char** argv) {
   long ops = 3000, rounds = 5, warmup = 20;
-  bool quick = false, keep = false, breakdown = false;
+  bool quick = false, keep = false, breakdown = false, headcount = false;
   std::string dirArg;
   ArgReader a{argc, argv};
   while (!a.done()) {
@@ -229,8 +276,10 @@ int run(int argc, char** argv) {
     else if (o == "--dir") dirArg = a.value(o);
     else if (o == "--keep") keep = true;
     else if (o == "--breakdown") breakdown = true;
+    else if (o == "--headcount") headcount = true;
     else {
-      std::fprintf(stderr, "usage: bench_checkin [--quick] [--ops N] [--rounds R] [--dir D] [--keep] [--breakdown]\n");
+      std::fprintf(stderr, "usage: bench_checkin [--quick] [--ops N] [--rounds R] [--dir D] [--keep] [--breakdown] "
+                           "[--headcount]\n");
       return 2;
     }
   }
@@ -242,30 +291,42 @@ int run(int argc, char** argv) {
   if (rounds > ops) rounds = ops;
 
   ScratchDir scratch(dirArg, "bench-checkin", keep);
-  platform::SystemClock clock;
+  platform::SystemClock systemClock;
+  // Visitor taps need a clock that moves past the double-tap guard between taps.
+  ManualClock tapClock(systemClock.nowUtc());
+  const Clock& clock = headcount ? static_cast<const Clock&>(tapClock) : systemClock;
   RawLog raw(scratch.path() / "raw.sqlite");
   std::unique_ptr<RawLog> rawSet;
   if (breakdown) rawSet = std::make_unique<RawLog>(scratch.path() / "raw-write-set.sqlite", true);
+  if (headcount) {
+    raw.countVisitors();
+    if (rawSet) rawSet->countVisitors();
+  }
   Ours ours(scratch.path() / "kiosk", clock);
 
-  std::printf("bench_checkin: durable check-in latency (SQLite WAL, synchronous=FULL)%s\n", quick ? " [quick]" : "");
+  std::printf("bench_checkin: durable %s latency (SQLite WAL, synchronous=FULL)%s\n",
+              headcount ? "visitor \"+1\" (headcount)" : "check-in", quick ? " [quick]" : "");
   std::printf("directory:  %s (%s)\n", scratch.path().c_str(), fileSystemName(scratch.path()));
   std::printf("operations: %ld raw + %ld ours in %ld interleaved rounds, after %ld warm-up each\n", ops, ops, rounds,
               warmup);
   std::printf("baseline:   raw sqlite3, prepared BEGIN IMMEDIATE; INSERT INTO event ...; COMMIT\n");
   if (breakdown)
     std::printf("breakdown:  raw sqlite3 with EventLog::append's write set (sequence upsert, event, presence)\n");
-  std::printf("ours:       store::perform(CheckIn/CheckOut), %zu liljan participants in turn, SystemClock\n\n",
-              ours.participants());
+  if (headcount)
+    std::printf("ours:       store::perform(TallyHeadcount{1}), no staff, clock stepped past the 1 s guard\n\n");
+  else
+    std::printf("ours:       store::perform(CheckIn/CheckOut), %zu liljan participants in turn, SystemClock\n\n",
+                ours.participants());
   std::fflush(stdout);
 
   size_t rawCursor = 0, setCursor = 0;
   auto rawOne = [&] { return raw.append(ours.participantAt(rawCursor++), clock.nowUtc()); };
   auto setOne = [&] { return rawSet->append(ours.participantAt(setCursor++), clock.nowUtc()); };
+  auto oursOne = [&] { return headcount ? ours.nextTally(tapClock) : ours.next(); };
   for (long i = 0; i < warmup; ++i) {
     rawOne();
     if (rawSet) setOne();
-    ours.next();
+    oursOne();
   }
 
   std::vector<double> rawUs, setUs, oursUs;
@@ -280,7 +341,7 @@ int run(int argc, char** argv) {
       for (long i = 0; rawSet && i < n; ++i) ss.push_back(setOne());
     };
     auto doOurs = [&] {
-      for (long i = 0; i < n; ++i) oo.push_back(ours.next());
+      for (long i = 0; i < n; ++i) oo.push_back(oursOne());
     };
     // Alternate which side goes first, so neither always follows the other's checkpoint.
     if (r % 2 == 0) {

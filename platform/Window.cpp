@@ -54,6 +54,11 @@ Window::Window(const WindowOptions& options) {
   if (software_) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
   if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+  // Under a Wayland compositor (cage), SDL 2.26's desktop-OpenGL renderer re-creates the window
+  // and loses its Wayland shell surface: the kiosk draws into a surface nobody shows (a black
+  // screen). OpenGL ES 2 keeps the window. SDL_RENDER_DRIVER in the environment still wins.
+  if (!software_ && driver && std::strcmp(driver, "wayland") == 0)
+    SDL_SetHintWithPriority(SDL_HINT_RENDER_DRIVER, "opengles2", SDL_HINT_DEFAULT);
   window_ = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width,
                              options.height, flags);
   if (!window_) throw std::runtime_error(std::string("SDL_CreateWindow failed: ") + SDL_GetError());

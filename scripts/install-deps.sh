@@ -1,30 +1,49 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Dagverk needs, if any are missing.
+#   scripts/install-deps.sh          what building and running the two programs needs
+#   scripts/install-deps.sh --tests  that, plus what the test command needs
 # As root it runs apt-get; otherwise it prints the exact sudo line and stops.
 set -euo pipefail
 
+# Building and running dagverk and dagverk-central.
 PACKAGES=(
   cmake g++ make pkg-config
   libsdl2-dev libimgui-dev libstb-dev libfreetype-dev
-  libsqlite3-dev libcereal-dev libsodium-dev catch2
-  fonts-dejavu-core sqlite3
+  libsqlite3-dev libcereal-dev libsodium-dev
+  fonts-dejavu-core
   # the time-zone rules (Europe/Stockholm), read through the C library at start
   tzdata
-  # sync and central reports
-  libxlsxwriter-dev python3-openpyxl
-  # tests: property tests, clock jumps, the SMB end-to-end test, fuzzing with clang's libFuzzer
-  librapidcheck-dev faketime libfaketime samba smbclient smbnetfs fuse3 clang libclang-rt-14-dev
+  # central reports
+  libxlsxwriter-dev
 )
 
+# Only the tests, the benchmarks and the package checks.
+TEST_PACKAGES=(
+  catch2 sqlite3 python3-openpyxl
+  # property tests, clock jumps, the SMB end-to-end test, fuzzing with clang's libFuzzer
+  librapidcheck-dev faketime libfaketime samba smbclient smbnetfs fuse3 clang libclang-rt-14-dev
+  # the Debian packages: dpkg-shlibdeps and lintian
+  dpkg-dev lintian
+  # the kiosk session under cage (headless), its screenshot and the OCR that reads it
+  cage xwayland libegl1 libgles2 libgl1-mesa-dri grim tesseract-ocr tesseract-ocr-swe
+)
+
+wanted=("${PACKAGES[@]}")
+case "${1:-}" in
+  "") ;;
+  --tests) wanted+=("${TEST_PACKAGES[@]}") ;;
+  *) echo "usage: scripts/install-deps.sh [--tests]" >&2; exit 2 ;;
+esac
+
 missing=()
-for p in "${PACKAGES[@]}"; do
+for p in "${wanted[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")
   fi
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "dagverk: all build packages are installed."
+  echo "dagverk: all ${1:+test and }build packages are installed."
   exit 0
 fi
 

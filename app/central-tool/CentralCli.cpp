@@ -1,14 +1,18 @@
 #include "central-tool/CentralCli.hpp"
 
+#include "DagverkVersion.hpp"
+
 #include "central/Admin.hpp"
 #include "central/CentralStore.hpp"
 #include "central/Import.hpp"
 #include "central/Status.hpp"
 #include "core/Error.hpp"
 #include "platform/Log.hpp"
+#include "platform/StopSignal.hpp"
 #include "platform/SystemClock.hpp"
 #include "report/ReportCommand.hpp"
 
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -41,10 +45,16 @@ constexpr const char* kUsage = R"(Användning / usage:
   dagverk-central import --share S --keys K --db central.sqlite
       Imports every new batch from the share into the central database (on this machine,
       never on the share), writes receipts, moves rejected files to quarantine/.
+  dagverk-central serve --share S --keys K --db central.sqlite [--import-every 15m]
+      The central service: imports at start and then every interval (30s, 15m, 1h; default
+      15m), one English log line per run with counts. SIGTERM or SIGINT stops it between two
+      imports (exit 0). A run that fails (share not mounted) is logged and tried again.
   dagverk-central status --db central.sqlite [--json]
       Per kiosk: site, last batch, last seen, events, sequence gaps, missing batches, clock flags.
   dagverk-central report ...
       Reports from the central database (see `dagverk-central report --help`).
+
+  dagverk-central --version
 
 Exit codes: 0 ok, 1 failure, 2 usage.
 )";
@@ -79,6 +89,7 @@ const std::map<std::string, std::set<std::string>>& knownOptions() {
       {"publish",
        {"--share", "--keys", "--roster", "--activities", "--staff", "--sites", "--setting", "--allow-large-change"}},
       {"import", {"--share", "--keys", "--db"}},
+      {"serve", {"--share", "--keys", "--db", "--import-every"}},
       {"status", {"--db", "--json"}},
   };
   return options;
@@ -145,13 +156,8 @@ int runPublish(const Args& a, const Clock& clock) {
   return 0;
 }
 
-int runImportCommand(const Args& a, const Clock& clock) {
-  const std::string share = a.need("--share");
-  const std::string keys = a.need("--keys");
-  const std::string db = a.need("--db");
-  // The share first: an unmounted share must not create an empty database or look "empty".
-  central::loadKeysForShare(share, keys);
-  // SQLite files never live on the share (locking over SMB is not to be trusted).
+// SQLite files never live on the share (locking over SMB is not to be trusted).
+void refuseDatabaseInShare(const std::string& share, const std::string& db) {
   std::error_code ec1, ec2;
   const auto shareDir = fs::weakly_canonical(share, ec1);
   const auto dbPath = fs::weakly_canonical(db, ec2);
@@ -163,6 +169,15 @@ int runImportCommand(const Args& a, const Clock& clock) {
                          "datorn med --db.",
                          "refusing a database inside the share: " + db);
   }
+}
+
+int runImportCommand(const Args& a, const Clock& clock) {
+  const std::string share = a.need("--share");
+  const std::string keys = a.need("--keys");
+  const std::string db = a.need("--db");
+  // The share first: an unmounted share must not create an empty database or look "empty".
+  central::loadKeysForShare(share, keys);
+  refuseDatabaseInShare(share, db);
   auto store = CentralStore::open(db);
   const ImportSummary s = central::runImport(share, keys, *store, clock);
   std::fputs(central::formatImportSummary(s).c_str(), stdout);
@@ -175,6 +190,62 @@ int runImportCommand(const Args& a, const Clock& clock) {
     return 1;
   }
   return 0;
+}
+
+// "30s", "15m", "2h" or plain seconds; at least 10 s (an import every moment only wears the share).
+std::int64_t parseIntervalMs(const std::string& text) {
+  std::int64_t unit = 1000;
+  std::string digits = text;
+  if (!digits.empty() && (digits.back() == 's' || digits.back() == 'm' || digits.back() == 'h')) {
+    unit = digits.back() == 's' ? 1000 : digits.back() == 'm' ? 60000 : 3600000;
+    digits.pop_back();
+  }
+  if (digits.empty() || digits.size() > 6 || digits.find_first_not_of("0123456789") != std::string::npos)
+    throw UsageError{"--import-every takes an interval such as 30s, 15m or 1h"};
+  const std::int64_t ms = std::stoll(digits) * unit;
+  if (ms < 10000) throw UsageError{"--import-every must be at least 10s"};
+  return ms;
+}
+
+// One import run of the service, as one English log line (counts and ids only). A run that
+// cannot start (share not mounted, keys missing) is logged and the service waits for the next.
+void serveOnce(const std::string& share, const std::string& keys, CentralStore& store, const Clock& clock) {
+  const std::int64_t started = platform::monotonicMs();
+  try {
+    central::loadKeysForShare(share, keys);
+    const ImportSummary s = central::runImport(share, keys, store, clock);
+    platform::logInfo("import run: " + std::to_string(s.batchesImported) + " batches imported, " +
+                      std::to_string(s.batchesAlreadyImported) + " already imported, " +
+                      std::to_string(s.batchesQuarantined) + " quarantined, " + std::to_string(s.newEvents) +
+                      " new events, " + std::to_string(s.duplicateEvents) + " duplicate events, " +
+                      std::to_string(s.receiptsWritten) + " receipts, " + std::to_string(s.receiptErrors) +
+                      " receipt errors, roster version " + std::to_string(s.rosterVersion) + ", " +
+                      std::to_string(platform::monotonicMs() - started) + " ms" + (s.ok() ? std::string() : std::string(" (not ok)")));
+    for (const auto& q : s.quarantined)
+      platform::logError("quarantined " + q.fileName + " from device " + q.deviceId + ": " + q.reason);
+  } catch (const DagverkError& e) {
+    platform::logError(std::string("import run failed: ") + e.english());
+  }
+}
+
+int runServe(const Args& a, const Clock& clock) {
+  const std::string share = a.need("--share");
+  const std::string keys = a.need("--keys");
+  const std::string db = a.need("--db");
+  const std::int64_t everyMs = parseIntervalMs(a.get("--import-every").value_or("15m"));
+  // Before anything else: a stop request during an import waits until that import is done.
+  platform::blockStopSignals();
+  refuseDatabaseInShare(share, db);
+  auto store = CentralStore::open(db);
+  platform::logInfo(std::string("dagverk-central ") + kVersionText + " serving, import every " +
+                    std::to_string(everyMs / 1000) + " s");
+  for (;;) {
+    serveOnce(share, keys, *store, clock);
+    if (const int sig = platform::waitForStopSignal(everyMs)) {
+      platform::logInfo("stopping on signal " + std::to_string(sig));
+      return 0;
+    }
+  }
 }
 
 int runStatusCommand(const Args& a) {
@@ -193,6 +264,10 @@ int runCentralCli(const std::vector<std::string>& argv) {
     std::fputs(kUsage, stdout);
     return 0;
   }
+  if (!argv.empty() && argv[0] == "--version") {
+    std::printf("dagverk-central %s\n", kVersionText);
+    return 0;
+  }
   platform::SystemClock clock;
   try {
     const Args a = parse(argv);
@@ -204,6 +279,7 @@ int runCentralCli(const std::vector<std::string>& argv) {
     if (a.command == "enroll") return runEnroll(a);
     if (a.command == "publish") return runPublish(a, clock);
     if (a.command == "import") return runImportCommand(a, clock);
+    if (a.command == "serve") return runServe(a, clock);
     return runStatusCommand(a);
   } catch (const UsageError& e) {
     std::fprintf(stderr, "dagverk-central: %s\n\n%s", e.message.c_str(), kUsage);

@@ -262,6 +262,10 @@ public:
     return out;
   }
 
+  std::vector<HeadcountRow> headcounts(LocalDate from, LocalDate to) override {
+    return readHeadcounts(store_->db(), from, to);
+  }
+
 private:
   std::unique_ptr<CentralStore> store_;
   bool inTransaction_ = false;

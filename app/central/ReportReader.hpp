@@ -4,6 +4,7 @@
 // own schema (CentralReportReader.cpp); another store would implement the same calls. Every
 // call leaves out voided events (the target of any Corrected event).
 #include "core/AttendanceCount.hpp"
+#include "central/HeadcountRows.hpp"
 #include "core/Clock.hpp"
 #include "core/Event.hpp"
 #include "core/LocalTime.hpp"
@@ -75,6 +76,8 @@ public:
   virtual std::vector<Event> feedbackEvents() = 0;
   // Non-voided SurveyAnswered recorded on a day in [from, to].
   virtual std::vector<SurveyRow> surveyAnswers(LocalDate from, LocalDate to) = 0;
+  // Non-voided visitor tallies recorded on a day in [from, to]; none where a store has none.
+  virtual std::vector<HeadcountRow> headcounts(LocalDate /*from*/, LocalDate /*to*/) { return {}; }
 };
 
 // Opens the central database (CentralStore::openExisting: a missing file, a kiosk database or

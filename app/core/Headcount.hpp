@@ -23,8 +23,32 @@ namespace dagverk {
 inline constexpr int kHeadcountConfirmAbove = 500;
 // Never a real count: the keypad takes four digits, and nothing larger is stored.
 inline constexpr int kHeadcountMax = 9999;
-// A second tally this soon after the previous one on the same kiosk is the same tap twice.
+// A "+1" this soon after the previous tally on the same kiosk is the same tap twice.
 inline constexpr std::int64_t kHeadcountGuardMs = 1000;
+// "−1" / "Ångra" voids the newest tally only this soon after it; later a mistake is corrected
+// by staff as any other record.
+inline constexpr std::int64_t kHeadcountUndoMs = 60000;
+
+// What the home screen offers: the check-in of enrolled participants, the visitor count of an
+// open meeting place (a big "+1", no names), or both. A kiosk setting (`dagverk settings
+// --home-mode`); check-in when unset.
+enum class HomeMode { CheckIn, Headcount, Both };
+
+inline std::optional<HomeMode> parseHomeMode(const std::string& text) {
+  if (text == "checkin") return HomeMode::CheckIn;
+  if (text == "headcount") return HomeMode::Headcount;
+  if (text == "both") return HomeMode::Both;
+  return std::nullopt;
+}
+
+inline const char* formatHomeMode(HomeMode m) {
+  switch (m) {
+  case HomeMode::Headcount: return "headcount";
+  case HomeMode::Both: return "both";
+  case HomeMode::CheckIn: break;
+  }
+  return "checkin";
+}
 
 struct HeadcountTallied {
   static constexpr const char* kKind = "HeadcountTallied";
@@ -55,7 +79,7 @@ struct TallyHeadcount {
 };
 
 // The rule: refuses with a Swedish message (and an English one for the log), or decides the
-// tally, or nothing when it repeats the previous tally within kHeadcountGuardMs.
+// tally, or nothing when a "+1" repeats the previous tally within kHeadcountGuardMs.
 inline std::optional<HeadcountTallied> decide(const TallyHeadcount& c, const CommandFacts& f) {
   if (c.count < 1)
     throw DagverkError(ErrorCode::BadInput, "Skriv hur många besökare som kom (minst 1).", "headcount below 1");
@@ -71,8 +95,10 @@ inline std::optional<HeadcountTallied> decide(const TallyHeadcount& c, const Com
                                             [&](const Activity& a) { return a.id == c.activityId; }))
     throw DagverkError(ErrorCode::BadInput, "Aktiviteten finns inte i verksamhetens katalog.",
                        "headcount activity not in the site's catalogue");
+  // Only a plain "+1" can be the same tap twice; a total typed or an activity chosen is meant.
   // A clock that went back does not block new tallies.
-  if (f.lastOfKindUtc) {
+  const bool doorTap = c.count == 1 && c.activityId.empty();
+  if (doorTap && f.lastOfKindUtc) {
     const std::int64_t since = f.now - *f.lastOfKindUtc;
     if (since >= 0 && since < kHeadcountGuardMs) return std::nullopt;
   }

@@ -1,5 +1,7 @@
 #include "kiosk/Cli.hpp"
 
+#include "DagverkVersion.hpp"
+
 #include "store/DemoUnit.hpp"
 #include "core/Feedback.hpp"
 #include "core/Error.hpp"
@@ -9,6 +11,7 @@
 #include "core/LocalTime.hpp"
 #include "platform/Log.hpp"
 #include "platform/Paths.hpp"
+#include "store/Perform.hpp"
 #include "store/Pins.hpp"
 #include "core/SwedishText.hpp"
 #include "platform/SystemClock.hpp"
@@ -35,6 +38,11 @@ constexpr const char* kUsage = R"(Användning / usage:
   dagverk checkout --data-dir D --participant ID
   dagverk rollcall --data-dir D
       Prints everyone checked in now (the fire-drill list) as plain text for a printer.
+  dagverk headcount --data-dir D [--count N] [--activity A] [--yes]
+      Counts visitors at an open meeting place (no names): N visitors (default 1), optionally
+      for activity A of the site's catalogue. Above 500 in one entry it needs --yes. A second
+      count within a second of the previous one is the same tap twice and is not counted.
+  dagverk --version
   dagverk hash-pin
       Reads one PIN (4-6 digits) from stdin and prints its Argon2id hash for staff.csv.
   dagverk complaints --data-dir D --from YYYY-MM-DD --to YYYY-MM-DD [--csv]
@@ -42,10 +50,12 @@ constexpr const char* kUsage = R"(Användning / usage:
       --csv writes it as CSV (UTF-8 with BOM; columns section,row,antal).
 
   dagverk settings --data-dir D [--staff-idle-seconds N] [--time-zone ZONE] [--share PATH]
+                   [--home-mode checkin|headcount|both]
       Shows (and sets) the kiosk's settings: how long staff mode may stay idle (seconds),
       the tz database zone its days are kept in (default Europe/Stockholm; read at start;
       DAGVERK_TIME_ZONE overrides it), and the central share's path used by `dagverk sync`
-      and the Synkronisera screen.
+      and the Synkronisera screen; --home-mode: the home screen offers check-in, the visitor
+      count of an open meeting place ("+1", no names), or both.
   dagverk sync --data-dir D [--share S]
       Sends every record central has not confirmed to the share (one encrypted, signed batch),
       applies the newest roster bundle and reads receipts. Without --share: the stored path.
@@ -73,7 +83,8 @@ std::optional<Args> parse(const std::vector<std::string>& argv, std::string& err
       {"--frames", true},   {"--screenshot", true}, {"--demo", false},      {"--json", false},
       {"--software", false}, {"--fullscreen", false}, {"--help", false},
       {"--from", true},     {"--to", true},         {"--csv", false},      {"--staff-idle-seconds", true}, {"--time-zone", true},
-      {"--share", true}};
+      {"--share", true},     {"--count", true},      {"--activity", true},  {"--yes", false},
+      {"--version", false}, {"--home-mode", true}};
   Args a;
   size_t i = 0;
   if (!argv.empty() && argv[0].rfind("--", 0) != 0) a.command = argv[i++];
@@ -163,6 +174,10 @@ int runSettings(const Args& a, const Clock& clock) {
                          "--time-zone: no zone file of that name in " + platform::timeZoneDirectory());
     store->settings().setValue(store::kSettingTimeZone, it->second);
   }
+  if (auto it = a.values.find("--home-mode"); it != a.values.end()) {
+    if (!parseHomeMode(it->second)) throw UsageError{"--home-mode takes checkin, headcount or both"};
+    store->settings().setValue(store::kSettingHomeMode, it->second);
+  }
   if (auto it = a.values.find("--share"); it != a.values.end()) {
     if (it->second.empty()) throw UsageError{"--share takes a path"};
     store->settings().setValue(store::kSettingSharePath,
@@ -171,6 +186,7 @@ int runSettings(const Args& a, const Clock& clock) {
   std::printf("staff_idle_seconds\t%d\n", store->settings().staffIdleSeconds());
   std::printf("time_zone\t%s\n", store->settings().value(store::kSettingTimeZone).value_or(kSiteZone).c_str());
   std::printf("share_path\t%s\n", store->settings().value(store::kSettingSharePath).value_or("-").c_str());
+  std::printf("home_mode\t%s\n", store->settings().value(store::kSettingHomeMode).value_or("checkin").c_str());
   return 0;
 }
 
@@ -332,6 +348,33 @@ int runHashPin() {
   return 0;
 }
 
+// Visitors at an open meeting place, counted from the command line (a tally typed afterwards, or a
+// counter at the door wired to a script).
+int runHeadcount(const Args& a, const Clock& clock) {
+  cmd::TallyHeadcount c;
+  if (auto it = a.values.find("--count"); it != a.values.end()) {
+    const std::string& t = it->second;
+    if (t.empty() || t.size() > 6 || t.find_first_not_of("0123456789") != std::string::npos)
+      throw UsageError{"--count takes a whole number of visitors, e.g. --count 23"};
+    c.count = std::stoi(t);
+  }
+  if (auto it = a.values.find("--activity"); it != a.values.end()) c.activityId = it->second;
+  c.confirmedLarge = a.flags.count("--yes") != 0;
+  if (c.count > kHeadcountConfirmAbove && !c.confirmedLarge)
+    throw DagverkError(ErrorCode::BadInput,
+                       "Fler än " + std::to_string(kHeadcountConfirmAbove) +
+                           " besökare i en post: kontrollera antalet och lägg till --yes om det är rätt.",
+                       "large headcount not confirmed (no --yes)");
+  auto store = openStore(a, clock);
+  const auto events = store::perform(*store, Command{c});
+  if (events.empty()) {
+    std::printf("inte räknat: samma tryck två gånger inom en sekund\n");
+    return 0;
+  }
+  std::printf("räknat %d besökare seq %lld\n", c.count, static_cast<long long>(events.front().seq));
+  return 0;
+}
+
 // --- dagverk complaints: the tertial table of the city's template ------------------------------
 
 LocalDate requiredDate(const Args& a, const std::string& option) {
@@ -422,6 +465,10 @@ int runCli(const std::vector<std::string>& argv) {
     std::fputs(kUsage, stdout);
     return 0;
   }
+  if (args->flags.count("--version")) {
+    std::printf("dagverk %s\n", kVersionText);
+    return 0;
+  }
   platform::SystemClock clock;
   try {
     const std::string& c = args->command;
@@ -436,6 +483,7 @@ int runCli(const std::vector<std::string>& argv) {
     if (c == "settings") return runSettings(*args, clock);
     if (c == "sync") return runSyncCommand(*args, clock);
     if (c == "keys") return runKeys(*args, clock);
+    if (c == "headcount") return runHeadcount(*args, clock);
     std::fprintf(stderr, "dagverk: unknown command '%s'\n\n%s", c.c_str(), kUsage);
     return 2;
   } catch (const UsageError& e) {

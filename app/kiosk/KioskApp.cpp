@@ -99,6 +99,8 @@ void KioskApp::refreshModel() {
       model_.headcount.lastCount = t->count;
     }
   }
+  model_.homeMode = parseHomeMode(store_.settings().value(store::kSettingHomeMode).value_or("checkin"))
+                        .value_or(HomeMode::CheckIn);
   model_.rollCall = store::latestRollCall(store_);
   model_.staffIdleSeconds = store_.settings().staffIdleSeconds();
   // The sync note on the home screen (cheap reads; the queued counts come with refreshSyncStatus).
@@ -214,6 +216,13 @@ void KioskApp::refreshStatistics() {
                                  store::kioskRosterSpells(store_.database(), site)};
     model_.statistics = computeSiteStatistics(rows, counted, sessions, store_.roster().activities(site),
                                               store::complaints(store_), today);
+    // Visitors per week: the period's tallies and the corrections that may void them (a
+    // correction always comes after what it voids, so none before the period matters).
+    const auto tallies = store_.events().query(
+        "site_id = ?1 AND kind IN " + store::kindList<HeadcountTallied, Corrected>() +
+            " AND recorded_utc >= ?2 ORDER BY device_id, seq",
+        [&](store::Statement& st) { st.bind(1, site).bind(2, fromStockholm(period.from, 0, 0)); });
+    model_.headcountWeeks = headcountWeeks(tallies, period.from);
     model_.statisticsError.clear();
   } catch (const DagverkError& e) {
     platform::logError(std::string("statistics failed: ") + e.english());

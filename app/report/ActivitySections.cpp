@@ -1,5 +1,4 @@
-// Sections 3 (activities per category and per activity, outings apart) and 6 (open meeting
-// places, which no event kind records yet).
+// Section 3: activities per category and per activity, outings apart.
 #include "report/ReportLayout.hpp"
 
 namespace dagverk::report::layout {
@@ -78,18 +77,6 @@ Section activitySection(const ReportData& d) {
     s.tables.push_back(activityTable(d, d.outings, "outings", "Utflykter", "outing_"));
   }
   if (!d.splitColumns.empty()) s.tables.push_back(activitySplitTable(d));
-  return s;
-}
-
-// --- 6: open meeting places -----------------------------------------------------------------
-Section meetingPlaceSection() {
-  Section s;
-  s.id = "6-traffpunkter";
-  s.sheet = "Öppna träffpunkter";
-  s.title = "Öppna träffpunkter";
-  s.paragraphs.push_back(
-      "Inga besöksräkningar är registrerade. Dagverk har ännu inget sätt att räkna besökare på de öppna "
-      "träffpunkterna (t.ex. Kravatten, Tora, Folkparken), så besök per vecka kan inte redovisas här.");
   return s;
 }
 

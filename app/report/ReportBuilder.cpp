@@ -1,4 +1,5 @@
 #include "report/ReportBuilder.hpp"
+#include "report/HeadcountSection.hpp"
 
 #include "core/Error.hpp"
 #include "core/Feedback.hpp"
@@ -105,8 +106,12 @@ std::vector<SplitColumn> splitColumnsOf(const Period& period) {
 
 // The sections' figures, in order: kiosks first (the attendance section marks incomplete
 // sites), drift after attendance. A new section adds its function here.
+void headcounts(central::ReportReader& source, const figures::Context&, ReportData& data) {
+  buildHeadcounts(source, data);
+}
 constexpr figures::SectionFigures kSections[] = {figures::kiosks,     figures::attendance, figures::drift,
-                                                 figures::activities, figures::complaints, figures::survey};
+                                                 figures::activities, figures::complaints, figures::survey,
+                                                 headcounts};
 
 } // namespace
 

@@ -284,9 +284,8 @@ Document layoutReport(const ReportData& d, Format format) {
   if (d.noData) return doc; // said in words; no empty tables or charts
   // The sections in order; a new section adds one line here.
   using Layout = Section (*)(const ReportData&);
-  const Layout sections[] = {attendanceSection, driftSection,     activitySection,   complaintSection,
-                             surveySection,     [](const ReportData&) { return meetingPlaceSection(); },
-                             dataQualitySection};
+  const Layout sections[] = {attendanceSection, driftSection,        activitySection,   complaintSection,
+                             surveySection,     meetingPlaceSection, dataQualitySection};
   for (const Layout section : sections) {
     if (section == driftSection && format != Format::Html) continue; // the drift list is for the site's staff
     doc.sections.push_back(section(d));

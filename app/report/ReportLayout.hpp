@@ -40,7 +40,7 @@ Section driftSection(const ReportData& d);
 Section activitySection(const ReportData& d);
 Section complaintSection(const ReportData& d);
 Section surveySection(const ReportData& d);
-Section meetingPlaceSection();
+Section meetingPlaceSection(const ReportData& d); // HeadcountSection.cpp
 Section dataQualitySection(const ReportData& d); // QualitySections.cpp
 // The kiosks of each site with their last batch and last day, incomplete sites in red
 // (QualitySections.cpp; on the first page, in "Om rapporten").

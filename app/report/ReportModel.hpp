@@ -5,6 +5,7 @@
 #include "core/Feedback.hpp"
 #include "core/LocalTime.hpp"
 #include "core/Period.hpp"
+#include "report/HeadcountFigures.hpp"
 
 #include <array>
 #include <cstdint>
@@ -123,6 +124,7 @@ struct ReportData {
   bool driftIncluded = false; // HTML for one site only
   LocalDate driftRecentFrom, driftEnd, driftEarlierFrom;
   std::vector<DriftingParticipant> drifting;
+  HeadcountFigures headcount; // open meeting places (HeadcountSection.cpp)
   bool noData = false;
 };
 

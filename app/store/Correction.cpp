@@ -7,7 +7,10 @@ namespace dagverk::store {
 
 Event correct(KioskStore& store, const cmd::Correct& c) {
   requireValid(validateCorrectionReason(c.reasonCode));
-  store.roster().activeStaff(c.actorStaffId);
+  // "−1" on the home screen of an open meeting place: whoever tapped "+1" at the door undoes it
+  // there, within a minute, with no staff member signed in. Anything else needs staff.
+  const bool doorUndo = c.actorStaffId.empty();
+  if (!doorUndo) store.roster().activeStaff(c.actorStaffId);
   const std::string siteId = store.roster().boundSiteId();
   // The log sees the Corrected and rebuilds presence (table and memory) when it voids a visit.
   const auto decide = [&]() -> std::vector<EventPayload> {
@@ -18,13 +21,18 @@ Event correct(KioskStore& store, const cmd::Correct& c) {
     if (std::holds_alternative<Corrected>(target->payload))
       throw DagverkError(ErrorCode::BadInput, "En rättelse kan inte rättas i sin tur.",
                          "event " + c.eventId + " is itself a correction");
+    if (doorUndo && (!std::holds_alternative<HeadcountTallied>(target->payload) || target->actorStaffId ||
+                     store.clock().nowUtc() - target->recordedUtc >= kHeadcountUndoMs))
+      throw DagverkError(ErrorCode::BadInput, "Det här kan bara personal rätta.",
+                         "correction without staff of event " + c.eventId + " (only a door tally within a minute)");
     const std::string subject = subjectOf(target->payload);
     if (store.events().isVoided(c.eventId, subject))
       throw DagverkError(ErrorCode::AlreadyCorrected, "Händelsen är redan rättad.",
                          "event " + c.eventId + " is already corrected");
     return {Corrected{c.eventId, subject, c.reasonCode}};
   };
-  return store.events().transact(siteId, c.actorStaffId, decide).front();
+  const std::optional<std::string> actor = doorUndo ? std::nullopt : std::optional<std::string>(c.actorStaffId);
+  return store.events().transact(siteId, actor, decide).front();
 }
 
 } // namespace dagverk::store

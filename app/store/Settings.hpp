@@ -19,6 +19,8 @@ inline constexpr const char* kSettingLastSyncUtc = "last_sync_utc";
 inline constexpr const char* kSettingLastSyncResult = "last_sync_result";
 // The tz database name of the zone the kiosk keeps its days in (unset: Europe/Stockholm).
 inline constexpr const char* kSettingTimeZone = "time_zone";
+// What the home screen offers: "checkin" (unset), "headcount" or "both" (core/Headcount.hpp).
+inline constexpr const char* kSettingHomeMode = "home_mode";
 // "0" from the migration that made visit_close until the store has filled it from the log.
 inline constexpr const char* kSettingVisitCloseFilled = "visit_close_filled";
 

@@ -4,6 +4,8 @@
 // from the model, so it is what the log holds.
 #include "ui/HeadcountScreen.hpp"
 
+#include "ui/HeadcountWidgets.hpp"
+
 #include "core/Headcount.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
@@ -15,24 +17,8 @@
 namespace dagverk::ui {
 
 namespace {
-// "Ångra" voids the newest tally only this soon after it: later, a mistake is corrected as
-// any other record.
-constexpr std::int64_t kUndoWindowMs = 60000;
 // Longest total the keypad takes (kHeadcountMax has four digits).
 constexpr size_t kTotalDigits = 4;
-
-// Two people side by side and a plus: "one more came", with no reading needed.
-void drawVisitors(ImDrawList* dl, ImVec2 c, float s, ImU32 colour) {
-  auto P = [&](float x, float y) { return ImVec2(c.x + x * s, c.y + y * s); };
-  for (const float x : {-0.36f, 0.02f}) {
-    dl->AddCircleFilled(P(x, -0.22f), s * 0.11f, colour);
-    dl->PathArcTo(P(x, 0.2f), s * 0.19f, 3.14159265f, 2 * 3.14159265f);
-    dl->PathFillConvex(colour);
-  }
-  const float t = std::max(2.0f, s * 0.07f);
-  dl->AddLine(P(0.38f, -0.1f), P(0.38f, 0.24f), theme::kYes, t);
-  dl->AddLine(P(0.21f, 0.07f), P(0.55f, 0.07f), theme::kYes, t);
-}
 
 int parseCount(const std::string& digits) {
   int n = 0;
@@ -88,7 +74,7 @@ void HeadcountScreen::drawTally(KioskUi& ui, const KioskModel& model, float widt
   }
   // "Ångra": the newest tally of today, within a minute of it.
   const auto& h = model.headcount;
-  const bool canUndo = !h.lastEventId.empty() && ui.clock().nowUtc() - h.lastRecordedUtc < kUndoWindowMs;
+  const bool canUndo = canUndoHeadcount(ui, model);
   const std::string undoLabel = "−" + std::to_string(canUndo ? h.lastCount : 1) + " Ångra";
   ImGui::SetCursorPos(ImVec2(left, buttonsTop));
   if (actionButton(ui, "headcount-undo", undoLabel, theme::kPanel, width * 0.6f, 2.0f, canUndo)) {

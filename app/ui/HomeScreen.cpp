@@ -2,6 +2,7 @@
 // today's schedule in pictures, the roll-call entry, and a small but findable staff entry.
 #include "core/LocalTime.hpp"
 #include "ui/HomeScreen.hpp"
+#include "ui/HeadcountWidgets.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
@@ -87,20 +88,59 @@ void drawSyncNote(KioskUi& ui, const KioskModel& model, ImVec2 at, bool alignRig
 }
 } // namespace
 
+void HomeScreen::onEnter(KioskUi& ui) {
+  Screen::onEnter(ui);
+  headcountMessage_.clear();
+  headcountError_ = false;
+}
+
 void HomeScreen::drawContent(KioskUi& ui, const KioskModel& model) {
+  if (model.homeMode == HomeMode::CheckIn) {
+    drawMain(ui, model);
+    return;
+  }
+  // Headcount mode: the door counter in a column on the right, the rest beside it.
+  const float f = ImGui::GetFontSize();
+  const ImVec2 size = ImGui::GetWindowSize();
+  const float column = std::min(f * 13.0f, size.x * 0.3f);
+  const ImGuiWindowFlags flags =
+      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground;
+  ImGui::SetCursorPos(ImVec2(0, 0));
+  ImGui::BeginChild("home-main", ImVec2(size.x - column - f * 0.6f, size.y), false, flags);
+  drawMain(ui, model);
+  ImGui::EndChild();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 pos = ImGui::GetWindowPos();
+  const float x = size.x - column - f * 0.6f;
+  dl->AddLine(ImVec2(pos.x + x, pos.y + f * 0.8f), ImVec2(pos.x + x, pos.y + size.y - f * 0.8f), theme::kInactive,
+              std::max(1.0f, f * 0.08f));
+  ImGui::SetCursorPos(ImVec2(x + f * 0.6f, f * 0.8f));
+  doorCounter(ui, model, column - f * 0.6f, size.y - f * 1.6f, headcountMessage_, headcountError_);
+}
+
+void HomeScreen::drawMain(KioskUi& ui, const KioskModel& model) {
   const Fonts& fonts = ui.fonts();
+  // An open meeting place with no enrolled participants has no check-in to offer.
+  const bool checkIn = model.homeMode != HomeMode::Headcount;
   const float f = ImGui::GetFontSize();
   const ImVec2 size = ImGui::GetWindowSize();
   const LocalDateTime now = toStockholm(ui.clock().nowUtc());
 
   // Top bar: the site's name, how many are here now, and the staff entry.
-  ImGui::SetCursorPos(ImVec2(f, f * 0.8f));
-  ImGui::PushFont(fonts.large);
-  ImGui::TextUnformatted(model.siteName.c_str());
-  const std::string here = std::to_string(model.presentSince.size()) + " här nu";
-  const float hw = ImGui::CalcTextSize(here.c_str()).x;
-  ImGui::PopFont();
+  const std::string here = checkIn ? std::to_string(model.presentSince.size()) + " här nu" : std::string();
   const float staffW = f * 6.0f;
+  ImGui::PushFont(fonts.large);
+  const float hw = ImGui::CalcTextSize(here.c_str()).x;
+  // Beside the door counter the bar is narrower: a long name is drawn smaller rather than under
+  // "här nu".
+  const float nameRoom = size.x - f - (here.empty() ? 0 : hw + f * 2.0f) - staffW - f * 1.8f;
+  const float nameW = ImGui::CalcTextSize(model.siteName.c_str()).x;
+  const float nameSize = fonts.large->FontSize * std::min(1.0f, nameRoom / std::max(nameW, 1.0f));
+  ImGui::GetWindowDrawList()->AddText(fonts.large, nameSize,
+                                      ImVec2(ImGui::GetWindowPos().x + f,
+                                             ImGui::GetWindowPos().y + f * 0.8f + (fonts.large->FontSize - nameSize) / 2),
+                                      theme::kText, model.siteName.c_str());
+  ImGui::PopFont();
   ImGui::SetCursorPos(ImVec2(size.x - staffW - f * 0.8f, f * 0.6f));
   if (actionButton(ui, "staff-entry", "Personal", theme::kPanel, staffW, 1.9f)) ui.askForPin(PinPurpose::StaffMode);
   ImGui::PushFont(fonts.large);
@@ -127,14 +167,18 @@ void HomeScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   const float gap = f * 0.9f;
   const float small = std::min(f * 7.0f, size.x * 0.16f);
   const int smallCount = survey ? 3 : 2;
-  const ImVec2 button(std::min(size.x - 2 * f - static_cast<float>(smallCount) * (small + gap), f * 16), f * 4.6f);
+  const ImVec2 button(checkIn ? std::min(size.x - 2 * f - static_cast<float>(smallCount) * (small + gap), f * 16) : 0,
+                      f * 4.6f);
   const ImVec2 side(small, f * 4.6f);
-  const float total = button.x + static_cast<float>(smallCount) * (small + gap);
+  const float total = checkIn ? button.x + static_cast<float>(smallCount) * (small + gap)
+                              : static_cast<float>(smallCount) * (small + gap) - gap;
   ImGui::SetCursorPos(ImVec2((size.x - total) / 2, rowY));
-  if (bigButton(ui, "enter-grid", "Checka in / ut", Icon::PersonIn, button, theme::kPrimary, IM_COL32_WHITE,
-                fonts.title))
-    ui.go(ScreenId::CheckInGrid);
-  ImGui::SameLine(0, gap);
+  if (checkIn) {
+    if (bigButton(ui, "enter-grid", "Checka in / ut", Icon::PersonIn, button, theme::kPrimary, IM_COL32_WHITE,
+                  fonts.title))
+      ui.go(ScreenId::CheckInGrid);
+    ImGui::SameLine(0, gap);
+  }
   if (bigButton(ui, "feedback-entry", "Tyck till", Icon::Speech, side, theme::kYes, IM_COL32_WHITE, fonts.body,
                 IconPlacement::Above))
     ui.go(ScreenId::FeedbackMood); // a new entry

@@ -8,6 +8,7 @@
 #include "core/Command.hpp"
 #include "core/DayRecords.hpp"
 #include "core/Feedback.hpp"
+#include "core/HeadcountWeeks.hpp"
 #include "core/Presence.hpp"
 #include "core/Roster.hpp"
 #include "core/SiteStatistics.hpp"
@@ -106,9 +107,11 @@ struct KioskModel {
     UtcMs lastRecordedUtc = 0;
     int lastCount = 0;
   } headcount;
+  HomeMode homeMode = HomeMode::CheckIn; // what the home screen offers (kiosk setting)
   // The "Statistik" screen's figures: computed by the kiosk when that screen opens, not on
   // every refresh. Empty until then; statisticsError holds the Swedish message if it failed.
   std::optional<SiteStatistics> statistics;
+  std::vector<HeadcountWeek> headcountWeeks; // visitors per week of the same 8 weeks
   std::string statisticsError;
   // The weekly sync: the home screen's "Senast synkad" note and the
   // "Synkronisera" screen. Queued counts and the share check are read when that screen opens.

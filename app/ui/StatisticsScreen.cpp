@@ -6,6 +6,7 @@
 #include "core/LocalTime.hpp"
 #include "core/SwedishText.hpp"
 #include "ui/StatisticsScreen.hpp"
+#include "ui/HeadcountWidgets.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
@@ -251,7 +252,9 @@ void StatisticsScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   const float complaintsH = ui.fonts().large->FontSize + f * 1.0f + (complaintsNoteLine(s) ? f * 1.3f : 0.0f) +
                             complaintRows * complaintRowHeight();
   drawComplaints(dl, ui.fonts(), s, ImVec2(o.x, complaintsTop), ImVec2(o.x + width, complaintsTop + complaintsH));
-  ImGui::Dummy(ImVec2(width, chartsH + gap + complaintsH)); // what the child scrolls over
+  // Open meeting places: visitors per week (HeadcountWidgets.cpp).
+  const float visitorsH = headcountWeeksPanel(ui, model, dl, ImVec2(o.x, complaintsTop + complaintsH + gap), width);
+  ImGui::Dummy(ImVec2(width, chartsH + gap + complaintsH + (visitorsH > 0 ? gap + visitorsH : 0))); // what the child scrolls over
   ImGui::EndChild();
   drawErrorBanner(ui);
 }

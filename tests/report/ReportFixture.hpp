@@ -150,6 +150,16 @@ inline void buildWeekFixture(const std::filesystem::path& work, const std::files
   store::perform(*c, cmd::CheckOut{"p-eva", std::nullopt});
   store::perform(*c, cmd::CheckOut{"p-fia", std::nullopt});
 
+  // Örnsberg is also an open meeting place: three visitors counted at the door, and a fourth
+  // "+1" undone at the door at once (voided, no staff named).
+  for (int m = 30; m <= 32; ++m) {
+    when(w07(1), 15, m);
+    store::perform(*c, cmd::TallyHeadcount{1, "", false, std::nullopt});
+  }
+  when(w07(1), 15, 33);
+  const Event extra = store::perform(*c, cmd::TallyHeadcount{1, "", false, std::nullopt}).front();
+  store::perform(*c, cmd::Correct{extra.id, "av_misstag", ""});
+
   // Tuesday: Cia's check-out is forgotten (closed automatically on Wednesday).
   when(w07(2), 9);
   store::perform(*a, cmd::CheckIn{"p-anna", std::nullopt});
@@ -208,6 +218,10 @@ inline void buildWeekFixture(const std::filesystem::path& work, const std::files
   store::perform(*c, cmd::CheckOut{"p-eva", std::nullopt});
   store::perform(*c, cmd::CheckOut{"p-fia", std::nullopt});
 
+  // Wednesday evening's music café at Örnsberg: its total typed afterwards by staff.
+  when(w07(3), 18, 30);
+  store::perform(*c, cmd::TallyHeadcount{23, "a-musik", false, omar});
+
   // Thursday
   when(w07(4), 9);
   store::perform(*a, cmd::CheckIn{"p-anna", std::nullopt});
@@ -257,10 +271,15 @@ inline void buildWeekFixture(const std::filesystem::path& work, const std::files
   store::perform(*c, cmd::CheckOut{"p-gus", std::nullopt});
   store::perform(*c, cmd::CheckOut{"p-fia", std::nullopt});
 
+  // A visitor at Liljan's door on Friday afternoon.
+  when(w07(5), 15, 30);
+  store::perform(*a, cmd::TallyHeadcount{1, "", false, std::nullopt});
+
   // The next Monday (outside the week): must not be counted.
   when(LocalDate{2025, 2, 17}, 9);
   store::runDayRollover(*a);
   store::perform(*a, cmd::CheckIn{"p-anna", std::nullopt});
+  store::perform(*a, cmd::TallyHeadcount{5, "", false, lisa});
 
   // Sync: every kiosk's log as one batch (kiosk B's twice: a repeat delivery changes nothing).
   clock.set(at(LocalDate{2025, 2, 17}, 16));

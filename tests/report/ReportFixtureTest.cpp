@@ -121,6 +121,27 @@ Expected handCount() {
   put(e, "survey_q1", "enheten", "", 0.625);
   put(e, "survey_q2", "enheten", "", 0.875);
   put(e, "survey_q3", "enheten", "", 0.375);
+  // Open meeting places (fixture §6): Örnsberg 3 at the door on Monday 15:30–15:32 (a fourth
+  // undone) and 23 typed for Musik on Wednesday 18:30; Liljan 1 on Friday 15:30.
+  struct HeadcountRow {
+    const char* id;
+    double total;
+    std::array<double, 7> weekday;
+    std::array<double, 6> band;
+    std::map<std::string, double> activity;
+  };
+  const std::vector<HeadcountRow> headcounts{
+      {"liljan", 1, {0, 0, 0, 0, 1, 0, 0}, {0, 0, 0, 1, 0, 0}, {{"ingen", 1}}},
+      {"ornsberg", 26, {3, 0, 23, 0, 0, 0, 0}, {0, 0, 0, 3, 0, 23}, {{"ingen", 3}, {"a-musik", 23}}},
+      {"enheten", 27, {3, 0, 23, 0, 1, 0, 0}, {0, 0, 0, 4, 0, 23}, {{"ingen", 4}, {"a-musik", 23}}},
+  };
+  for (const auto& h : headcounts) {
+    put(e, "headcount_total", h.id, "", h.total);
+    put(e, "headcount_tertial", h.id, "2025-1", h.total); // week 7 lies in T1
+    for (size_t i = 0; i < 7; ++i) put(e, "headcount_weekday", h.id, std::to_string(i + 1), h.weekday[i]);
+    for (size_t i = 0; i < 6; ++i) put(e, "headcount_hours", h.id, std::to_string(i), h.band[i]);
+    for (const auto& [key, n] : h.activity) put(e, "headcount_activity", h.id, key, n);
+  }
   return e;
 }
 
@@ -182,7 +203,10 @@ TEST_CASE("report fixture: every HTML figure equals the hand count, and every ha
   CHECK(contains(html, "aldrig i enhetens"));
   CHECK_FALSE(contains(html, "Anna A."));
   CHECK(contains(html, "<svg"));
-  CHECK(contains(html, "Inga besöksräkningar är registrerade"));
+  // Section 6 counts the tallies (the figures above); the old "nothing recorded" text is gone.
+  CHECK(contains(html, "Besökare per tid på dagen"));
+  CHECK(contains(html, "Besökare per veckodag – Hela enheten"));
+  CHECK_FALSE(contains(html, "Inga besöksräkningar"));
   // For scripts/render-report.sh: DAGVERK_REPORT_SAMPLES=DIR keeps a copy to look at.
   if (const char* keep = std::getenv("DAGVERK_REPORT_SAMPLES"))
     fs::copy_file(out / "r.html", fs::path(keep) / "week-two-sites.html", fs::copy_options::overwrite_existing);

@@ -237,3 +237,39 @@ TEST_CASE("CLI: the stored time zone is the one the kiosk records in, unless DAG
   CHECK(events[0].zone == "Europe/Stockholm");
   CHECK(events[1].zone == "Asia/Tokyo");
 }
+
+TEST_CASE("cli: headcount counts visitors, asks --yes above 500, refuses bad counts and unknown activities") {
+  Seeded s;
+  Run r = s.run("headcount " + s.d);
+  REQUIRE(r.code == 0);
+  CHECK(contains(r.out, "räknat 1 besökare"));
+  r = s.run("headcount " + s.d + " --count 23 --activity liljan-a02");
+  REQUIRE(r.code == 0); // a total: counted even within a second of the "+1"
+  r = s.run("headcount " + s.d + " --count 612");
+  CHECK(r.code == 1);
+  CHECK(contains(r.err, "lägg till --yes"));
+  for (const char* bad : {"0", "-3", "12a", ""}) {
+    r = s.run("headcount " + s.d + " --count " + quoted(bad));
+    CHECK(r.code == (std::string(bad) == "0" ? 1 : 2));
+  }
+  r = s.run("headcount " + s.d + " --count 5 --activity nope");
+  CHECK(r.code == 1);
+  CHECK(contains(r.err, "katalog"));
+  ManualClock clock(mondayAt(9));
+  const auto store = store::KioskStore::open(s.data, clock);
+  int visitors = 0;
+  for (const Event& e : store->events().after(0, 100)) {
+    const auto* t = std::get_if<HeadcountTallied>(&e.payload);
+    REQUIRE(t);
+    CHECK_FALSE(e.actorStaffId);
+    visitors += t->count;
+  }
+  CHECK(visitors == 24);
+  r = s.run("settings " + s.d + " --home-mode both");
+  REQUIRE(r.code == 0);
+  CHECK(contains(r.out, "home_mode\tboth\n"));
+  CHECK(s.run("settings " + s.d + " --home-mode door").code == 2);
+  r = s.run("--version");
+  REQUIRE(r.code == 0);
+  CHECK(contains(r.out, "dagverk 0."));
+}

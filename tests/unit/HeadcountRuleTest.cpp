@@ -89,6 +89,15 @@ TEST_CASE("Headcount: a tally within a second of the previous one on this kiosk 
   refusal(cmd::TallyHeadcount{0, "", false, std::nullopt}, f);
 }
 
+TEST_CASE("Headcount: a total typed within a second of a tap is a total, not the tap twice") {
+  CommandFacts f = facts();
+  f.lastOfKindUtc = kNow - 400;
+  const auto total = decide(cmd::TallyHeadcount{23, "", false, std::nullopt}, f);
+  REQUIRE(total);
+  CHECK(total->count == 23);
+  CHECK(decide(cmd::TallyHeadcount{1, "liljan-a02", false, std::nullopt}, f));
+}
+
 TEST_CASE("Headcount: the payload goes through the event codec and has its Swedish label") {
   const EventPayload p = HeadcountTallied{"0190a0b0-0000-7000-8000-000000000001", kNow, 23, "liljan-a02"};
   CHECK(std::string(kindOf(p)) == "HeadcountTallied");
