@@ -1,4 +1,6 @@
 // Key files: the kiosk's device key, the central key pairs, the enrolled kiosks.
+#include "core/InputLimits.hpp"
+#include "core/StrictJsonArchive.hpp"
 #include "platform/FileSystem.hpp"
 #include "sync/SyncFormat.hpp"
 #include "sync/SyncInternal.hpp"
@@ -220,19 +222,24 @@ std::vector<EnrolledDevice> loadEnrolled(const fs::path& keysDir) {
     return DagverkError(ErrorCode::BadInput, "Listan över godkända enheter är skadad: " + file.string(),
                         "enrolled devices file " + file.string() + ": " + reason);
   };
+  const auto size = platform::fileSize(file);
+  if (size < 0) throw bad("unreadable");
+  if (static_cast<std::uint64_t>(size) > limits::kEnrolledListBytes)
+    throw DagverkError(ErrorCode::BadInput, "Listan över godkända enheter är för stor: " + file.string(),
+                       "enrolled devices file " + file.string() + " refused: " + std::to_string(size) +
+                           " bytes, at most " + std::to_string(limits::kEnrolledListBytes));
   std::string text;
   try {
     text = platform::readWholeFile(file);
   } catch (const DagverkError&) {
     throw bad("unreadable");
   }
-  if (const auto problem = detail::jsonShapeProblem(text, 64u * detail::kMaxJsonBytes, 8); !problem.empty())
-    throw bad(problem);
   std::vector<EnrolledEntry> entries;
   try {
-    std::istringstream is(text);
-    cereal::JSONInputArchive ar(is);
+    StrictJsonInputArchive ar(text, limits::kEnrolledListBytes, limits::kJsonMaxDepth,
+                              StrictJsonInputArchive::Keys::RefuseUnknown);
     ar(cereal::make_nvp("devices", entries));
+    ar.finish();
   } catch (const std::exception& e) {
     throw bad(std::string("malformed JSON: ") + e.what());
   }
