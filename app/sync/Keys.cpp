@@ -222,18 +222,17 @@ std::vector<EnrolledDevice> loadEnrolled(const fs::path& keysDir) {
     return DagverkError(ErrorCode::BadInput, "Listan över godkända enheter är skadad: " + file.string(),
                         "enrolled devices file " + file.string() + ": " + reason);
   };
-  const auto size = platform::fileSize(file);
-  if (size < 0) throw bad("unreadable");
-  if (static_cast<std::uint64_t>(size) > limits::kEnrolledListBytes)
-    throw DagverkError(ErrorCode::BadInput, "Listan över godkända enheter är för stor: " + file.string(),
-                       "enrolled devices file " + file.string() + " refused: " + std::to_string(size) +
-                           " bytes, at most " + std::to_string(limits::kEnrolledListBytes));
   std::string text;
+  bool within = false;
   try {
-    text = platform::readWholeFile(file);
+    within = platform::readFileWithin(file, limits::kEnrolledListBytes, text);
   } catch (const DagverkError&) {
     throw bad("unreadable");
   }
+  if (!within)
+    throw DagverkError(ErrorCode::BadInput, "Listan över godkända enheter är för stor: " + file.string(),
+                       "enrolled devices file refused: " + file.string() + " is larger than " +
+                           std::to_string(limits::kEnrolledListBytes) + " bytes");
   std::vector<EnrolledEntry> entries;
   try {
     StrictJsonInputArchive ar(text, limits::kEnrolledListBytes, limits::kJsonMaxDepth,

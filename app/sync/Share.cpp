@@ -41,6 +41,15 @@ bool isPlainFileName(const std::string& s) {
 
 } // namespace
 
+std::string readFileWithinLimit(const fs::path& file, std::size_t maxBytes, ErrorCode code, const std::string& swedish,
+                                const std::string& what) {
+  std::string bytes;
+  if (!platform::readFileWithin(file, maxBytes, bytes))
+    throw DagverkError(code, swedish,
+                       what + " refused: " + file.string() + " is larger than " + std::to_string(maxBytes) + " bytes");
+  return bytes;
+}
+
 // --- marker -----------------------------------------------------------------------------------
 
 std::string encodeMarker(const ShareMarker& m) {
@@ -99,19 +108,18 @@ ShareMarker readMarker(const fs::path& share) {
   };
   std::error_code ec;
   if (!fs::is_regular_file(file, ec)) throw missing();
-  const auto size = platform::fileSize(file);
-  if (size < 0) throw missing();
-  if (static_cast<std::uint64_t>(size) > limits::kMarkerBytes)
-    throw DagverkError(ErrorCode::BadInput,
-                       std::string("Den centrala mappens märkfil (") + kMarkerFileName + ") är för stor.",
-                       "share marker refused: " + file.string() + " is " + std::to_string(size) +
-                           " bytes, at most " + std::to_string(limits::kMarkerBytes));
   std::string text;
+  bool within = false;
   try {
-    text = platform::readWholeFile(file);
+    within = platform::readFileWithin(file, limits::kMarkerBytes, text);
   } catch (const DagverkError&) {
     throw missing();
   }
+  if (!within)
+    throw DagverkError(ErrorCode::BadInput,
+                       std::string("Den centrala mappens märkfil (") + kMarkerFileName + ") är för stor.",
+                       "share marker refused: " + file.string() + " is larger than " +
+                           std::to_string(limits::kMarkerBytes) + " bytes");
   return decodeMarker(text);
 }
 
