@@ -7,9 +7,12 @@
 
 /* Every allocation of the decoder goes through these, and one over the caller's limit fails as
    an out-of-memory error would: a PNG chunk that claims 2 GiB, or a small zlib stream that would
-   inflate to gigabytes, is refused instead of allocated (found by tests/fuzz/fuzz_photo). */
+   inflate to gigabytes, is refused instead of allocated (found by tests/fuzz/fuzz_photo).
+   Allocations are zeroed: this stb_image does not clear its JPEG decoder state, so a scan that
+   names a Huffman table no DHT segment defined read uninitialised tables and indexed far out of
+   bounds (found by the same fuzzer); zeroed, such a table decodes to wrong pixels, safely. */
 static _Thread_local size_t dagverk_allocation_limit;
-static void* dagverk_photo_malloc(size_t size) { return size > dagverk_allocation_limit ? NULL : malloc(size); }
+static void* dagverk_photo_malloc(size_t size) { return size > dagverk_allocation_limit ? NULL : calloc(1, size); }
 static void* dagverk_photo_realloc(void* p, size_t size) {
   return size > dagverk_allocation_limit ? NULL : realloc(p, size);
 }
