@@ -30,8 +30,14 @@ bool startsWith(std::string_view bytes, std::string_view magic) {
 // file is refused if any table there holds more than 256 symbols. (Bytes past the end read as 0,
 // as in the decoder.) A valid JPEG never has such a table; an FF C4 inside other data could only
 // make a valid photo refused, never a damaged one accepted.
-bool jpegHuffmanTablesFit(std::string_view bytes) {
+// The tables read from all FF C4 places together are bounded, so that a file crafted with many
+// overlapping places cannot make this check slow; a real JPEG has a few of them.
+constexpr std::size_t kMaxHuffmanTablesLooked = 64 * 1024;
+
+// Returns why the file is refused, or an empty string.
+std::string jpegHuffmanTablesProblem(std::string_view bytes) {
   auto at = [&](std::size_t i) -> unsigned { return i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0u; };
+  std::size_t looked = 0;
   for (std::size_t m = 0; m + 1 < bytes.size(); ++m) {
     if (at(m) != 0xFF || at(m + 1) != 0xC4) continue;
     std::size_t pos = m + 2;
@@ -40,14 +46,15 @@ bool jpegHuffmanTablesFit(std::string_view bytes) {
     while (left > 0 && pos < bytes.size()) {
       const unsigned q = at(pos++);
       if ((q >> 4) > 1 || (q & 15) > 3) break; // the decoder stops here with an error
+      if (++looked > kMaxHuffmanTablesLooked) return "more JPEG Huffman tables than a photo has";
       unsigned n = 0;
       for (int i = 0; i < 16; ++i) n += at(pos++);
-      if (n > 256) return false;
+      if (n > 256) return "a JPEG Huffman table of more than 256 symbols";
       pos += n;
       left -= 17 + static_cast<long>(n);
     }
   }
-  return true;
+  return {};
 }
 
 // The same decoder, given a PNG whose first IDAT chunk is empty, adds 0 to its still-null data
@@ -83,7 +90,8 @@ DecodedPhoto decodePhoto(std::string_view bytes) {
   const bool png = startsWith(bytes, std::string_view("\x89PNG\r\n\x1a\n", 8));
   const bool jpeg = startsWith(bytes, std::string_view("\xff\xd8\xff", 3));
   if (!png && !jpeg) refuse("neither a PNG nor a JPEG signature");
-  if (jpeg && !jpegHuffmanTablesFit(bytes)) refuse("a JPEG Huffman table of more than 256 symbols");
+  if (jpeg)
+    if (const auto problem = jpegHuffmanTablesProblem(bytes); !problem.empty()) refuse(problem);
   if (png && !pngFirstImageChunkHoldsData(bytes)) refuse("an empty first PNG IDAT chunk");
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
   const int len = static_cast<int>(bytes.size());

@@ -104,6 +104,13 @@ TEST_CASE("a photo file over its limit, another format or a side over 4096 pixel
   CHECK(contains(expectError(ErrorCode::BadInput, [&] { platform::decodePhoto("BM\x3a\0\0\0"); }).english(),
                  "neither a PNG nor a JPEG"));
 
+  // Many places that read as Huffman tables: refused after a bounded look, not looked at for long.
+  std::string tables = "\xff\xd8";
+  for (int i = 0; i < 20; ++i) // each place: a segment of 3854 empty tables of 17 bytes
+    tables += std::string("\xff\xc4\xff\xf0", 4) + std::string(17 * 3854, '\0');
+  CHECK(contains(expectError(ErrorCode::BadInput, [&] { platform::decodePhoto(tables); }).english(),
+                 "more JPEG Huffman tables than a photo has"));
+
   // A PNG header claiming 4097 x 1 pixels: refused from the header, no pixel data needed.
   auto be32 = [](std::uint32_t v) {
     return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
