@@ -13,7 +13,7 @@ namespace dagverk::platform {
 
 namespace {
 
-constexpr const char* kPhotoRefusedSv = "Fotot kunde inte visas: filen är skadad, för stor eller inte en PNG- eller JPEG-bild.";
+constexpr const char* kPhotoRefusedSv = "Fotot kunde inte visas: filen är skadad, för stor eller inte en PNG-bild.";
 
 [[noreturn]] void refuse(const std::string& reason) {
   throw DagverkError(ErrorCode::BadInput, kPhotoRefusedSv, "participant photo refused: " + reason);
@@ -23,41 +23,7 @@ bool startsWith(std::string_view bytes, std::string_view magic) {
   return bytes.size() >= magic.size() && std::memcmp(bytes.data(), magic.data(), magic.size()) == 0;
 }
 
-// Debian's stb_image (2.27) builds a JPEG Huffman table from 16 code counts without checking
-// that they add up to at most 256 symbols, and then writes past the table (found by
-// tests/fuzz/fuzz_photo). The decoder may read such a table wherever an FF C4 marker occurs, so
-// every FF C4 in the file is read the way the decoder would read a DHT segment there, and the
-// file is refused if any table there holds more than 256 symbols. (Bytes past the end read as 0,
-// as in the decoder.) A valid JPEG never has such a table; an FF C4 inside other data could only
-// make a valid photo refused, never a damaged one accepted.
-// The tables read from all FF C4 places together are bounded, so that a file crafted with many
-// overlapping places cannot make this check slow; a real JPEG has a few of them.
-constexpr std::size_t kMaxHuffmanTablesLooked = 64 * 1024;
-
-// Returns why the file is refused, or an empty string.
-std::string jpegHuffmanTablesProblem(std::string_view bytes) {
-  auto at = [&](std::size_t i) -> unsigned { return i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0u; };
-  std::size_t looked = 0;
-  for (std::size_t m = 0; m + 1 < bytes.size(); ++m) {
-    if (at(m) != 0xFF || at(m + 1) != 0xC4) continue;
-    std::size_t pos = m + 2;
-    long left = static_cast<long>((at(pos) << 8) | at(pos + 1)) - 2;
-    pos += 2;
-    while (left > 0 && pos < bytes.size()) {
-      const unsigned q = at(pos++);
-      if ((q >> 4) > 1 || (q & 15) > 3) break; // the decoder stops here with an error
-      if (++looked > kMaxHuffmanTablesLooked) return "more JPEG Huffman tables than a photo has";
-      unsigned n = 0;
-      for (int i = 0; i < 16; ++i) n += at(pos++);
-      if (n > 256) return "a JPEG Huffman table of more than 256 symbols";
-      pos += n;
-      left -= 17 + static_cast<long>(n);
-    }
-  }
-  return {};
-}
-
-// The same decoder, given a PNG whose first IDAT chunk is empty, adds 0 to its still-null data
+// Debian's stb_image (2.27), given a PNG whose first IDAT chunk is empty, adds 0 to its still-null data
 // pointer, which is undefined behaviour (found by tests/fuzz/fuzz_photo). The chunks are walked
 // in the decoder's order (length, type, data, CRC) and such a file is refused; encoders do not
 // write an empty first IDAT chunk.
@@ -86,13 +52,10 @@ DecodedPhoto decodePhoto(std::string_view bytes) {
   static_assert(limits::kPhotoFileBytes < 0x7fffffff, "stb_image takes the length as an int");
   if (bytes.size() > limits::kPhotoFileBytes)
     refuse(std::to_string(bytes.size()) + " bytes, at most " + std::to_string(limits::kPhotoFileBytes));
-  // The signature first: stb_image would otherwise guess among its formats.
-  const bool png = startsWith(bytes, std::string_view("\x89PNG\r\n\x1a\n", 8));
-  const bool jpeg = startsWith(bytes, std::string_view("\xff\xd8\xff", 3));
-  if (!png && !jpeg) refuse("neither a PNG nor a JPEG signature");
-  if (jpeg)
-    if (const auto problem = jpegHuffmanTablesProblem(bytes); !problem.empty()) refuse(problem);
-  if (png && !pngFirstImageChunkHoldsData(bytes)) refuse("an empty first PNG IDAT chunk");
+  // The signature first: only PNG reaches the decoder (see PhotoFile.hpp on JPEG).
+  if (startsWith(bytes, std::string_view("\xff\xd8\xff", 3))) refuse("a JPEG file; only PNG photos are decoded");
+  if (!startsWith(bytes, std::string_view("\x89PNG\r\n\x1a\n", 8))) refuse("not a PNG signature");
+  if (!pngFirstImageChunkHoldsData(bytes)) refuse("an empty first PNG IDAT chunk");
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
   const int len = static_cast<int>(bytes.size());
   int w = 0;

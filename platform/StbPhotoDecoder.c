@@ -1,16 +1,15 @@
-/* See StbPhotoDecoder.h. stb_image is Debian's header (libstb-dev); only its PNG and JPEG
-   paths are compiled, with no file access of its own (PhotoFile.cpp reads the file with a
-   size limit), and it refuses sides over 4096 pixels itself as a second line behind
-   PhotoFile.cpp's check (core/InputLimits.hpp: kPhotoMaxSide). */
+/* See StbPhotoDecoder.h. stb_image is Debian's header (libstb-dev); only its PNG path is
+   compiled (its JPEG decoder reaches undefined behaviour on crafted files in ways no check
+   from outside can prevent, see PhotoFile.hpp), with no file access of its own (PhotoFile.cpp
+   reads the file with a size limit), and it refuses sides over 4096 pixels itself as a second
+   line behind PhotoFile.cpp's check (core/InputLimits.hpp: kPhotoMaxSide). */
 #include <stddef.h>
 #include <stdlib.h>
 
 /* Every allocation of the decoder goes through these, and one over the caller's limit fails as
    an out-of-memory error would: a PNG chunk that claims 2 GiB, or a small zlib stream that would
    inflate to gigabytes, is refused instead of allocated (found by tests/fuzz/fuzz_photo).
-   Allocations are zeroed: this stb_image does not clear its JPEG decoder state, so a scan that
-   names a Huffman table no DHT segment defined read uninitialised tables and indexed far out of
-   bounds (found by the same fuzzer); zeroed, such a table decodes to wrong pixels, safely. */
+   Allocations are zeroed, so no decoder state is ever read uninitialised. */
 static _Thread_local size_t dagverk_allocation_limit;
 static void* dagverk_photo_malloc(size_t size) { return size > dagverk_allocation_limit ? NULL : calloc(1, size); }
 static void* dagverk_photo_realloc(void* p, size_t size) {
@@ -23,7 +22,6 @@ static void* dagverk_photo_realloc(void* p, size_t size) {
 #define STB_IMAGE_IMPLEMENTATION
 #define STB_IMAGE_STATIC
 #define STBI_ONLY_PNG
-#define STBI_ONLY_JPEG
 #define STBI_NO_STDIO
 #define STBI_NO_LINEAR
 #define STBI_NO_HDR

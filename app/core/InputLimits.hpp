@@ -30,7 +30,7 @@ inline constexpr std::size_t kEnrolledListBytes = 4 * kMiB;
 inline constexpr std::size_t kEventPayloadBytes = 256 * kKiB;
 // One roster CSV file (sites, participants, activities, staff) given to the central tool.
 inline constexpr std::size_t kRosterCsvBytes = 16 * kMiB;
-// A participant photo file (PNG or JPEG), and what it may decode to.
+// A participant photo file (PNG; platform/PhotoFile.hpp), and what it may decode to.
 inline constexpr std::size_t kPhotoFileBytes = 16 * kMiB;
 inline constexpr int kPhotoMaxSide = 4096;                    // pixels, width and height each
 inline constexpr std::size_t kPhotoDecodedBytes = 64 * kMiB; // width * height * 4 (RGBA)

@@ -1,5 +1,5 @@
 // libFuzzer target: a participant photo file's bytes (photos may come from USB sticks) through
-// the photo reader: signature, header, limits, then stb_image's PNG or JPEG decoder (compiled
+// the photo reader: signature, header, limits, then stb_image's PNG decoder (compiled
 // with the same instrumentation as this target). Only DagverkError may come out.
 #include "FuzzSupport.hpp"
 #include "core/InputLimits.hpp"

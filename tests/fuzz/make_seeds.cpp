@@ -1,7 +1,8 @@
 // Writes the seed corpora for the fuzz targets (one directory per target, targets.txt) with the
 // project's own writers: real, valid markers, manifests, receipts, bundles and batches made with
 // the fixed fuzz keys, event payloads as the kiosk writes them, valid and broken CSV files, and
-// PNG and JPEG photos written with stb_image_write (whole and truncated). Built in the normal
+// PNG and JPEG photos written with stb_image_write, whole and truncated (the photo reader must
+// decode the PNG ones and refuse every JPEG). Built in the normal
 // build; run once, its output is committed:
 //   make_seeds tests/fuzz/corpus
 #include "FuzzKeys.hpp"

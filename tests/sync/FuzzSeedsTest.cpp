@@ -92,14 +92,15 @@ TEST_CASE("the event payload seeds are payloads as the kiosk writes them") {
   CHECK(n >= std::variant_size_v<EventPayload>);
 }
 
-TEST_CASE("the photo seeds decode and the truncated ones are refused") {
-  for (const char* name : {"rgb-16x12.png", "rgba-8x8.png", "grey-5x3.png", "rgb-16x16.jpg", "grey-9x7.jpg"}) {
+TEST_CASE("the PNG photo seeds decode, and truncated ones and every JPEG are refused") {
+  for (const char* name : {"rgb-16x12.png", "rgba-8x8.png", "grey-5x3.png"}) {
     INFO(name);
     const auto photo = platform::decodePhoto(slurp(kCorpus / "photo" / name));
     CHECK(photo.rgba.size() == static_cast<std::size_t>(photo.width * photo.height * 4));
   }
   CHECK(platform::decodePhoto(slurp(kCorpus / "photo" / "rgb-16x12.png")).width == 16);
-  for (const char* name : {"truncated-rgb-16x12.png", "truncated-rgb-16x16.jpg", "header-only.png"}) {
+  for (const char* name : {"truncated-rgb-16x12.png", "header-only.png", "rgb-16x16.jpg", "grey-9x7.jpg",
+                           "truncated-rgb-16x16.jpg"}) {
     INFO(name);
     expectError(ErrorCode::BadInput, [&] { platform::decodePhoto(slurp(kCorpus / "photo" / name)); });
   }
@@ -135,22 +136,14 @@ TEST_CASE("a manifest or marker whose number reads 0e99 is refused by the strict
   }
 }
 
-TEST_CASE("photos the fuzzer found faults in Debian's stb_image with are refused or decoded safely") {
+TEST_CASE("photos the fuzzer found faults in Debian's stb_image with are refused") {
   // Each of these made the decoder write or read out of bounds, allocate 2 GiB, add to a null
-  // pointer or overflow an int.
+  // pointer, overflow an int or shift by 32; the JPEG ones no longer reach a decoder at all.
   for (const char* name : {"regression-jpeg-huffman-over-256-symbols.jpg", "regression-png-empty-first-idat.png",
-                           "regression-png-idat-claims-2-gib.png"}) {
+                           "regression-png-idat-claims-2-gib.png", "regression-jpeg-dc-prediction-overflow.jpg",
+                           "regression-jpeg-scan-with-undefined-huffman-table.jpg",
+                           "regression-jpeg-bit-buffer-shift-by-32.jpg"}) {
     INFO(name);
     expectError(ErrorCode::BadInput, [&] { platform::decodePhoto(slurp(kCorpus / "photo" / name)); });
-  }
-  // These two decode (to whatever pixels) or are refused; under ASan+UBSan the corpus replay
-  // checks that neither reaches undefined behaviour.
-  for (const char* name : {"regression-jpeg-dc-prediction-overflow.jpg", "regression-jpeg-scan-with-undefined-huffman-table.jpg"}) {
-    INFO(name);
-    try {
-      platform::decodePhoto(slurp(kCorpus / "photo" / name));
-    } catch (const DagverkError& e) {
-      CHECK(e.code() == ErrorCode::BadInput);
-    }
   }
 }
