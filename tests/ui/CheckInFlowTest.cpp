@@ -236,8 +236,8 @@ TEST_CASE("A participant with a photo (by choice) is shown with it, and a missin
       px[2] = 200;
     }
   REQUIRE(stbi_write_png((k.dataDir() / "photos" / "bild.png").c_str(), 64, 64, 3, rgb.data(), 64 * 3) != 0);
-  // A JPEG from a USB stick whose Huffman table claims 16 x 255 symbols, which overruns Debian's
-  // stb_image (found by fuzzing), and a GIF, which the photo reader does not decode at all.
+  // A crafted JPEG from a USB stick (a Huffman table of 16 x 255 symbols, which overruns Debian's
+  // stb_image) and a GIF: the photo reader decodes neither, as it decodes only PNG.
   {
     std::ofstream jpeg(k.dataDir() / "photos" / "trasig.jpg", std::ios::binary);
     jpeg << std::string("\xff\xd8\xff\xc4\x01\x13\x00", 7) << std::string(16, '\xff') << std::string(300, '\x01');
