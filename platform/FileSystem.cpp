@@ -67,6 +67,27 @@ std::string readWholeFile(const fs::path& p) {
   return os.str();
 }
 
+bool readFileWithin(const fs::path& p, std::size_t maxBytes, std::string& out) {
+  out.clear();
+  std::ifstream in(p, std::ios::binary);
+  if (!in)
+    throw DagverkError(ErrorCode::BadInput, "Filen " + p.string() + " kan inte läsas.", "cannot read file " + p.string());
+  const auto size = fileSize(p);
+  if (size >= 0 && static_cast<std::uint64_t>(size) > maxBytes) return false;
+  std::string buf;
+  char chunk[64 * 1024];
+  while (in && buf.size() <= maxBytes) {
+    const std::size_t want = std::min(sizeof chunk, maxBytes + 1 - buf.size());
+    in.read(chunk, static_cast<std::streamsize>(want));
+    buf.append(chunk, static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad())
+    throw DagverkError(ErrorCode::BadInput, "Filen " + p.string() + " kan inte läsas.", "cannot read file " + p.string());
+  if (buf.size() > maxBytes) return false;
+  out = std::move(buf);
+  return true;
+}
+
 namespace {
 [[noreturn]] void ioFail(const std::string& what, const fs::path& p, int err) {
   if (err == ENOSPC || err == EDQUOT)

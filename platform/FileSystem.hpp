@@ -16,6 +16,12 @@ bool fileExists(const std::filesystem::path& p);
 // Size in bytes; -1 if the file cannot be examined.
 std::int64_t fileSize(const std::filesystem::path& p);
 std::string readWholeFile(const std::filesystem::path& p); // throws DagverkError(BadInput)
+// For files from outside (core/InputLimits.hpp): reads `p` into `out` only if it holds at most
+// `maxBytes` bytes, and returns false, with `out` empty, when it is larger. The size is checked
+// before reading and the read itself stops after maxBytes + 1 bytes, so a file that grows
+// meanwhile is refused too and never more than the limit is held. Throws DagverkError(BadInput)
+// when the file cannot be read.
+bool readFileWithin(const std::filesystem::path& p, std::size_t maxBytes, std::string& out);
 
 // Writes `content` to `path` durably and atomically: tmp file with O_EXCL, fsync, rename,
 // fsync of the directory. Throws DagverkError(DiskFull / Storage).

@@ -1,12 +1,13 @@
 #include "platform/Window.hpp"
 
+#include "core/Error.hpp"
 #include "platform/Log.hpp"
+#include "platform/PhotoFile.hpp"
 #include "platform/Screenshot.hpp"
 
 #include <imgui.h>
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
-#include <stb/stb_image.h>
 
 #include <algorithm>
 #include <cstring>
@@ -177,15 +178,23 @@ void* Window::pictureTexture(const std::string& path) {
   auto cached = pictures_.find(path);
   if (cached != pictures_.end()) return cached->second;
   SDL_Texture*& slot = pictures_[path];
-  int w = 0, h = 0, n = 0;
-  unsigned char* data = stbi_load(path.c_str(), &w, &h, &n, 4);
-  if (!data) return nullptr;
-  SDL_Texture* tex = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, w, h);
+  // Photo files may come from a USB stick: decoded only as PNG or JPEG within the limits of
+  // core/InputLimits.hpp (platform/PhotoFile). A refused photo is shown as no photo, once, and
+  // logged without its file name, which may be a person's name.
+  DecodedPhoto photo;
+  try {
+    photo = readPhotoFile(path);
+  } catch (const DagverkError& e) {
+    logError(e.english());
+    slot = nullptr;
+    return nullptr;
+  }
+  SDL_Texture* tex =
+      SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, photo.width, photo.height);
   if (tex) {
-    SDL_UpdateTexture(tex, nullptr, data, w * 4);
+    SDL_UpdateTexture(tex, nullptr, photo.rgba.data(), photo.width * 4);
     SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
   }
-  stbi_image_free(data);
   slot = tex;
   return tex;
 }

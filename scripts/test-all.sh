@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Command 2: install what is missing, build, and run every test headless: first the normal
-# build, then a short libFuzzer run of the batch and CSV readers (clang), then the same tests
+# build, then a short libFuzzer run of every reader of outside input (clang), then the same tests
 # under AddressSanitizer + UndefinedBehaviorSanitizer, then the threaded tests under
 # ThreadSanitizer. Some sync tests need root: tmpfs mounts
 # (a full share, a full data disk) and Samba on 127.0.0.1:445 for the SMB end-to-end test.

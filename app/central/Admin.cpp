@@ -3,6 +3,7 @@
 #include "core/Csv.hpp"
 #include "core/Error.hpp"
 #include "core/Ids.hpp"
+#include "core/InputLimits.hpp"
 #include "core/RosterChange.hpp"
 #include "core/RosterCsv.hpp"
 #include "platform/FileSystem.hpp"
@@ -18,12 +19,22 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string readInput(const fs::path& file) {
+// A file the person names on the command line, refused when larger than `maxBytes`
+// (core/InputLimits.hpp) before it is read.
+std::string readInput(const fs::path& file, std::size_t maxBytes) {
   std::error_code ec;
   if (!fs::is_regular_file(file, ec))
     throw DagverkError(ErrorCode::BadInput, "Filen " + file.string() + " finns inte eller är ingen vanlig fil.",
                        "input file missing or not a regular file: " + file.string());
-  return platform::readWholeFile(file);
+  return sync::readFileWithinLimit(file, maxBytes, ErrorCode::BadInput,
+                                   "Filen " + file.string() + " är för stor (högst " +
+                                       std::to_string(maxBytes / limits::kKiB) + " KiB).",
+                                   "input file");
+}
+
+std::string readBundleFile(const fs::path& file) {
+  return sync::readFileWithinLimit(file, limits::kBundleBytes, ErrorCode::BundleRejected,
+                                   "Paketet på den centrala mappen är för stort.", "bundle");
 }
 
 // The roster parser names its files by their usual names; a person needs the path they gave.
@@ -161,7 +172,7 @@ NewestBundle findNewestBundle(const fs::path& share, const sync::CentralKeys& ke
     auto [p, ec] = std::from_chars(name.data(), name.data() + name.size() - 7, named);
     if (ec == std::errc() && p == name.data() + name.size() - 7) out.highestVersionSeen = std::max(out.highestVersionSeen, named);
     try {
-      const std::int64_t v = sync::peekBundleVersion(platform::readWholeFile(file));
+      const std::int64_t v = sync::peekBundleVersion(readBundleFile(file));
       out.highestVersionSeen = std::max(out.highestVersionSeen, v);
       found.emplace_back(v, file);
     } catch (const DagverkError& e) {
@@ -171,7 +182,7 @@ NewestBundle findNewestBundle(const fs::path& share, const sync::CentralKeys& ke
   std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   for (const auto& [version, file] : found) {
     try {
-      out.contents = sync::openBundleAsCentral(platform::readWholeFile(file), keys);
+      out.contents = sync::openBundleAsCentral(readBundleFile(file), keys);
       return out;
     } catch (const DagverkError& e) {
       platform::logError("bundle version " + std::to_string(version) + " does not open, skipped: " + e.english());
@@ -183,7 +194,7 @@ NewestBundle findNewestBundle(const fs::path& share, const sync::CentralKeys& ke
 sync::EnrolledDevice enrollFromFile(const fs::path& share, const fs::path& keysDir, const fs::path& deviceKeyFile,
                                     const std::string& siteId) {
   const sync::CentralKeys keys = loadKeysForShare(share, keysDir);
-  const sync::DevicePublicKey pub = sync::parseDevicePublicKey(readInput(deviceKeyFile));
+  const sync::DevicePublicKey pub = sync::parseDevicePublicKey(readInput(deviceKeyFile, limits::kDevicePublicKeyBytes));
   if (!isValidId(siteId))
     throw DagverkError(ErrorCode::UnknownSite,
                        "Ogiltigt verksamhets-id \"" + siteId + "\": använd 1–64 tecken: bokstäverna A–Z och a–z, "
@@ -220,7 +231,7 @@ PublishResult publishBundle(const fs::path& share, const fs::path& keysDir, cons
   sync::BundleContents b;
   std::string sitesName = "sites.csv";
   if (input.sitesCsv) {
-    b.sitesCsv = readInput(*input.sitesCsv);
+    b.sitesCsv = readInput(*input.sitesCsv, limits::kRosterCsvBytes);
     sitesName = input.sitesCsv->string();
   } else if (newest.contents) {
     b.sitesCsv = newest.contents->sitesCsv;
@@ -231,9 +242,9 @@ PublishResult publishBundle(const fs::path& share, const fs::path& keysDir, cons
                        "att ta dem från). Inget publicerades.",
                        "no sites: pass --sites (no earlier bundle to take them from); nothing published");
   }
-  b.participantsCsv = readInput(input.participantsCsv);
-  b.activitiesCsv = readInput(input.activitiesCsv);
-  b.staffCsv = readInput(input.staffCsv);
+  b.participantsCsv = readInput(input.participantsCsv, limits::kRosterCsvBytes);
+  b.activitiesCsv = readInput(input.activitiesCsv, limits::kRosterCsvBytes);
+  b.staffCsv = readInput(input.staffCsv, limits::kRosterCsvBytes);
   const std::vector<std::pair<std::string, std::string>> names = {{"sites.csv", sitesName},
                                                                   {"participants.csv", input.participantsCsv.string()},
                                                                   {"activities.csv", input.activitiesCsv.string()},
@@ -263,7 +274,7 @@ PublishResult publishBundle(const fs::path& share, const fs::path& keysDir, cons
   const fs::path file = layout.bundleFile(b.version);
   platform::writeFileNoReplace(file, sealed);
   // Read back what landed on the share, as a kiosk will.
-  const sync::BundleContents check = sync::openBundleAsCentral(platform::readWholeFile(file), keys);
+  const sync::BundleContents check = sync::openBundleAsCentral(readBundleFile(file), keys);
   if (check.version != b.version)
     throw DagverkError(ErrorCode::ShareNotWritable, "Rostern på den centrala mappen kunde inte läsas tillbaka.",
                        "bundle read back with another version: " + file.string());

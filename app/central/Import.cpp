@@ -2,6 +2,7 @@
 
 #include "central/Admin.hpp"
 #include "core/Error.hpp"
+#include "core/InputLimits.hpp"
 #include "core/RosterCsv.hpp"
 #include "platform/FileSystem.hpp"
 #include "platform/Log.hpp"
@@ -143,7 +144,9 @@ private:
           continue;
         }
         try {
-          sync::Manifest m = sync::decodeManifest(platform::readWholeFile(path));
+          sync::Manifest m = sync::decodeManifest(sync::readFileWithinLimit(
+              path, limits::kManifestBytes, ErrorCode::BatchRejected,
+              "Manifestet för en batch är för stort och batchen lästes inte in.", "manifest"));
           if (m.deviceId != device || m.siteId != site)
             throw DagverkError(ErrorCode::BatchRejected, "Manifestet ligger i fel mapp.",
                                "manifest names device " + m.deviceId + " at site " + m.siteId +
@@ -234,7 +237,8 @@ private:
     }
     std::string bytes;
     try {
-      bytes = platform::readWholeFile(batchPath);
+      bytes = sync::readFileWithinLimit(batchPath, limits::kBatchBytes, ErrorCode::BatchRejected,
+                                        "Batchfilen är för stor och lästes inte in.", "batch");
     } catch (const DagverkError& e) {
       reject(site, device, m, manifestName, "cannot read the batch file: " + std::string(e.english()));
       return;

@@ -1,6 +1,7 @@
 #include "core/Csv.hpp"
 
 #include "core/Error.hpp"
+#include "core/InputLimits.hpp"
 #include "core/SwedishText.hpp"
 
 namespace dagverk {
@@ -20,6 +21,14 @@ size_t CsvTable::column(const std::string& name, const std::string& fileName) co
 }
 
 CsvTable parseCsv(std::string_view text, const std::string& fileName) {
+  // Roster files reach the kiosk inside a bundle; the central tool refuses a larger file before
+  // reading it, and this keeps the limit for text from anywhere else.
+  if (text.size() > limits::kRosterCsvBytes)
+    throw DagverkError(ErrorCode::BadInput,
+                       "Filen " + fileName + " är för stor (högst " + std::to_string(limits::kRosterCsvBytes / limits::kMiB) +
+                           " MiB).",
+                       "CSV file " + fileName + " refused: " + std::to_string(text.size()) + " bytes, at most " +
+                           std::to_string(limits::kRosterCsvBytes));
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   CsvTable table;
   std::vector<std::string> row;

@@ -92,7 +92,8 @@ struct BatchHeader {
 
 BatchHeader parseBatchHeader(std::string_view bytes) {
   if (bytes.size() > kMaxBatchBytes)
-    rejectBatch(kBatchDamagedSv, "file is " + std::to_string(bytes.size()) + " bytes, larger than allowed");
+    rejectBatch(kBatchDamagedSv,
+                "file is " + std::to_string(bytes.size()) + " bytes, at most " + std::to_string(kMaxBatchBytes));
   ByteReader in(bytes, ErrorCode::BatchRejected, kBatchDamagedSv, "batch");
   const auto magic = in.take(4, "magic");
   if (!std::equal(magic.begin(), magic.end(), kBatchMagic)) rejectBatch(kUnknownFormatSv, "not a batch (bad magic)");

@@ -31,8 +31,9 @@ struct BundleHeader {
 };
 
 BundleHeader parseBundleHeader(std::string_view bytes, bool withRecipients) {
-  if (bytes.size() > kMaxBatchBytes)
-    rejectBundle(kBundleDamagedSv, "file is " + std::to_string(bytes.size()) + " bytes, larger than allowed");
+  if (bytes.size() > kMaxBundleBytes)
+    rejectBundle(kBundleDamagedSv, "file is " + std::to_string(bytes.size()) + " bytes, at most " +
+                                       std::to_string(kMaxBundleBytes));
   ByteReader in(bytes, ErrorCode::BundleRejected, kBundleDamagedSv, "bundle");
   const auto magic = in.take(4, "magic");
   if (!std::equal(magic.begin(), magic.end(), kBundleMagic)) rejectBundle(kBundleFormatSv, "not a bundle (bad magic)");
@@ -148,7 +149,7 @@ std::string sealBundle(const BundleContents& bundle, const CentralKeys& central,
   if (bundle.version < 0)
     throw DagverkError(ErrorCode::BadInput, "Paketets version är ogiltig.", "sealBundle: negative version");
   const std::string payload = encodeBundlePayload(bundle);
-  if (payload.size() > kMaxBatchBytes - 4096)
+  if (payload.size() > kMaxBundleBytes - 4096)
     throw DagverkError(ErrorCode::BadInput, "Paketet är för stort.", "sealBundle: payload larger than allowed");
 
   unsigned char key[kKeyBytes];
@@ -269,7 +270,8 @@ std::string signReceipt(const Receipt& r, const CentralKeys& central) {
 
 Receipt openReceipt(std::string_view bytes, const PublicKey& centralSignPk) {
   ensureSodium();
-  if (bytes.size() > kMaxReceiptBytes + 128) rejectReceipt("file too large");
+  if (bytes.size() > limits::kReceiptBytes)
+    rejectReceipt("file is " + std::to_string(bytes.size()) + " bytes, at most " + std::to_string(limits::kReceiptBytes));
   ByteReader in(bytes, ErrorCode::BatchRejected, kReceiptSv, "receipt");
   const auto magic = in.take(4, "magic");
   if (!std::equal(magic.begin(), magic.end(), kReceiptMagic)) rejectReceipt("not a receipt (bad magic)");

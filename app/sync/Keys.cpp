@@ -1,4 +1,6 @@
 // Key files: the kiosk's device key, the central key pairs, the enrolled kiosks.
+#include "core/InputLimits.hpp"
+#include "core/StrictJsonArchive.hpp"
 #include "platform/FileSystem.hpp"
 #include "sync/SyncFormat.hpp"
 #include "sync/SyncInternal.hpp"
@@ -221,18 +223,22 @@ std::vector<EnrolledDevice> loadEnrolled(const fs::path& keysDir) {
                         "enrolled devices file " + file.string() + ": " + reason);
   };
   std::string text;
+  bool within = false;
   try {
-    text = platform::readWholeFile(file);
+    within = platform::readFileWithin(file, limits::kEnrolledListBytes, text);
   } catch (const DagverkError&) {
     throw bad("unreadable");
   }
-  if (const auto problem = detail::jsonShapeProblem(text, 64u * detail::kMaxJsonBytes, 8); !problem.empty())
-    throw bad(problem);
+  if (!within)
+    throw DagverkError(ErrorCode::BadInput, "Listan över godkända enheter är för stor: " + file.string(),
+                       "enrolled devices file refused: " + file.string() + " is larger than " +
+                           std::to_string(limits::kEnrolledListBytes) + " bytes");
   std::vector<EnrolledEntry> entries;
   try {
-    std::istringstream is(text);
-    cereal::JSONInputArchive ar(is);
+    StrictJsonInputArchive ar(text, limits::kEnrolledListBytes, limits::kJsonMaxDepth,
+                              StrictJsonInputArchive::Keys::RefuseUnknown);
     ar(cereal::make_nvp("devices", entries));
+    ar.finish();
   } catch (const std::exception& e) {
     throw bad(std::string("malformed JSON: ") + e.what());
   }

@@ -3,6 +3,7 @@
 #include "core/Error.hpp"
 #include "core/Event.hpp"
 #include "core/EventRow.hpp"
+#include "core/InputLimits.hpp"
 #include "platform/FileSystem.hpp"
 #include "core/Ids.hpp"
 #include "core/LocalTime.hpp"
@@ -95,7 +96,10 @@ std::int64_t readReceipts(store::KioskStore& store, const ShareLayout& layout, c
     if (const auto dash = stem.find('-'); dash != std::string::npos && acked.count(stem.substr(dash + 1))) continue;
     if (seen.ignored.count(name)) continue;
     try {
-      const Receipt r = openReceipt(platform::readWholeFile(dir / name), signPk);
+      const Receipt r = openReceipt(readFileWithinLimit(dir / name, limits::kReceiptBytes, ErrorCode::BatchRejected,
+                                                        "Ett kvitto från centralen är för stort och lästes inte.",
+                                                        "receipt"),
+                                    signPk);
       if (r.deviceId != store.deviceId()) {
         seen.ignored.insert(name);
         platform::logError("receipt " + name + " ignored: it is for device " + r.deviceId);
@@ -205,7 +209,8 @@ void writeBatch(store::KioskStore& store, const ShareLayout& layout, const Share
 
   progress(0.7, "Kontrollerar det som skrevs");
   try {
-    const std::string back = platform::readWholeFile(batchPath);
+    const std::string back = readFileWithinLimit(batchPath, limits::kBatchBytes, ErrorCode::ShareNotWritable, "",
+                                                 "batch read back");
     if (back.size() != bytes.size() || sha256Hex(back) != sha || peekBatchDeviceId(back) != batch.deviceId)
       throw DagverkError(ErrorCode::ShareNotWritable, "",
                          "batch " + m.batchFile + " read back differs from what was written (" +
@@ -288,7 +293,10 @@ void applyNewestBundle(store::KioskStore& store, const ShareLayout& layout, cons
   std::sort(newer.rbegin(), newer.rend());
   for (const auto& [version, name] : newer) {
     try {
-      const BundleContents b = openBundle(platform::readWholeFile(layout.bundlesDir() / name), signPk, device);
+      const BundleContents b =
+          openBundle(readFileWithinLimit(layout.bundlesDir() / name, limits::kBundleBytes, ErrorCode::BundleRejected,
+                                         "Paketet från centralen är för stort och användes inte.", "bundle"),
+                     signPk, device);
       if (b.version != version)
         throw DagverkError(ErrorCode::BundleRejected, "Filnamnet och innehållet har olika versioner.",
                            "bundle file " + name + " holds version " + std::to_string(b.version));

@@ -1,4 +1,6 @@
 // The share's marker, its layout, and batch manifests.
+#include "core/InputLimits.hpp"
+#include "core/StrictJsonArchive.hpp"
 #include "platform/FileSystem.hpp"
 #include "sync/SyncFormat.hpp"
 #include "sync/SyncInternal.hpp"
@@ -15,8 +17,6 @@ namespace dagverk::sync {
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr int kMaxJsonDepth = 4;
 
 std::string pad8(std::int64_t n) {
   char buf[32];
@@ -41,6 +41,15 @@ bool isPlainFileName(const std::string& s) {
 
 } // namespace
 
+std::string readFileWithinLimit(const fs::path& file, std::size_t maxBytes, ErrorCode code, const std::string& swedish,
+                                const std::string& what) {
+  std::string bytes;
+  if (!platform::readFileWithin(file, maxBytes, bytes))
+    throw DagverkError(code, swedish,
+                       what + " refused: " + file.string() + " is larger than " + std::to_string(maxBytes) + " bytes");
+  return bytes;
+}
+
 // --- marker -----------------------------------------------------------------------------------
 
 std::string encodeMarker(const ShareMarker& m) {
@@ -60,14 +69,13 @@ ShareMarker decodeMarker(std::string_view json) {
                         std::string("Den centrala mappens märkfil (") + kMarkerFileName + ") är skadad.",
                         "share marker malformed: " + reason);
   };
-  if (const auto problem = detail::jsonShapeProblem(json, detail::kMaxJsonBytes, kMaxJsonDepth); !problem.empty())
-    throw bad(problem);
   ShareMarker m;
   std::string boxPk;
   std::string signPk;
   try {
-    std::istringstream is{std::string(json)};
-    cereal::JSONInputArchive ar(is);
+    // Read strictly (core/StrictJson): the marker is placed by whoever can write the share.
+    StrictJsonInputArchive ar(json, limits::kMarkerBytes, limits::kJsonMaxDepth,
+                              StrictJsonInputArchive::Keys::RefuseUnknown);
     ar(cereal::make_nvp("formatVersion", m.formatVersion));
     if (m.formatVersion != kShareFormatVersion)
       throw DagverkError(ErrorCode::BadInput,
@@ -76,6 +84,7 @@ ShareMarker decodeMarker(std::string_view json) {
                              std::to_string(kShareFormatVersion));
     ar(cereal::make_nvp("unit", m.unit), cereal::make_nvp("centralBoxPk", boxPk),
        cereal::make_nvp("centralSignPk", signPk));
+    ar.finish();
   } catch (const DagverkError&) {
     throw;
   } catch (const std::exception& e) {
@@ -99,18 +108,18 @@ ShareMarker readMarker(const fs::path& share) {
   };
   std::error_code ec;
   if (!fs::is_regular_file(file, ec)) throw missing();
-  const auto size = platform::fileSize(file);
-  if (size < 0) throw missing();
-  if (static_cast<std::uint64_t>(size) > detail::kMaxJsonBytes)
-    throw DagverkError(ErrorCode::BadInput,
-                       std::string("Den centrala mappens märkfil (") + kMarkerFileName + ") är skadad.",
-                       "share marker malformed: " + file.string() + " is " + std::to_string(size) + " bytes");
   std::string text;
+  bool within = false;
   try {
-    text = platform::readWholeFile(file);
+    within = platform::readFileWithin(file, limits::kMarkerBytes, text);
   } catch (const DagverkError&) {
     throw missing();
   }
+  if (!within)
+    throw DagverkError(ErrorCode::BadInput,
+                       std::string("Den centrala mappens märkfil (") + kMarkerFileName + ") är för stor.",
+                       "share marker refused: " + file.string() + " is larger than " +
+                           std::to_string(limits::kMarkerBytes) + " bytes");
   return decodeMarker(text);
 }
 
@@ -166,18 +175,18 @@ Manifest decodeManifest(std::string_view json) {
   auto bad = [&](const std::string& reason) -> DagverkError {
     return DagverkError(ErrorCode::BatchRejected, sv, "manifest rejected: " + reason);
   };
-  if (const auto problem = detail::jsonShapeProblem(json, detail::kMaxJsonBytes, kMaxJsonDepth); !problem.empty())
-    throw bad(problem);
   Manifest m;
   try {
-    std::istringstream is{std::string(json)};
-    cereal::JSONInputArchive ar(is);
+    // Read strictly (core/StrictJson): a manifest is parsed before anything about it is trusted.
+    StrictJsonInputArchive ar(json, limits::kManifestBytes, limits::kJsonMaxDepth,
+                              StrictJsonInputArchive::Keys::RefuseUnknown);
     ar(cereal::make_nvp("batchFile", m.batchFile), cereal::make_nvp("batchId", m.batchId),
        cereal::make_nvp("deviceId", m.deviceId), cereal::make_nvp("siteId", m.siteId),
        cereal::make_nvp("batchSeq", m.batchSeq), cereal::make_nvp("byteSize", m.byteSize),
        cereal::make_nvp("sha256", m.sha256), cereal::make_nvp("eventCount", m.eventCount),
        cereal::make_nvp("firstSeq", m.firstSeq), cereal::make_nvp("lastSeq", m.lastSeq),
        cereal::make_nvp("schemaVersion", m.schemaVersion));
+    ar.finish();
   } catch (const std::exception& e) {
     throw bad(std::string("malformed JSON: ") + e.what());
   }

@@ -18,6 +18,7 @@
 // Nothing here touches SQLite or the UI. Every reader throws DagverkError (BatchRejected,
 // BundleRejected) with a Swedish and an English reason and never returns partial contents.
 #include "core/Clock.hpp"
+#include "core/Error.hpp"
 #include "core/EventRow.hpp"
 
 #include <array>
@@ -42,6 +43,13 @@ std::string toBase64(const unsigned char* data, size_t size);
 std::string toBase64(const PublicKey& key);
 PublicKey publicKeyFromBase64(const std::string& text); // throws DagverkError(BadInput)
 std::string sha256Hex(std::string_view bytes);
+
+// Reads a whole file that comes from outside (the share, or a file given to the central tool)
+// only if it holds at most `maxBytes` (its limit in core/InputLimits.hpp); a larger one is
+// refused before it is read, with DagverkError(code, swedish, "<what> refused: <file> is larger
+// than N bytes"). A file that cannot be read throws as platform::readWholeFile does.
+std::string readFileWithinLimit(const std::filesystem::path& file, std::size_t maxBytes, ErrorCode code,
+                                const std::string& swedish, const std::string& what);
 
 // --- keys -------------------------------------------------------------------------------------
 // The kiosk's own signing key: <data-dir>/device.key (0600), made on first start.

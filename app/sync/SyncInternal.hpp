@@ -2,7 +2,7 @@
 // Shared by the SyncFormat sources only: libsodium start-up, bounded byte readers and writers,
 // id checks and the rejection messages. Not part of the interface other code links against.
 #include "core/Error.hpp"
-#include "core/JsonShape.hpp"
+#include "core/InputLimits.hpp"
 #include "sync/SyncFormat.hpp"
 
 #include <cereal/archives/portable_binary.hpp>
@@ -22,12 +22,13 @@ namespace dagverk::sync::detail {
 // Limits on every length read from a file, so that hostile input never causes a large
 // allocation before its signature has been checked.
 inline constexpr size_t kMaxIdBytes = 128;                    // device and site ids
-inline constexpr size_t kMaxBatchBytes = 512u * 1024u * 1024u; // whole batch or bundle file
+inline constexpr size_t kMaxBatchBytes = limits::kBatchBytes;   // whole batch file
+inline constexpr size_t kMaxBundleBytes = limits::kBundleBytes; // whole bundle file
 inline constexpr size_t kMaxChunkBytes = 1024u * 1024u;        // one secretstream chunk (plain)
 inline constexpr size_t kWriteChunkBytes = 64u * 1024u;        // chunk size when writing
-inline constexpr size_t kMaxJsonBytes = 1024u * 1024u;         // marker, manifest
 inline constexpr size_t kMaxRecipients = 4096;                 // devices a bundle is sealed to
-inline constexpr size_t kMaxReceiptBytes = 64u * 1024u;
+// A receipt's body; with its header and signature the file stays within limits::kReceiptBytes.
+inline constexpr size_t kMaxReceiptBytes = limits::kReceiptBytes - 128;
 
 // sodium_init() once, thread-safe; throws if libsodium cannot start.
 void ensureSodium();
@@ -168,9 +169,5 @@ std::string encodeBatchPayload(const BatchContents& b);
 BatchContents decodeBatchPayload(std::string_view bytes);
 std::string encodeBundlePayload(const BundleContents& b);
 BundleContents decodeBundlePayload(std::string_view bytes);
-
-// Refuses JSON that is too large, nested deeper than `maxDepth`, or holding a number other than
-// a plain integer, before the JSON library sees it (core/JsonShape.hpp).
-using dagverk::jsonShapeProblem;
 
 } // namespace dagverk::sync::detail

@@ -1,15 +1,24 @@
-// Writes the seed corpora for the fuzz targets: real, valid batches, bundles, receipts,
-// manifests and markers made with the fixed fuzz keys (corpus/batch/), and valid and broken
-// CSV files (corpus/csv/). Built in the normal build; run once, its output is committed:
+// Writes the seed corpora for the fuzz targets (one directory per target, targets.txt) with the
+// project's own writers: real, valid markers, manifests, receipts, bundles and batches made with
+// the fixed fuzz keys, event payloads as the kiosk writes them, valid and broken CSV files, and
+// PNG and JPEG photos written with stb_image_write, whole and truncated (the photo reader must
+// decode the PNG ones and refuse every JPEG). Built in the normal
+// build; run once, its output is committed:
 //   make_seeds tests/fuzz/corpus
 #include "FuzzKeys.hpp"
+#include "core/Event.hpp"
 #include "sync/SyncFormat.hpp"
 #include "sync/SyncInternal.hpp"
+
+#include <stb/stb_image_write.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <utility>
+#include <variant>
+#include <vector>
 
 using namespace dagverk;
 using namespace dagverk::sync;
@@ -34,7 +43,15 @@ EventRow event(std::int64_t seq) {
   if (seq % 2 == 0) e.actorStaffId = "S001";
   e.kind = seq % 2 == 0 ? "CheckedOut" : "CheckedIn";
   e.subjectId = "P0001";
-  e.payloadJson = R"({"value0":{"participantId":"P0001","at":"2026-05-28T09:00"}})";
+  if (seq % 2 == 0) {
+    CheckedOut out;
+    out.participantId = "P0001";
+    out.at = e.recordedUtc;
+    out.checkInEventId = "0190a0b0-0000-7000-8000-000000000001";
+    e.payloadJson = encodePayload(out);
+  } else {
+    e.payloadJson = encodePayload(CheckedIn{"P0001", e.recordedUtc});
+  }
   e.schemaVersion = 3;
   return e;
 }
@@ -64,24 +81,69 @@ BundleContents bundle(std::int64_t version) {
   return b;
 }
 
-} // namespace
+// The variant index of each event kind: fuzz_event_payload picks the kind by its first byte.
+template <class T, std::size_t I = 0> constexpr std::size_t kindIndex() {
+  if constexpr (std::is_same_v<std::variant_alternative_t<I, EventPayload>, T>) return I;
+  else return kindIndex<T, I + 1>();
+}
 
-int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::cerr << "usage: make_seeds <corpus-dir>\n";
-    return 2;
-  }
-  const fs::path root = argv[1];
-  const fs::path b = root / "batch";
-  const fs::path c = root / "csv";
-  fs::create_directories(b);
-  fs::create_directories(c);
-  const auto keys = fuzz::makeFuzzKeys();
+void putPayload(const fs::path& dir, const EventPayload& p, const std::string& suffix = "") {
+  const std::size_t index = std::visit([](const auto& v) { return kindIndex<std::decay_t<decltype(v)>>(); }, p);
+  put(dir / (std::string("payload-") + kindOf(p) + suffix + ".json"),
+      std::string(1, static_cast<char>(index)) + encodePayload(p));
+}
+
+template <std::size_t... I> void putDefaultPayloads(const fs::path& dir, std::index_sequence<I...>) {
+  (putPayload(dir, EventPayload(std::in_place_index<I>)), ...);
+}
+
+void appendBytes(void* context, void* data, int size) {
+  static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+}
+
+std::vector<unsigned char> gradient(int w, int h, int channels) {
+  std::vector<unsigned char> px(static_cast<std::size_t>(w * h * channels));
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x)
+      for (int c = 0; c < channels; ++c)
+        px[static_cast<std::size_t>((y * w + x) * channels + c)] = static_cast<unsigned char>((x * 16 + y * 8 + c * 64) & 0xff);
+  return px;
+}
+
+std::string png(int w, int h, int channels) {
+  std::string out;
+  const auto px = gradient(w, h, channels);
+  if (stbi_write_png_to_func(appendBytes, &out, w, h, channels, px.data(), w * channels) == 0)
+    throw std::runtime_error("stbi_write_png_to_func failed");
+  return out;
+}
+
+std::string jpeg(int w, int h, int channels, int quality) {
+  std::string out;
+  const auto px = gradient(w, h, channels);
+  if (stbi_write_jpg_to_func(appendBytes, &out, w, h, channels, px.data(), quality) == 0)
+    throw std::runtime_error("stbi_write_jpg_to_func failed");
+  return out;
+}
+
+void writeShareSeeds(const fs::path& root, const fuzz::FuzzKeys& keys) {
+  const fs::path markerDir = root / "marker";
+  const fs::path manifestDir = root / "manifest";
+  const fs::path receiptDir = root / "receipt";
+  const fs::path bundleHeaderDir = root / "bundle_header";
+  const fs::path bundleBodyDir = root / "bundle_body";
+  const fs::path batchHeaderDir = root / "batch_header";
+  const fs::path batchBodyDir = root / "batch_body";
+  for (const auto& d : {markerDir, manifestDir, receiptDir, bundleHeaderDir, bundleBodyDir, batchHeaderDir, batchBodyDir})
+    fs::create_directories(d);
 
   const std::string small = sealBatch(batch(3), keys.device, keys.central.boxPk);
-  put(b / "batch-3-events.batch", small);
-  put(b / "batch-empty.batch", sealBatch(batch(0), keys.device, keys.central.boxPk));
-  put(b / "batch-payload-3-events.bin", detail::encodeBatchPayload(batch(3)));
+  const std::string empty = sealBatch(batch(0), keys.device, keys.central.boxPk);
+  put(batchHeaderDir / "batch-3-events.batch", small);
+  put(batchHeaderDir / "batch-empty.batch", empty);
+  put(batchBodyDir / "batch-3-events.batch", small);
+  put(batchBodyDir / "batch-empty.batch", empty);
+  put(batchBodyDir / "batch-payload-3-events.bin", detail::encodeBatchPayload(batch(3)));
   Manifest m;
   m.batchFile = "00000001-0190a0b0-1111-7000-8000-000000000001.batch";
   m.batchId = "0190a0b0-1111-7000-8000-000000000001";
@@ -94,7 +156,12 @@ int main(int argc, char** argv) {
   m.firstSeq = 1;
   m.lastSeq = 3;
   m.schemaVersion = 3;
-  put(b / "batch-3-events.manifest", encodeManifest(m));
+  put(manifestDir / "batch-3-events.manifest", encodeManifest(m));
+  Manifest none = m;
+  none.eventCount = 0;
+  none.firstSeq = 0;
+  none.lastSeq = 0;
+  put(manifestDir / "batch-empty.manifest", encodeManifest(none));
   Receipt r;
   r.deviceId = fuzz::kFuzzDeviceId;
   r.batchSeq = 1;
@@ -103,19 +170,80 @@ int main(int argc, char** argv) {
   r.eventCount = 3;
   r.newEvents = 3;
   r.importedUtc = 1'780'000'200'000;
-  put(b / "batch-3-events.receipt", signReceipt(r, keys.central));
+  put(receiptDir / "batch-3-events.receipt", signReceipt(r, keys.central));
   const EnrolledDevice self{keys.device.deviceId, "liljan", keys.device.signPk};
-  put(b / "bundle-v3.bundle", sealBundle(bundle(3), keys.central, {self}));
-  put(b / "bundle-v4-central-only.bundle", sealBundle(bundle(4), keys.central, {}));
-  put(b / "bundle-payload-v3.bin", detail::encodeBundlePayload(bundle(3)));
+  const std::string v3 = sealBundle(bundle(3), keys.central, {self});
+  const std::string v4 = sealBundle(bundle(4), keys.central, {});
+  put(bundleHeaderDir / "bundle-v3.bundle", v3);
+  put(bundleHeaderDir / "bundle-v4-central-only.bundle", v4);
+  put(bundleBodyDir / "bundle-v3.bundle", v3);
+  put(bundleBodyDir / "bundle-v4-central-only.bundle", v4);
+  put(bundleBodyDir / "bundle-payload-v3.bin", detail::encodeBundlePayload(bundle(3)));
   ShareMarker marker;
   marker.unit = "Dagverk fuzz";
   marker.centralBoxPk = keys.central.boxPk;
   marker.centralSignPk = keys.central.signPk;
-  put(b / "dagverk-share.json", encodeMarker(marker));
-  put(b / "device-public.key", formatDevicePublicKey(keys.device));
+  put(markerDir / "dagverk-share.json", encodeMarker(marker));
+  put(markerDir / "device-public.key", formatDevicePublicKey(keys.device));
+}
+
+void writePayloadSeeds(const fs::path& dir) {
+  fs::create_directories(dir);
+  putDefaultPayloads(dir, std::make_index_sequence<std::variant_size_v<EventPayload>>());
+  CheckedOut out;
+  out.participantId = "P0001";
+  out.at = 1'780'000'000'000;
+  out.automatic = true;
+  out.checkInEventId = "0190a0b0-0000-7000-8000-000000000001";
+  out.clockFault = true;
+  putPayload(dir, out, "-with-clock-fault"); // the optional last field present
+  ActivitySessionLogged s;
+  s.sessionId = "0190a0b0-2222-7000-8000-000000000001";
+  s.activityId = "liljan-a01";
+  s.participantIds = {"P0001", "P0002", "P0003"};
+  s.staffIds = {"S001"};
+  s.start = 1'780'000'000'000;
+  s.end = 1'780'003'600'000;
+  s.outing = true;
+  s.place = "Skansen, \"Solliden\" \u00e5\u00e4\u00f6 och en tabb\t";
+  s.note = "Åsa och Örjan följde med — 😀";
+  s.planned = true;
+  putPayload(dir, s, "-with-lists");
+}
+
+void writePhotoSeeds(const fs::path& dir) {
+  fs::create_directories(dir);
+  const std::string rgbPng = png(16, 12, 3);
+  const std::string rgbaPng = png(8, 8, 4);
+  const std::string greyPng = png(5, 3, 1);
+  const std::string rgbJpeg = jpeg(16, 16, 3, 90);
+  const std::string greyJpeg = jpeg(9, 7, 1, 50);
+  put(dir / "rgb-16x12.png", rgbPng);
+  put(dir / "rgba-8x8.png", rgbaPng);
+  put(dir / "grey-5x3.png", greyPng);
+  put(dir / "rgb-16x16.jpg", rgbJpeg);
+  put(dir / "grey-9x7.jpg", greyJpeg);
+  put(dir / "truncated-rgb-16x12.png", rgbPng.substr(0, rgbPng.size() / 2));
+  put(dir / "truncated-rgb-16x16.jpg", rgbJpeg.substr(0, rgbJpeg.size() / 2));
+  put(dir / "header-only.png", rgbPng.substr(0, 33));
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::cerr << "usage: make_seeds <corpus-dir>\n";
+    return 2;
+  }
+  const fs::path root = argv[1];
+  const auto keys = fuzz::makeFuzzKeys();
+  writeShareSeeds(root, keys);
+  writePayloadSeeds(root / "event_payload");
+  writePhotoSeeds(root / "photo");
 
   // CSV: the fuzz target splits its input at 0x1e into sites, participants, activities, staff.
+  const fs::path c = root / "roster_csv";
+  fs::create_directories(c);
   const std::string sites = "site_id,name,places,opens,closes\r\nliljan,Liljans dagliga verksamhet,38,08:00,16:00\r\n"
                             "ornsberg,Örnsbergs dagliga verksamhet,22,08:30,15:30\r\n";
   const std::string participants = "participant_id,site_id,first_name,initial,weekdays,photo\r\n"

@@ -268,6 +268,7 @@ TEST_CASE("malformed markers are BadInput") {
       replaced(good, "\"centralBoxPk\": \"", "\"centralBoxPk\": \"AB"),
       "{\"formatVersion\":1,\"unit\":" + std::string(100, '[') + std::string(100, ']') + "}",
       std::string("{\"formatVersion\":1,\0\"unit\":\"u\"}", 31),
+      replaced(good, "\"unit\"", "\"later\": true, \"unit\""),
   };
   for (const auto& text : bad) {
     INFO("marker: " << text);
@@ -325,6 +326,9 @@ TEST_CASE("malformed manifests are BatchRejected with a reason") {
       {replaced(good, "\"lastSeq\": 12", "\"lastSeq\": 9"), "out of order"},
       {replaced(good, "\"batchSeq\": 4", "\"batchSeq\": 0"), "batchSeq"},
       {"{\"a\":" + std::string(64, '[') + std::string(64, ']') + "}", "nested deeper"},
+      // Only the keys Dagverk writes: an extra one is refused, not skipped.
+      {replaced(good, "\"batchFile\"", "\"extra\": 1, \"batchFile\""), "unknown key 'extra'"},
+      {replaced(good, "\"byteSize\": 1234", "\"byteSize\": 0e99"), "fraction or an exponent"},
   };
   for (const auto& c : cases) {
     INFO("manifest: " << c.text);

@@ -7,6 +7,8 @@
 #include <stb/stb_image_write.h>
 
 #include <filesystem>
+#include <fstream>
+#include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -216,11 +218,13 @@ TEST_CASE("Screens fit a small 1024x600 kiosk", "[ui]") {
   CHECK(yes->w <= 600);
 }
 
-TEST_CASE("A participant with a photo (by choice) is shown with it, and a missing file falls back to initials",
+TEST_CASE("A participant with a photo (by choice) is shown with it, and a missing, crafted or non-PNG/JPEG file "
+          "falls back to initials",
           "[ui]") {
   KioskDriver k("photo", mondayMorning());
   const auto people = k.app().model().participants;
-  const std::string withPhoto = people.at(0).id, broken = people.at(1).id;
+  const std::string withPhoto = people.at(0).id, broken = people.at(1).id, crafted = people.at(2).id,
+                    gif = people.at(3).id;
   // A small picture: a soft gradient, written as PNG into the data directory's photos/.
   std::filesystem::create_directories(k.dataDir() / "photos");
   std::vector<unsigned char> rgb(64 * 64 * 3);
@@ -232,11 +236,21 @@ TEST_CASE("A participant with a photo (by choice) is shown with it, and a missin
       px[2] = 200;
     }
   REQUIRE(stbi_write_png((k.dataDir() / "photos" / "bild.png").c_str(), 64, 64, 3, rgb.data(), 64 * 3) != 0);
+  // A crafted JPEG from a USB stick (a Huffman table of 16 x 255 symbols, which overruns Debian's
+  // stb_image) and a GIF: the photo reader decodes neither, as it decodes only PNG.
+  {
+    std::ofstream jpeg(k.dataDir() / "photos" / "trasig.jpg", std::ios::binary);
+    jpeg << std::string("\xff\xd8\xff\xc4\x01\x13\x00", 7) << std::string(16, '\xff') << std::string(300, '\x01');
+    std::ofstream gifFile(k.dataDir() / "photos" / "bild.gif", std::ios::binary);
+    gifFile << std::string("GIF89a\x01\x00\x01\x00\x80\x00\x00", 13);
+  }
   {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open((k.dataDir() / store::kDatabaseFileName).c_str(), &db) == SQLITE_OK);
     const std::string sql = "UPDATE participant SET photo_file = 'bild.png' WHERE id = '" + withPhoto +
-                            "'; UPDATE participant SET photo_file = 'saknas.png' WHERE id = '" + broken + "';";
+                            "'; UPDATE participant SET photo_file = 'saknas.png' WHERE id = '" + broken +
+                            "'; UPDATE participant SET photo_file = 'trasig.jpg' WHERE id = '" + crafted +
+                            "'; UPDATE participant SET photo_file = 'bild.gif' WHERE id = '" + gif + "';";
     CHECK(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(db);
   }
@@ -244,6 +258,8 @@ TEST_CASE("A participant with a photo (by choice) is shown with it, and a missin
   const auto& model = k.app().model();
   CHECK(k.app().pictureOf(*model.find(withPhoto)) != nullptr);
   CHECK(k.app().pictureOf(*model.find(broken)) == nullptr); // initials instead, logged once
+  CHECK(k.app().pictureOf(*model.find(crafted)) == nullptr);
+  CHECK(k.app().pictureOf(*model.find(gif)) == nullptr);
   k.tapButton("enter-grid");
   k.settle("02-grid-with-photo");
   k.tapTile(withPhoto);

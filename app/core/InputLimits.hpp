@@ -1,0 +1,44 @@
+#pragma once
+// The byte limit of every reader of outside input, in one place. Outside input is anything a
+// person or another device can place where Dagverk reads it: the share's files, the central's
+// CSV files, the enrolled-devices list, event payloads from other devices, participant photos.
+// Each reader checks the size (of the file before reading it, or of the text it is handed)
+// against its limit here and refuses larger input with a clear message; none reads more than
+// its limit into memory. The limits are far above what Dagverk itself writes.
+#include <cstddef>
+
+namespace dagverk::limits {
+
+inline constexpr std::size_t kKiB = 1024;
+inline constexpr std::size_t kMiB = 1024 * kKiB;
+
+// <share>/dagverk-share.json: a format version, a unit name and two base64 keys (~200 bytes).
+inline constexpr std::size_t kMarkerBytes = 64 * kKiB;
+// <share>/inbox/.../*.manifest: ids, sizes and a hash (~400 bytes).
+inline constexpr std::size_t kManifestBytes = 64 * kKiB;
+// <share>/receipts/.../*.receipt: ids, counts and a signature (~300 bytes).
+inline constexpr std::size_t kReceiptBytes = 64 * kKiB;
+// A batch (kiosk -> central) and a bundle (central -> kiosks), whole files. A year of a busy
+// site's events is a few MiB; a bundle with every roster of a unit is well below this too.
+inline constexpr std::size_t kBatchBytes = 512 * kMiB;
+inline constexpr std::size_t kBundleBytes = 512 * kMiB;
+// `dagverk keys` output that `dagverk-central enroll --device-key FILE` reads (~100 bytes).
+inline constexpr std::size_t kDevicePublicKeyBytes = 4 * kKiB;
+// <keys>/enrolled.json: ~150 bytes per device.
+inline constexpr std::size_t kEnrolledListBytes = 4 * kMiB;
+// One event's payload JSON (a session of a few hundred participants is a few KiB).
+inline constexpr std::size_t kEventPayloadBytes = 256 * kKiB;
+// One roster CSV file (sites, participants, activities, staff) given to the central tool.
+inline constexpr std::size_t kRosterCsvBytes = 16 * kMiB;
+// A participant photo file (PNG; platform/PhotoFile.hpp), and what it may decode to.
+inline constexpr std::size_t kPhotoFileBytes = 16 * kMiB;
+inline constexpr int kPhotoMaxSide = 4096;                    // pixels, width and height each
+inline constexpr std::size_t kPhotoDecodedBytes = 64 * kMiB; // width * height * 4 (RGBA)
+// The largest single allocation the decoder may make: a 16-bit PNG's raw rows are twice the
+// decoded size (plus a filter byte per row).
+inline constexpr std::size_t kPhotoDecoderAllocationBytes = 2 * kPhotoDecodedBytes + 64 * kKiB;
+
+// Nesting of JSON from outside: Dagverk writes at most three levels.
+inline constexpr int kJsonMaxDepth = 8;
+
+} // namespace dagverk::limits
