@@ -123,23 +123,7 @@ public:
     const char* kind = kindOf(payload);
     const std::int64_t t0 = monoNs();
     step(begin_, "begin");
-    if (writeSet_) {
-      sqlite3_bind_text(nextSeq_, 1, device_.data(), static_cast<int>(device_.size()), SQLITE_TRANSIENT);
-      if (sqlite3_step(nextSeq_) != SQLITE_ROW) check(db_, SQLITE_ERROR, "next sequence");
-      sqlite3_reset(nextSeq_);
-    }
-    bindText(1, id);
-    bindText(2, device_);
-    sqlite3_bind_int64(insert_, 3, seq_);
-    sqlite3_bind_int64(insert_, 4, now);
-    bindText(5, kSiteZone);
-    bindText(6, "liljan");
-    sqlite3_bind_null(insert_, 7);
-    bindText(8, kind);
-    bindText(9, participantId);
-    bindText(10, json);
-    sqlite3_bind_int64(insert_, 11, kEventSchemaVersion);
-    step(insert_, "insert");
+    insertRow(id, now, kind, participantId, json);
     if (writeSet_ && in) {
       sqlite3_bind_text(presenceIn_, 1, participantId.data(), static_cast<int>(participantId.size()), SQLITE_TRANSIENT);
       sqlite3_bind_text(presenceIn_, 2, id.data(), static_cast<int>(id.size()), SQLITE_TRANSIENT);
@@ -169,6 +153,15 @@ private:
     const std::string json = encodePayload(payload);
     const std::int64_t t0 = monoNs();
     step(begin_, "begin");
+    insertRow(id, now, kindOf(payload), id, json);
+    step(commit_, "commit");
+    return static_cast<double>(monoNs() - t0) / 1000.0;
+  }
+
+  // The event row itself (and, with the write set, the sequence read the store also does),
+  // inside the caller's transaction and timing.
+  void insertRow(const std::string& id, UtcMs now, const char* kind, const std::string& subject,
+                 const std::string& json) {
     if (writeSet_) {
       sqlite3_bind_text(nextSeq_, 1, device_.data(), static_cast<int>(device_.size()), SQLITE_TRANSIENT);
       if (sqlite3_step(nextSeq_) != SQLITE_ROW) check(db_, SQLITE_ERROR, "next sequence");
@@ -181,13 +174,11 @@ private:
     bindText(5, kSiteZone);
     bindText(6, "liljan");
     sqlite3_bind_null(insert_, 7);
-    bindText(8, kindOf(payload));
-    bindText(9, id);
+    bindText(8, kind);
+    bindText(9, subject);
     bindText(10, json);
     sqlite3_bind_int64(insert_, 11, kEventSchemaVersion);
     step(insert_, "insert");
-    step(commit_, "commit");
-    return static_cast<double>(monoNs() - t0) / 1000.0;
   }
 
   void prepare(sqlite3_stmt** s, const char* sql) {
