@@ -20,17 +20,31 @@ Env faketime(const std::string& offset) {
   return e;
 }
 
+long long nowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// The kiosk's "now" in this test is noon today in Stockholm, whatever the wall clock says:
+// an hour back from a quarter past midnight is yesterday, where the nightly rollover has
+// already closed the visit, and the test would then prove something else.
+long long noonShiftSeconds() {
+  const long long wall = nowMs();
+  return (fromStockholm(toStockholm(wall).date, 12, 0) - wall) / 1000;
+}
+
+// libfaketime reads a bare signed number as seconds from the real clock.
+Env shifted(long long baseSeconds, long long extraSeconds = 0) {
+  const long long s = baseSeconds + extraSeconds;
+  return faketime((s < 0 ? "-" : "+") + std::to_string(s < 0 ? -s : s));
+}
+
 Proc check(const World& w, const Kiosk& k, bool in, const std::string& participant, const Env& env = {}) {
   const Proc p = w.kioskCli({in ? "checkin" : "checkout", "--data-dir", k.data.string(), "--participant", participant},
                             env);
   INFO(p.describe());
   CHECK(p.code == 0);
   return p;
-}
-
-long long nowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
 }
 
 } // namespace
@@ -51,15 +65,17 @@ TEST_CASE("Clock jumps: an hour back and a year ahead are imported in device ord
 
   // A check-out may not come before its check-in, and the rollover closes visits from another
   // day, so the hour back is a check-in, closed again before the year ahead.
-  check(w, k, true, "P0001");                    // 1 now
-  check(w, k, true, "P0005", faketime("-1h"));   // 2 an hour before the previous event: back
-  check(w, k, false, "P0005");                   // 3 now
-  check(w, k, false, "P0001");                   // 4 now
-  check(w, k, true, "P0002", faketime("+1y"));   // 5 a year ahead: future
+  const long long noon = noonShiftSeconds();
+  const Env now = shifted(noon);
+  check(w, k, true, "P0001", now);                      // 1 now
+  check(w, k, true, "P0005", shifted(noon, -3600));     // 2 an hour before the previous event: back
+  check(w, k, false, "P0005", now);                     // 3 now
+  check(w, k, false, "P0001", now);                     // 4 now
+  check(w, k, true, "P0002", faketime("+1y"));          // 5 a year ahead: future
   // 6 now again: the rollover closes P0002's visit from the future (before the previous event:
   // back), then 7 P0006 checks in.
-  check(w, k, true, "P0006");
-  check(w, k, true, "P0003");                    // 8 normal
+  check(w, k, true, "P0006", now);
+  check(w, k, true, "P0003", now);                      // 8 normal
 
   std::vector<std::vector<std::string>> kioskRows;
   {
@@ -75,14 +91,14 @@ TEST_CASE("Clock jumps: an hour back and a year ahead are imported in device ord
   INFO(ahead.describe());
   CHECK(ahead.code == 0);
   REQUIRE(w.import().code == 0);
-  check(w, k, true, "P0004");
-  const Proc back = w.sync(k, faketime("-1h"));
+  check(w, k, true, "P0004", now);
+  const Proc back = w.sync(k, shifted(noon, -3600));
   INFO(back.describe());
   CHECK(back.code == 0);
   const Proc imp = w.import();
   INFO(imp.describe());
   REQUIRE(imp.code == 0);
-  const Proc last = w.sync(k);
+  const Proc last = w.sync(k, now);
   CHECK(last.code == 0);
   CHECK(World::acked(k) == static_cast<long long>(World::kioskEvents(k).size()));
 
