@@ -115,8 +115,22 @@ TEST_CASE("Durability: the command line's refusals name people by id, never by n
   }
   REQUIRE(std::find(names.begin(), names.end(), "Dalia") != names.end()); // P0001
   const std::string d = "--data-dir " + shellQuoted(data.string());
+  // Every run's clock is noon today in Stockholm (libfaketime, seconds from the real clock), so
+  // "ten minutes ahead" below never lands in tomorrow, whatever time the test runs at.
+  REQUIRE(fs::exists(kFaketimeLib));
+  const long long wallMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+  const long long noon = (fromStockholm(toStockholm(wallMs).date, 12, 0) - wallMs) / 1000;
+  const auto clockAt = [&](long long seconds) {
+    return std::string("LD_PRELOAD=") + kFaketimeLib + " FAKETIME=" + (seconds < 0 ? "-" : "+") +
+           std::to_string(seconds < 0 ? -seconds : seconds) +
+           " FAKETIME_DONT_FAKE_MONOTONIC=1 ASAN_OPTIONS=verify_asan_link_order=0";
+  };
+  const std::string atNoon = clockAt(noon);
   const auto run = [&](const std::string& args, const std::string& env = "") {
-    return runProgram(tmp.path(), "/usr/bin/env", env + " " + shellQuoted(DAGVERK_BIN) + " " + args);
+    return runProgram(tmp.path(), "/usr/bin/env",
+                      (env.empty() ? atNoon : env) + " " + shellQuoted(DAGVERK_BIN) + " " + args);
   };
   const auto noNames = [&](const CliRun& r) {
     for (const auto& n : names) {
@@ -136,10 +150,8 @@ TEST_CASE("Durability: the command line's refusals name people by id, never by n
   CHECK(contains(notIn.err, "Deltagare P0002 är inte incheckad"));
   noNames(notIn);
 
-  // A check-in ten minutes ahead (libfaketime), then a check-out now: before its check-in.
-  REQUIRE(fs::exists(kFaketimeLib));
-  const std::string ahead = std::string("LD_PRELOAD=") + kFaketimeLib +
-                            " FAKETIME=+10m FAKETIME_DONT_FAKE_MONOTONIC=1 ASAN_OPTIONS=verify_asan_link_order=0";
+  // A check-in ten minutes ahead, then a check-out at noon: before its check-in.
+  const std::string ahead = clockAt(noon + 600);
   REQUIRE(run("checkin " + d + " --participant P0003", ahead).code == 0);
   const CliRun early = run("checkout " + d + " --participant P0003");
   CHECK(early.code == 1);
