@@ -111,31 +111,29 @@ NewOffer createEnrolmentOffer(const fs::path& share, const fs::path& keysDir, co
   checkSiteForEnrolment(share, keys, siteId);
   NewOffer result;
   result.code = sync::newEnrolmentCode();
-  result.offerId = sync::newOfferId();
   result.siteId = siteId;
   result.expiresUtc = clock.nowUtc() + sync::kEnrolCodeLifetimeMs;
-  sync::EnrolmentOffer offer;
-  offer.offerId = result.offerId;
-  offer.unit = marker.unit;
-  offer.siteId = siteId;
-  offer.expiresUtc = result.expiresUtc;
-  randombytes_buf(offer.salt.data(), offer.salt.size());
-  offer.centralSignPk = keys.signPk;
-  offer.centralBoxPk = keys.boxPk;
+  // An offer central cannot remember could never be used: it is taken off the share again.
+  sync::OpenedOffer opened = sync::publishOffer(share, keys, marker.unit, siteId, result.code, result.expiresUtc);
+  result.offerId = opened.offer.offerId;
   PendingOffer pending;
-  pending.offerId = offer.offerId;
+  pending.offerId = opened.offer.offerId;
   pending.siteId = siteId;
-  pending.expiresUtc = offer.expiresUtc;
+  pending.expiresUtc = result.expiresUtc;
   pending.replace = replace;
-  pending.key = sync::stretchEnrolmentCode(result.code, offer.salt);
-  const std::string bytes = sync::encodeOffer(offer, pending.key);
-  // Remembered first: an offer on the share that central does not know could never be used.
+  pending.key = opened.key;
+  sodium_memzero(opened.key.data(), opened.key.size());
   auto offers = loadOffers(keysDir);
   offers.push_back(pending);
-  saveOffers(keysDir, offers);
-  sodium_memzero(pending.key.data(), pending.key.size());
-  platform::createDirectories(sync::enrolDir(share));
-  platform::writeFileNoReplace(sync::offerFile(share, offer.offerId), bytes);
+  try {
+    saveOffers(keysDir, offers);
+  } catch (...) {
+    removeQuietly(sync::offerFile(share, result.offerId));
+    for (auto& o : offers) sodium_memzero(o.key.data(), o.key.size());
+    throw;
+  }
+  for (auto& o : offers) sodium_memzero(o.key.data(), o.key.size());
+  const auto& offer = opened.offer;
   platform::logInfo("enrolment offer " + offer.offerId + " made for site " + siteId +
                     (replace ? " (may replace an enrolled key)" : ""));
   return result;

@@ -2,10 +2,13 @@
 #include "sync/Enrolment.hpp"
 
 #include "core/Error.hpp"
+#include "platform/FileSystem.hpp"
+#include "platform/Log.hpp"
 #include "sync/SyncInternal.hpp"
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <charconv>
 #include <vector>
 
@@ -243,6 +246,77 @@ EnrolmentRequest parseRequest(std::string_view bytes) {
 
 bool requestMacValid(std::string_view bytes, const EnrolKey& key) {
   return macValid(splitLines(bytes, kRequestTag, requestKeys(), "request"), key, kRequestMacId);
+}
+
+OfferSearch findOffer(const fs::path& share, const std::string& code, UtcMs now, OpenedOffer& out) {
+  std::vector<std::pair<EnrolmentOffer, std::string>> offers;
+  for (const auto& name : platform::listFiles(enrolDir(share))) {
+    if (name.size() <= 6 || name.compare(name.size() - 6, 6, ".offer") != 0) continue;
+    std::string bytes;
+    try {
+      if (!platform::readFileWithin(enrolDir(share) / name, kEnrolFileBytes, bytes)) {
+        platform::logError("enrolment: offer file larger than allowed, ignored");
+        continue;
+      }
+      offers.emplace_back(parseOffer(bytes), bytes);
+    } catch (const DagverkError& e) {
+      platform::logError(std::string("enrolment: offer file ignored: ") + e.english());
+    }
+  }
+  std::sort(offers.begin(), offers.end(), [now](const auto& a, const auto& b) {
+    const bool aLive = a.first.expiresUtc >= now, bLive = b.first.expiresUtc >= now;
+    if (aLive != bLive) return aLive;
+    return a.first.expiresUtc > b.first.expiresUtc;
+  });
+  if (offers.size() > kEnrolMaxOffersTried) offers.resize(kEnrolMaxOffersTried);
+  bool expired = false;
+  for (const auto& [offer, bytes] : offers) {
+    EnrolKey key = stretchEnrolmentCode(code, offer.salt);
+    if (offerMacValid(bytes, key)) {
+      if (offer.expiresUtc >= now) {
+        out.offer = offer;
+        out.key = key;
+        sodium_memzero(key.data(), key.size());
+        return OfferSearch::Found;
+      }
+      expired = true;
+    }
+    sodium_memzero(key.data(), key.size());
+  }
+  return expired ? OfferSearch::Expired : OfferSearch::NoMatch;
+}
+
+OpenedOffer publishOffer(const fs::path& share, const CentralKeys& central, const std::string& unit,
+                         const std::string& siteId, const std::string& code, UtcMs expiresUtc) {
+  ensureSodium();
+  OpenedOffer out;
+  out.offer.offerId = newOfferId();
+  out.offer.unit = unit;
+  out.offer.siteId = siteId;
+  out.offer.expiresUtc = expiresUtc;
+  randombytes_buf(out.offer.salt.data(), out.offer.salt.size());
+  out.offer.centralSignPk = central.signPk;
+  out.offer.centralBoxPk = central.boxPk;
+  out.key = stretchEnrolmentCode(code, out.offer.salt);
+  platform::createDirectories(enrolDir(share));
+  platform::writeFileNoReplace(offerFile(share, out.offer.offerId), encodeOffer(out.offer, out.key));
+  return out;
+}
+
+void writeRequest(const fs::path& share, const OpenedOffer& opened, const DeviceKey& device) {
+  const EnrolmentRequest request{opened.offer.offerId, device.deviceId, opened.offer.siteId, device.signPk,
+                                 device.boxPk};
+  const std::string bytes = encodeRequest(request, opened.key);
+  const fs::path file = requestFile(share, device.deviceId);
+  try {
+    platform::createDirectories(enrolDir(share));
+    if (platform::fileExists(file)) platform::removeFile(file);
+    platform::writeFileNoReplace(file, bytes);
+  } catch (const DagverkError& e) {
+    throw DagverkError(ErrorCode::ShareNotWritable,
+                       "Det gick inte att skriva till den centrala mappen. Kiosken är inte kopplad; försök igen.",
+                       std::string("writing the enrolment request failed: ") + e.english());
+  }
 }
 
 fs::path enrolDir(const fs::path& share) { return share / "enrol"; }

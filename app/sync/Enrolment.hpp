@@ -77,6 +77,23 @@ std::string encodeRequest(const EnrolmentRequest& request, const EnrolKey& key);
 EnrolmentRequest parseRequest(std::string_view bytes); // throws DagverkError(BadInput)
 bool requestMacValid(std::string_view bytes, const EnrolKey& key);
 
+// The kiosk's steps without its database (KioskEnrolment.hpp adds the throttle and the pinning).
+struct OpenedOffer {
+  EnrolmentOffer offer;
+  EnrolKey key{}; // the stretched code; the caller wipes it
+};
+enum class OfferSearch { Found, Expired, NoMatch };
+// Tries the offers on the share (unexpired first, newest first, at most kEnrolMaxOffersTried:
+// each try costs one stretch) with `code` (normalised). Found: `out` holds the offer and key.
+OfferSearch findOffer(const std::filesystem::path& share, const std::string& code, UtcMs now, OpenedOffer& out);
+inline constexpr std::size_t kEnrolMaxOffersTried = 8;
+// Central's step: a new offer for `code` (fresh id and salt) written to the share. Returns the
+// offer and its stretched key (the caller wipes it).
+OpenedOffer publishOffer(const std::filesystem::path& share, const CentralKeys& central, const std::string& unit,
+                         const std::string& siteId, const std::string& code, UtcMs expiresUtc);
+// Writes <share>/enrol/<device-id>.request for the offer, replacing an earlier one of the device.
+void writeRequest(const std::filesystem::path& share, const OpenedOffer& opened, const DeviceKey& device);
+
 std::string newOfferId();
 std::filesystem::path enrolDir(const std::filesystem::path& share);
 std::filesystem::path offerFile(const std::filesystem::path& share, const std::string& offerId);

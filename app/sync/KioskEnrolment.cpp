@@ -21,9 +21,6 @@ constexpr const char* kSettingEnrolFailures = "enrol_failures";
 constexpr const char* kSettingEnrolWaitUntil = "enrol_wait_until_utc";
 constexpr const char* kSettingEnrolledSite = "enrolled_site";
 constexpr const char* kSettingEnrolledUnit = "enrolled_unit";
-// Offers tried per attempt (each costs one stretch): a share full of planted offers must not
-// keep the kiosk busy for minutes.
-constexpr std::size_t kMaxOffersTried = 8;
 // Wrong codes allowed before a wait; then 30 s, doubled per further wrong code, at most an hour.
 constexpr std::int64_t kFreeFailures = 2;
 constexpr std::int64_t kFirstWaitMs = 30'000;
@@ -55,36 +52,6 @@ void recordFailure(store::KioskStore& store, const Clock& clock) {
                      std::to_string(waitMs / 1000) + " s)");
 }
 
-struct FoundOffer {
-  EnrolmentOffer offer;
-  EnrolKey key{};
-};
-
-// The offers on the share, unexpired first (newest expiry first), at most kMaxOffersTried.
-std::vector<std::pair<EnrolmentOffer, std::string>> readOffers(const fs::path& share, UtcMs now) {
-  std::vector<std::pair<EnrolmentOffer, std::string>> out;
-  for (const auto& name : platform::listFiles(enrolDir(share))) {
-    if (name.size() <= 6 || name.compare(name.size() - 6, 6, ".offer") != 0) continue;
-    std::string bytes;
-    try {
-      if (!platform::readFileWithin(enrolDir(share) / name, kEnrolFileBytes, bytes)) {
-        platform::logError("enrolment: offer file larger than allowed, ignored");
-        continue;
-      }
-      out.emplace_back(parseOffer(bytes), bytes);
-    } catch (const DagverkError& e) {
-      platform::logError(std::string("enrolment: offer file ignored: ") + e.english());
-    }
-  }
-  std::sort(out.begin(), out.end(), [now](const auto& a, const auto& b) {
-    const bool aLive = a.first.expiresUtc >= now, bLive = b.first.expiresUtc >= now;
-    if (aLive != bLive) return aLive;
-    return a.first.expiresUtc > b.first.expiresUtc;
-  });
-  if (out.size() > kMaxOffersTried) out.resize(kMaxOffersTried);
-  return out;
-}
-
 } // namespace
 
 bool isEnrolled(const store::KioskStore& store) {
@@ -113,62 +80,36 @@ KioskEnrolment enrolKiosk(store::KioskStore& store, const fs::path& dataDir, con
                        "Koden ska vara 10 tecken, bokstäver och siffror (till exempel K7RM-4XQ2-HW).",
                        "enrolment code malformed (length or alphabet)");
   readMarker(share); // an unmounted share says so, rather than "wrong code"
-  std::optional<FoundOffer> found;
-  bool expired = false;
-  for (const auto& [offer, bytes] : readOffers(share, now)) {
-    EnrolKey key = stretchEnrolmentCode(*code, offer.salt);
-    if (offerMacValid(bytes, key)) {
-      if (offer.expiresUtc < now) {
-        expired = true;
-        sodium_memzero(key.data(), key.size());
-        continue;
-      }
-      found = FoundOffer{offer, key};
-      break;
-    }
-    sodium_memzero(key.data(), key.size());
-  }
-  if (!found) {
+  OpenedOffer found;
+  const OfferSearch search = findOffer(share, *code, now, found);
+  if (search != OfferSearch::Found) {
     recordFailure(store, clock);
-    if (expired)
+    if (search == OfferSearch::Expired)
       throw DagverkError(ErrorCode::BadInput, "Koden har gått ut. Be om en ny kod från centralen.",
                          "enrolment code matches an expired offer");
     throw DagverkError(ErrorCode::BadInput,
                        "Koden stämmer inte (eller har redan använts). Kontrollera koden och försök igen.",
                        "enrolment code opens no offer on the share");
   }
-  const EnrolmentOffer& offer = found->offer;
+  struct Wipe {
+    EnrolKey& k;
+    ~Wipe() { sodium_memzero(k.data(), k.size()); }
+  } wipe{found.key};
+  const EnrolmentOffer& offer = found.offer;
   const std::string boundSite = store.roster().boundSiteId();
-  if (offer.siteId != boundSite) {
-    sodium_memzero(found->key.data(), found->key.size());
+  if (offer.siteId != boundSite)
     throw DagverkError(ErrorCode::SiteMismatch,
                        "Koden gäller verksamheten " + offer.siteId + ", men kiosken hör till " + boundSite +
                            ". Be om en kod för rätt verksamhet.",
                        "enrolment offer is for site " + offer.siteId + ", the kiosk is bound to " + boundSite);
-  }
   const auto pinnedSign = store.settings().value(store::kSettingCentralSignPk);
-  if (pinnedSign && *pinnedSign != toBase64(offer.centralSignPk)) {
-    sodium_memzero(found->key.data(), found->key.size());
-    throw DagverkError(ErrorCode::BadInput,
-                       "Kiosken är redan kopplad till en annan central. Kontakta IT.",
+  if (pinnedSign && *pinnedSign != toBase64(offer.centralSignPk))
+    throw DagverkError(ErrorCode::BadInput, "Kiosken är redan kopplad till en annan central. Kontakta IT.",
                        "enrolment offer carries other central keys than the pinned ones; refused");
-  }
   // Enrolled again: a new key pair, so a copy of the old one (a stolen tablet's) is worth nothing.
   const DeviceKey device = pinnedSign ? replaceDeviceKey(dataDir, store.deviceId())
                                       : loadOrCreateDeviceKey(dataDir, store.deviceId());
-  EnrolmentRequest request{offer.offerId, store.deviceId(), offer.siteId, device.signPk, device.boxPk};
-  const std::string bytes = encodeRequest(request, found->key);
-  sodium_memzero(found->key.data(), found->key.size());
-  const fs::path file = requestFile(share, store.deviceId());
-  try {
-    platform::createDirectories(enrolDir(share));
-    if (platform::fileExists(file)) platform::removeFile(file);
-    platform::writeFileNoReplace(file, bytes);
-  } catch (const DagverkError& e) {
-    throw DagverkError(ErrorCode::ShareNotWritable,
-                       "Det gick inte att skriva till den centrala mappen. Kiosken är inte kopplad; försök igen.",
-                       std::string("writing the enrolment request failed: ") + e.english());
-  }
+  writeRequest(share, found, device);
   // Pinned only once the request is on the share: a kiosk that could not answer stays unenrolled.
   store.settings().setValues({{store::kSettingCentralSignPk, toBase64(offer.centralSignPk)},
                               {store::kSettingCentralBoxPk, toBase64(offer.centralBoxPk)},

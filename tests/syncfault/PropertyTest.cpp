@@ -9,8 +9,10 @@
 
 #include "central/Admin.hpp"
 #include "central/CentralStore.hpp"
+#include "central/Enrol.hpp"
 #include "central/Import.hpp"
 #include "core/LocalTime.hpp"
+#include "sync/KioskEnrolment.hpp"
 #include "sync/KioskSync.hpp"
 #include "sync/SyncFormat.hpp"
 
@@ -76,10 +78,21 @@ public:
       k.data = tmp_ / ("kiosk" + std::to_string(i));
       k.store = store::KioskStore::createWithRoster(k.data, clock_, store::demoRoster(), "liljan");
       k.deviceId = k.store->deviceId();
-      const sync::DeviceKey key = sync::loadOrCreateDeviceKey(k.data, k.deviceId);
-      sync::enrollDevice(keys_, sync::EnrolledDevice{k.deviceId, "liljan", key.signPk});
       kiosks_.push_back(std::move(k));
     }
+    enrolKiosks();
+  }
+
+  // Both kiosks enrolled by code, as an admin does it: one offer each, answered by the kiosk,
+  // accepted by central.
+  void enrolKiosks() {
+    for (auto& k : kiosks_) {
+      const auto offer = central::createEnrolmentOffer(share_, keys_, "liljan", false, clock_);
+      sync::enrolKiosk(*k.store, k.data, share_, offer.code, clock_);
+    }
+    const auto outcomes = central::acceptEnrolmentRequests(share_, keys_, clock_);
+    RC_ASSERT(outcomes.size() == kiosks_.size());
+    for (const auto& o : outcomes) RC_ASSERT(o.accepted);
   }
 
   void run(const Step& c) {
