@@ -180,3 +180,71 @@ TEST_CASE("enrol: an offer past its 24 hours is refused by the kiosk and by cent
   CHECK(outcomes[0].english == "offer " + offer.offerId + " expired or was given up after bad requests");
   CHECK(sync::loadEnrolled(f.keys).empty());
 }
+
+TEST_CASE("revoke: batches signed with a revoked key are quarantined as revoked, imported events stay, and a new "
+          "code with --replace brings a new key") {
+  ShareFixture f;
+  const auto key = f.device("kiosk1", "liljan");
+  f.write(ShareFixture::batch(key, "liljan", 1, 1, 3, baseTime()), key);
+  REQUIRE(f.import(baseTime() + kHour).batchesImported == 1);
+  // A copy of the key (a stolen tablet) signs a batch; it waits on the share.
+  const auto stolen = f.write(ShareFixture::batch(key, "liljan", 2, 4, 2, baseTime() + kHour), key);
+  auto r = centralCli(f.tmp, {"revoke", "--keys", f.keys.string(), "--device", "kiosk1"});
+  REQUIRE(r.code == 0);
+  CHECK(contains(r.out, "Enhetens kiosk1 nyckel är spärrad."));
+  CHECK(sync::loadEnrolled(f.keys).empty());
+  const auto s = f.import(baseTime() + 2 * kHour);
+  CHECK(s.batchesImported == 0);
+  REQUIRE(s.quarantined.size() == 1);
+  CHECK(s.quarantined[0].reason == "revoked: the batch is signed with a revoked key of device kiosk1");
+  CHECK(fs::exists(f.share / "quarantine" / "kiosk1" / stolen.batch.filename()));
+  {
+    auto store = central::CentralStore::open(f.db);
+    CHECK(store->eventCount() == 3); // what was imported before stays
+  }
+  r = centralCli(f.tmp, {"revoke", "--keys", f.keys.string(), "--device", "kiosk1"});
+  CHECK(r.code == 1);
+  CHECK(contains(r.err, "Enheten kiosk1 är inte registrerad. Inget ändrades."));
+
+  // The kiosk enrolled again: a new key, and its batches import again.
+  const auto fresh = sync::replaceDeviceKey(f.tmp / "kiosk-kiosk1", "kiosk1");
+  f.enrolByCode(fresh, "liljan", true);
+  f.write(ShareFixture::batch(fresh, "liljan", 3, 4, 2, baseTime() + 3 * kHour), fresh);
+  // ... while the old key's batches still go to quarantine.
+  f.write(ShareFixture::batch(key, "liljan", 4, 6, 1, baseTime() + 3 * kHour), key);
+  const auto again = f.import(baseTime() + 4 * kHour);
+  CHECK(again.batchesImported == 1);
+  REQUIRE(again.quarantined.size() == 1);
+  CHECK(contains(again.quarantined[0].reason, "revoked"));
+  // The old key may never be enrolled again.
+  const auto offer = centralCli(f.tmp, args("enroll", f, {"--site", "liljan", "--replace"}));
+  REQUIRE(offer.code == 0);
+  answer(f, codeIn(offer.out), key);
+  r = centralCli(f.tmp, args("enroll", f, {"--accept"}));
+  CHECK(r.code == 1);
+  CHECK(contains(r.out, "har en spärrad nyckel"));
+}
+
+TEST_CASE("status: two events under one sequence number are shown as a possible stolen key, naming both batches") {
+  ShareFixture f;
+  const auto key = f.device("kiosk1", "liljan");
+  const auto real = f.write(ShareFixture::batch(key, "liljan", 1, 1, 3, baseTime()), key);
+  REQUIRE(f.import(baseTime() + kHour).batchesImported == 1);
+  // The same numbers, other events: what a second holder of the key writes.
+  auto copy = ShareFixture::batch(key, "liljan", 2, 3, 2, baseTime() + kHour);
+  copy.events[0].id = uuidFor(baseTime() + 7, 77);
+  const auto other = f.write(copy, key);
+  const auto s = f.import(baseTime() + 2 * kHour);
+  REQUIRE(s.quarantined.size() == 1); // the later batch is quarantined, as before
+  const auto text = centralCli(f.tmp, {"status", "--db", f.db.string()});
+  REQUIRE(text.code == 0);
+  CHECK(contains(text.out, "VARNING: möjligen stulen nyckel: enheten kiosk1 har använt händelsenummer 3 för två olika "
+                           "händelser, i batcherna " +
+                               real.batch.filename().string() + " (importerad) och " + other.batch.filename().string() +
+                               " (i karantän)."));
+  const auto json = centralCli(f.tmp, {"status", "--db", f.db.string(), "--json"});
+  REQUIRE(json.code == 0);
+  CHECK(contains(json.out, "\"seqCollisions\":[{\"deviceId\":\"kiosk1\",\"seq\":3,\"importedBatch\":\"" +
+                               real.batch.filename().string() + "\",\"quarantinedBatch\":\"" +
+                               other.batch.filename().string() + "\",\"possibleStolenKey\":true}]"));
+}
