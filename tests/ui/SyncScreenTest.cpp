@@ -179,6 +179,7 @@ TEST_CASE("An assistant manager syncs from the Synkronisera screen and sees the 
 TEST_CASE("An unreachable share is shown on the screen, and a sync there fails with the reason", "[ui][sync][threads]") {
   KioskDriver k("sync-missing", mondayMorning(), 1024, 600); // the small kiosk screen
   k.keepTargetsOnScreen(); // every target tapped and every frame settled lies inside the window
+  Share share(k);           // enrolled while the share was there
   k.store().settings().setValue(store::kSettingSharePath, (k.dataDir().string() + "-not-mounted"));
   store::perform(k.store(), cmd::CheckIn{"P0001", std::nullopt});
   k.signInAsStaff(kAssistantManager, KioskDriver::demoPin(kAssistantManager));
