@@ -22,10 +22,12 @@
 
 #include "central/Admin.hpp"
 #include "central/CentralStore.hpp"
+#include "central/Enrol.hpp"
 #include "store/Database.hpp"
 #include "core/Event.hpp"
 #include "central/Import.hpp"
 #include "store/KioskStore.hpp"
+#include "sync/KioskEnrolment.hpp"
 #include "sync/KioskSync.hpp"
 #include "core/LocalTime.hpp"
 #include "platform/Log.hpp"
@@ -108,12 +110,16 @@ ExportResult liveTheYear(const Config& c, const Year& y, const fs::path& dir) {
     k.site = site;
     k.dataDir = dir / ("kiosk-" + site);
     k.store = store::KioskStore::createWithRoster(k.dataDir, clock, roster, site);
-    const auto key = sync::loadOrCreateDeviceKey(k.dataDir, k.store->deviceId());
-    sync::enrollDevice(keys, {key.deviceId, site, key.signPk});
+    // Enrolled by code as an admin does it (not timed): central's offer, the kiosk's answer.
+    const auto offer = central::createEnrolmentOffer(share, keys, site, false, clock);
+    sync::enrolKiosk(*k.store, k.dataDir, share, offer.code, clock);
     for (const auto& p : roster.participants)
       if (p.siteId == site) k.people.push_back(&p);
     kiosks.push_back(std::move(k));
   }
+
+  for (const auto& o : central::acceptEnrolmentRequests(share, keys, clock))
+    if (!o.accepted) throw std::runtime_error("enrolment refused: " + o.english);
 
   std::mt19937 rng(20251);
   ExportResult r;

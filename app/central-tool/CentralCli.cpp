@@ -4,14 +4,17 @@
 
 #include "central/Admin.hpp"
 #include "central/CentralStore.hpp"
+#include "central/Enrol.hpp"
 #include "central/Import.hpp"
 #include "central/Status.hpp"
 #include "core/Error.hpp"
+#include "core/LocalTime.hpp"
 #include "platform/Log.hpp"
 #include "platform/StopSignal.hpp"
 #include "platform/SystemClock.hpp"
 #include "report/ReportCommand.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -32,8 +35,17 @@ constexpr const char* kUsage = R"(Användning / usage:
   dagverk-central init --share S --keys K [--unit NAME]
       Prepares the share S (marker, inbox/, receipts/, bundles/, quarantine/) and creates the
       central key pairs in K (outside the share, readable only by you). Refuses to overwrite.
-  dagverk-central enroll --share S --keys K --device-key FILE --site SITE
-      Trusts a kiosk's public key (the text `dagverk keys` prints, saved in FILE) for SITE.
+  dagverk-central enroll --share S --keys K --site SITE [--replace]
+      Makes a one-time code (shown once, valid 24 hours) and an offer for SITE on the share.
+      An admin types the code on the kiosk (Personal → Koppla till central, or `dagverk
+      enroll --code`); the next import (or `enroll --accept`) then enrols the kiosk and prints
+      the fingerprint both sides show. A kiosk that is already enrolled gets a new key only
+      through a code made with --replace.
+  dagverk-central enroll --share S --keys K --accept
+      Checks the kiosks' answers to codes now, instead of at the next import.
+  dagverk-central revoke --keys K --device D [--share S]
+      Ends device D's key: batches signed with it that are not imported yet are quarantined
+      ("revoked"); events imported before stay. Enrol it again with a new code and --replace.
   dagverk-central publish --share S --keys K --roster participants.csv --activities activities.csv
                           --staff staff.csv [--sites sites.csv] [--setting key=value ...]
                           [--allow-large-change]
@@ -44,7 +56,8 @@ constexpr const char* kUsage = R"(Användning / usage:
       unless --allow-large-change says that it is meant.
   dagverk-central import --share S --keys K --db central.sqlite
       Imports every new batch from the share into the central database (on this machine,
-      never on the share), writes receipts, moves rejected files to quarantine/.
+      never on the share), writes receipts, moves rejected files to quarantine/. Kiosks that
+      answered an enrolment code are enrolled first.
   dagverk-central serve --share S --keys K --db central.sqlite [--import-every 15m]
       The central service: imports at start and then every interval (30s, 15m, 1h; default
       15m), one English log line per run with counts. SIGTERM or SIGINT stops it between two
@@ -85,7 +98,8 @@ struct Args {
 const std::map<std::string, std::set<std::string>>& knownOptions() {
   static const std::map<std::string, std::set<std::string>> options = {
       {"init", {"--share", "--keys", "--unit"}},
-      {"enroll", {"--share", "--keys", "--device-key", "--site"}},
+      {"enroll", {"--share", "--keys", "--site", "--replace", "--accept"}},
+      {"revoke", {"--share", "--keys", "--device"}},
       {"publish",
        {"--share", "--keys", "--roster", "--activities", "--staff", "--sites", "--setting", "--allow-large-change"}},
       {"import", {"--share", "--keys", "--db"}},
@@ -108,7 +122,7 @@ Args parse(const std::vector<std::string>& argv) {
       continue;
     }
     if (!known->second.count(k)) throw UsageError{"unknown option '" + k + "' for " + a.command};
-    if (k == "--json" || k == "--allow-large-change") {
+    if (k == "--json" || k == "--allow-large-change" || k == "--replace" || k == "--accept") {
       a.flags.insert(k);
       continue;
     }
@@ -130,15 +144,47 @@ int runInit(const Args& a) {
   const std::string share = a.need("--share");
   central::initShare(share, a.need("--keys"), a.get("--unit").value_or("Dagverk"));
   std::printf("Den centrala mappen %s är förberedd och nycklarna är skapade i %s.\n"
-              "Registrera kioskerna med `dagverk-central enroll` och publicera rostern med "
+              "Koppla kioskerna med `dagverk-central enroll --site SITE` och publicera rostern med "
               "`dagverk-central publish`.\n",
               share.c_str(), a.need("--keys").c_str());
   return 0;
 }
 
-int runEnroll(const Args& a) {
-  const auto d = central::enrollFromFile(a.need("--share"), a.need("--keys"), a.need("--device-key"), a.need("--site"));
-  std::printf("Enheten %s är registrerad för verksamheten %s.\n", d.deviceId.c_str(), d.siteId.c_str());
+// Checks the kiosks' answers to codes; prints one line per request. True if all were accepted.
+bool acceptRequests(const std::string& share, const std::string& keys, const Clock& clock) {
+  const auto outcomes = central::acceptEnrolmentRequests(share, keys, clock);
+  std::fputs(central::formatEnrolmentOutcomes(outcomes).c_str(), stdout);
+  return std::all_of(outcomes.begin(), outcomes.end(), [](const auto& o) { return o.accepted; });
+}
+
+int runEnroll(const Args& a, const Clock& clock) {
+  const std::string share = a.need("--share");
+  const std::string keys = a.need("--keys");
+  if (a.flags.count("--accept")) {
+    if (a.get("--site") || a.flags.count("--replace")) throw UsageError{"--accept takes no --site or --replace"};
+    if (!acceptRequests(share, keys, clock)) {
+      std::fprintf(stderr, "dagverk-central: Någon enhet registrerades inte; se ovan.\n");
+      return 1;
+    }
+    return 0;
+  }
+  const auto offer = central::createEnrolmentOffer(share, keys, a.need("--site"), a.flags.count("--replace") != 0, clock);
+  const LocalDateTime until = toStockholm(offer.expiresUtc);
+  std::printf("Engångskod för verksamheten %s:\n\n    %s\n\n"
+              "Skriv koden på kiosken (Personal → Koppla till central) senast %s %s (svensk tid).\n"
+              "Kiosken registreras vid nästa import eller med `dagverk-central enroll --accept`.\n",
+              offer.siteId.c_str(), sync::formatEnrolmentCode(offer.code).c_str(), formatIsoDate(until.date).c_str(),
+              formatHourMinute(until).c_str());
+  return 0;
+}
+
+int runRevoke(const Args& a, const Clock& clock) {
+  const std::string device = a.need("--device");
+  if (const auto share = a.get("--share")) central::loadKeysForShare(*share, a.need("--keys"));
+  central::revokeDeviceKey(a.need("--keys"), device, clock);
+  std::printf("Enhetens %s nyckel är spärrad. Batcher som den signerat och som inte importerats läggs i karantän.\n"
+              "Koppla kiosken igen med en ny kod: dagverk-central enroll --site SITE --replace\n",
+              device.c_str());
   return 0;
 }
 
@@ -179,6 +225,8 @@ int runImportCommand(const Args& a, const Clock& clock) {
   central::loadKeysForShare(share, keys);
   refuseDatabaseInShare(share, db);
   auto store = CentralStore::open(db);
+  // Requests first: a kiosk enrolled just now has its first batch imported in the same run.
+  acceptRequests(share, keys, clock);
   const ImportSummary s = central::runImport(share, keys, *store, clock);
   std::fputs(central::formatImportSummary(s).c_str(), stdout);
   if (!s.ok()) {
@@ -213,6 +261,8 @@ void serveOnce(const std::string& share, const std::string& keys, CentralStore& 
   const std::int64_t started = platform::monotonicMs();
   try {
     central::loadKeysForShare(share, keys);
+    for (const auto& o : central::acceptEnrolmentRequests(share, keys, clock))
+      if (o.accepted) platform::logInfo("enrolled device " + o.deviceId + " for site " + o.siteId);
     const ImportSummary s = central::runImport(share, keys, store, clock);
     platform::logInfo("import run: " + std::to_string(s.batchesImported) + " batches imported, " +
                       std::to_string(s.batchesAlreadyImported) + " already imported, " +
@@ -276,7 +326,8 @@ int runCentralCli(const std::vector<std::string>& argv) {
       return 0;
     }
     if (a.command == "init") return runInit(a);
-    if (a.command == "enroll") return runEnroll(a);
+    if (a.command == "enroll") return runEnroll(a, clock);
+    if (a.command == "revoke") return runRevoke(a, clock);
     if (a.command == "publish") return runPublish(a, clock);
     if (a.command == "import") return runImportCommand(a, clock);
     if (a.command == "serve") return runServe(a, clock);

@@ -191,10 +191,7 @@ NewestBundle findNewestBundle(const fs::path& share, const sync::CentralKeys& ke
   return out;
 }
 
-sync::EnrolledDevice enrollFromFile(const fs::path& share, const fs::path& keysDir, const fs::path& deviceKeyFile,
-                                    const std::string& siteId) {
-  const sync::CentralKeys keys = loadKeysForShare(share, keysDir);
-  const sync::DevicePublicKey pub = sync::parseDevicePublicKey(readInput(deviceKeyFile, limits::kDevicePublicKeyBytes));
+void checkSiteForEnrolment(const fs::path& share, const sync::CentralKeys& keys, const std::string& siteId) {
   if (!isValidId(siteId))
     throw DagverkError(ErrorCode::UnknownSite,
                        "Ogiltigt verksamhets-id \"" + siteId + "\": använd 1–64 tecken: bokstäverna A–Z och a–z, "
@@ -213,13 +210,6 @@ sync::EnrolledDevice enrollFromFile(const fs::path& share, const fs::path& keysD
                              std::to_string(newest.contents->version) + "); valid: " + list);
     }
   }
-  for (const auto& d : sync::loadEnrolled(keysDir))
-    if (d.deviceId == pub.deviceId && d.siteId != siteId)
-      platform::logInfo("device " + d.deviceId + " moves from site " + d.siteId + " to site " + siteId);
-  const sync::EnrolledDevice device{pub.deviceId, siteId, pub.signPk};
-  sync::enrollDevice(keysDir, device);
-  platform::logInfo("device " + device.deviceId + " enrolled for site " + siteId);
-  return device;
 }
 
 PublishResult publishBundle(const fs::path& share, const fs::path& keysDir, const PublishInput& input,

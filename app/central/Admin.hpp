@@ -1,5 +1,5 @@
 #pragma once
-// `dagverk-central init`, `enroll` and `publish`: the share, the trusted kiosks and the roster
+// `dagverk-central init` and `publish`: the share, the trusted kiosks and the roster
 // bundles. Every function throws DagverkError with a Swedish and an English message.
 #include "core/Clock.hpp"
 #include "core/RosterChange.hpp"
@@ -29,10 +29,9 @@ struct NewestBundle {
 // Looks through <share>/bundles/ newest first; bundles that do not open are logged and skipped.
 NewestBundle findNewestBundle(const std::filesystem::path& share, const sync::CentralKeys& keys);
 
-// Trusts a kiosk's public key (the text `dagverk keys` prints, in `deviceKeyFile`) for `siteId`.
-// The site id must pass the core id rule (core/Ids.hpp) and be in the newest bundle if there is one.
-sync::EnrolledDevice enrollFromFile(const std::filesystem::path& share, const std::filesystem::path& keysDir,
-                                    const std::filesystem::path& deviceKeyFile, const std::string& siteId);
+// A site a kiosk may be enrolled for: it passes the core id rule (core/Ids.hpp) and is in the
+// newest bundle if there is one. Throws UnknownSite. (Enrolment itself: central/Enrol.hpp.)
+void checkSiteForEnrolment(const std::filesystem::path& share, const sync::CentralKeys& keys, const std::string& siteId);
 
 struct PublishInput {
   std::filesystem::path participantsCsv; // --roster

@@ -52,6 +52,7 @@ public:
   ImportSummary run() {
     keys_ = loadKeysForShare(layout_.root, keysDir_);
     enrolled_ = sync::loadEnrolled(keysDir_);
+    revoked_ = sync::loadRevoked(keysDir_);
     applyNewestBundle();
     const fs::path inbox = layout_.root / "inbox";
     for (const auto& name : platform::listFiles(inbox)) ignore("inbox", name, inbox / name, "file outside a device folder");
@@ -194,6 +195,18 @@ private:
     }
   }
 
+  bool signedByRevokedKey(const std::string& device, const std::string& bytes) const {
+    for (const auto& r : revoked_) {
+      if (r.deviceId != device) continue;
+      try {
+        sync::openBatch(bytes, r.signPk, keys_);
+        return true;
+      } catch (const DagverkError&) {
+      }
+    }
+    return false;
+  }
+
   const sync::EnrolledDevice* enrolledFor(const std::string& device) const {
     for (const auto& d : enrolled_)
       if (d.deviceId == device) return &d;
@@ -272,6 +285,11 @@ private:
       if (peeked != device)
         throw DagverkError(ErrorCode::BatchRejected, "Batchen kommer från en annan enhet än mappen säger.",
                            "batch header names device " + peeked + ", the folder another");
+      // Any batch not yet imported that a revoked key signed is refused, whatever its number:
+      // once a key may be in someone else's hands, nothing new it signed can be the kiosk's.
+      if (signedByRevokedKey(device, bytes))
+        throw DagverkError(ErrorCode::NotEnrolled, "Enhetens nyckel är spärrad.",
+                           "revoked: the batch is signed with a revoked key of device " + device);
       const sync::EnrolledDevice* enrolled = enrolledFor(device);
       if (!enrolled)
         throw DagverkError(ErrorCode::NotEnrolled, "Enheten är inte registrerad.",
@@ -514,6 +532,7 @@ private:
   const Clock& clock_;
   sync::CentralKeys keys_{};
   std::vector<sync::EnrolledDevice> enrolled_;
+  std::vector<sync::RevokedKey> revoked_;
   std::vector<Pending> pending_;
   std::set<fs::path> claimed_;
   std::vector<Rejected> rejected_;

@@ -2,9 +2,12 @@
 
 #include "central/RosterHistory.hpp"
 #include "core/LocalTime.hpp"
+#include "store/Database.hpp"
 
 #include <cstdio>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace dagverk::central {
 
@@ -34,6 +37,43 @@ std::string jsonString(const std::string& s) {
     }
   }
   return out + "\"";
+}
+
+// Two different events under one device sequence number, from two batches: the later batch was
+// quarantined at import. A kiosk never reuses a number, so the likely cause is a copy of its
+// key signing batches somewhere else.
+struct SeqCollision {
+  std::string deviceId;
+  std::int64_t seq = 0;
+  std::string importedBatch;    // file name of the batch that holds the imported event
+  std::string quarantinedBatch; // file name of the batch refused for it
+};
+
+std::vector<SeqCollision> sequenceCollisions(store::Database& db) {
+  static const std::string kMarker = ": device sequence ";
+  static const std::string kTail = " is already held by another event id";
+  std::vector<SeqCollision> out;
+  store::Statement q(db, "SELECT file_name, device_id, reason FROM quarantine WHERE reason LIKE "
+                         "'%is already held by another event id%' ORDER BY at_utc, rowid");
+  store::Statement holder(db, "SELECT b.file_name FROM event e JOIN batch b ON b.batch_id = e.batch_id "
+                              "WHERE e.device_id = ?1 AND e.seq = ?2");
+  while (q.step()) {
+    const std::string reason = q.text(2);
+    const auto at = reason.find(kMarker);
+    const auto end = reason.find(kTail);
+    if (at == std::string::npos || end == std::string::npos || end <= at + kMarker.size()) continue;
+    SeqCollision c;
+    c.quarantinedBatch = q.text(0);
+    c.deviceId = q.text(1);
+    const std::string digits = reason.substr(at + kMarker.size(), end - at - kMarker.size());
+    if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+    c.seq = std::stoll(digits);
+    holder.bind(1, c.deviceId).bind(2, c.seq);
+    c.importedBatch = holder.step() ? holder.text(0) : std::string("?");
+    holder.reset();
+    out.push_back(std::move(c));
+  }
+  return out;
 }
 
 } // namespace
@@ -80,6 +120,10 @@ std::string formatStatusText(CentralStore& store) {
       out << "  " << n.siteId << ": deltagare " << n.participantId << ", " << n.checkIns << " dagar ("
           << (n.otherSitesParticipant ? "en annan verksamhets deltagare" : "okänd") << ")\n";
   }
+  for (const auto& c : sequenceCollisions(store.db()))
+    out << "\nVARNING: möjligen stulen nyckel: enheten " << c.deviceId << " har använt händelsenummer " << c.seq
+        << " för två olika händelser, i batcherna " << c.importedBatch << " (importerad) och " << c.quarantinedBatch
+        << " (i karantän). Spärra nyckeln med `dagverk-central revoke` och koppla kiosken igen med en ny kod.\n";
   if (const auto q = store.quarantinedFiles(); q > 0)
     out << "\nVARNING: " << q << " filer har lagts i karantän (se quarantine/ på den centrala mappen).\n";
   return out.str();
@@ -111,6 +155,12 @@ std::string formatStatusJson(CentralStore& store) {
     out << (i ? "," : "") << "{\"siteId\":" << jsonString(unlisted[i].siteId)
         << ",\"participantId\":" << jsonString(unlisted[i].participantId) << ",\"days\":" << unlisted[i].checkIns
         << ",\"otherSitesParticipant\":" << (unlisted[i].otherSitesParticipant ? "true" : "false") << "}";
+  out << "],\"seqCollisions\":[";
+  const auto collisions = sequenceCollisions(store.db());
+  for (size_t i = 0; i < collisions.size(); ++i)
+    out << (i ? "," : "") << "{\"deviceId\":" << jsonString(collisions[i].deviceId) << ",\"seq\":" << collisions[i].seq
+        << ",\"importedBatch\":" << jsonString(collisions[i].importedBatch)
+        << ",\"quarantinedBatch\":" << jsonString(collisions[i].quarantinedBatch) << ",\"possibleStolenKey\":true}";
   out << "]}\n";
   return out.str();
 }

@@ -8,6 +8,7 @@
 #include "kiosk/KioskApp.hpp"
 #include "store/KioskStore.hpp"
 #include "sync/KioskSync.hpp"
+#include "sync/KioskEnrolment.hpp"
 #include "core/LocalTime.hpp"
 #include "platform/Log.hpp"
 #include "platform/Paths.hpp"
@@ -59,8 +60,12 @@ constexpr const char* kUsage = R"(Användning / usage:
   dagverk sync --data-dir D [--share S]
       Sends every record central has not confirmed to the share (one encrypted, signed batch),
       applies the newest roster bundle and reads receipts. Without --share: the stored path.
+  dagverk enroll --data-dir D --code CODE [--share S]
+      Connects the kiosk to central with the one-time code `dagverk-central enroll` showed:
+      pins central's keys and the site, answers on the share, prints the fingerprint that
+      central shows too. Until then `dagverk sync` sends nothing. Without --share: the stored path.
   dagverk keys --data-dir D
-      Prints the kiosk's public key for `dagverk-central enroll` (made on first use).
+      Prints the kiosk's public key (made on first use) and, once enrolled, the fingerprint.
 
 --site on an admin command must be the kiosk's own site; only starting the kiosk moves it.
 Exit codes: 0 ok, 1 failure, 2 usage.
@@ -84,7 +89,7 @@ std::optional<Args> parse(const std::vector<std::string>& argv, std::string& err
       {"--software", false}, {"--fullscreen", false}, {"--help", false},
       {"--from", true},     {"--to", true},         {"--csv", false},      {"--staff-idle-seconds", true}, {"--time-zone", true},
       {"--share", true},     {"--count", true},      {"--activity", true},  {"--yes", false},
-      {"--version", false}, {"--home-mode", true}};
+      {"--version", false}, {"--home-mode", true}, {"--code", true}};
   Args a;
   size_t i = 0;
   if (!argv.empty() && argv[0].rfind("--", 0) != 0) a.command = argv[i++];
@@ -208,6 +213,22 @@ int runKeys(const Args& a, const Clock& clock) {
   auto store = openStore(a, clock);
   const auto key = sync::loadOrCreateDeviceKey(dataDirOf(a), store->deviceId());
   std::fputs(sync::formatDevicePublicKey(key).c_str(), stdout); // one line, newline included
+  if (const auto fp = sync::enrolledFingerprint(*store, dataDirOf(a))) std::printf("fingeravtryck %s\n", fp->c_str());
+  return 0;
+}
+
+int runEnroll(const Args& a, const Clock& clock) {
+  auto store = openStore(a, clock);
+  std::filesystem::path share;
+  if (auto it = a.values.find("--share"); it != a.values.end()) share = it->second;
+  else if (auto stored = store->settings().value(store::kSettingSharePath)) share = *stored;
+  else throw UsageError{"'enroll' needs --share (no share path is stored; see `dagverk settings --share`)"};
+  const auto code = a.values.find("--code");
+  if (code == a.values.end()) throw UsageError{"'enroll' needs --code"};
+  const auto r = sync::enrolKiosk(*store, dataDirOf(a), share, code->second, clock);
+  std::printf("Kiosken är kopplad till centralen för verksamheten %s.\nFingeravtryck: %s\n"
+              "Centralen registrerar kiosken vid nästa import och visar samma fingeravtryck.\n",
+              r.siteId.c_str(), r.fingerprint.c_str());
   return 0;
 }
 
@@ -483,6 +504,7 @@ int runCli(const std::vector<std::string>& argv) {
     if (c == "settings") return runSettings(*args, clock);
     if (c == "sync") return runSyncCommand(*args, clock);
     if (c == "keys") return runKeys(*args, clock);
+    if (c == "enroll") return runEnroll(*args, clock);
     if (c == "headcount") return runHeadcount(*args, clock);
     std::fprintf(stderr, "dagverk: unknown command '%s'\n\n%s", c.c_str(), kUsage);
     return 2;

@@ -5,6 +5,7 @@
 #include "store/CountingRows.hpp"
 #include "store/Database.hpp"
 #include "store/Perform.hpp"
+#include "sync/KioskEnrolment.hpp"
 #include "sync/KioskSync.hpp"
 #include "core/LocalTime.hpp"
 #include "platform/Log.hpp"
@@ -115,6 +116,7 @@ void KioskApp::refreshModel() {
     }
   }
   model_.sync.firstEventUtc = store_.ledger().firstOwnEventUtc();
+  model_.enrolment.enrolled = sync::isEnrolled(store_);
   model_.pinLockout = store_.lockout().state();
   model_.complaints = store::complaints(store_);
   model_.feedbackToClassify = store::feedbackToClassify(store_);
@@ -162,6 +164,8 @@ ui::Outcome KioskApp::answer(const ui::Ask& ask, bool& shareCheckDue) {
     o.error = startSync(sync->staffId);
   } else if (std::holds_alternative<ui::ask::RefreshStatistics>(ask)) {
     refreshStatistics();
+  } else if (const auto* enrol = std::get_if<ui::ask::Enrol>(&ask)) {
+    o.error = enrolWithCode(enrol->staffId, enrol->code);
   }
   return o;
 }
@@ -254,6 +258,7 @@ void KioskApp::noticeOtherWriters() {
 // --- the weekly sync ----------------------------------------------------------------------------
 
 void KioskApp::readSyncStatus() {
+  readEnrolment();
   try {
     model_.sync.queued.clear();
     for (const auto& [kind, n] : store_.ledger().queuedCountByKind()) model_.sync.queued.emplace_back(kindLabelSv(kind), n);
@@ -273,6 +278,35 @@ void KioskApp::checkShare() {
   // Reading the marker may hang on a dead network mount: never on the UI thread.
   model_.sync.share = ui::KioskModel::SyncView::Share::Checking;
   startSyncJob(false, model_.sync.sharePath);
+}
+
+// The code's stretch takes a fraction of a second and the offers are a few small files; an
+// admin waits for the answer on the screen.
+std::string KioskApp::enrolWithCode(const std::string& staffId, const std::string& code) {
+  const StaffMember* who = model_.findStaff(staffId);
+  if (!who || who->role != StaffRole::Admin) return "Bara en administratör kan koppla kiosken till central.";
+  if (model_.sync.sharePath.empty()) return "Ingen central mapp är inställd. Be IT ställa in den.";
+  try {
+    const auto r = sync::enrolKiosk(store_, dataDir_, model_.sync.sharePath, code, clock_);
+    platform::logInfo("kiosk enrolled from the screen by staff " + staffId);
+    model_.enrolment.enrolled = true;
+    model_.enrolment.siteId = r.siteId;
+    model_.enrolment.fingerprint = r.fingerprint;
+    return {};
+  } catch (const DagverkError& e) {
+    platform::logError(std::string("enrolment from the screen refused: ") + e.english());
+    return e.swedish();
+  }
+}
+
+void KioskApp::readEnrolment() {
+  model_.enrolment.enrolled = sync::isEnrolled(store_);
+  try {
+    model_.enrolment.fingerprint = sync::enrolledFingerprint(store_, dataDir_).value_or("");
+  } catch (const DagverkError& e) {
+    platform::logError(std::string("reading the enrolment fingerprint failed: ") + e.english());
+    model_.enrolment.fingerprint.clear();
+  }
 }
 
 std::string KioskApp::startSync(const std::string& staffId) {

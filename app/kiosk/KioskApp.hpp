@@ -37,6 +37,8 @@ public:
   // Starts a sync on the worker thread. Returns "" or the Swedish reason it cannot start (no
   // share set, one already running, wrong role).
   std::string startSync(const std::string& staffId);
+  std::string enrolWithCode(const std::string& staffId, const std::string& code);
+  void readEnrolment();
   // ui::Pictures
   ImTextureID pictureOf(const Participant& p) override;
   // True while a sync or a share check runs on the worker thread (tests wait on it).

@@ -172,13 +172,8 @@ std::string sealBundle(const BundleContents& bundle, const CentralKeys& central,
   for (const auto* d : unique) {
     if (!isSafeId(d->deviceId))
       throw DagverkError(ErrorCode::BadInput, "En godkänd enhet har ett ogiltigt id.", "sealBundle: invalid device id");
-    unsigned char xpk[crypto_box_PUBLICKEYBYTES];
-    if (crypto_sign_ed25519_pk_to_curve25519(xpk, d->signPk.data()) != 0) {
-      sodium_memzero(key, sizeof key);
-      throw DagverkError(ErrorCode::BadInput, "En godkänd enhet har en ogiltig nyckel.",
-                         "sealBundle: device " + d->deviceId + " has an invalid Ed25519 key");
-    }
-    crypto_box_seal(sealed, key, sizeof key, xpk);
+    const PublicKey xpk = bundleRecipientKey(*d);
+    crypto_box_seal(sealed, key, sizeof key, xpk.data());
     out.u8(static_cast<std::uint8_t>(d->deviceId.size()));
     out.bytes(d->deviceId);
     out.bytes(sealed, sizeof sealed);
@@ -204,19 +199,7 @@ BundleContents openBundle(std::string_view bytes, const PublicKey& centralSignPk
   const auto it = std::find_if(h.recipients.begin(), h.recipients.end(),
                                [&](const auto& r) { return r.first == device.deviceId; });
   if (it == h.recipients.end()) rejectBundle(kBundleNotForUsSv, "not addressed to device " + device.deviceId);
-  unsigned char xpk[crypto_box_PUBLICKEYBYTES];
-  unsigned char xsk[crypto_box_SECRETKEYBYTES];
-  if (crypto_sign_ed25519_pk_to_curve25519(xpk, device.signPk.data()) != 0 ||
-      crypto_sign_ed25519_sk_to_curve25519(xsk, device.signSk.data()) != 0)
-    rejectBundle(kBundleNotForUsSv, "device key cannot be converted to X25519");
-  try {
-    auto b = openWithKey(bytes, h, it->second, xpk, xsk);
-    sodium_memzero(xsk, sizeof xsk);
-    return b;
-  } catch (...) {
-    sodium_memzero(xsk, sizeof xsk);
-    throw;
-  }
+  return openWithKey(bytes, h, it->second, device.boxPk.data(), device.boxSk.data());
 }
 
 BundleContents openBundleAsCentral(std::string_view bytes, const CentralKeys& central) {

@@ -2,6 +2,7 @@
 #include "core/InputLimits.hpp"
 #include "core/StrictJsonArchive.hpp"
 #include "platform/FileSystem.hpp"
+#include "platform/Log.hpp"
 #include "sync/SyncFormat.hpp"
 #include "sync/SyncInternal.hpp"
 
@@ -92,10 +93,33 @@ struct EnrolledEntry {
   std::string deviceId;
   std::string siteId;
   std::string signPk;
+  std::string boxPk;
   template <class Archive> void serialize(Archive& ar) {
-    ar(cereal::make_nvp("deviceId", deviceId), cereal::make_nvp("siteId", siteId), cereal::make_nvp("signPk", signPk));
+    ar(cereal::make_nvp("deviceId", deviceId), cereal::make_nvp("siteId", siteId), cereal::make_nvp("signPk", signPk),
+       cereal::make_nvp("boxPk", boxPk));
   }
 };
+
+struct RevokedEntry {
+  std::string deviceId;
+  std::string signPk;
+  std::int64_t revokedUtc = 0;
+  template <class Archive> void serialize(Archive& ar) {
+    ar(cereal::make_nvp("deviceId", deviceId), cereal::make_nvp("signPk", signPk),
+       cereal::make_nvp("revokedUtc", revokedUtc));
+  }
+};
+
+struct EnrolledFile {
+  std::vector<EnrolledEntry> devices;
+  std::vector<RevokedEntry> revoked;
+};
+
+// "dagverk-device-key-secret 2 <device-id> <Ed25519 secret> <X25519 secret>"
+std::string deviceKeyText(const DeviceKey& key) {
+  return std::string(kDeviceSecretTag) + " 2 " + key.deviceId + " " + toBase64(key.signSk.data(), key.signSk.size()) +
+         " " + toBase64(key.boxSk.data(), key.boxSk.size()) + "\n";
+}
 
 void checkDeviceId(const std::string& deviceId) {
   if (!isSafeId(deviceId))
@@ -114,8 +138,8 @@ DeviceKey loadOrCreateDeviceKey(const fs::path& dataDir, const std::string& devi
     DeviceKey key;
     key.deviceId = deviceId;
     crypto_sign_keypair(key.signPk.data(), key.signSk.data());
-    std::string text = std::string(kDeviceSecretTag) + " 1 " + deviceId + " " +
-                       toBase64(key.signSk.data(), key.signSk.size()) + "\n";
+    crypto_box_keypair(key.boxPk.data(), key.boxSk.data());
+    std::string text = deviceKeyText(key);
     try {
       platform::writePrivateFile(file, text);
       sodium_memzero(text.data(), text.size());
@@ -129,13 +153,49 @@ DeviceKey loadOrCreateDeviceKey(const fs::path& dataDir, const std::string& devi
   std::string text = readKeyFile(file);
   const auto w = words(text);
   sodium_memzero(text.data(), text.size());
-  if (w.size() != 4 || w[0] != kDeviceSecretTag) keysMissing(file, "not a device key file");
-  if (w[1] != "1") keysMissing(file, "unknown key file version");
+  if (w.size() < 4 || w[0] != kDeviceSecretTag) keysMissing(file, "not a device key file");
+  if (!((w[1] == "1" && w.size() == 4) || (w[1] == "2" && w.size() == 5))) keysMissing(file, "unknown key file version");
   if (w[2] != deviceId) keysMissing(file, "belongs to another device id");
   DeviceKey key;
   key.deviceId = deviceId;
   if (!fromBase64(w[3], key.signSk) || !signSecretConsistent(key.signSk, key.signPk))
     keysMissing(file, "secret key malformed");
+  if (w[1] == "2") {
+    if (!fromBase64(w[4], key.boxSk)) keysMissing(file, "box secret key malformed");
+    crypto_scalarmult_base(key.boxPk.data(), key.boxSk.data());
+    return key;
+  }
+  // A key file from before devices had their own box key: the signing key must not open
+  // bundles too, so a box key pair is added (the file replaced atomically, still 0600).
+  crypto_box_keypair(key.boxPk.data(), key.boxSk.data());
+  std::string upgraded = deviceKeyText(key);
+  try {
+    platform::writeFileAtomically(file, upgraded);
+  } catch (...) {
+    sodium_memzero(upgraded.data(), upgraded.size());
+    throw;
+  }
+  sodium_memzero(upgraded.data(), upgraded.size());
+  platform::logInfo("device key file upgraded: a separate box key pair was added");
+  return key;
+}
+
+DeviceKey replaceDeviceKey(const fs::path& dataDir, const std::string& deviceId) {
+  ensureSodium();
+  checkDeviceId(deviceId);
+  DeviceKey key;
+  key.deviceId = deviceId;
+  crypto_sign_keypair(key.signPk.data(), key.signSk.data());
+  crypto_box_keypair(key.boxPk.data(), key.boxSk.data());
+  std::string text = deviceKeyText(key);
+  try {
+    platform::writeFileAtomically(dataDir / kDeviceKeyFile, text);
+  } catch (...) {
+    sodium_memzero(text.data(), text.size());
+    throw;
+  }
+  sodium_memzero(text.data(), text.size());
+  platform::logInfo("device key replaced with a new key pair");
   return key;
 }
 
@@ -214,9 +274,11 @@ CentralKeys loadCentralKeys(const fs::path& keysDir) {
   return keys;
 }
 
-std::vector<EnrolledDevice> loadEnrolled(const fs::path& keysDir) {
+namespace {
+
+EnrolledFile readEnrolledFile(const fs::path& keysDir) {
   const fs::path file = keysDir / kEnrolledFile;
-  std::vector<EnrolledDevice> out;
+  EnrolledFile out;
   if (!platform::fileExists(file)) return out;
   auto bad = [&](const std::string& reason) -> DagverkError {
     return DagverkError(ErrorCode::BadInput, "Listan över godkända enheter är skadad: " + file.string(),
@@ -233,52 +295,102 @@ std::vector<EnrolledDevice> loadEnrolled(const fs::path& keysDir) {
     throw DagverkError(ErrorCode::BadInput, "Listan över godkända enheter är för stor: " + file.string(),
                        "enrolled devices file refused: " + file.string() + " is larger than " +
                            std::to_string(limits::kEnrolledListBytes) + " bytes");
-  std::vector<EnrolledEntry> entries;
   try {
     StrictJsonInputArchive ar(text, limits::kEnrolledListBytes, limits::kJsonMaxDepth,
                               StrictJsonInputArchive::Keys::RefuseUnknown);
-    ar(cereal::make_nvp("devices", entries));
+    ar(cereal::make_nvp("devices", out.devices), cereal::make_nvp("revoked", out.revoked));
     ar.finish();
   } catch (const std::exception& e) {
     throw bad(std::string("malformed JSON: ") + e.what());
   }
-  for (const auto& e : entries) {
-    EnrolledDevice d;
-    d.deviceId = e.deviceId;
-    d.siteId = e.siteId;
-    if (!isSafeId(d.deviceId) || !isSafeId(d.siteId)) throw bad("invalid device or site id");
-    try {
-      d.signPk = publicKeyFromBase64(e.signPk);
-    } catch (const DagverkError&) {
-      throw bad("invalid public key for a device");
-    }
-    out.push_back(std::move(d));
-  }
+  for (const auto& e : out.devices)
+    if (!isSafeId(e.deviceId) || !isSafeId(e.siteId)) throw bad("invalid device or site id");
+  for (const auto& e : out.revoked)
+    if (!isSafeId(e.deviceId)) throw bad("invalid revoked device id");
   return out;
 }
 
-void enrollDevice(const fs::path& keysDir, const EnrolledDevice& device) {
-  checkDeviceId(device.deviceId);
-  if (!isSafeId(device.siteId))
-    throw DagverkError(ErrorCode::BadInput, "Verksamhetens id är ogiltigt.", "invalid site id");
-  auto devices = loadEnrolled(keysDir);
-  bool replaced = false;
-  for (auto& d : devices) {
-    if (d.deviceId == device.deviceId) {
-      d = device;
-      replaced = true;
-    }
-  }
-  if (!replaced) devices.push_back(device);
-  std::vector<EnrolledEntry> entries;
-  for (const auto& d : devices) entries.push_back({d.deviceId, d.siteId, toBase64(d.signPk)});
+void writeEnrolledFile(const fs::path& keysDir, const EnrolledFile& f) {
   std::ostringstream os;
   {
     cereal::JSONOutputArchive ar(os);
-    ar(cereal::make_nvp("devices", entries));
+    ar(cereal::make_nvp("devices", f.devices), cereal::make_nvp("revoked", f.revoked));
   }
   if (!platform::fileExists(keysDir)) platform::createPrivateDirectory(keysDir);
   platform::writeFileAtomically(keysDir / kEnrolledFile, os.str() + "\n");
+}
+
+PublicKey keyOrBad(const std::string& text, const fs::path& keysDir) {
+  try {
+    return publicKeyFromBase64(text);
+  } catch (const DagverkError&) {
+    throw DagverkError(ErrorCode::BadInput,
+                       "Listan över godkända enheter är skadad: " + (keysDir / kEnrolledFile).string(),
+                       "enrolled devices file: invalid public key for a device");
+  }
+}
+
+} // namespace
+
+std::vector<EnrolledDevice> loadEnrolled(const fs::path& keysDir) {
+  std::vector<EnrolledDevice> out;
+  for (const auto& e : readEnrolledFile(keysDir).devices)
+    out.push_back({e.deviceId, e.siteId, keyOrBad(e.signPk, keysDir), keyOrBad(e.boxPk, keysDir)});
+  return out;
+}
+
+std::vector<RevokedKey> loadRevoked(const fs::path& keysDir) {
+  std::vector<RevokedKey> out;
+  for (const auto& e : readEnrolledFile(keysDir).revoked)
+    out.push_back({e.deviceId, keyOrBad(e.signPk, keysDir), e.revokedUtc});
+  return out;
+}
+
+PublicKey bundleRecipientKey(const EnrolledDevice& device) { return device.boxPk; }
+
+void enrollDevice(const fs::path& keysDir, const EnrolledDevice& device, bool replace) {
+  checkDeviceId(device.deviceId);
+  if (!isSafeId(device.siteId))
+    throw DagverkError(ErrorCode::BadInput, "Verksamhetens id är ogiltigt.", "invalid site id");
+  EnrolledFile f = readEnrolledFile(keysDir);
+  for (const auto& r : f.revoked)
+    if (r.deviceId == device.deviceId && r.signPk == toBase64(device.signPk))
+      throw DagverkError(ErrorCode::BadInput,
+                         "Enheten " + device.deviceId + " har en spärrad nyckel. Kiosken gör en ny nyckel när den "
+                         "kopplas om med en ny kod.",
+                         "device " + device.deviceId + " offers a revoked key; refused");
+  const EnrolledEntry entry{device.deviceId, device.siteId, toBase64(device.signPk), toBase64(device.boxPk)};
+  bool found = false;
+  for (auto& d : f.devices) {
+    if (d.deviceId != device.deviceId) continue;
+    if (!replace && d.signPk != entry.signPk)
+      throw DagverkError(ErrorCode::BadInput,
+                         "Enheten " + device.deviceId + " är redan registrerad med en annan nyckel. Gör en ny kod "
+                         "med --replace om nyckeln ska bytas.",
+                         "device " + device.deviceId + " is already enrolled with another key; refused without --replace");
+    // The key it had is revoked: a thief's copy of it is worth nothing from now on.
+    if (d.signPk != entry.signPk) f.revoked.push_back({d.deviceId, d.signPk, 0});
+    d = entry;
+    found = true;
+  }
+  if (!found) f.devices.push_back(entry);
+  writeEnrolledFile(keysDir, f);
+}
+
+bool revokeDevice(const fs::path& keysDir, const std::string& deviceId, UtcMs now) {
+  EnrolledFile f = readEnrolledFile(keysDir);
+  bool found = false;
+  for (auto it = f.devices.begin(); it != f.devices.end();) {
+    if (it->deviceId == deviceId) {
+      f.revoked.push_back({it->deviceId, it->signPk, now});
+      it = f.devices.erase(it);
+      found = true;
+    } else {
+      ++it;
+    }
+  }
+  if (found) writeEnrolledFile(keysDir, f);
+  return found;
 }
 
 } // namespace dagverk::sync

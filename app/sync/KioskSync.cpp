@@ -9,6 +9,7 @@
 #include "core/LocalTime.hpp"
 #include "platform/Log.hpp"
 #include "store/Pins.hpp"
+#include "sync/KioskEnrolment.hpp"
 #include "core/RosterCsv.hpp"
 
 #include <sodium.h>
@@ -359,13 +360,19 @@ SyncResult runSync(store::KioskStore& store, const fs::path& dataDir, const fs::
   try {
     // 1. The share: an unmounted share looks empty, so the marker must be there.
     progress(0.0, "Kontrollerar den centrala mappen");
-    const ShareMarker marker = readMarker(share);
+    // Central's keys come only from enrolment by code (KioskEnrolment.hpp), never from the
+    // marker alone: whoever can write to the share could have written that.
     const auto pinnedSign = store.settings().value(store::kSettingCentralSignPk);
     const auto pinnedBox = store.settings().value(store::kSettingCentralBoxPk);
-    if ((pinnedSign && *pinnedSign != toBase64(marker.centralSignPk)) ||
-        (pinnedBox && *pinnedBox != toBase64(marker.centralBoxPk)))
+    if (!pinnedSign || !pinnedBox)
+      throw DagverkError(ErrorCode::NotEnrolled,
+                         std::string(kNotEnrolledSv) + ". Koppla den med en kod från centralen (Personal → Koppla till "
+                                                       "central). Inget har skickats.",
+                         "the kiosk is not enrolled (no pinned central keys); nothing written");
+    const ShareMarker marker = readMarker(share);
+    if (*pinnedSign != toBase64(marker.centralSignPk) || *pinnedBox != toBase64(marker.centralBoxPk))
       throw DagverkError(ErrorCode::BadInput, "Den centrala mappen har andra nycklar än förut. Kontakta IT.",
-                         "the share marker's central keys differ from those pinned at the first sync; refused");
+                         "the share marker's central keys differ from those pinned at enrolment; refused");
     const ShareLayout layout{share};
     const DeviceKey device = loadOrCreateDeviceKey(dataDir, store.deviceId());
     Receipts receipts;
@@ -376,9 +383,6 @@ SyncResult runSync(store::KioskStore& store, const fs::path& dataDir, const fs::
     // 2.-3. One batch with every event not yet acknowledged, then recorded as sent.
     if (isValidId(store.roster().boundSiteId())) removeStaleTemporaries(store, layout, clock);
     writeBatch(store, layout, marker, device, clock, progress, result);
-    if (!pinnedSign || !pinnedBox)
-      store.settings().setValues({{store::kSettingCentralSignPk, toBase64(marker.centralSignPk)},
-                              {store::kSettingCentralBoxPk, toBase64(marker.centralBoxPk)}});
 
     // 4. The newest valid roster bundle.
     progress(0.85, "Letar efter nytt register");

@@ -12,7 +12,7 @@
 // crypto_secretstream_xchacha20poly1305 under a fresh stream key; the stream key travels in a
 // crypto_box_seal to the central box key; the whole file is signed (Ed25519, detached) by the
 // device key. Bundles are signed by the central signing key; their stream key is sealed once per
-// enrolled device (to the X25519 key converted from the device's Ed25519 key) and once to the
+// enrolled device (to the device's own X25519 box key, bundleRecipientKey) and once to the
 // central box key. Receipts are signed by the central signing key (they hold no personal data).
 //
 // Nothing here touches SQLite or the UI. Every reader throws DagverkError (BatchRejected,
@@ -52,17 +52,24 @@ std::string readFileWithinLimit(const std::filesystem::path& file, std::size_t m
                                 const std::string& swedish, const std::string& what);
 
 // --- keys -------------------------------------------------------------------------------------
-// The kiosk's own signing key: <data-dir>/device.key (0600), made on first start.
+// The kiosk's own key pairs: <data-dir>/device.key (0600), made on first start. The signing key
+// signs batches; the box key (X25519, its own pair) opens bundles.
 struct DeviceKey {
   std::string deviceId;
   PublicKey signPk{};
   SigningSecret signSk{};
+  PublicKey boxPk{};
+  BoxSecret boxSk{};
 };
 // Loads <dataDir>/device.key, or creates it for deviceId (O_EXCL, 0600) if it does not exist.
+// A key file without a box key pair gets one added (replaced atomically).
 // Throws KeysMissing if the file exists but is unreadable or belongs to another device id.
 DeviceKey loadOrCreateDeviceKey(const std::filesystem::path& dataDir, const std::string& deviceId);
+// New key pairs in place of the old ones (atomically): a kiosk enrolled again after its key may
+// have been copied gets a key nobody else holds.
+DeviceKey replaceDeviceKey(const std::filesystem::path& dataDir, const std::string& deviceId);
 
-// What `dagverk keys` prints and `dagverk-central enroll --device-key FILE` reads:
+// What `dagverk keys` prints (for people; enrolment goes by code, sync/Enrolment.hpp):
 //   dagverk-device-key 1 <device-id> <base64 Ed25519 public key>
 struct DevicePublicKey {
   std::string deviceId;
@@ -82,15 +89,28 @@ struct CentralKeys {
 CentralKeys createCentralKeys(const std::filesystem::path& keysDir);
 CentralKeys loadCentralKeys(const std::filesystem::path& keysDir); // throws KeysMissing
 
-// Kiosks the central trusts: <keys>/enrolled.json, written atomically.
+// Kiosks the central trusts, and the keys it no longer trusts: <keys>/enrolled.json, written
+// atomically.
 struct EnrolledDevice {
   std::string deviceId;
   std::string siteId;
   PublicKey signPk{};
+  PublicKey boxPk{}; // X25519: bundles are sealed to it
 };
 std::vector<EnrolledDevice> loadEnrolled(const std::filesystem::path& keysDir);
-// Adds or replaces the device's entry (same device id: the site and key are replaced).
-void enrollDevice(const std::filesystem::path& keysDir, const EnrolledDevice& device);
+// The key a bundle's stream key is sealed to for this device.
+PublicKey bundleRecipientKey(const EnrolledDevice& device);
+// Adds the device, or with the same key updates its site and box key. Another key for an
+// enrolled device id is refused (BadInput) unless `replace`; then the old key is revoked.
+void enrollDevice(const std::filesystem::path& keysDir, const EnrolledDevice& device, bool replace = false);
+struct RevokedKey {
+  std::string deviceId;
+  PublicKey signPk{};
+  UtcMs revokedUtc = 0; // 0: replaced by a new enrolment
+};
+std::vector<RevokedKey> loadRevoked(const std::filesystem::path& keysDir);
+// Ends the device's enrolment: its key moves to the revoked list. False if it was not enrolled.
+bool revokeDevice(const std::filesystem::path& keysDir, const std::string& deviceId, UtcMs now);
 
 // --- the share marker -------------------------------------------------------------------------
 struct ShareMarker {

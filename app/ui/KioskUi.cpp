@@ -8,6 +8,7 @@
 #include "ui/ComplaintListScreen.hpp"
 #include "ui/CorrectionScreen.hpp"
 #include "ui/DeviationFormScreen.hpp"
+#include "ui/EnrolScreen.hpp"
 #include "ui/FeedbackFlow.hpp"
 #include "ui/FeedbackMoodScreen.hpp"
 #include "ui/FeedbackMoreScreen.hpp"
@@ -73,6 +74,7 @@ KioskUi::KioskUi(const Clock& clock, Pictures& pictures) : clock_(clock), pictur
   add<ActivityLogScreen>();
   add<SessionFormScreen>();
   add<RollCallScreen>();
+  add<EnrolScreen>();
   // "Tyck till" and the survey: each flow's screens share one draft, saved only at the end.
   const auto feedback = std::make_shared<FeedbackFlow>();
   add<FeedbackMoodScreen>(feedback);
@@ -186,6 +188,12 @@ void KioskUi::startSync(const std::string& staffId) {
 }
 
 void KioskUi::refreshStatistics() { requests_.push_back({ask::RefreshStatistics{}, {}}); }
+
+void KioskUi::enrol(const std::string& staffId, const std::string& code, std::function<void(const std::string&)> then) {
+  requests_.push_back({ask::Enrol{staffId, code}, [then = std::move(then)](const Outcome& o) {
+                         if (then) then(o.error);
+                       }});
+}
 
 std::vector<Request> KioskUi::takeRequests() { return std::exchange(requests_, {}); }
 

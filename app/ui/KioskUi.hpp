@@ -55,6 +55,12 @@ struct CheckPin {
 };
 // Reads the queued counts and checks the share in the background (model.sync).
 struct RefreshSyncStatus {};
+// Connects the kiosk to central with a one-time code (admins only); the result arrives in
+// model.enrolment (Outcome.error holds a refusal in Swedish).
+struct Enrol {
+  std::string staffId;
+  std::string code;
+};
 // Starts a sync on a worker thread; progress and the result arrive in model.sync.
 struct StartSync {
   std::string staffId;
@@ -64,7 +70,8 @@ struct StartSync {
 struct RefreshStatistics {};
 } // namespace ask
 
-using Ask = std::variant<Command, ask::CheckPin, ask::RefreshSyncStatus, ask::StartSync, ask::RefreshStatistics>;
+using Ask = std::variant<Command, ask::CheckPin, ask::RefreshSyncStatus, ask::StartSync, ask::RefreshStatistics,
+                         ask::Enrol>;
 
 // How a request went: `error` is empty when it was done, else the Swedish message.
 struct Outcome {
@@ -129,6 +136,12 @@ struct KioskModel {
     std::optional<std::string> outcome; // the summary (or error) of the sync run from the screen
     bool outcomeOk = false;
   } sync;
+  // Whether the kiosk has central's keys (enrolment by code); until then it sends nothing.
+  struct EnrolmentView {
+    bool enrolled = false;
+    std::string siteId;      // the site the code was for, when enrolled
+    std::string fingerprint; // the pair's fingerprint (filled when "Koppla till central" opens)
+  } enrolment;
   bool surveyOpenToday() const { return surveyWindow && surveyWindow->contains(today); }
 
   const Participant* find(const std::string& id) const;
@@ -150,6 +163,7 @@ enum class ScreenId {
   Statistics,                                             // staff: the site's last 8 weeks
   Sync,                                                   // staff: "Synkronisera" (assistant managers, admins)
   Headcount,                                              // staff: "Besökare", visitors counted
+  Enrol,                                                  // staff: "Koppla till central" (admins)
 };
 
 // Why the PIN is asked for.
@@ -233,6 +247,8 @@ public:
   void refreshSyncStatus();
   void startSync(const std::string& staffId); // a refusal shows in the error banner
   void refreshStatistics();
+  // A refusal is passed to `then` (empty: enrolled).
+  void enrol(const std::string& staffId, const std::string& code, std::function<void(const std::string&)> then);
   bool hasRequests() const { return !requests_.empty(); }
   // The requests made since the last call, oldest first (for the kiosk to answer).
   std::vector<Request> takeRequests();

@@ -5,6 +5,7 @@
 
 #include "ui/AbsenceScreen.hpp"
 #include "ui/CorrectionScreen.hpp"
+#include "ui/EnrolScreen.hpp"
 #include "ui/SyncScreen.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
@@ -120,6 +121,15 @@ void StaffDashboardScreen::drawContent(KioskUi& ui, const KioskModel& model) {
       ImGui::SameLine();
     if (actionButton(ui, "open-headcount", "Besökare", theme::kPrimary)) ui.go(ScreenId::Headcount);
   }
+  // Connecting the kiosk to central with a one-time code: admins only.
+  if (mayEnrol(model, me)) {
+    const float enrolW = ImGui::CalcTextSize("Koppla till central").x + f * 1.6f;
+    if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x + enrolW <
+        win.x - f * 0.8f)
+      ImGui::SameLine();
+    if (actionButton(ui, "open-enrol", "Koppla till central", model.enrolment.enrolled ? theme::kPrimary : theme::kNo))
+      ui.go(ScreenId::Enrol);
+  }
   // The counts at the top; each list below starts with its own.
   const std::string counts = "Här nu " + std::to_string(model.day.present.size()) + " · Väntas " +
                              std::to_string(model.day.expected.size()) + " · Frånvarande " +
@@ -127,6 +137,12 @@ void StaffDashboardScreen::drawContent(KioskUi& ui, const KioskModel& model) {
                              std::to_string(model.day.checkedOut.size()) + " · Ej schemalagda " +
                              std::to_string(model.day.notExpected.size());
   ImGui::TextUnformatted(counts.c_str());
+  // A kiosk without central's keys sends nothing: staff should know before the week's sync.
+  if (!model.enrolment.enrolled) {
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+    ImGui::TextUnformatted("Kiosken är inte kopplad till central: inget skickas förrän en administratör kopplar den.");
+    ImGui::PopStyleColor();
+  }
   // Visits the rollover closed because the clock had run ahead: staff check the clock and, if
   // needed, correct those visits.
   if (const int n = model.day.clockFaultClosures; n > 0) {

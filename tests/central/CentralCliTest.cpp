@@ -73,36 +73,6 @@ TEST_CASE("central cli: usage errors exit with 2") {
   CHECK(contains(help.out, "dagverk-central import --share S --keys K --db central.sqlite"));
 }
 
-TEST_CASE("central cli: enroll trusts a kiosk key for a site of the newest roster") {
-  ShareFixture f;
-  const auto key = f.device("kiosk1", "liljan", false);
-  writeBytes(f.tmp / "kiosk1.pub", sync::formatDevicePublicKey(key));
-  // No bundle yet: any well-formed site id.
-  auto r = centralCli(f.tmp, plus(shareArgs("enroll", f), {"--device-key", (f.tmp / "kiosk1.pub").string(), "--site",
-                                                           "Liljan Söder"}));
-  CHECK(r.code == 1);
-  CHECK(sync::loadEnrolled(f.keys).empty());
-  r = centralCli(f.tmp, plus(shareArgs("enroll", f), {"--device-key", (f.tmp / "kiosk1.pub").string(), "--site", "liljan"}));
-  REQUIRE(r.code == 0);
-  auto enrolled = sync::loadEnrolled(f.keys);
-  REQUIRE(enrolled.size() == 1);
-  CHECK(enrolled[0].deviceId == "kiosk1");
-  CHECK(enrolled[0].signPk == key.signPk);
-  // With a published roster, the site must be one of its sites.
-  REQUIRE(centralCli(f.tmp, plus(demoPublish(f), {"--sites", demoFile("sites.csv")})).code == 0);
-  r = centralCli(f.tmp, plus(shareArgs("enroll", f), {"--device-key", (f.tmp / "kiosk1.pub").string(), "--site", "nowhere"}));
-  CHECK(r.code == 1);
-  CHECK(contains(r.err, "Okänd verksamhet"));
-  CHECK(sync::loadEnrolled(f.keys)[0].siteId == "liljan");
-  r = centralCli(f.tmp, plus(shareArgs("enroll", f), {"--device-key", (f.tmp / "kiosk1.pub").string(), "--site", "ornsberg"}));
-  CHECK(r.code == 0);
-  CHECK(sync::loadEnrolled(f.keys)[0].siteId == "ornsberg");
-  // A file that is not a public key.
-  writeBytes(f.tmp / "junk.pub", "hello");
-  r = centralCli(f.tmp, plus(shareArgs("enroll", f), {"--device-key", (f.tmp / "junk.pub").string(), "--site", "liljan"}));
-  CHECK(r.code == 1);
-}
-
 TEST_CASE("central cli: publish increments the version, reuses the last sites and seals to enrolled kiosks") {
   ShareFixture f;
   const auto kiosk = f.device("kiosk1", "liljan");

@@ -4,11 +4,14 @@
 // runner for the real `dagverk-central` program.
 #include "central/Admin.hpp"
 #include "central/CentralStore.hpp"
+#include "central/Enrol.hpp"
 #include "core/Event.hpp"
 #include "platform/FileSystem.hpp"
+#include "platform/SystemClock.hpp"
 #include "core/Ids.hpp"
 #include "central/Import.hpp"
 #include "StoreTestSupport.hpp"
+#include "sync/Enrolment.hpp"
 #include "sync/SyncFormat.hpp"
 
 #include <sys/wait.h>
@@ -80,8 +83,22 @@ public:
     const fs::path dir = tmp / ("kiosk-" + id);
     fs::create_directories(dir);
     auto key = sync::loadOrCreateDeviceKey(dir, id);
-    if (enroll) sync::enrollDevice(keys, {id, site, key.signPk});
+    if (enroll) enrolByCode(key, site);
     return key;
+  }
+
+  // The enrolment an admin does, in-process: central's offer and code, the kiosk's answer with
+  // that code (the kiosk's own steps without its database), central's acceptance.
+  void enrolByCode(const sync::DeviceKey& key, const std::string& site, bool replace = false) {
+    platform::SystemClock clock;
+    const auto offer = central::createEnrolmentOffer(share, keys, site, replace, clock);
+    sync::OpenedOffer opened;
+    REQUIRE(sync::findOffer(share, offer.code, clock.nowUtc(), opened) == sync::OfferSearch::Found);
+    sync::writeRequest(share, opened, key);
+    const auto outcomes = central::acceptEnrolmentRequests(share, keys, clock);
+    REQUIRE(outcomes.size() == 1);
+    INFO(outcomes[0].english);
+    REQUIRE(outcomes[0].accepted);
   }
 
   static EventRow checkIn(const std::string& device, const std::string& site, std::int64_t seq, UtcMs at,

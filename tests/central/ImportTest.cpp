@@ -276,7 +276,7 @@ TEST_CASE("import: a killed import, re-run, gives the same result as one clean r
   std::vector<sync::BatchContents> batches;
   const auto a1 = clean.device("kioskA", "liljan");
   // The same kiosk key in both shares, so the batches are the same.
-  sync::enrollDevice(killed.keys, {"kioskA", "liljan", a1.signPk});
+  killed.enrolByCode(a1, "liljan");
   for (int i = 1; i <= 6; ++i) batches.push_back(ShareFixture::batch(a1, "liljan", i, 1 + (i - 1) * 5, 5, baseTime() + i * kHour));
   for (const auto& b : batches) {
     clean.write(b, a1);

@@ -29,9 +29,6 @@ struct MovingKiosk {
     store::perform(*s, cmd::CheckIn{"P0002", std::nullopt});
     deviceId = s->deviceId();
     s.reset();
-    const auto keys = kiosk("keys " + d);
-    REQUIRE(keys.code == 0);
-    writeBytes(f.tmp / "kiosk.pub", keys.out);
     enroll("liljan");
   }
   // The kiosk program; the window (when it starts one) is off screen.
@@ -42,11 +39,24 @@ struct MovingKiosk {
   CliRun sync() const { return kiosk("sync " + d + " --share " + shellQuoted(f.share.string())); }
   // Starting the kiosk with --site is what moves it.
   CliRun move(const std::string& site) const { return kiosk(d + " --site " + site + " --software --frames 1"); }
+  // A code from central (with --replace once the kiosk is enrolled), typed into the kiosk,
+  // accepted by central.
   void enroll(const std::string& site) {
-    REQUIRE(centralCli(f.tmp, {"enroll", "--share", f.share.string(), "--keys", f.keys.string(), "--device-key",
-                               (f.tmp / "kiosk.pub").string(), "--site", site})
-                .code == 0);
+    std::vector<std::string> args = {"enroll", "--share", f.share.string(), "--keys", f.keys.string(), "--site", site};
+    if (enrolled) args.push_back("--replace");
+    const auto offer = centralCli(f.tmp, args);
+    REQUIRE(offer.code == 0);
+    const auto at = offer.out.find("\n\n    ");
+    REQUIRE(at != std::string::npos);
+    const std::string code = offer.out.substr(at + 6, 12);
+    REQUIRE(kiosk("enroll " + d + " --share " + shellQuoted(f.share.string()) + " --code " + code).code == 0);
+    const auto accepted =
+        centralCli(f.tmp, {"enroll", "--share", f.share.string(), "--keys", f.keys.string(), "--accept"});
+    INFO(accepted.out);
+    REQUIRE(accepted.code == 0);
+    enrolled = true;
   }
+  bool enrolled = false;
   CliRun import() const {
     return centralCli(f.tmp, {"import", "--share", f.share.string(), "--keys", f.keys.string(), "--db", f.db.string()});
   }

@@ -23,6 +23,8 @@ inline FuzzKeys makeFuzzKeys() {
   unsigned char seed[32];
   for (unsigned i = 0; i < sizeof seed; ++i) seed[i] = static_cast<unsigned char>(i + 1);
   crypto_sign_seed_keypair(k.device.signPk.data(), k.device.signSk.data(), seed);
+  for (unsigned i = 0; i < sizeof seed; ++i) seed[i] = static_cast<unsigned char>(0x20 + i);
+  crypto_box_seed_keypair(k.device.boxPk.data(), k.device.boxSk.data(), seed);
   for (unsigned i = 0; i < sizeof seed; ++i) seed[i] = static_cast<unsigned char>(0x40 + i);
   crypto_box_seed_keypair(k.central.boxPk.data(), k.central.boxSk.data(), seed);
   for (unsigned i = 0; i < sizeof seed; ++i) seed[i] = static_cast<unsigned char>(0x80 + i);

@@ -171,7 +171,7 @@ void writeShareSeeds(const fs::path& root, const fuzz::FuzzKeys& keys) {
   r.newEvents = 3;
   r.importedUtc = 1'780'000'200'000;
   put(receiptDir / "batch-3-events.receipt", signReceipt(r, keys.central));
-  const EnrolledDevice self{keys.device.deviceId, "liljan", keys.device.signPk};
+  const EnrolledDevice self{keys.device.deviceId, "liljan", keys.device.signPk, keys.device.boxPk};
   const std::string v3 = sealBundle(bundle(3), keys.central, {self});
   const std::string v4 = sealBundle(bundle(4), keys.central, {});
   put(bundleHeaderDir / "bundle-v3.bundle", v3);

@@ -26,8 +26,11 @@ wait_for() { # PATTERN COUNT: until the log has COUNT lines matching PATTERN (20
 mkdir "$t/share"
 "$central" init --share "$t/share" --keys "$t/keys" >/dev/null
 "$kiosk" --data-dir "$t/kiosk" --demo --frames 1 2>/dev/null
-"$kiosk" keys --data-dir "$t/kiosk" >"$t/device.key"
-"$central" enroll --share "$t/share" --keys "$t/keys" --device-key "$t/device.key" --site liljan >/dev/null
+# Enrolment by one-time code: central's offer, the code typed on the kiosk, central accepts.
+code=$("$central" enroll --share "$t/share" --keys "$t/keys" --site liljan | grep -Eo '^ +[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}$' | tr -d ' ')
+[ -n "$code" ] || fail "dagverk-central enroll printed no code"
+"$kiosk" enroll --data-dir "$t/kiosk" --share "$t/share" --code "$code" >/dev/null
+"$central" enroll --share "$t/share" --keys "$t/keys" --accept >/dev/null
 "$central" publish --share "$t/share" --keys "$t/keys" --roster "$demo/participants.csv" \
   --activities "$demo/activities.csv" --staff "$demo/staff.csv" --sites "$demo/sites.csv" >/dev/null
 "$kiosk" checkin --data-dir "$t/kiosk" --participant P0001 >/dev/null

@@ -7,9 +7,12 @@
 #include "core/Event.hpp"
 #include "platform/FileSystem.hpp"
 #include "store/KioskStore.hpp"
+#include "sync/Enrolment.hpp"
+#include "sync/KioskEnrolment.hpp"
 #include "sync/KioskSync.hpp"
 #include "sync/SyncFormat.hpp"
 
+#include <sodium.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -80,6 +83,15 @@ struct Kiosk {
     central = sync::createCentralKeys(keys);
     fs::create_directories(share);
     writeMarker(central);
+    enrol();
+  }
+  // Enrolment as an admin does it: central's offer for a one-time code on the share, the code
+  // typed into the kiosk.
+  sync::KioskEnrolment enrol(const std::string& code = "K7RM4XQ2HW") {
+    auto offer = sync::publishOffer(share, central, "Testenheten", "liljan", code,
+                                    clock.nowUtc() + sync::kEnrolCodeLifetimeMs);
+    sodium_memzero(offer.key.data(), offer.key.size());
+    return sync::enrolKiosk(*store, data, share, code, clock);
   }
   void writeMarker(const sync::CentralKeys& k) {
     sync::ShareMarker m;
@@ -134,7 +146,7 @@ struct Kiosk {
     return b;
   }
   void publish(const sync::BundleContents& b, const sync::CentralKeys& k) {
-    const sync::EnrolledDevice me{store->deviceId(), "liljan", deviceKey().signPk};
+    const sync::EnrolledDevice me{store->deviceId(), "liljan", deviceKey().signPk, deviceKey().boxPk};
     platform::createDirectories(layout.bundlesDir());
     platform::writeFileNoReplace(layout.bundleFile(b.version), sync::sealBundle(b, k, {me}));
   }
@@ -191,7 +203,7 @@ TEST_CASE("sync writes one encrypted batch with every event and its manifest, an
   CHECK_FALSE(recorded[0].ackedUtc);
   CHECK(k.store->settings().value(store::kSettingLastSyncUtc) == std::to_string(k.clock.nowUtc()));
   CHECK(contains(k.store->settings().value(store::kSettingLastSyncResult).value_or(""), "Skickade 3 poster"));
-  // The central keys are pinned at the first sync.
+  // The central keys pinned at enrolment stay.
   CHECK(k.store->settings().value(store::kSettingCentralSignPk) == sync::toBase64(k.central.signPk));
   CHECK(k.store->settings().value(store::kSettingCentralBoxPk) == sync::toBase64(k.central.boxPk));
   // Nothing acknowledged yet: all three still queued.
@@ -453,7 +465,7 @@ TEST_CASE("a newest bundle with a bad signature is refused, and an older valid o
   auto three = k.demoBundle(3);
   three.settings["staff_idle_seconds"] = "45";
   k.publish(three, k.central);
-  std::string four = sync::sealBundle(k.demoBundle(4), k.central, {{k.store->deviceId(), "liljan", k.deviceKey().signPk}});
+  std::string four = sync::sealBundle(k.demoBundle(4), k.central, {{k.store->deviceId(), "liljan", k.deviceKey().signPk, k.deviceKey().boxPk}});
   four[four.size() / 2] = static_cast<char>(four[four.size() / 2] ^ 0x10);
   platform::writeFileNoReplace(k.layout.bundleFile(4), four);
   r = k.run();

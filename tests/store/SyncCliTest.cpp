@@ -5,7 +5,11 @@
 #include "store/DemoUnit.hpp"
 #include "platform/FileSystem.hpp"
 #include "store/KioskStore.hpp"
+#include "platform/SystemClock.hpp"
+#include "sync/Enrolment.hpp"
 #include "sync/SyncFormat.hpp"
+
+#include <sodium.h>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -46,7 +50,14 @@ struct SyncSetup {
     m.centralBoxPk = central.boxPk;
     m.centralSignPk = central.signPk;
     platform::writeFileNoReplace(share / sync::kMarkerFileName, sync::encodeMarker(m));
+    // Central's offer for a one-time code; `dagverk enroll` with that code pins central's keys.
+    auto offer = sync::publishOffer(share, central, m.unit, "liljan", kCode, platform::SystemClock().nowUtc() + sync::kEnrolCodeLifetimeMs);
+    sodium_memzero(offer.key.data(), offer.key.size());
+    const Run enrolled = run("enroll " + d + " --share " + quoted(share.string()) + " --code K7RM-4XQ2-HW");
+    INFO(enrolled.err);
+    REQUIRE(enrolled.code == 0);
   }
+  static constexpr const char* kCode = "K7RM4XQ2HW";
   Run run(const std::string& args) const { return runProgram(tmp.path(), DAGVERK_BIN, args); }
   std::vector<std::string> inbox() const {
     return platform::listFiles(sync::ShareLayout{share}.inboxDir("liljan", deviceId));
@@ -60,7 +71,9 @@ TEST_CASE("dagverk keys prints the kiosk's public key, the same every time", "[c
   const auto r1 = s.run("keys " + s.d);
   REQUIRE(r1.code == 0);
   CHECK(r1.out.rfind("dagverk-device-key 1 " + s.deviceId + " ", 0) == 0);
-  const auto key = sync::parseDevicePublicKey(r1.out);
+  const auto key = sync::parseDevicePublicKey(r1.out.substr(0, r1.out.find('\n')));
+  // Once enrolled, the fingerprint central shows too.
+  CHECK(contains(r1.out, "\nfingeravtryck " + sync::pairFingerprint(s.central.signPk, key.signPk) + "\n"));
   CHECK(key.deviceId == s.deviceId);
   const auto r2 = s.run("keys " + s.d);
   CHECK(r2.out == r1.out);
@@ -115,7 +128,8 @@ TEST_CASE("dagverk sync exits 1 with the summary when the newest bundle is refus
   SyncSetup s;
   const auto keys = s.run("keys " + s.d);
   REQUIRE(keys.code == 0);
-  const auto device = sync::parseDevicePublicKey(keys.out);
+  // The kiosk's public keys as its enrolment request on the share gives them.
+  const auto device = sync::parseRequest(readBytes(sync::requestFile(s.share, s.deviceId)));
   TempDir otherKeys("other-keys");
   const auto other = sync::createCentralKeys(otherKeys.path() / "k");
   sync::BundleContents b;
@@ -126,7 +140,7 @@ TEST_CASE("dagverk sync exits 1 with the summary when the newest bundle is refus
   b.staffCsv = store::kDemoStaffCsv;
   const sync::ShareLayout layout{s.share};
   platform::createDirectories(layout.bundlesDir());
-  platform::writeFileNoReplace(layout.bundleFile(1), sync::sealBundle(b, other, {{device.deviceId, "liljan", device.signPk}}));
+  platform::writeFileNoReplace(layout.bundleFile(1), sync::sealBundle(b, other, {{device.deviceId, "liljan", device.deviceSignPk, device.deviceBoxPk}}));
   const auto r = s.run("sync " + s.d + " --share " + quoted(s.share.string()));
   CHECK(r.code == 1);
   CHECK(contains(r.out, "Skickade 2 poster"));
@@ -134,7 +148,7 @@ TEST_CASE("dagverk sync exits 1 with the summary when the newest bundle is refus
   // The same bundle signed by the real central key applies.
   fs::remove(layout.bundleFile(1));
   platform::writeFileNoReplace(layout.bundleFile(1),
-                               sync::sealBundle(b, s.central, {{device.deviceId, "liljan", device.signPk}}));
+                               sync::sealBundle(b, s.central, {{device.deviceId, "liljan", device.deviceSignPk, device.deviceBoxPk}}));
   const auto ok = s.run("sync " + s.d + " --share " + quoted(s.share.string()));
   CHECK(ok.code == 0);
   CHECK(contains(ok.out, "Nytt register (version 1) har lagts in."));

@@ -22,6 +22,8 @@ DeviceKey deviceKey(const std::string& id, unsigned char seedByte) {
   unsigned char seed[crypto_sign_SEEDBYTES];
   std::fill(std::begin(seed), std::end(seed), seedByte);
   crypto_sign_seed_keypair(k.signPk.data(), k.signSk.data(), seed);
+  std::fill(std::begin(seed), std::end(seed), static_cast<unsigned char>(seedByte + 0x10));
+  crypto_box_seed_keypair(k.boxPk.data(), k.boxSk.data(), seed);
   return k;
 }
 
@@ -316,7 +318,7 @@ TEST_CASE("a bundle opens for each recipient device and for central") {
   const auto a = deviceKey("dev-a", 4);
   const auto b = deviceKey("dev-b", 5);
   const auto bundle = sampleBundle(7);
-  const auto bytes = sealBundle(bundle, central, {{"dev-a", "gubbangen", a.signPk}, {"dev-b", "farsta", b.signPk}});
+  const auto bytes = sealBundle(bundle, central, {{"dev-a", "gubbangen", a.signPk, a.boxPk}, {"dev-b", "farsta", b.signPk, b.boxPk}});
   CHECK(bytes.substr(0, 4) == "DGVN");
   CHECK(peekBundleVersion(bytes) == 7);
   CHECK(bytes.find("Åsa") == std::string::npos);
@@ -337,11 +339,23 @@ TEST_CASE("a bundle opens for each recipient device and for central") {
   CHECK(openBundleAsCentral(sealBundle(bundle, central, {}), central).version == 7);
 }
 
+TEST_CASE("a bundle is sealed to the device's own box key, never to its signing key converted to X25519") {
+  const auto central = centralKeys(2);
+  const auto a = deviceKey("dev-a", 4);
+  const auto bytes = sealBundle(sampleBundle(7), central, {{"dev-a", "gubbangen", a.signPk, a.boxPk}});
+  // Whoever holds only the signing key (as the format before box keys used it) opens nothing.
+  DeviceKey signOnly = a;
+  REQUIRE(crypto_sign_ed25519_pk_to_curve25519(signOnly.boxPk.data(), a.signPk.data()) == 0);
+  REQUIRE(crypto_sign_ed25519_sk_to_curve25519(signOnly.boxSk.data(), a.signSk.data()) == 0);
+  expectError(ErrorCode::BundleRejected, [&] { openBundle(bytes, central.signPk, signOnly); });
+  CHECK(openBundle(bytes, central.signPk, a).version == 7);
+}
+
 TEST_CASE("a bundle not addressed to this device is rejected") {
   const auto central = centralKeys(2);
   const auto a = deviceKey("dev-a", 4);
   const auto c = deviceKey("dev-c", 6);
-  const auto bytes = sealBundle(sampleBundle(3), central, {{"dev-a", "gubbangen", a.signPk}});
+  const auto bytes = sealBundle(sampleBundle(3), central, {{"dev-a", "gubbangen", a.signPk, a.boxPk}});
   auto e = expectError(ErrorCode::BundleRejected, [&] { openBundle(bytes, central.signPk, c); });
   CHECK(e.swedish() == "Paketet från centralen är inte adresserat till den här enheten.");
   // A device claiming another's id cannot open the key sealed to that device's real key.
@@ -353,7 +367,7 @@ TEST_CASE("a bundle signed by another central key is rejected") {
   const auto central = centralKeys(2);
   const auto other = centralKeys(3);
   const auto a = deviceKey("dev-a", 4);
-  const auto bytes = sealBundle(sampleBundle(3), other, {{"dev-a", "gubbangen", a.signPk}});
+  const auto bytes = sealBundle(sampleBundle(3), other, {{"dev-a", "gubbangen", a.signPk, a.boxPk}});
   auto e = expectError(ErrorCode::BundleRejected, [&] { openBundle(bytes, central.signPk, a); });
   CHECK(std::string(e.english()).find("signature does not verify") != std::string::npos);
   expectError(ErrorCode::BundleRejected, [&] { openBundleAsCentral(bytes, central); });
@@ -362,7 +376,7 @@ TEST_CASE("a bundle signed by another central key is rejected") {
 TEST_CASE("every prefix and every flipped bit of a bundle is rejected") {
   const auto central = centralKeys(2);
   const auto a = deviceKey("dev-a", 4);
-  const auto bytes = sealBundle(sampleBundle(3), central, {{"dev-a", "gubbangen", a.signPk}});
+  const auto bytes = sealBundle(sampleBundle(3), central, {{"dev-a", "gubbangen", a.signPk, a.boxPk}});
   for (size_t n = 0; n < bytes.size(); ++n) {
     try {
       openBundle(std::string_view(bytes).substr(0, n), central.signPk, a);

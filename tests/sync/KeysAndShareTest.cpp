@@ -79,7 +79,24 @@ TEST_CASE("a device key is created once with mode 0600 and loads back the same")
                        loaded.signSk.data());
   CHECK(crypto_sign_verify_detached(sig, reinterpret_cast<const unsigned char*>(msg.data()), msg.size(),
                                     loaded.signPk.data()) == 0);
-  CHECK(slurp(dir / "device.key").rfind("dagverk-device-key-secret 1 dev-1 ", 0) == 0);
+  CHECK(loaded.boxPk == created.boxPk);
+  CHECK(loaded.boxSk == created.boxSk);
+  CHECK(loaded.boxPk != loaded.signPk);
+  CHECK(slurp(dir / "device.key").rfind("dagverk-device-key-secret 2 dev-1 ", 0) == 0);
+}
+
+TEST_CASE("a device key file without a box key gets one added, once, keeping the signing key") {
+  SyncTempDir dir;
+  const auto created = loadOrCreateDeviceKey(dir.path(), "dev-1");
+  // The file as it was before devices had their own box key.
+  fs::remove(dir / "device.key");
+  spit(dir / "device.key", "dagverk-device-key-secret 1 dev-1 " + toBase64(created.signSk.data(), created.signSk.size()) + "\n");
+  const auto upgraded = loadOrCreateDeviceKey(dir.path(), "dev-1");
+  CHECK(upgraded.signPk == created.signPk);
+  CHECK(upgraded.boxPk != PublicKey{});
+  CHECK(modeOf(dir / "device.key") == 0600);
+  CHECK(slurp(dir / "device.key").rfind("dagverk-device-key-secret 2 dev-1 ", 0) == 0);
+  CHECK(loadOrCreateDeviceKey(dir.path(), "dev-1").boxPk == upgraded.boxPk);
 }
 
 TEST_CASE("a device key file of another device, or damaged, is KeysMissing") {
@@ -90,7 +107,8 @@ TEST_CASE("a device key file of another device, or damaged, is KeysMissing") {
   const auto text = slurp(dir / "device.key");
   // Flip one character of the base64 secret: seed and public half no longer agree.
   std::string damaged = text;
-  damaged[damaged.size() - 10] = damaged[damaged.size() - 10] == 'A' ? 'B' : 'A';
+  const size_t at = text.find(' ', text.find("dev-1")) + 10; // inside the signing secret
+  damaged[at] = damaged[at] == 'A' ? 'B' : 'A';
   fs::remove(dir / "device.key");
   spit(dir / "device.key", damaged);
   expectError(ErrorCode::KeysMissing, [&] { loadOrCreateDeviceKey(dir.path(), "dev-1"); });
@@ -185,7 +203,7 @@ TEST_CASE("missing or damaged central keys are KeysMissing") {
   expectError(ErrorCode::KeysMissing, [&] { loadCentralKeys(dir / "keys"); });
 }
 
-TEST_CASE("enrolled devices are added, replaced by device id, and read back") {
+TEST_CASE("enrolled devices are added, replaced by device id only when asked, and read back") {
   SyncTempDir dir;
   createCentralKeys(dir / "keys");
   CHECK(loadEnrolled(dir / "keys").empty());
@@ -193,14 +211,26 @@ TEST_CASE("enrolled devices are added, replaced by device id, and read back") {
   fs::create_directories(dir / "b");
   const auto a = loadOrCreateDeviceKey(dir / "a", "dev-a");
   const auto b = loadOrCreateDeviceKey(dir / "b", "dev-b");
-  enrollDevice(dir / "keys", {"dev-a", "gubbangen", a.signPk});
-  enrollDevice(dir / "keys", {"dev-b", "farsta", b.signPk});
-  enrollDevice(dir / "keys", {"dev-a", "hagsatra", b.signPk});
+  enrollDevice(dir / "keys", {"dev-a", "gubbangen", a.signPk, a.boxPk});
+  enrollDevice(dir / "keys", {"dev-b", "farsta", b.signPk, b.boxPk});
+  // Another key for an enrolled device id is refused without `replace` ...
+  const auto e = expectError(ErrorCode::BadInput, [&] { enrollDevice(dir / "keys", {"dev-a", "hagsatra", b.signPk, b.boxPk}); });
+  CHECK(e.swedish() == "Enheten dev-a är redan registrerad med en annan nyckel. Gör en ny kod med --replace om nyckeln "
+                       "ska bytas.");
+  CHECK(loadEnrolled(dir / "keys")[0].signPk == a.signPk);
+  // ... and with it the old key is revoked.
+  enrollDevice(dir / "keys", {"dev-a", "hagsatra", b.signPk, b.boxPk}, true);
+  const auto revoked = loadRevoked(dir / "keys");
+  REQUIRE(revoked.size() == 1);
+  CHECK(revoked[0].signPk == a.signPk);
+  // A revoked key never comes back.
+  expectError(ErrorCode::BadInput, [&] { enrollDevice(dir / "keys", {"dev-a", "hagsatra", a.signPk, a.boxPk}, true); });
   const auto list = loadEnrolled(dir / "keys");
   REQUIRE(list.size() == 2);
   CHECK(list[0].deviceId == "dev-a");
   CHECK(list[0].siteId == "hagsatra");
   CHECK(list[0].signPk == b.signPk);
+  CHECK(list[0].boxPk == b.boxPk);
   CHECK(list[1].deviceId == "dev-b");
   CHECK(list[1].siteId == "farsta");
   CHECK_FALSE(fs::exists(dir / "keys" / "enrolled.json.tmp"));

@@ -9,8 +9,10 @@
 
 #include "central/Admin.hpp"
 #include "central/CentralStore.hpp"
+#include "central/Enrol.hpp"
 #include "central/Import.hpp"
 #include "core/LocalTime.hpp"
+#include "sync/KioskEnrolment.hpp"
 #include "sync/KioskSync.hpp"
 #include "sync/SyncFormat.hpp"
 
@@ -61,6 +63,30 @@ struct PropKiosk {
   std::unique_ptr<store::KioskStore> store;
 };
 
+// A share, central keys and two kiosks enrolled by code as an admin does it (one offer each,
+// answered by the kiosk, accepted by central), made once per start time: each case copies it,
+// since two Argon2id stretches per kiosk in each of ~80 cases would dominate the run.
+const fs::path& enrolledTemplate(UtcMs start) {
+  static std::map<UtcMs, std::unique_ptr<TempDir>> made;
+  auto& dir = made[start];
+  if (dir) return dir->path();
+  dir = std::make_unique<TempDir>("prop-template");
+  ManualClock clock(start);
+  const fs::path share = *dir / "share", keys = *dir / "keys";
+  fs::create_directories(share);
+  central::initShare(share, keys, "Dagverk egenskapstest");
+  for (int i = 0; i < 2; ++i) {
+    const fs::path data = *dir / ("kiosk" + std::to_string(i));
+    auto store = store::KioskStore::createWithRoster(data, clock, store::demoRoster(), "liljan");
+    const auto offer = central::createEnrolmentOffer(share, keys, "liljan", false, clock);
+    sync::enrolKiosk(*store, data, share, offer.code, clock);
+  }
+  const auto outcomes = central::acceptEnrolmentRequests(share, keys, clock);
+  REQUIRE(outcomes.size() == 2);
+  for (const auto& o : outcomes) REQUIRE(o.accepted);
+  return dir->path();
+}
+
 class PropWorld {
 public:
   explicit PropWorld(UtcMs start) : tmp_("prop"), clock_(start) {
@@ -68,16 +94,15 @@ public:
     keys_ = tmp_ / "keys";
     hold_ = tmp_ / "hold";
     fs::create_directories(hold_);
-    fs::create_directories(share_);
-    central::initShare(share_, keys_, "Dagverk egenskapstest");
+    const fs::path& from = enrolledTemplate(start);
+    for (const char* part : {"share", "keys", "kiosk0", "kiosk1"})
+      fs::copy(from / part, tmp_ / part, fs::copy_options::recursive);
     central_ = central::CentralStore::open(tmp_ / "central.sqlite");
     for (int i = 0; i < 2; ++i) {
       PropKiosk k;
       k.data = tmp_ / ("kiosk" + std::to_string(i));
-      k.store = store::KioskStore::createWithRoster(k.data, clock_, store::demoRoster(), "liljan");
+      k.store = store::KioskStore::open(k.data, clock_);
       k.deviceId = k.store->deviceId();
-      const sync::DeviceKey key = sync::loadOrCreateDeviceKey(k.data, k.deviceId);
-      sync::enrollDevice(keys_, sync::EnrolledDevice{k.deviceId, "liljan", key.signPk});
       kiosks_.push_back(std::move(k));
     }
   }

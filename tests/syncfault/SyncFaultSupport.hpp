@@ -270,7 +270,8 @@ public:
     REQUIRE(fs::exists(share / "dagverk-share.json"));
   }
 
-  // A kiosk with the demo unit bound to `site`, its key printed by `dagverk keys` and enrolled.
+  // A kiosk with the demo unit bound to `site`, enrolled the way an admin does it: a one-time
+  // code from `dagverk-central enroll`, typed into `dagverk enroll`, accepted by central.
   Kiosk& addKiosk(const std::string& site = "liljan", const fs::path& dataDir = {}) {
     Kiosk k;
     k.site = site;
@@ -280,18 +281,41 @@ public:
       auto s = store::KioskStore::createWithRoster(k.data, clock, store::demoRoster(), site);
       k.deviceId = s->deviceId();
     }
-    const Proc keyOut = kioskCli({"keys", "--data-dir", k.data.string()});
-    INFO(keyOut.describe());
-    REQUIRE(keyOut.code == 0);
-    REQUIRE(contains(keyOut.out, k.deviceId));
-    const fs::path keyFile = tmp_ / ("device-" + std::to_string(kiosks.size() + 1) + ".pub");
-    writeBytes(keyFile, keyOut.out);
-    const Proc enrolled = centralCli({"enroll", "--share", share.string(), "--keys", keys.string(), "--device-key",
-                                      keyFile.string(), "--site", site});
-    INFO(enrolled.describe());
-    REQUIRE(enrolled.code == 0);
+    enrol(k, site);
     kiosks.push_back(k);
     return kiosks.back();
+  }
+
+  // The code `dagverk-central enroll` printed ("XXXX-XXXX-XX" on a line of its own).
+  static std::string codeIn(const std::string& out) {
+    std::istringstream in(out);
+    std::string line;
+    while (std::getline(in, line)) {
+      const auto first = line.find_first_not_of(' ');
+      if (first == std::string::npos) continue;
+      const std::string t = line.substr(first);
+      if (t.size() == 12 && t[4] == '-' && t[9] == '-') return t;
+    }
+    return {};
+  }
+
+  // Runs the three steps of an enrolment for kiosk `k` (extra central options: "--replace").
+  void enrol(const Kiosk& k, const std::string& site, const std::vector<std::string>& extra = {}) {
+    std::vector<std::string> args = {"enroll", "--share", share.string(), "--keys", keys.string(), "--site", site};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const Proc offer = centralCli(args);
+    INFO(offer.describe());
+    REQUIRE(offer.code == 0);
+    const std::string code = codeIn(offer.out);
+    REQUIRE(code.size() == 12);
+    const Proc answered =
+        kioskCli({"enroll", "--data-dir", k.data.string(), "--share", share.string(), "--code", code});
+    INFO(answered.describe());
+    REQUIRE(answered.code == 0);
+    const Proc accepted = centralCli({"enroll", "--share", share.string(), "--keys", keys.string(), "--accept"});
+    INFO(accepted.describe());
+    REQUIRE(accepted.code == 0);
+    REQUIRE(contains(accepted.out, k.deviceId));
   }
 
   // `pairs` check-in + check-out pairs (and one check-in left open if `oneOpen`), in-process.

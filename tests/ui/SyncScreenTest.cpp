@@ -6,7 +6,11 @@
 #include "store/DemoUnit.hpp"
 #include "platform/FileSystem.hpp"
 #include "sync/KioskSync.hpp"
+#include "sync/Enrolment.hpp"
+#include "sync/KioskEnrolment.hpp"
 #include "sync/SyncFormat.hpp"
+
+#include <sodium.h>
 
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
@@ -31,7 +35,7 @@ constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
 struct Share {
   fs::path root, keys;
   sync::CentralKeys central;
-  explicit Share(const KioskDriver& k) {
+  explicit Share(KioskDriver& k) {
     root = k.dataDir().string() + "-share";
     keys = k.dataDir().string() + "-keys";
     fs::remove_all(root);
@@ -43,6 +47,12 @@ struct Share {
     m.centralBoxPk = central.boxPk;
     m.centralSignPk = central.signPk;
     platform::writeFileNoReplace(root / sync::kMarkerFileName, sync::encodeMarker(m));
+    // Enrolled as an admin does it: central's offer for a one-time code, the code on the kiosk.
+    const std::string code = "K7RM4XQ2HW";
+    auto offer = sync::publishOffer(root, central, m.unit, k.store().roster().boundSiteId(), code,
+                                    k.clock().nowUtc() + sync::kEnrolCodeLifetimeMs);
+    sodium_memzero(offer.key.data(), offer.key.size());
+    sync::enrolKiosk(k.store(), k.dataDir(), root, code, k.clock());
   }
   ~Share() {
     std::error_code ec;
@@ -126,7 +136,7 @@ TEST_CASE("An assistant manager syncs from the Synkronisera screen and sees the 
     const sync::ShareLayout layout{share.root};
     platform::createDirectories(layout.bundlesDir());
     platform::writeFileNoReplace(layout.bundleFile(1),
-                                 sync::sealBundle(b, share.central, {{device.deviceId, "liljan", device.signPk}}));
+                                 sync::sealBundle(b, share.central, {{device.deviceId, "liljan", device.signPk, device.boxPk}}));
   }
 
   {
@@ -169,6 +179,7 @@ TEST_CASE("An assistant manager syncs from the Synkronisera screen and sees the 
 TEST_CASE("An unreachable share is shown on the screen, and a sync there fails with the reason", "[ui][sync][threads]") {
   KioskDriver k("sync-missing", mondayMorning(), 1024, 600); // the small kiosk screen
   k.keepTargetsOnScreen(); // every target tapped and every frame settled lies inside the window
+  Share share(k);           // enrolled while the share was there
   k.store().settings().setValue(store::kSettingSharePath, (k.dataDir().string() + "-not-mounted"));
   store::perform(k.store(), cmd::CheckIn{"P0001", std::nullopt});
   k.signInAsStaff(kAssistantManager, KioskDriver::demoPin(kAssistantManager));
