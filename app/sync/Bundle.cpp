@@ -76,6 +76,7 @@ BundleContents openWithKey(std::string_view bytes, const BundleHeader& h, std::s
     throw;
   }
   sodium_memzero(key, sizeof key);
+  const WipeOnExit wipePlain(plain); // the roster and staff in the clear
   BundleContents b;
   try {
     b = decodeBundlePayload(plain);
@@ -148,7 +149,8 @@ std::string sealBundle(const BundleContents& bundle, const CentralKeys& central,
   ensureSodium();
   if (bundle.version < 0)
     throw DagverkError(ErrorCode::BadInput, "Paketets version är ogiltig.", "sealBundle: negative version");
-  const std::string payload = encodeBundlePayload(bundle);
+  std::string payload = encodeBundlePayload(bundle);
+  const WipeOnExit wipePayload(payload);
   if (payload.size() > kMaxBundleBytes - 4096)
     throw DagverkError(ErrorCode::BadInput, "Paketet är för stort.", "sealBundle: payload larger than allowed");
 

@@ -31,13 +31,17 @@ constexpr const char* kDevicePublicTag = "dagverk-device-key";
 constexpr const char* kCentralBoxTag = "dagverk-central-box-key";
 constexpr const char* kCentralSignTag = "dagverk-central-sign-key";
 
+// Key files hold secrets: each word gets its full room up front, so that growing it never leaves
+// a partial copy in freed memory (callers wipe the words, WipedWords).
 std::vector<std::string> words(std::string_view text) {
   std::vector<std::string> out;
   std::string cur;
+  cur.reserve(text.size());
   for (const char c : text) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       if (!cur.empty()) out.push_back(std::move(cur));
       cur.clear();
+      cur.reserve(text.size());
     } else {
       cur.push_back(c);
     }
@@ -46,9 +50,11 @@ std::vector<std::string> words(std::string_view text) {
   return out;
 }
 
-// Decodes base64 into exactly N bytes; false on anything else.
-template <size_t N> bool fromBase64(const std::string& text, std::array<unsigned char, N>& out) {
+// Decodes base64 into exactly out.size() bytes (a public key array or a SecretKey); false on
+// anything else.
+template <class Bytes> bool fromBase64(const std::string& text, Bytes& out) {
   ensureSodium();
+  const size_t N = out.size();
   size_t len = 0;
   const char* end = nullptr;
   if (text.size() > 4 * N) return false;
@@ -56,6 +62,32 @@ template <size_t N> bool fromBase64(const std::string& text, std::array<unsigned
                         sodium_base64_VARIANT_ORIGINAL) != 0)
     return false;
   return len == N && end == text.c_str() + text.size();
+}
+
+// The words of a key file hold a secret in base64: wiped when they go, on every path.
+class WipedWords {
+public:
+  explicit WipedWords(std::vector<std::string> w) : w_(std::move(w)) {}
+  WipedWords(const WipedWords&) = delete;
+  WipedWords& operator=(const WipedWords&) = delete;
+  ~WipedWords() {
+    for (auto& s : w_) sodium_memzero(s.data(), s.size());
+  }
+  const std::vector<std::string>& get() const { return w_; }
+
+private:
+  std::vector<std::string> w_;
+};
+
+// "<prefix><base64 of the secret>\n" built in one buffer of its final size, so that no
+// temporary copy of the encoded secret is left unwiped in freed memory.
+std::string secretLine(const std::string& prefix, const unsigned char* secret, size_t size) {
+  const size_t b64 = sodium_base64_encoded_len(size, sodium_base64_VARIANT_ORIGINAL);
+  std::string line(prefix.size() + b64, '\0');
+  std::copy(prefix.begin(), prefix.end(), line.begin());
+  sodium_bin2base64(line.data() + prefix.size(), b64, secret, size, sodium_base64_VARIANT_ORIGINAL);
+  line.back() = '\n'; // the encoder's terminating NUL becomes the line end
+  return line;
 }
 
 // An Ed25519 secret key holds its seed and public key; both must agree.
@@ -66,8 +98,7 @@ bool signSecretConsistent(const SigningSecret& sk, PublicKey& pk) {
   SigningSecret derivedSk{};
   crypto_sign_seed_keypair(derivedPk.data(), derivedSk.data(), seed);
   sodium_memzero(seed, sizeof seed);
-  const bool ok = sodium_memcmp(derivedSk.data(), sk.data(), sk.size()) == 0;
-  sodium_memzero(derivedSk.data(), derivedSk.size());
+  const bool ok = derivedSk == sk; // constant time; derivedSk is wiped when it goes
   pk = derivedPk;
   return ok;
 }
@@ -114,8 +145,8 @@ DeviceKey loadOrCreateDeviceKey(const fs::path& dataDir, const std::string& devi
     DeviceKey key;
     key.deviceId = deviceId;
     crypto_sign_keypair(key.signPk.data(), key.signSk.data());
-    std::string text = std::string(kDeviceSecretTag) + " 1 " + deviceId + " " +
-                       toBase64(key.signSk.data(), key.signSk.size()) + "\n";
+    std::string text =
+        secretLine(std::string(kDeviceSecretTag) + " 1 " + deviceId + " ", key.signSk.data(), key.signSk.size());
     try {
       platform::writePrivateFile(file, text);
       sodium_memzero(text.data(), text.size());
@@ -127,7 +158,8 @@ DeviceKey loadOrCreateDeviceKey(const fs::path& dataDir, const std::string& devi
     }
   }
   std::string text = readKeyFile(file);
-  const auto w = words(text);
+  const WipedWords words_(words(text));
+  const auto& w = words_.get();
   sodium_memzero(text.data(), text.size());
   if (w.size() != 4 || w[0] != kDeviceSecretTag) keysMissing(file, "not a device key file");
   if (w[1] != "1") keysMissing(file, "unknown key file version");
@@ -174,9 +206,8 @@ CentralKeys createCentralKeys(const fs::path& keysDir) {
   CentralKeys keys;
   crypto_box_keypair(keys.boxPk.data(), keys.boxSk.data());
   crypto_sign_keypair(keys.signPk.data(), keys.signSk.data());
-  std::string boxText = std::string(kCentralBoxTag) + " 1 " + toBase64(keys.boxSk.data(), keys.boxSk.size()) + "\n";
-  std::string signText =
-      std::string(kCentralSignTag) + " 1 " + toBase64(keys.signSk.data(), keys.signSk.size()) + "\n";
+  std::string boxText = secretLine(std::string(kCentralBoxTag) + " 1 ", keys.boxSk.data(), keys.boxSk.size());
+  std::string signText = secretLine(std::string(kCentralSignTag) + " 1 ", keys.signSk.data(), keys.signSk.size());
   try {
     platform::writePrivateFile(boxFile, boxText);
     platform::writePrivateFile(signFile, signText);
@@ -196,7 +227,8 @@ CentralKeys loadCentralKeys(const fs::path& keysDir) {
   {
     const fs::path file = keysDir / kCentralBoxFile;
     std::string text = readKeyFile(file);
-    const auto w = words(text);
+    const WipedWords words_(words(text));
+    const auto& w = words_.get();
     sodium_memzero(text.data(), text.size());
     if (w.size() != 3 || w[0] != kCentralBoxTag || w[1] != "1") keysMissing(file, "not a central box key file");
     if (!fromBase64(w[2], keys.boxSk)) keysMissing(file, "secret key malformed");
@@ -205,7 +237,8 @@ CentralKeys loadCentralKeys(const fs::path& keysDir) {
   {
     const fs::path file = keysDir / kCentralSignFile;
     std::string text = readKeyFile(file);
-    const auto w = words(text);
+    const WipedWords words_(words(text));
+    const auto& w = words_.get();
     sodium_memzero(text.data(), text.size());
     if (w.size() != 3 || w[0] != kCentralSignTag || w[1] != "1") keysMissing(file, "not a central sign key file");
     if (!fromBase64(w[2], keys.signSk) || !signSecretConsistent(keys.signSk, keys.signPk))

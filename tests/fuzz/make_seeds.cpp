@@ -152,16 +152,9 @@ void writeShareSeeds(const fs::path& root, const fuzz::FuzzKeys& keys) {
   m.batchSeq = 1;
   m.byteSize = static_cast<std::int64_t>(small.size());
   m.sha256 = sha256Hex(small);
-  m.eventCount = 3;
-  m.firstSeq = 1;
-  m.lastSeq = 3;
   m.schemaVersion = 3;
   put(manifestDir / "batch-3-events.manifest", encodeManifest(m));
-  Manifest none = m;
-  none.eventCount = 0;
-  none.firstSeq = 0;
-  none.lastSeq = 0;
-  put(manifestDir / "batch-empty.manifest", encodeManifest(none));
+  put(manifestDir / "batch-empty.manifest", encodeManifest(m));
   Receipt r;
   r.deviceId = fuzz::kFuzzDeviceId;
   r.batchSeq = 1;
@@ -183,6 +176,7 @@ void writeShareSeeds(const fs::path& root, const fuzz::FuzzKeys& keys) {
   marker.unit = "Dagverk fuzz";
   marker.centralBoxPk = keys.central.boxPk;
   marker.centralSignPk = keys.central.signPk;
+  signMarker(marker, keys.central.signSk);
   put(markerDir / "dagverk-share.json", encodeMarker(marker));
   put(markerDir / "device-public.key", formatDevicePublicKey(keys.device));
 }

@@ -45,6 +45,7 @@ struct SyncSetup {
     m.unit = "Testenheten";
     m.centralBoxPk = central.boxPk;
     m.centralSignPk = central.signPk;
+    sync::signMarker(m, central.signSk);
     platform::writeFileNoReplace(share / sync::kMarkerFileName, sync::encodeMarker(m));
   }
   Run run(const std::string& args) const { return runProgram(tmp.path(), DAGVERK_BIN, args); }

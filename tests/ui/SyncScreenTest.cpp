@@ -42,6 +42,7 @@ struct Share {
     m.unit = "Testenheten";
     m.centralBoxPk = central.boxPk;
     m.centralSignPk = central.signPk;
+    sync::signMarker(m, central.signSk);
     platform::writeFileNoReplace(root / sync::kMarkerFileName, sync::encodeMarker(m));
   }
   ~Share() {
