@@ -83,6 +83,15 @@ std::vector<std::string> componentsBelow(const fs::path& root, const fs::path& p
   return parts;
 }
 
+// The components of a file's path below root: at least one (the file itself).
+std::vector<std::string> fileComponents(const fs::path& root, const fs::path& path) {
+  auto parts = componentsBelow(root, path);
+  if (parts.empty())
+    throw DagverkError(ErrorCode::BadInput, "Sökvägen pekar inte på en fil i den centrala mappen.",
+                       "path " + path.string() + " names the root " + root.string() + ", not a file beneath it");
+  return parts;
+}
+
 enum class Walk { Ok, Missing, Link };
 
 // Opens the directory made of root plus parts[0, count) without following links below root.
@@ -130,7 +139,7 @@ void logLinkIgnored() { logInfo("share: ignored a symbolic link (links on the sh
 
 BeneathRead readFileBeneath(const fs::path& root, const fs::path& path, std::size_t maxBytes, std::string& out) {
   out.clear();
-  const auto parts = componentsBelow(root, path);
+  const auto parts = fileComponents(root, path);
   Fd dir;
   const Walk w = openDirectory(root, parts, parts.size() - 1, dir);
   if (w == Walk::Missing) return BeneathRead::Missing;
@@ -170,7 +179,7 @@ BeneathRead readFileBeneath(const fs::path& root, const fs::path& path, std::siz
 }
 
 EntryKind entryKindBeneath(const fs::path& root, const fs::path& path) {
-  const auto parts = componentsBelow(root, path);
+  const auto parts = fileComponents(root, path);
   Fd dir;
   const Walk w = openDirectory(root, parts, parts.size() - 1, dir);
   if (w == Walk::Missing) return EntryKind::Missing;
@@ -179,7 +188,7 @@ EntryKind entryKindBeneath(const fs::path& root, const fs::path& path) {
 }
 
 std::int64_t fileSizeBeneath(const fs::path& root, const fs::path& path) {
-  const auto parts = componentsBelow(root, path);
+  const auto parts = fileComponents(root, path);
   Fd dir;
   if (openDirectory(root, parts, parts.size() - 1, dir) != Walk::Ok) return -1;
   struct stat st {};
@@ -251,8 +260,8 @@ void createDirectoriesBeneath(const fs::path& root, const fs::path& dir) {
 }
 
 void moveFileBeneath(const fs::path& root, const fs::path& from, const fs::path& to) {
-  const auto fromParts = componentsBelow(root, from);
-  const auto toParts = componentsBelow(root, to);
+  const auto fromParts = fileComponents(root, from);
+  const auto toParts = fileComponents(root, to);
   Fd fromDir;
   Fd toDir;
   const Walk a = openDirectory(root, fromParts, fromParts.size() - 1, fromDir);

@@ -163,8 +163,13 @@ sync::CentralKeys loadKeysForShare(const fs::path& share, const fs::path& keysDi
     // marker, with central's keys), so that kiosks, which refuse an unsigned marker, keep syncing.
     sync::ShareMarker signedMarker = marker;
     sync::signMarker(signedMarker, keys.signSk);
-    platform::writeFileAtomically(sync::ShareLayout{share}.marker(), sync::encodeMarker(signedMarker));
-    platform::logInfo("share marker was not signed (made by an older version): signed it with the central key");
+    try {
+      platform::writeFileAtomically(sync::ShareLayout{share}.marker(), sync::encodeMarker(signedMarker));
+      platform::logInfo("share marker was not signed (made by an older version): signed it with the central key");
+    } catch (const DagverkError& e) {
+      // The run goes on with the keys it has; the next one signs it (kiosks wait until then).
+      platform::logError(std::string("could not sign the share marker made by an older version: ") + e.english());
+    }
   } else {
     try {
       sync::verifyMarker(marker, keys.signPk);

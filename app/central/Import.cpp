@@ -350,8 +350,6 @@ private:
     r.batchSeq = b.batchSeq;
     r.batchId = b.batchId;
     r.sha256 = b.sha256;
-    r.eventCount = b.eventCount;
-    r.newEvents = b.newEvents;
     r.importedUtc = b.importedUtc;
     pending_.push_back({r});
   }

@@ -190,8 +190,7 @@ struct Receipt {
   std::int64_t batchSeq = 0;
   std::string batchId;
   std::string sha256;
-  std::int64_t eventCount = 0; // events in the batch
-  std::int64_t newEvents = 0;  // of which central had not seen before
+  // No event counts: anyone who can read the share reads receipts (central's status has them).
   UtcMs importedUtc = 0;
 };
 std::string signReceipt(const Receipt& r, const CentralKeys& central);

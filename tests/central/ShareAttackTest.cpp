@@ -85,3 +85,32 @@ TEST_CASE("import: a huge fake batch is refused from its size and the import's m
   CHECK(peakKiB < 96 * 1024);
   CHECK(contains(child.message, "larger than"));
 }
+
+TEST_CASE("import: a huge fake manifest is refused from its size, with its reason") {
+  ShareFixture f;
+  const auto a = f.device("kioskA", "liljan");
+  const auto w = f.write(ShareFixture::batch(a, "liljan", 1, 1, 2, baseTime()), a);
+  fs::resize_file(w.manifest, 300ull * limits::kMiB);
+  const auto s = f.import(baseTime() + kDay);
+  CHECK(s.batchesImported == 0);
+  REQUIRE(s.quarantined.size() == 1);
+  CHECK(contains(s.quarantined[0].reason, "larger than 65536 bytes"));
+}
+
+TEST_CASE("import: central signs a marker an older version left unsigned, but never an edited one") {
+  ShareFixture f;
+  sync::ShareMarker m = sync::readMarker(f.share);
+  REQUIRE_NOTHROW(sync::verifyMarker(m, f.centralKeys.signPk)); // init signs
+  m.signature.clear();
+  writeBytes(f.share / sync::kMarkerFileName, sync::encodeMarker(m));
+  f.import(baseTime());
+  const sync::ShareMarker back = sync::readMarker(f.share);
+  CHECK(back.unit == "Testenheten");
+  CHECK_NOTHROW(sync::verifyMarker(back, f.centralKeys.signPk));
+
+  sync::ShareMarker edited = back;
+  edited.unit = "Falska enheten";
+  writeBytes(f.share / sync::kMarkerFileName, sync::encodeMarker(edited));
+  f.import(baseTime() + kDay);
+  CHECK_THROWS_AS(sync::verifyMarker(sync::readMarker(f.share), f.centralKeys.signPk), DagverkError);
+}

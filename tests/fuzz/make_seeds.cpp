@@ -160,8 +160,6 @@ void writeShareSeeds(const fs::path& root, const fuzz::FuzzKeys& keys) {
   r.batchSeq = 1;
   r.batchId = m.batchId;
   r.sha256 = m.sha256;
-  r.eventCount = 3;
-  r.newEvents = 3;
   r.importedUtc = 1'780'000'200'000;
   put(receiptDir / "batch-3-events.receipt", signReceipt(r, keys.central));
   const EnrolledDevice self{keys.device.deviceId, "liljan", keys.device.signPk};

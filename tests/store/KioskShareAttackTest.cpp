@@ -145,3 +145,23 @@ TEST_CASE("a marker without a signature is refused at the first sync", "[sync][a
   CHECK(k.store->ledger().batches().empty());
   CHECK_FALSE(k.store->settings().value(store::kSettingCentralSignPk));
 }
+
+TEST_CASE("a huge fake receipt is ignored from its size and the kiosk's memory stays small", "[sync][attack]") {
+  Kiosk k;
+  k.checkIn("P0001");
+  REQUIRE(k.run().eventsSent == 1);
+  const auto batch = k.store->ledger().batches().at(0);
+  const fs::path receipt = k.layout.receiptFile(k.store->deviceId(), 1, batch.batchId);
+  fs::create_directories(receipt.parent_path());
+  writeBytes(receipt, "");
+  fs::resize_file(receipt, 300ull * limits::kMiB);
+  const auto child = runInChild([&](auto&& write) {
+    const auto r = k.run();
+    write(std::to_string(peakRssKiB()));
+    return r.receiptsIgnored == 1 && r.eventsConfirmed == 0 ? 0 : 1;
+  });
+  INFO(child.message);
+  CHECK(child.exited);
+  CHECK(child.code == 0);
+  CHECK(std::stol(child.message) < 96 * 1024);
+}

@@ -117,8 +117,6 @@ struct Kiosk {
     r.batchSeq = b.batchSeq;
     r.batchId = b.batchId;
     r.sha256 = b.sha256;
-    r.eventCount = b.eventCount;
-    r.newEvents = b.eventCount;
     r.importedUtc = clock.nowUtc();
     platform::createDirectories(layout.receiptsDir(store->deviceId()));
     platform::writeFileNoReplace(layout.receiptFile(store->deviceId(), b.batchSeq, b.batchId), sync::signReceipt(r, k));
@@ -297,7 +295,6 @@ TEST_CASE("a batch written but not recorded is sent again under the same number 
   const auto first = k.openBatchFile(r1.batchFile);
   orphan.batchId = first.batchId;
   orphan.sha256 = sync::sha256Hex(readBytes(k.inbox() / r1.batchFile));
-  orphan.eventCount = 1;
   platform::createDirectories(k.layout.receiptsDir(k.store->deviceId()));
   platform::writeFileNoReplace(k.layout.receiptFile(orphan.deviceId, 1, orphan.batchId),
                                sync::signReceipt(orphan, k.central));
