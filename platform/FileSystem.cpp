@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <dirent.h>
@@ -58,31 +59,70 @@ std::int64_t fileSize(const fs::path& p) {
   return ec ? -1 : static_cast<std::int64_t>(n);
 }
 
+namespace {
+
+// Reads from an open descriptor in 64 KiB chunks, at most `maxBytes` + 1 bytes (so that a file
+// larger than its limit, or one that grew after its size was checked, shows as larger). The
+// buffer is sized once from `expected`, the size fstat gave.
+bool readChunks(int fd, std::size_t expected, std::size_t maxBytes, std::string& out) {
+  std::string buf;
+  buf.reserve(std::min(expected, maxBytes));
+  char chunk[64 * 1024];
+  while (buf.size() <= maxBytes) {
+    const std::size_t want = std::min(sizeof chunk, maxBytes + 1 - buf.size());
+    const ssize_t n = ::read(fd, chunk, want);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    if (n == 0) break;
+    buf.append(chunk, static_cast<std::size_t>(n));
+  }
+  out = std::move(buf);
+  return true;
+}
+
+[[noreturn]] void cannotRead(const fs::path& p, int err) {
+  throw DagverkError(ErrorCode::BadInput, "Filen " + p.string() + " kan inte läsas.",
+                     "cannot read file " + p.string() + ": " + std::strerror(err));
+}
+
+} // namespace
+
 std::string readWholeFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in)
-    throw DagverkError(ErrorCode::BadInput, "Filen " + p.string() + " kan inte läsas.", "cannot read file " + p.string());
-  std::ostringstream os;
-  os << in.rdbuf();
-  return os.str();
+  const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) cannotRead(p, errno);
+  struct stat st {};
+  std::string out;
+  const bool ok = ::fstat(fd, &st) == 0 &&
+                  readChunks(fd, static_cast<std::size_t>(std::max<off_t>(st.st_size, 0)), SIZE_MAX - 1, out);
+  const int err = errno;
+  ::close(fd);
+  if (!ok) cannotRead(p, err);
+  return out;
 }
 
 bool readFileWithin(const fs::path& p, std::size_t maxBytes, std::string& out) {
   out.clear();
-  std::ifstream in(p, std::ios::binary);
-  if (!in)
-    throw DagverkError(ErrorCode::BadInput, "Filen " + p.string() + " kan inte läsas.", "cannot read file " + p.string());
-  const auto size = fileSize(p);
-  if (size >= 0 && static_cast<std::uint64_t>(size) > maxBytes) return false;
-  std::string buf;
-  char chunk[64 * 1024];
-  while (in && buf.size() <= maxBytes) {
-    const std::size_t want = std::min(sizeof chunk, maxBytes + 1 - buf.size());
-    in.read(chunk, static_cast<std::streamsize>(want));
-    buf.append(chunk, static_cast<std::size_t>(in.gcount()));
+  // The size comes from fstat on the descriptor that is then read: no window between a check by
+  // name and the open in which the file could be swapped for a larger one.
+  const int fd = ::open(p.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) cannotRead(p, errno);
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    const int err = errno;
+    ::close(fd);
+    cannotRead(p, err);
   }
-  if (in.bad())
-    throw DagverkError(ErrorCode::BadInput, "Filen " + p.string() + " kan inte läsas.", "cannot read file " + p.string());
+  if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > maxBytes) {
+    ::close(fd);
+    return false;
+  }
+  std::string buf;
+  const bool ok = readChunks(fd, static_cast<std::size_t>(std::max<off_t>(st.st_size, 0)), maxBytes, buf);
+  const int err = errno;
+  ::close(fd);
+  if (!ok) cannotRead(p, err);
   if (buf.size() > maxBytes) return false;
   out = std::move(buf);
   return true;

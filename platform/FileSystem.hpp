@@ -80,6 +80,47 @@ void writePrivateFile(const std::filesystem::path& path, const std::string& cont
 // directory is left as it is. Throws DagverkError(Storage).
 void createPrivateDirectory(const std::filesystem::path& dir);
 
+// --- beneath a root, never through a symbolic link ------------------------------------------
+// Everything on the share is placed by whoever can write to it. These calls reach `path`, which
+// lies beneath `root`, one directory at a time with openat(O_NOFOLLOW | O_DIRECTORY), and open or
+// examine the last component without following it: a symbolic link anywhere below `root` is never
+// followed, so a planted link can neither lead a read to a local file nor a move into a local
+// folder. `root` itself is the operator's configuration and may be a link (a mount point alias).
+// A `path` that is not beneath `root` (or holds "..") throws DagverkError(BadInput).
+enum class BeneathRead { Ok, Missing, TooLarge, Link, NotRegular };
+// Opens the file (O_NOFOLLOW), checks its size with fstat on that descriptor (no window between
+// a stat and the open) against `maxBytes` before reading anything, then reads in 64 KiB chunks,
+// never more than maxBytes + 1 bytes: a file that grows meanwhile is refused as TooLarge. `out`
+// is empty unless the result is Ok. Throws DagverkError(BadInput) when the file cannot be read
+// for another reason (permissions, I/O).
+BeneathRead readFileBeneath(const std::filesystem::path& root, const std::filesystem::path& path,
+                            std::size_t maxBytes, std::string& out);
+enum class EntryKind { Missing, File, Directory, Link, Other };
+// What `path` is, examined with fstatat(AT_SYMLINK_NOFOLLOW); Link also when a directory on the
+// way to it is a link.
+EntryKind entryKindBeneath(const std::filesystem::path& root, const std::filesystem::path& path);
+// Size of a regular file reached without links; -1 for anything else.
+std::int64_t fileSizeBeneath(const std::filesystem::path& root, const std::filesystem::path& path);
+// Regular files and directories directly in `dir` (names only, sorted), each examined with
+// fstatat(AT_SYMLINK_NOFOLLOW). Symbolic links are skipped and counted in `links`, and each is
+// logged without its name (a name on the share may be free text). A `dir` that does not exist,
+// or is reached through a link (then logged too, and counted), lists nothing. Throws
+// DagverkError(Storage) if `dir` cannot be read.
+struct DirectoryListing {
+  std::vector<std::string> files;
+  std::vector<std::string> directories;
+  std::size_t links = 0;
+};
+DirectoryListing listBeneath(const std::filesystem::path& root, const std::filesystem::path& dir);
+// mkdir -p below `root` (0755, as createDirectories), fsyncing each parent that gained an entry;
+// throws DagverkError(Storage) naming "a symbolic link" when a component is a link or not a
+// directory.
+void createDirectoriesBeneath(const std::filesystem::path& root, const std::filesystem::path& dir);
+// renameat(2) between two directories both reached without links, then fsync of both. The file
+// itself is moved as it is (a link stays a link, never its target). Throws DagverkError(Storage).
+void moveFileBeneath(const std::filesystem::path& root, const std::filesystem::path& from,
+                     const std::filesystem::path& to);
+
 // --- owner-only files (the databases and the kiosk's data directory) ---------------------------
 // Takes every group and other permission bit off `dir` (0755 becomes 0700), with an English log
 // line; nothing if it is already private. A directory this process may not chmod is left as it

@@ -32,9 +32,9 @@ std::string readInput(const fs::path& file, std::size_t maxBytes) {
                                    "input file");
 }
 
-std::string readBundleFile(const fs::path& file) {
-  return sync::readFileWithinLimit(file, limits::kBundleBytes, ErrorCode::BundleRejected,
-                                   "Paketet på den centrala mappen är för stort.", "bundle");
+std::string readBundleFile(const fs::path& share, const fs::path& file) {
+  return sync::readShareFile(share, file, limits::kBundleBytes, ErrorCode::BundleRejected,
+                             "Paketet på den centrala mappen är för stort.", "bundle");
 }
 
 // The roster parser names its files by their usual names; a person needs the path they gave.
@@ -144,6 +144,7 @@ void initShare(const fs::path& share, const fs::path& keysDir, const std::string
   marker.unit = unit;
   marker.centralBoxPk = keys.boxPk;
   marker.centralSignPk = keys.signPk;
+  sync::signMarker(marker, keys.signSk);
   for (const char* dir : {"inbox", "receipts", "bundles", "quarantine"}) platform::createDirectories(share / dir);
   platform::writeFileNoReplace(layout.marker(), sync::encodeMarker(marker));
   platform::logInfo("share initialised (format " + std::to_string(marker.formatVersion) + ")");
@@ -157,6 +158,27 @@ sync::CentralKeys loadKeysForShare(const fs::path& share, const fs::path& keysDi
                        "Nycklarna i " + keysDir.string() + " hör inte till den centrala mappen " + share.string() +
                            ". Inget ändrades.",
                        "central keys in " + keysDir.string() + " do not match the share marker in " + share.string());
+  if (marker.signature.empty()) {
+    // A share made before markers were signed: central signs it now (it is central's own
+    // marker, with central's keys), so that kiosks, which refuse an unsigned marker, keep syncing.
+    sync::ShareMarker signedMarker = marker;
+    sync::signMarker(signedMarker, keys.signSk);
+    try {
+      platform::writeFileAtomically(sync::ShareLayout{share}.marker(), sync::encodeMarker(signedMarker));
+      platform::logInfo("share marker was not signed (made by an older version): signed it with the central key");
+    } catch (const DagverkError& e) {
+      // The run goes on with the keys it has; the next one signs it (kiosks wait until then).
+      platform::logError(std::string("could not sign the share marker made by an older version: ") + e.english());
+    }
+  } else {
+    try {
+      sync::verifyMarker(marker, keys.signPk);
+    } catch (const DagverkError& e) {
+      // Not re-signed: whoever changed it may have changed the unit name too. Kiosks refuse it
+      // until `init` is run again on a fresh share, so the operator hears of it.
+      platform::logError(std::string("the share marker does not verify with this central's key: ") + e.english());
+    }
+  }
   return keys;
 }
 
@@ -164,7 +186,7 @@ NewestBundle findNewestBundle(const fs::path& share, const sync::CentralKeys& ke
   NewestBundle out;
   const sync::ShareLayout layout{share};
   std::vector<std::pair<std::int64_t, fs::path>> found;
-  for (const auto& name : platform::listFiles(layout.bundlesDir())) {
+  for (const auto& name : platform::listBeneath(share, layout.bundlesDir()).files) {
     if (name.size() <= 7 || name.compare(name.size() - 7, 7, ".bundle") != 0) continue;
     const fs::path file = layout.bundlesDir() / name;
     // The file name claims a version too: never publish under a name that is taken.
@@ -172,7 +194,7 @@ NewestBundle findNewestBundle(const fs::path& share, const sync::CentralKeys& ke
     auto [p, ec] = std::from_chars(name.data(), name.data() + name.size() - 7, named);
     if (ec == std::errc() && p == name.data() + name.size() - 7) out.highestVersionSeen = std::max(out.highestVersionSeen, named);
     try {
-      const std::int64_t v = sync::peekBundleVersion(readBundleFile(file));
+      const std::int64_t v = sync::peekBundleVersion(readBundleFile(share, file));
       out.highestVersionSeen = std::max(out.highestVersionSeen, v);
       found.emplace_back(v, file);
     } catch (const DagverkError& e) {
@@ -182,7 +204,7 @@ NewestBundle findNewestBundle(const fs::path& share, const sync::CentralKeys& ke
   std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   for (const auto& [version, file] : found) {
     try {
-      out.contents = sync::openBundleAsCentral(readBundleFile(file), keys);
+      out.contents = sync::openBundleAsCentral(readBundleFile(share, file), keys);
       return out;
     } catch (const DagverkError& e) {
       platform::logError("bundle version " + std::to_string(version) + " does not open, skipped: " + e.english());
@@ -260,11 +282,11 @@ PublishResult publishBundle(const fs::path& share, const fs::path& keysDir, cons
   b.unit = marker.unit;
   const std::string sealed = sync::sealBundle(b, keys, recipients);
   const sync::ShareLayout layout{share};
-  platform::createDirectories(layout.bundlesDir());
+  platform::createDirectoriesBeneath(share, layout.bundlesDir());
   const fs::path file = layout.bundleFile(b.version);
   platform::writeFileNoReplace(file, sealed);
   // Read back what landed on the share, as a kiosk will.
-  const sync::BundleContents check = sync::openBundleAsCentral(readBundleFile(file), keys);
+  const sync::BundleContents check = sync::openBundleAsCentral(readBundleFile(share, file), keys);
   if (check.version != b.version)
     throw DagverkError(ErrorCode::ShareNotWritable, "Rostern på den centrala mappen kunde inte läsas tillbaka.",
                        "bundle read back with another version: " + file.string());

@@ -54,13 +54,19 @@ public:
     enrolled_ = sync::loadEnrolled(keysDir_);
     revoked_ = sync::loadRevoked(keysDir_);
     applyNewestBundle();
+    // Every walk of the share goes through listBeneath: a symbolic link anywhere is skipped
+    // (logged without its name and counted as ignored), never followed.
     const fs::path inbox = layout_.root / "inbox";
-    for (const auto& name : platform::listFiles(inbox)) ignore("inbox", name, inbox / name, "file outside a device folder");
-    for (const auto& site : platform::listDirectories(inbox)) {
+    const platform::DirectoryListing top = platform::listBeneath(layout_.root, inbox);
+    summary_.ignoredFiles += static_cast<std::int64_t>(top.links);
+    for (const auto& name : top.files) ignore("inbox", name, inbox / name, "file outside a device folder");
+    for (const auto& site : top.directories) {
       const fs::path siteDir = inbox / site;
-      for (const auto& name : platform::listFiles(siteDir))
+      const platform::DirectoryListing inSite = platform::listBeneath(layout_.root, siteDir);
+      summary_.ignoredFiles += static_cast<std::int64_t>(inSite.links);
+      for (const auto& name : inSite.files)
         ignore("inbox/" + loggable(site), name, siteDir / name, "file outside a device folder");
-      for (const auto& device : platform::listDirectories(siteDir)) scanDevice(site, device);
+      for (const auto& device : inSite.directories) scanDevice(site, device);
     }
     if (summary_.batchesImported > 0 || !pending_.empty()) store_.syncToDisk(clock_.nowUtc());
     // Rejected files are moved only now, after every database write of the batches: a storage
@@ -113,9 +119,15 @@ private:
       shown = loggable(name);
     else
       shown = "an unknown file";
-    platform::logInfo("ignored " + shown + " in " + where + " (" + std::to_string(platform::fileSize(path)) +
-                      " bytes): " + why);
+    platform::logInfo("ignored " + shown + " in " + where + " (" + std::to_string(sizeOf(path)) + " bytes): " + why);
   }
+
+  // On the share, never through a symbolic link: a link is there (and moved as a link, never
+  // its target) but has no size (-1), and is never read.
+  bool exists(const fs::path& p) const {
+    return platform::entryKindBeneath(layout_.root, p) != platform::EntryKind::Missing;
+  }
+  std::int64_t sizeOf(const fs::path& p) const { return platform::fileSizeBeneath(layout_.root, p); }
 
   static bool isSystemJunk(const std::string& name) {
     const std::string l = lower(name);
@@ -125,7 +137,9 @@ private:
   void scanDevice(const std::string& site, const std::string& device) {
     const fs::path dir = layout_.root / "inbox" / site / device;
     const std::string where = "inbox/" + loggable(site) + "/" + loggable(device);
-    for (const auto& sub : platform::listDirectories(dir))
+    const platform::DirectoryListing listing = platform::listBeneath(layout_.root, dir);
+    summary_.ignoredFiles += static_cast<std::int64_t>(listing.links);
+    for (const auto& sub : listing.directories)
       platform::logInfo("ignored a folder inside " + where + " (" + loggable(sub) + ")");
 
     struct Candidate {
@@ -135,18 +149,18 @@ private:
     std::vector<Candidate> candidates;
     std::set<std::string> batchFiles;
     std::vector<std::string> others;
-    for (const auto& name : platform::listFiles(dir)) {
+    for (const auto& name : listing.files) {
       const fs::path path = dir / name;
       if (isSystemJunk(name)) {
         ignore(where, name, path, "system or temporary file");
       } else if (endsWith(name, ".manifest")) {
-        if (platform::fileSize(path) == 0) {
+        if (sizeOf(path) == 0) {
           ignore(where, name, path, "empty file");
           continue;
         }
         try {
-          sync::Manifest m = sync::decodeManifest(sync::readFileWithinLimit(
-              path, limits::kManifestBytes, ErrorCode::BatchRejected,
+          sync::Manifest m = sync::decodeManifest(sync::readShareFile(
+              layout_.root, path, limits::kManifestBytes, ErrorCode::BatchRejected,
               "Manifestet för en batch är för stort och batchen lästes inte in.", "manifest"));
           if (m.deviceId != device || m.siteId != site)
             throw DagverkError(ErrorCode::BatchRejected, "Manifestet ligger i fel mapp.",
@@ -160,7 +174,7 @@ private:
           // A manifest we cannot trust: it and the batch of the same name go to quarantine.
           const std::string stem = name.substr(0, name.size() - std::string(".manifest").size());
           const std::string batchName = stem + ".batch";
-          if (platform::fileExists(dir / batchName))
+          if (exists(dir / batchName))
             quarantine(site, device, batchName, name, e.english());
           else if (!completeEarlierQuarantine(site, device, batchName, name))
             quarantine(site, device, std::string(), name, e.english());
@@ -186,12 +200,12 @@ private:
     for (const auto& name : batchFiles) {
       if (referenced.count(name) || claimed_.count(dir / name)) continue;
       const fs::path path = dir / name;
-      if (!platform::fileExists(path)) continue;
-      ignore(where, name, path, platform::fileSize(path) == 0 ? "empty file" : "batch without a manifest");
+      if (!exists(path)) continue;
+      ignore(where, name, path, sizeOf(path) == 0 ? "empty file" : "batch without a manifest");
     }
     for (const auto& name : others) {
       const fs::path path = dir / name;
-      ignore(where, name, path, platform::fileSize(path) == 0 ? "empty file" : "unknown file");
+      ignore(where, name, path, sizeOf(path) == 0 ? "empty file" : "unknown file");
     }
   }
 
@@ -216,8 +230,7 @@ private:
   void reject(const std::string& site, const std::string& device, const sync::Manifest& m,
               const std::string& manifestName, const std::string& reason) {
     const fs::path dir = layout_.root / "inbox" / site / device;
-    quarantine(site, device, platform::fileExists(dir / m.batchFile) ? m.batchFile : std::string(), manifestName,
-               reason);
+    quarantine(site, device, exists(dir / m.batchFile) ? m.batchFile : std::string(), manifestName, reason);
   }
 
   void processBatch(const std::string& site, const std::string& device, const sync::Manifest& m,
@@ -232,7 +245,7 @@ private:
                         ": its batch file goes to quarantine with another manifest");
       return;
     }
-    if (!platform::fileExists(batchPath)) {
+    if (!exists(batchPath)) {
       if (completeEarlierQuarantine(site, device, m.batchFile, manifestName)) return;
       // The kiosk re-sends what stays unacknowledged; nothing here to keep or move.
       ++summary_.ignoredFiles;
@@ -243,15 +256,17 @@ private:
     // read, hash, decrypt or import (re-import of a known share). A file that no longer matches
     // its manifest changes nothing either: central keeps the verified copy it imported.
     if (auto known = store_.findBatch(m.batchId);
-        known && known->sha256 == m.sha256 && platform::fileSize(batchPath) == m.byteSize) {
+        known && known->sha256 == m.sha256 && sizeOf(batchPath) == m.byteSize) {
       ++summary_.batchesAlreadyImported;
       queueReceipt(*known);
       return;
     }
     std::string bytes;
     try {
-      bytes = sync::readFileWithinLimit(batchPath, limits::kBatchBytes, ErrorCode::BatchRejected,
-                                        "Batchfilen är för stor och lästes inte in.", "batch");
+      // Never more than the manifest promised: a larger file is refused from its size alone.
+      bytes = sync::readShareFile(layout_.root, batchPath, static_cast<std::size_t>(m.byteSize),
+                                  ErrorCode::BatchRejected, "Batchfilen är större än sitt manifest och lästes inte in.",
+                                  "batch");
     } catch (const DagverkError& e) {
       reject(site, device, m, manifestName, "cannot read the batch file: " + std::string(e.english()));
       return;
@@ -339,15 +354,12 @@ private:
     if (c.siteId != site || c.siteId != m.siteId) throw bad("site id");
     if (c.batchSeq != m.batchSeq) throw bad("batch number");
     if (c.schemaVersion != m.schemaVersion) throw bad("schema version");
-    if (static_cast<std::int64_t>(c.events.size()) != m.eventCount) throw bad("event count");
-    std::int64_t first = 0, last = 0;
+    // How many events and which sequence numbers come from the signed batch itself; the manifest
+    // no longer carries them in the clear.
     for (const auto& e : c.events) {
       if (e.deviceId != device) throw bad("an event of another device");
       if (e.siteId != site) throw bad("an event of another site");
-      if (first == 0 || e.seq < first) first = e.seq;
-      last = std::max(last, e.seq);
     }
-    if (first != m.firstSeq || last != m.lastSeq) throw bad("sequence range");
   }
 
   void queueReceipt(const ImportedBatch& b) {
@@ -356,8 +368,6 @@ private:
     r.batchSeq = b.batchSeq;
     r.batchId = b.batchId;
     r.sha256 = b.sha256;
-    r.eventCount = b.eventCount;
-    r.newEvents = b.newEvents;
     r.importedUtc = b.importedUtc;
     pending_.push_back({r});
   }
@@ -367,18 +377,18 @@ private:
     for (const auto& p : pending_) {
       const sync::Receipt& r = p.receipt;
       const fs::path file = layout_.receiptFile(r.deviceId, r.batchSeq, r.batchId);
-      if (!done.insert(file).second || platform::fileExists(file)) continue;
+      if (!done.insert(file).second || exists(file)) continue;
       // The database's write lock, held while one receipt is written, keeps a second import
       // running at the same moment from writing the same receipt name (writeFileNoReplace
       // assumes one writer per name). Nothing is written to the database.
       store::Transaction writerLock(store_.db());
-      if (platform::fileExists(file)) continue;
+      if (exists(file)) continue;
       try {
-        platform::createDirectories(layout_.receiptsDir(r.deviceId));
+        platform::createDirectoriesBeneath(layout_.root, layout_.receiptsDir(r.deviceId));
         platform::writeFileNoReplace(file, sync::signReceipt(r, keys_));
         ++summary_.receiptsWritten;
       } catch (const DagverkError& e) {
-        if (platform::fileExists(file)) continue; // another import wrote it at the same moment
+        if (exists(file)) continue; // another import wrote it at the same moment
         ++summary_.receiptErrors;
         if (e.code() == ErrorCode::DiskFull) summary_.receiptDiskFull = true;
         platform::logError("receipt for batch " + std::to_string(r.batchSeq) + " of device " + r.deviceId +
@@ -390,23 +400,25 @@ private:
   // The prefix ("" or "<k>-") under which a rejected file goes to quarantine: the first under
   // which the file (and its manifest) are free. A reason file already there without its file was
   // written by an earlier attempt that could not move the file; it is used again.
-  static std::string quarantinePrefix(const fs::path& qdir, const std::string& mainName,
-                                      const std::string& manifestName) {
+  std::string quarantinePrefix(const fs::path& qdir, const std::string& mainName,
+                               const std::string& manifestName) const {
     for (int k = 1;; ++k) {
       const std::string p = k == 1 ? std::string() : std::to_string(k) + "-";
-      if (platform::fileExists(qdir / (p + mainName))) continue;
-      if (!manifestName.empty() && platform::fileExists(qdir / (p + manifestName))) continue;
+      if (exists(qdir / (p + mainName))) continue;
+      if (!manifestName.empty() && exists(qdir / (p + manifestName))) continue;
       return p;
     }
   }
 
   // rename(2), then fsync of both folders. A failed fsync after the rename took effect does not
   // undo the move: the file is at `to` (logged). Throws only if the file is still at `from`.
-  static void moveChecked(const fs::path& from, const fs::path& to) {
+  // Both folders are reached without following links (moveFileBeneath): a quarantine folder
+  // planted as a link to a local folder makes the move fail, and the files stay on the share.
+  void moveChecked(const fs::path& from, const fs::path& to) const {
     try {
-      platform::moveFile(from, to);
+      platform::moveFileBeneath(layout_.root, from, to);
     } catch (const DagverkError& e) {
-      if (platform::fileExists(from) || !platform::fileExists(to)) throw;
+      if (exists(from) || !exists(to)) throw;
       platform::logError("moved " + loggable(from.filename().string()) +
                          " to quarantine, but syncing the folders failed: " + e.english());
     }
@@ -442,15 +454,15 @@ private:
     const fs::path qdir = layout_.quarantineDir(device);
     const std::string mainName = batchName.empty() ? manifestName : batchName;
     store::Transaction lock(store_.db());
-    if (!platform::fileExists(src / mainName)) return; // another import quarantined it a moment ago
+    if (!exists(src / mainName)) return; // another import quarantined it a moment ago
     const UtcMs now = clock_.nowUtc();
     bool mainMoved = false;
     bool complete = false;
     try {
-      platform::createDirectories(qdir);
+      platform::createDirectoriesBeneath(layout_.root, qdir);
       const std::string prefix = quarantinePrefix(qdir, mainName, batchName.empty() ? std::string() : manifestName);
       const fs::path reasonFile = qdir / (prefix + mainName + ".reason.txt");
-      if (!platform::fileExists(reasonFile)) {
+      if (!exists(reasonFile)) {
         std::ostringstream text;
         text << "Quarantined by dagverk-central import\n"
              << "site: " << site << "\ndevice: " << device
@@ -459,14 +471,14 @@ private:
         try {
           platform::writeFileNoReplace(reasonFile, text.str());
         } catch (const DagverkError& e) {
-          if (!platform::fileExists(reasonFile)) throw;
+          if (!exists(reasonFile)) throw;
           platform::logError("wrote the quarantine reason file for " + loggable(mainName) +
                              ", but syncing its folder failed: " + e.english());
         }
       }
       moveChecked(src / mainName, qdir / (prefix + mainName));
       mainMoved = true;
-      if (!batchName.empty() && platform::fileExists(src / manifestName))
+      if (!batchName.empty() && exists(src / manifestName))
         moveChecked(src / manifestName, qdir / (prefix + manifestName));
       complete = true;
     } catch (const DagverkError& e) {
@@ -498,20 +510,20 @@ private:
     const fs::path src = layout_.root / "inbox" / site / device;
     const fs::path qdir = layout_.quarantineDir(device);
     std::optional<std::string> prefix;
-    for (const auto& name : platform::listFiles(qdir)) {
+    for (const auto& name : platform::listBeneath(layout_.root, qdir).files) {
       if (name.size() < batchFile.size() || name.compare(name.size() - batchFile.size(), batchFile.size(), batchFile) != 0)
         continue;
       const std::string p = name.substr(0, name.size() - batchFile.size());
       const bool numbered = p.size() >= 2 && p.back() == '-' &&
                             std::all_of(p.begin(), p.end() - 1, [](unsigned char c) { return std::isdigit(c) != 0; });
       if (!p.empty() && !numbered) continue;
-      if (platform::fileExists(qdir / (p + manifestName))) continue;
+      if (exists(qdir / (p + manifestName))) continue;
       prefix = p;
       break;
     }
     if (!prefix) return false;
     store::Transaction lock(store_.db());
-    if (!platform::fileExists(src / manifestName)) return true; // another import moved it a moment ago
+    if (!exists(src / manifestName)) return true; // another import moved it a moment ago
     try {
       moveChecked(src / manifestName, qdir / (*prefix + manifestName));
       ++summary_.quarantinesCompleted;

@@ -18,10 +18,26 @@ inline constexpr std::size_t kMarkerBytes = 64 * kKiB;
 inline constexpr std::size_t kManifestBytes = 64 * kKiB;
 // <share>/receipts/.../*.receipt: ids, counts and a signature (~300 bytes).
 inline constexpr std::size_t kReceiptBytes = 64 * kKiB;
-// A batch (kiosk -> central) and a bundle (central -> kiosks), whole files. A year of a busy
-// site's events is a few MiB; a bundle with every roster of a unit is well below this too.
-inline constexpr std::size_t kBatchBytes = 512 * kMiB;
-inline constexpr std::size_t kBundleBytes = 512 * kMiB;
+// A batch (kiosk -> central) and a bundle (central -> kiosks), whole files, derived from what
+// they must carry. Each is read whole into memory (then decrypted beside it), so the limit is
+// also what a planted file can cost a kiosk's or central's memory: twice the limit at most.
+//
+// A batch holds every event a kiosk has not had acknowledged: at the worst a year without a
+// receipt at a large site. 100 people present each day, 4 events each (in, out, an activity, a
+// feedback), 366 days: 146,400 events. An event row as a batch holds it is about 300 bytes (ids,
+// zone, kind, a payload of ~100 bytes); 1 KiB each leaves room for larger payloads. Plus the
+// padding to the next size bucket (at most 1 MiB above 1 MiB) and the stream's framing.
+inline constexpr std::size_t kYearOfEvents = 100 * 4 * 366;
+inline constexpr std::size_t kBatchEventBytes = 1 * kKiB;
+inline constexpr std::size_t kBatchBytes = (kYearOfEvents * kBatchEventBytes / kMiB + 2) * kMiB; // 145 MiB
+// A bundle holds a site's roster: at most 1,000 participants and 1,000 staff, each a CSV row of
+// at most 1 KiB (Dagverk writes ~150 bytes: ids, names, weekdays, a PIN hash), activities and
+// settings within the same budget. Until bundles are made per site, one bundle carries a whole
+// unit: room for 8 such sites.
+inline constexpr std::size_t kSitePeople = 1000;
+inline constexpr std::size_t kRosterRowBytes = 1 * kKiB;
+inline constexpr std::size_t kBundleSites = 8;
+inline constexpr std::size_t kBundleBytes = kBundleSites * 2 * kSitePeople * kRosterRowBytes; // 15.6 MiB
 // `dagverk keys` output that `dagverk-central enroll --device-key FILE` reads (~100 bytes).
 inline constexpr std::size_t kDevicePublicKeyBytes = 4 * kKiB;
 // <keys>/enrolled.json: ~150 bytes per device.

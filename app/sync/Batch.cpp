@@ -1,4 +1,5 @@
 // Batches (kiosk -> central) and the chunked secretstream they and bundles share.
+#include "sync/SecretBytes.hpp"
 #include "sync/SyncFormat.hpp"
 #include "sync/SyncInternal.hpp"
 
@@ -41,8 +42,11 @@ std::string decryptStream(ByteReader& in, const unsigned char* key, std::string_
   if (crypto_secretstream_xchacha20poly1305_init_pull(&st, reinterpret_cast<const unsigned char*>(header.data()),
                                                       key) != 0)
     in.fail("invalid stream header");
+  // Room for the whole plain text up front (it is never longer than the cipher text), so that
+  // appending never reallocates and leaves an unwiped copy in freed memory.
   std::string plain;
-  std::vector<unsigned char> buf;
+  plain.reserve(in.remaining());
+  SecretBuffer buf(kMaxChunkBytes);
   bool final = false;
   size_t chunk = 0;
   while (in.remaining() > 0) {
@@ -52,23 +56,49 @@ std::string decryptStream(ByteReader& in, const unsigned char* key, std::string_
         len > kMaxChunkBytes + crypto_secretstream_xchacha20poly1305_ABYTES)
       in.fail("chunk " + std::to_string(chunk) + " has length " + std::to_string(len));
     const auto c = in.take(len, "chunk");
-    buf.resize(std::max<size_t>(1, len - crypto_secretstream_xchacha20poly1305_ABYTES));
     unsigned long long mlen = 0;
     unsigned char tag = 0;
     if (crypto_secretstream_xchacha20poly1305_pull(&st, buf.data(), &mlen, &tag,
                                                    reinterpret_cast<const unsigned char*>(c.data()), len,
-                                                   reinterpret_cast<const unsigned char*>(ad.data()), ad.size()) != 0)
+                                                   reinterpret_cast<const unsigned char*>(ad.data()), ad.size()) != 0) {
+      sodium_memzero(&st, sizeof st);
+      sodium_memzero(plain.data(), plain.size());
       in.fail("chunk " + std::to_string(chunk) + " does not decrypt");
-    if (plain.size() + mlen > kMaxBatchBytes) in.fail("decrypted contents too large");
+    }
+    if (plain.size() + mlen > kMaxBatchBytes) {
+      sodium_memzero(plain.data(), plain.size());
+      in.fail("decrypted contents too large");
+    }
     plain.append(reinterpret_cast<const char*>(buf.data()), static_cast<size_t>(mlen));
+    sodium_memzero(buf.data(), static_cast<size_t>(mlen));
     if (tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL) final = true;
-    else if (tag != crypto_secretstream_xchacha20poly1305_TAG_MESSAGE)
+    else if (tag != crypto_secretstream_xchacha20poly1305_TAG_MESSAGE) {
+      sodium_memzero(plain.data(), plain.size());
       in.fail("chunk " + std::to_string(chunk) + " has unexpected tag " + std::to_string(tag));
+    }
     ++chunk;
   }
   sodium_memzero(&st, sizeof st);
-  if (!final) in.fail("stream ends without its final chunk");
+  if (!final) {
+    sodium_memzero(plain.data(), plain.size());
+    in.fail("stream ends without its final chunk");
+  }
   return plain;
+}
+
+} // namespace detail
+
+namespace detail {
+
+size_t paddedBatchSize(size_t payloadBytes) {
+  const size_t needed = payloadBytes + 1; // ISO/IEC 7816-4 padding adds at least one byte
+  if (needed <= kBatchBucketSmallest) return kBatchBucketSmallest;
+  if (needed <= kBatchBucketPowersUpTo) {
+    size_t bucket = kBatchBucketSmallest;
+    while (bucket < needed) bucket *= 2;
+    return bucket;
+  }
+  return (needed + kBatchBucketPowersUpTo - 1) / kBatchBucketPowersUpTo * kBatchBucketPowersUpTo;
 }
 
 } // namespace detail
@@ -76,7 +106,10 @@ std::string decryptStream(ByteReader& in, const unsigned char* key, std::string_
 namespace {
 
 constexpr char kBatchMagic[4] = {'D', 'G', 'V', 'B'};
-constexpr std::uint8_t kBatchFormat = 1;
+// Format 2 pads the plain text to a size bucket (paddedBatchSize); format 1, without padding, is
+// still read, for batches an older kiosk left on the share.
+constexpr std::uint8_t kBatchFormat = 2;
+constexpr std::uint8_t kBatchFormatUnpadded = 1;
 constexpr std::uint32_t kBatchPayloadVersion = 1;
 constexpr size_t kSealedKeyBytes = crypto_box_SEALBYTES + crypto_secretstream_xchacha20poly1305_KEYBYTES;
 constexpr size_t kMinEventBytes = 64; // a serialized event is never smaller than this
@@ -86,6 +119,7 @@ constexpr const char* kWrongKeySv = "Batchfilen är krypterad för en annan cent
 constexpr const char* kUnknownFormatSv = "Batchfilen har ett okänt format och lästes inte in.";
 
 struct BatchHeader {
+  std::uint8_t format = 0;
   std::string deviceId;
   size_t length = 0; // bytes of the cleartext header (the associated data)
 };
@@ -98,11 +132,12 @@ BatchHeader parseBatchHeader(std::string_view bytes) {
   const auto magic = in.take(4, "magic");
   if (!std::equal(magic.begin(), magic.end(), kBatchMagic)) rejectBatch(kUnknownFormatSv, "not a batch (bad magic)");
   const auto format = in.u8();
-  if (format != kBatchFormat)
+  if (format != kBatchFormat && format != kBatchFormatUnpadded)
     rejectBatch(kUnknownFormatSv, "unknown batch format version " + std::to_string(format));
   const auto idLen = in.u8();
   if (idLen == 0 || idLen > kMaxIdBytes) rejectBatch(kBatchDamagedSv, "device id length " + std::to_string(idLen));
   BatchHeader h;
+  h.format = format;
   h.deviceId = std::string(in.take(idLen, "device id"));
   if (!isSafeId(h.deviceId)) rejectBatch(kBatchDamagedSv, "device id has invalid characters");
   h.length = in.pos();
@@ -192,9 +227,20 @@ std::string sealBatch(const BatchContents& batch, const DeviceKey& device, const
   if (batch.deviceId != device.deviceId)
     throw DagverkError(ErrorCode::BadInput, "Batchen hör till en annan enhet.",
                        "sealBatch: batch device id differs from the device key's");
-  const std::string payload = encodeBatchPayload(batch);
-  if (payload.size() > kMaxBatchBytes - 4096)
+  std::string payload = encodeBatchPayload(batch);
+  const WipeOnExit wipePayload(payload);
+  const size_t padded = paddedBatchSize(payload.size());
+  if (padded > kMaxBatchBytes - 4096 * 4)
     throw DagverkError(ErrorCode::BadInput, "Batchen är för stor.", "sealBatch: payload larger than allowed");
+  // ISO/IEC 7816-4 padding to the bucket: the file's size tells a reader of the share only the
+  // bucket, not how many events the batch holds. resize() may reallocate: wipe the old bytes.
+  std::string plain(padded, '\0');
+  const WipeOnExit wipePlain(plain);
+  std::copy(payload.begin(), payload.end(), plain.begin());
+  size_t paddedLen = 0;
+  if (sodium_pad(&paddedLen, reinterpret_cast<unsigned char*>(plain.data()), payload.size(), padded, padded) != 0 ||
+      paddedLen != padded)
+    throw DagverkError(ErrorCode::BadInput, "Batchen är för stor.", "sealBatch: padding failed");
 
   ByteWriter out;
   out.bytes(kBatchMagic, sizeof kBatchMagic);
@@ -203,16 +249,13 @@ std::string sealBatch(const BatchContents& batch, const DeviceKey& device, const
   out.bytes(device.deviceId);
   const std::string ad = out.str();
 
-  unsigned char key[crypto_secretstream_xchacha20poly1305_KEYBYTES];
-  crypto_secretstream_xchacha20poly1305_keygen(key);
+  StreamKey key;
+  crypto_secretstream_xchacha20poly1305_keygen(key.data());
   unsigned char sealed[kSealedKeyBytes];
-  if (crypto_box_seal(sealed, key, sizeof key, centralBoxPk.data()) != 0) {
-    sodium_memzero(key, sizeof key);
+  if (crypto_box_seal(sealed, key.data(), key.size(), centralBoxPk.data()) != 0)
     throw DagverkError(ErrorCode::KeysMissing, "Den centrala nyckeln är ogiltig.", "crypto_box_seal failed");
-  }
   out.bytes(sealed, sizeof sealed);
-  encryptStream(payload, key, ad, out);
-  sodium_memzero(key, sizeof key);
+  encryptStream(plain, key.data(), ad, out);
 
   unsigned char sig[crypto_sign_BYTES];
   std::string& file = out.str();
@@ -238,22 +281,21 @@ BatchContents openBatch(std::string_view bytes, const PublicKey& deviceSignPk, c
 
   ByteReader in(bytes.substr(h.length, signedLen - h.length), ErrorCode::BatchRejected, kBatchDamagedSv, "batch");
   const auto sealed = in.take(kSealedKeyBytes, "sealed key");
-  unsigned char key[crypto_secretstream_xchacha20poly1305_KEYBYTES];
-  if (crypto_box_seal_open(key, reinterpret_cast<const unsigned char*>(sealed.data()), sealed.size(),
+  StreamKey key;
+  if (crypto_box_seal_open(key.data(), reinterpret_cast<const unsigned char*>(sealed.data()), sealed.size(),
                            central.boxPk.data(), central.boxSk.data()) != 0)
     rejectBatch(kWrongKeySv, "stream key is not sealed to this central box key");
-  std::string plain;
-  try {
-    plain = decryptStream(in, key, bytes.substr(0, h.length));
-  } catch (...) {
-    sodium_memzero(key, sizeof key);
-    throw;
-  }
-  sodium_memzero(key, sizeof key);
+  std::string plain = decryptStream(in, key.data(), bytes.substr(0, h.length));
+  const WipeOnExit wipePlain(plain);
+  size_t payloadLen = plain.size();
+  if (h.format == kBatchFormat &&
+      (plain.empty() ||
+       sodium_unpad(&payloadLen, reinterpret_cast<const unsigned char*>(plain.data()), plain.size(), plain.size()) != 0))
+    rejectBatch(kBatchDamagedSv, "padding malformed");
 
   BatchContents b;
   try {
-    b = decodeBatchPayload(plain);
+    b = decodeBatchPayload(std::string_view(plain).substr(0, payloadLen));
   } catch (const std::exception& e) {
     rejectBatch(kBatchDamagedSv, std::string("payload malformed: ") + e.what());
   }

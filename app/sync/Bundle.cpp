@@ -76,6 +76,7 @@ BundleContents openWithKey(std::string_view bytes, const BundleHeader& h, std::s
     throw;
   }
   sodium_memzero(key, sizeof key);
+  const WipeOnExit wipePlain(plain); // the roster and staff in the clear
   BundleContents b;
   try {
     b = decodeBundlePayload(plain);
@@ -148,7 +149,8 @@ std::string sealBundle(const BundleContents& bundle, const CentralKeys& central,
   ensureSodium();
   if (bundle.version < 0)
     throw DagverkError(ErrorCode::BadInput, "Paketets version är ogiltig.", "sealBundle: negative version");
-  const std::string payload = encodeBundlePayload(bundle);
+  std::string payload = encodeBundlePayload(bundle);
+  const WipeOnExit wipePayload(payload);
   if (payload.size() > kMaxBundleBytes - 4096)
     throw DagverkError(ErrorCode::BadInput, "Paketet är för stort.", "sealBundle: payload larger than allowed");
 
@@ -215,7 +217,10 @@ namespace {
 
 constexpr char kReceiptMagic[4] = {'D', 'G', 'V', 'R'};
 constexpr std::uint8_t kReceiptFormat = 1;
-constexpr std::uint32_t kReceiptPayloadVersion = 1;
+// Version 2 holds no event counts: a receipt is readable by anyone who can read the share, and
+// the kiosk needs only the batch id and hash. Version 1 (with counts) is still read.
+constexpr std::uint32_t kReceiptPayloadVersion = 2;
+constexpr std::uint32_t kReceiptPayloadWithCounts = 1;
 constexpr const char* kReceiptSv = "Kvittot från centralen är skadat eller saknar giltig signatur och användes inte.";
 
 [[noreturn]] void rejectReceipt(const std::string& reason) {
@@ -232,8 +237,6 @@ std::string signReceipt(const Receipt& r, const CentralKeys& central) {
   w.i64(r.batchSeq);
   w.str(r.batchId);
   w.str(r.sha256);
-  w.i64(r.eventCount);
-  w.i64(r.newEvents);
   w.i64(r.importedUtc);
   const std::string body = w.bytes();
   if (body.size() > kMaxReceiptBytes)
@@ -273,20 +276,23 @@ Receipt openReceipt(std::string_view bytes, const PublicKey& centralSignPk) {
   Receipt r;
   try {
     PayloadReader p(body);
-    if (const auto v = p.u32(); v != kReceiptPayloadVersion)
+    const auto v = p.u32();
+    if (v != kReceiptPayloadVersion && v != kReceiptPayloadWithCounts)
       throw PayloadError("unknown payload version " + std::to_string(v));
     r.deviceId = p.str();
     r.batchSeq = p.i64();
     r.batchId = p.str();
     r.sha256 = p.str();
-    r.eventCount = p.i64();
-    r.newEvents = p.i64();
+    if (v == kReceiptPayloadWithCounts) {
+      const std::int64_t eventCount = p.i64();
+      const std::int64_t newEvents = p.i64();
+      if (eventCount < 0 || newEvents < 0 || newEvents > eventCount) throw PayloadError("event counts out of range");
+    }
     r.importedUtc = p.i64();
     p.finish();
   } catch (const std::exception& e) {
     rejectReceipt(std::string("body malformed: ") + e.what());
   }
-  if (r.eventCount < 0 || r.newEvents < 0 || r.newEvents > r.eventCount) rejectReceipt("event counts out of range");
   return r;
 }
 

@@ -32,13 +32,17 @@ constexpr const char* kDevicePublicTag = "dagverk-device-key";
 constexpr const char* kCentralBoxTag = "dagverk-central-box-key";
 constexpr const char* kCentralSignTag = "dagverk-central-sign-key";
 
+// Key files hold secrets: each word gets its full room up front, so that growing it never leaves
+// a partial copy in freed memory (callers wipe the words, WipedWords).
 std::vector<std::string> words(std::string_view text) {
   std::vector<std::string> out;
   std::string cur;
+  cur.reserve(text.size());
   for (const char c : text) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       if (!cur.empty()) out.push_back(std::move(cur));
       cur.clear();
+      cur.reserve(text.size());
     } else {
       cur.push_back(c);
     }
@@ -47,9 +51,11 @@ std::vector<std::string> words(std::string_view text) {
   return out;
 }
 
-// Decodes base64 into exactly N bytes; false on anything else.
-template <size_t N> bool fromBase64(const std::string& text, std::array<unsigned char, N>& out) {
+// Decodes base64 into exactly out.size() bytes (a public key array or a SecretKey); false on
+// anything else.
+template <class Bytes> bool fromBase64(const std::string& text, Bytes& out) {
   ensureSodium();
+  const size_t N = out.size();
   size_t len = 0;
   const char* end = nullptr;
   if (text.size() > 4 * N) return false;
@@ -57,6 +63,32 @@ template <size_t N> bool fromBase64(const std::string& text, std::array<unsigned
                         sodium_base64_VARIANT_ORIGINAL) != 0)
     return false;
   return len == N && end == text.c_str() + text.size();
+}
+
+// The words of a key file hold a secret in base64: wiped when they go, on every path.
+class WipedWords {
+public:
+  explicit WipedWords(std::vector<std::string> w) : w_(std::move(w)) {}
+  WipedWords(const WipedWords&) = delete;
+  WipedWords& operator=(const WipedWords&) = delete;
+  ~WipedWords() {
+    for (auto& s : w_) sodium_memzero(s.data(), s.size());
+  }
+  const std::vector<std::string>& get() const { return w_; }
+
+private:
+  std::vector<std::string> w_;
+};
+
+// "<prefix><base64 of the secret>\n" built in one buffer of its final size, so that no
+// temporary copy of the encoded secret is left unwiped in freed memory.
+std::string secretLine(const std::string& prefix, const unsigned char* secret, size_t size) {
+  const size_t b64 = sodium_base64_encoded_len(size, sodium_base64_VARIANT_ORIGINAL);
+  std::string line(prefix.size() + b64, '\0');
+  std::copy(prefix.begin(), prefix.end(), line.begin());
+  sodium_bin2base64(line.data() + prefix.size(), b64, secret, size, sodium_base64_VARIANT_ORIGINAL);
+  line.back() = '\n'; // the encoder's terminating NUL becomes the line end
+  return line;
 }
 
 // An Ed25519 secret key holds its seed and public key; both must agree.
@@ -67,8 +99,7 @@ bool signSecretConsistent(const SigningSecret& sk, PublicKey& pk) {
   SigningSecret derivedSk{};
   crypto_sign_seed_keypair(derivedPk.data(), derivedSk.data(), seed);
   sodium_memzero(seed, sizeof seed);
-  const bool ok = sodium_memcmp(derivedSk.data(), sk.data(), sk.size()) == 0;
-  sodium_memzero(derivedSk.data(), derivedSk.size());
+  const bool ok = derivedSk == sk; // constant time; derivedSk is wiped when it goes
   pk = derivedPk;
   return ok;
 }
@@ -116,9 +147,20 @@ struct EnrolledFile {
 };
 
 // "dagverk-device-key-secret 2 <device-id> <Ed25519 secret> <X25519 secret>"
+// Built in one buffer of its final size, as secretLine, so no copy of a secret is left in freed memory.
 std::string deviceKeyText(const DeviceKey& key) {
-  return std::string(kDeviceSecretTag) + " 2 " + key.deviceId + " " + toBase64(key.signSk.data(), key.signSk.size()) +
-         " " + toBase64(key.boxSk.data(), key.boxSk.size()) + "\n";
+  const std::string prefix = std::string(kDeviceSecretTag) + " 2 " + key.deviceId + " ";
+  const size_t signB64 = sodium_base64_encoded_len(key.signSk.size(), sodium_base64_VARIANT_ORIGINAL);
+  const size_t boxB64 = sodium_base64_encoded_len(key.boxSk.size(), sodium_base64_VARIANT_ORIGINAL);
+  std::string line(prefix.size() + signB64 + boxB64, '\0');
+  std::copy(prefix.begin(), prefix.end(), line.begin());
+  char* at = line.data() + prefix.size();
+  sodium_bin2base64(at, signB64, key.signSk.data(), key.signSk.size(), sodium_base64_VARIANT_ORIGINAL);
+  at[signB64 - 1] = ' '; // the encoder's terminating NUL becomes the separator
+  at += signB64;
+  sodium_bin2base64(at, boxB64, key.boxSk.data(), key.boxSk.size(), sodium_base64_VARIANT_ORIGINAL);
+  line.back() = '\n';
+  return line;
 }
 
 void checkDeviceId(const std::string& deviceId) {
@@ -151,7 +193,8 @@ DeviceKey loadOrCreateDeviceKey(const fs::path& dataDir, const std::string& devi
     }
   }
   std::string text = readKeyFile(file);
-  const auto w = words(text);
+  const WipedWords words_(words(text));
+  const auto& w = words_.get();
   sodium_memzero(text.data(), text.size());
   if (w.size() < 4 || w[0] != kDeviceSecretTag) keysMissing(file, "not a device key file");
   if (!((w[1] == "1" && w.size() == 4) || (w[1] == "2" && w.size() == 5))) keysMissing(file, "unknown key file version");
@@ -234,9 +277,8 @@ CentralKeys createCentralKeys(const fs::path& keysDir) {
   CentralKeys keys;
   crypto_box_keypair(keys.boxPk.data(), keys.boxSk.data());
   crypto_sign_keypair(keys.signPk.data(), keys.signSk.data());
-  std::string boxText = std::string(kCentralBoxTag) + " 1 " + toBase64(keys.boxSk.data(), keys.boxSk.size()) + "\n";
-  std::string signText =
-      std::string(kCentralSignTag) + " 1 " + toBase64(keys.signSk.data(), keys.signSk.size()) + "\n";
+  std::string boxText = secretLine(std::string(kCentralBoxTag) + " 1 ", keys.boxSk.data(), keys.boxSk.size());
+  std::string signText = secretLine(std::string(kCentralSignTag) + " 1 ", keys.signSk.data(), keys.signSk.size());
   try {
     platform::writePrivateFile(boxFile, boxText);
     platform::writePrivateFile(signFile, signText);
@@ -256,7 +298,8 @@ CentralKeys loadCentralKeys(const fs::path& keysDir) {
   {
     const fs::path file = keysDir / kCentralBoxFile;
     std::string text = readKeyFile(file);
-    const auto w = words(text);
+    const WipedWords words_(words(text));
+    const auto& w = words_.get();
     sodium_memzero(text.data(), text.size());
     if (w.size() != 3 || w[0] != kCentralBoxTag || w[1] != "1") keysMissing(file, "not a central box key file");
     if (!fromBase64(w[2], keys.boxSk)) keysMissing(file, "secret key malformed");
@@ -265,7 +308,8 @@ CentralKeys loadCentralKeys(const fs::path& keysDir) {
   {
     const fs::path file = keysDir / kCentralSignFile;
     std::string text = readKeyFile(file);
-    const auto w = words(text);
+    const WipedWords words_(words(text));
+    const auto& w = words_.get();
     sodium_memzero(text.data(), text.size());
     if (w.size() != 3 || w[0] != kCentralSignTag || w[1] != "1") keysMissing(file, "not a central sign key file");
     if (!fromBase64(w[2], keys.signSk) || !signSecretConsistent(keys.signSk, keys.signPk))

@@ -87,7 +87,8 @@ std::int64_t readReceipts(store::KioskStore& store, const ShareLayout& layout, c
     if (b.ackedUtc) acked.insert(b.batchId);
   std::int64_t confirmed = 0;
   const fs::path dir = layout.receiptsDir(store.deviceId());
-  for (const auto& name : platform::listFiles(dir)) {
+  // Links are skipped (and logged) by listBeneath and never followed by readShareFile.
+  for (const auto& name : platform::listBeneath(layout.root, dir).files) {
     if (!endsWith(name, ".receipt")) {
       platform::logInfo("receipts: ignoring unknown file " + name);
       continue;
@@ -97,9 +98,9 @@ std::int64_t readReceipts(store::KioskStore& store, const ShareLayout& layout, c
     if (const auto dash = stem.find('-'); dash != std::string::npos && acked.count(stem.substr(dash + 1))) continue;
     if (seen.ignored.count(name)) continue;
     try {
-      const Receipt r = openReceipt(readFileWithinLimit(dir / name, limits::kReceiptBytes, ErrorCode::BatchRejected,
-                                                        "Ett kvitto från centralen är för stort och lästes inte.",
-                                                        "receipt"),
+      const Receipt r = openReceipt(readShareFile(layout.root, dir / name, limits::kReceiptBytes,
+                                                  ErrorCode::BatchRejected,
+                                                  "Ett kvitto från centralen är för stort och lästes inte.", "receipt"),
                                     signPk);
       if (r.deviceId != store.deviceId()) {
         seen.ignored.insert(name);
@@ -179,7 +180,7 @@ void writeBatch(store::KioskStore& store, const ShareLayout& layout, const Share
   const fs::path batchPath = layout.batchFile(batch.siteId, batch.deviceId, batch.batchSeq, batch.batchId);
   const fs::path manifestPath = layout.manifestFile(batch.siteId, batch.deviceId, batch.batchSeq, batch.batchId);
   try {
-    platform::createDirectories(batchPath.parent_path());
+    platform::createDirectoriesBeneath(layout.root, batchPath.parent_path());
     platform::writeFileNoReplace(batchPath, bytes);
   } catch (const DagverkError& e) {
     shareWriteFailed(e, "batch " + batchPath.filename().string());
@@ -192,9 +193,6 @@ void writeBatch(store::KioskStore& store, const ShareLayout& layout, const Share
   m.batchSeq = batch.batchSeq;
   m.byteSize = static_cast<std::int64_t>(bytes.size());
   m.sha256 = sha;
-  m.eventCount = static_cast<std::int64_t>(batch.events.size());
-  m.firstSeq = batch.events.front().seq;
-  m.lastSeq = batch.events.back().seq;
   m.schemaVersion = batch.schemaVersion;
   progress(0.6, "Skriver till den centrala mappen");
   try {
@@ -210,8 +208,8 @@ void writeBatch(store::KioskStore& store, const ShareLayout& layout, const Share
 
   progress(0.7, "Kontrollerar det som skrevs");
   try {
-    const std::string back = readFileWithinLimit(batchPath, limits::kBatchBytes, ErrorCode::ShareNotWritable, "",
-                                                 "batch read back");
+    const std::string back = readShareFile(layout.root, batchPath, limits::kBatchBytes, ErrorCode::ShareNotWritable,
+                                           "", "batch read back");
     if (back.size() != bytes.size() || sha256Hex(back) != sha || peekBatchDeviceId(back) != batch.deviceId)
       throw DagverkError(ErrorCode::ShareNotWritable, "",
                          "batch " + m.batchFile + " read back differs from what was written (" +
@@ -233,16 +231,16 @@ void writeBatch(store::KioskStore& store, const ShareLayout& layout, const Share
   rec.batchId = batch.batchId;
   rec.fileName = m.batchFile;
   rec.sha256 = sha;
-  rec.eventCount = m.eventCount;
-  rec.firstSeq = m.firstSeq;
-  rec.lastSeq = m.lastSeq;
+  rec.eventCount = static_cast<std::int64_t>(batch.events.size());
+  rec.firstSeq = batch.events.front().seq;
+  rec.lastSeq = batch.events.back().seq;
   rec.writtenUtc = now;
   store.ledger().recordBatch(rec, seqs);
-  result.eventsSent = m.eventCount;
+  result.eventsSent = rec.eventCount;
   result.batchSeq = batch.batchSeq;
   result.batchFile = m.batchFile;
-  platform::logInfo("sync: wrote batch " + m.batchFile + " with " + std::to_string(m.eventCount) + " events, seq " +
-                    std::to_string(m.firstSeq) + ".." + std::to_string(m.lastSeq));
+  platform::logInfo("sync: wrote batch " + m.batchFile + " with " + std::to_string(rec.eventCount) + " events, seq " +
+                    std::to_string(rec.firstSeq) + ".." + std::to_string(rec.lastSeq));
 }
 
 // What writeFileNoReplace leaves behind when the kiosk is stopped between creating a batch or
@@ -283,7 +281,7 @@ void applyNewestBundle(store::KioskStore& store, const ShareLayout& layout, cons
                        const DeviceKey& device, SyncResult& result) {
   const std::int64_t current = store.settings().bundleVersion();
   std::vector<std::pair<std::int64_t, std::string>> newer;
-  for (const auto& name : platform::listFiles(layout.bundlesDir())) {
+  for (const auto& name : platform::listBeneath(layout.root, layout.bundlesDir()).files) {
     const auto version = endsWith(name, ".bundle") ? parseDigits(name.substr(0, name.size() - 7)) : std::nullopt;
     if (!version) {
       platform::logInfo("bundles: ignoring unknown file " + name);
@@ -295,8 +293,9 @@ void applyNewestBundle(store::KioskStore& store, const ShareLayout& layout, cons
   for (const auto& [version, name] : newer) {
     try {
       const BundleContents b =
-          openBundle(readFileWithinLimit(layout.bundlesDir() / name, limits::kBundleBytes, ErrorCode::BundleRejected,
-                                         "Paketet från centralen är för stort och användes inte.", "bundle"),
+          openBundle(readShareFile(layout.root, layout.bundlesDir() / name, limits::kBundleBytes,
+                                   ErrorCode::BundleRejected, "Paketet från centralen är för stort och användes inte.",
+                                   "bundle"),
                      signPk, device);
       if (b.version != version)
         throw DagverkError(ErrorCode::BundleRejected, "Filnamnet och innehållet har olika versioner.",
@@ -373,6 +372,9 @@ SyncResult runSync(store::KioskStore& store, const fs::path& dataDir, const fs::
     if (*pinnedSign != toBase64(marker.centralSignPk) || *pinnedBox != toBase64(marker.centralBoxPk))
       throw DagverkError(ErrorCode::BadInput, "Den centrala mappen har andra nycklar än förut. Kontakta IT.",
                          "the share marker's central keys differ from those pinned at enrolment; refused");
+    // Signed by the pinned central key: a share writer who changes the unit name or a key is
+    // refused.
+    verifyMarker(marker, publicKeyFromBase64(*pinnedSign));
     const ShareLayout layout{share};
     const DeviceKey device = loadOrCreateDeviceKey(dataDir, store.deviceId());
     Receipts receipts;

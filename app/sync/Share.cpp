@@ -9,6 +9,8 @@
 #include <cereal/cereal.hpp>
 #include <cereal/types/string.hpp>
 
+#include <sodium.h>
+
 #include <cstdio>
 #include <sstream>
 
@@ -50,7 +52,73 @@ std::string readFileWithinLimit(const fs::path& file, std::size_t maxBytes, Erro
   return bytes;
 }
 
+std::string readShareFile(const fs::path& shareRoot, const fs::path& file, std::size_t maxBytes, ErrorCode code,
+                          const std::string& swedish, const std::string& what) {
+  std::string bytes;
+  switch (platform::readFileBeneath(shareRoot, file, maxBytes, bytes)) {
+  case platform::BeneathRead::Ok: return bytes;
+  case platform::BeneathRead::TooLarge:
+    throw DagverkError(code, swedish,
+                       what + " refused: " + file.string() + " is larger than " + std::to_string(maxBytes) + " bytes");
+  case platform::BeneathRead::Link:
+  case platform::BeneathRead::NotRegular:
+    throw DagverkError(code, "En fil i den centrala mappen är en symbolisk länk eller ingen vanlig fil och lästes inte.",
+                       what + " refused: a symbolic link (or not a regular file) on the share is never followed");
+  case platform::BeneathRead::Missing: break;
+  }
+  throw DagverkError(code, "En fil saknas i den centrala mappen.", what + " missing: " + file.string());
+}
+
 // --- marker -----------------------------------------------------------------------------------
+
+namespace {
+
+// What the marker's signature covers: every field, each on a line of its own, after a context
+// string (a signature made for another purpose can never pass as a marker's). The unit name is
+// checked for line breaks before signing and after reading, so the lines cannot be shifted.
+std::string markerSignedText(const ShareMarker& m) {
+  return std::string("dagverk-share-marker\n") + std::to_string(m.formatVersion) + "\n" + m.unit + "\n" +
+         toBase64(m.centralBoxPk) + "\n" + toBase64(m.centralSignPk) + "\n";
+}
+
+DagverkError markerNotSigned(const std::string& why) {
+  return DagverkError(ErrorCode::BadInput,
+                      std::string("Den centrala mappens märkfil (") + kMarkerFileName +
+                          ") är inte signerad av centralen och används inte. Kontakta IT.",
+                      "share marker refused: " + why);
+}
+
+} // namespace
+
+void signMarker(ShareMarker& m, const SigningSecret& centralSignSk) {
+  detail::ensureSodium();
+  if (m.unit.find('\n') != std::string::npos)
+    throw DagverkError(ErrorCode::BadInput, "Enhetens namn får inte innehålla radbrytningar.",
+                       "unit name holds a line break");
+  const std::string text = markerSignedText(m);
+  unsigned char sig[crypto_sign_BYTES];
+  crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(text.data()), text.size(),
+                       centralSignSk.data());
+  m.signature = toBase64(sig, sizeof sig);
+}
+
+void verifyMarker(const ShareMarker& m, const PublicKey& centralSignPk) {
+  detail::ensureSodium();
+  if (m.signature.empty()) throw markerNotSigned("it has no signature");
+  if (m.unit.find('\n') != std::string::npos) throw markerNotSigned("the unit name holds a line break");
+  std::string sig(crypto_sign_BYTES, '\0');
+  size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(sig.data()), sig.size(), m.signature.data(),
+                        m.signature.size(), nullptr, &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0 ||
+      len != crypto_sign_BYTES)
+    throw markerNotSigned("the signature is not 64 bytes of base64");
+  const std::string text = markerSignedText(m);
+  if (crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(sig.data()),
+                                  reinterpret_cast<const unsigned char*>(text.data()), text.size(),
+                                  centralSignPk.data()) != 0)
+    throw markerNotSigned("the signature does not verify with the central signing key (edited, or signed by "
+                          "another key)");
+}
 
 std::string encodeMarker(const ShareMarker& m) {
   std::ostringstream os;
@@ -59,6 +127,7 @@ std::string encodeMarker(const ShareMarker& m) {
     ar(cereal::make_nvp("formatVersion", m.formatVersion), cereal::make_nvp("unit", m.unit),
        cereal::make_nvp("centralBoxPk", toBase64(m.centralBoxPk)),
        cereal::make_nvp("centralSignPk", toBase64(m.centralSignPk)));
+    if (!m.signature.empty()) ar(cereal::make_nvp("signature", m.signature));
   }
   return os.str() + "\n";
 }
@@ -84,6 +153,10 @@ ShareMarker decodeMarker(std::string_view json) {
                              std::to_string(kShareFormatVersion));
     ar(cereal::make_nvp("unit", m.unit), cereal::make_nvp("centralBoxPk", boxPk),
        cereal::make_nvp("centralSignPk", signPk));
+    // Last and optional here: a marker written before markers were signed still parses (and is
+    // then refused by verifyMarker, with a message that says why).
+    if (const char* next = ar.getNodeName(); next && std::string(next) == "signature")
+      ar(cereal::make_nvp("signature", m.signature));
     ar.finish();
   } catch (const DagverkError&) {
     throw;
@@ -106,16 +179,21 @@ ShareMarker readMarker(const fs::path& share) {
                         "Den centrala mappen hittas inte. Kontrollera att den är ansluten: " + share.string(),
                         "share marker not found: " + file.string());
   };
-  std::error_code ec;
-  if (!fs::is_regular_file(file, ec)) throw missing();
   std::string text;
-  bool within = false;
+  platform::BeneathRead got = platform::BeneathRead::Missing;
   try {
-    within = platform::readFileWithin(file, limits::kMarkerBytes, text);
+    got = platform::readFileBeneath(share, file, limits::kMarkerBytes, text);
   } catch (const DagverkError&) {
     throw missing();
   }
-  if (!within)
+  // A directory in place of the marker is no marker either.
+  if (got == platform::BeneathRead::Missing || got == platform::BeneathRead::NotRegular) throw missing();
+  if (got == platform::BeneathRead::Link)
+    throw DagverkError(ErrorCode::BadInput,
+                       std::string("Den centrala mappens märkfil (") + kMarkerFileName +
+                           ") är en symbolisk länk och används inte.",
+                       "share marker refused: a symbolic link on the share is never followed");
+  if (got == platform::BeneathRead::TooLarge)
     throw DagverkError(ErrorCode::BadInput,
                        std::string("Den centrala mappens märkfil (") + kMarkerFileName + ") är för stor.",
                        "share marker refused: " + file.string() + " is larger than " +
@@ -163,9 +241,7 @@ std::string encodeManifest(const Manifest& m) {
     ar(cereal::make_nvp("batchFile", m.batchFile), cereal::make_nvp("batchId", m.batchId),
        cereal::make_nvp("deviceId", m.deviceId), cereal::make_nvp("siteId", m.siteId),
        cereal::make_nvp("batchSeq", m.batchSeq), cereal::make_nvp("byteSize", m.byteSize),
-       cereal::make_nvp("sha256", m.sha256), cereal::make_nvp("eventCount", m.eventCount),
-       cereal::make_nvp("firstSeq", m.firstSeq), cereal::make_nvp("lastSeq", m.lastSeq),
-       cereal::make_nvp("schemaVersion", m.schemaVersion));
+       cereal::make_nvp("sha256", m.sha256), cereal::make_nvp("schemaVersion", m.schemaVersion));
   }
   return os.str() + "\n";
 }
@@ -176,17 +252,29 @@ Manifest decodeManifest(std::string_view json) {
     return DagverkError(ErrorCode::BatchRejected, sv, "manifest rejected: " + reason);
   };
   Manifest m;
-  try {
+  // Counts as older kiosks wrote them (between sha256 and schemaVersion): checked, then ignored.
+  std::int64_t eventCount = 0, firstSeq = 0, lastSeq = 0;
+  auto read = [&](bool withCounts) {
     // Read strictly (core/StrictJson): a manifest is parsed before anything about it is trusted.
     StrictJsonInputArchive ar(json, limits::kManifestBytes, limits::kJsonMaxDepth,
                               StrictJsonInputArchive::Keys::RefuseUnknown);
     ar(cereal::make_nvp("batchFile", m.batchFile), cereal::make_nvp("batchId", m.batchId),
        cereal::make_nvp("deviceId", m.deviceId), cereal::make_nvp("siteId", m.siteId),
        cereal::make_nvp("batchSeq", m.batchSeq), cereal::make_nvp("byteSize", m.byteSize),
-       cereal::make_nvp("sha256", m.sha256), cereal::make_nvp("eventCount", m.eventCount),
-       cereal::make_nvp("firstSeq", m.firstSeq), cereal::make_nvp("lastSeq", m.lastSeq),
-       cereal::make_nvp("schemaVersion", m.schemaVersion));
+       cereal::make_nvp("sha256", m.sha256));
+    if (withCounts)
+      ar(cereal::make_nvp("eventCount", eventCount), cereal::make_nvp("firstSeq", firstSeq),
+         cereal::make_nvp("lastSeq", lastSeq));
+    ar(cereal::make_nvp("schemaVersion", m.schemaVersion));
     ar.finish();
+  };
+  try {
+    try {
+      read(false);
+    } catch (const std::exception&) {
+      if (json.find("\"eventCount\"") == std::string_view::npos) throw;
+      read(true); // a manifest an older kiosk wrote
+    }
   } catch (const std::exception& e) {
     throw bad(std::string("malformed JSON: ") + e.what());
   }
@@ -198,10 +286,10 @@ Manifest decodeManifest(std::string_view json) {
   if (m.byteSize < 0 || static_cast<std::uint64_t>(m.byteSize) > detail::kMaxBatchBytes)
     throw bad("byteSize out of range");
   if (!isHex64(m.sha256)) throw bad("sha256 is not 64 lowercase hex digits");
-  if (m.eventCount < 0) throw bad("negative eventCount");
-  if (m.firstSeq < 0 || m.lastSeq < m.firstSeq) throw bad("firstSeq/lastSeq out of order");
-  if (m.eventCount == 0 && (m.firstSeq != 0 || m.lastSeq != 0)) throw bad("empty batch with a sequence range");
-  if (m.eventCount > 0 && m.firstSeq < 1) throw bad("firstSeq must be at least 1");
+  if (eventCount < 0) throw bad("negative eventCount");
+  if (firstSeq < 0 || lastSeq < firstSeq) throw bad("firstSeq/lastSeq out of order");
+  if (eventCount == 0 && (firstSeq != 0 || lastSeq != 0)) throw bad("empty batch with a sequence range");
+  if (eventCount > 0 && firstSeq < 1) throw bad("firstSeq must be at least 1");
   if (m.schemaVersion < 0) throw bad("negative schemaVersion");
   return m;
 }

@@ -22,6 +22,8 @@
 #include "core/EventRow.hpp"
 
 #include <array>
+#include "sync/SecretBytes.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -36,8 +38,9 @@ inline constexpr int kShareFormatVersion = 1;
 inline constexpr const char* kMarkerFileName = "dagverk-share.json";
 
 using PublicKey = std::array<unsigned char, 32>;  // Ed25519 or X25519 public key
-using SigningSecret = std::array<unsigned char, 64>; // Ed25519 secret key
-using BoxSecret = std::array<unsigned char, 32>;  // X25519 secret key
+// Secret keys live in locked memory that is wiped when they go (sync/SecretBytes.hpp).
+using SigningSecret = SecretKey<64>; // Ed25519 secret key
+using BoxSecret = SecretKey<32>;     // X25519 secret key
 
 std::string toBase64(const unsigned char* data, size_t size);
 std::string toBase64(const PublicKey& key);
@@ -50,6 +53,13 @@ std::string sha256Hex(std::string_view bytes);
 // than N bytes"). A file that cannot be read throws as platform::readWholeFile does.
 std::string readFileWithinLimit(const std::filesystem::path& file, std::size_t maxBytes, ErrorCode code,
                                 const std::string& swedish, const std::string& what);
+// The same for a file on the share at `shareRoot`: no symbolic link below the root is followed
+// (platform::readFileBeneath), the size is checked on the opened file before reading, and the
+// read is in chunks. Throws DagverkError(code): `swedish` for a file over `maxBytes`, a message of
+// its own for a link or a non-regular file (English "<what> refused: ... symbolic link ...") and
+// for a missing one.
+std::string readShareFile(const std::filesystem::path& shareRoot, const std::filesystem::path& file,
+                          std::size_t maxBytes, ErrorCode code, const std::string& swedish, const std::string& what);
 
 // --- keys -------------------------------------------------------------------------------------
 // The kiosk's own key pairs: <data-dir>/device.key (0600), made on first start. The signing key
@@ -118,9 +128,19 @@ struct ShareMarker {
   std::string unit;            // e.g. "Dagverk demo-enheten"
   PublicKey centralBoxPk{};    // batches are sealed to this
   PublicKey centralSignPk{};   // bundles and receipts are signed by this
+  // Base64 Ed25519 signature by the central signing key over all of the above (signMarker);
+  // empty in a marker written before markers were signed, which verifyMarker refuses.
+  std::string signature;
 };
 std::string encodeMarker(const ShareMarker& m);
 ShareMarker decodeMarker(std::string_view json); // throws BadInput
+// Signs the marker's fields with the central signing key (sets m.signature).
+void signMarker(ShareMarker& m, const SigningSecret& centralSignSk);
+// The one check of a marker's signature, against the central signing key the caller trusts
+// (pinned at enrolment; the marker's own key only where nothing is pinned yet). Throws BadInput
+// ("Den centrala mappens märkfil är inte signerad av centralen ...") for a missing signature or
+// one that does not verify, such as a marker whose unit name or keys a share writer changed.
+void verifyMarker(const ShareMarker& m, const PublicKey& centralSignPk);
 // Reads <share>/dagverk-share.json. Throws ShareMissing ("Den centrala mappen hittas inte")
 // when the share or the marker is missing or unreadable (an unmounted share looks empty), and
 // BadInput for a marker of another format version.
@@ -176,10 +196,10 @@ struct Manifest {
   std::int64_t batchSeq = 0;
   std::int64_t byteSize = 0;
   std::string sha256; // hex of the batch file
-  std::int64_t eventCount = 0;
-  std::int64_t firstSeq = 0; // 0 when the batch is empty
-  std::int64_t lastSeq = 0;
   int schemaVersion = 0;
+  // How many events and which sequence numbers are inside the sealed batch only: in the clear
+  // they would tell anyone who can read the share about attendance. Manifests written before
+  // (with eventCount, firstSeq, lastSeq) are still read; those fields are checked and ignored.
 };
 std::string encodeManifest(const Manifest& m);
 Manifest decodeManifest(std::string_view json); // throws BatchRejected
@@ -190,8 +210,7 @@ struct Receipt {
   std::int64_t batchSeq = 0;
   std::string batchId;
   std::string sha256;
-  std::int64_t eventCount = 0; // events in the batch
-  std::int64_t newEvents = 0;  // of which central had not seen before
+  // No event counts: anyone who can read the share reads receipts (central's status has them).
   UtcMs importedUtc = 0;
 };
 std::string signReceipt(const Receipt& r, const CentralKeys& central);

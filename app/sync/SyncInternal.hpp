@@ -3,6 +3,7 @@
 // id checks and the rejection messages. Not part of the interface other code links against.
 #include "core/Error.hpp"
 #include "core/InputLimits.hpp"
+#include "sync/SecretBytes.hpp"
 #include "sync/SyncFormat.hpp"
 
 #include <cereal/archives/portable_binary.hpp>
@@ -29,6 +30,18 @@ inline constexpr size_t kWriteChunkBytes = 64u * 1024u;        // chunk size whe
 inline constexpr size_t kMaxRecipients = 4096;                 // devices a bundle is sealed to
 // A receipt's body; with its header and signature the file stays within limits::kReceiptBytes.
 inline constexpr size_t kMaxReceiptBytes = limits::kReceiptBytes - 128;
+
+// A secretstream key (crypto_secretstream_xchacha20poly1305_KEYBYTES), in locked memory.
+using StreamKey = SecretKey<32>;
+
+// Batch files are padded to size buckets, so that their size does not tell a reader of the share
+// how many events they hold: the smallest bucket holds a week of a small site (about 200 events,
+// where a count is close to attendance), then powers of two up to 1 MiB, then whole MiB (a
+// batch that large is months of a site's events, and a MiB is some 3,000 events).
+inline constexpr size_t kBatchBucketSmallest = 64u * 1024u;
+inline constexpr size_t kBatchBucketPowersUpTo = 1024u * 1024u;
+// The padded size of a batch payload of `payloadBytes` (at least one byte larger).
+size_t paddedBatchSize(size_t payloadBytes);
 
 // sodium_init() once, thread-safe; throws if libsodium cannot start.
 void ensureSodium();

@@ -143,9 +143,6 @@ public:
     m.batchSeq = b.batchSeq;
     m.byteSize = static_cast<std::int64_t>(bytes.size());
     m.sha256 = sync::sha256Hex(bytes);
-    m.eventCount = static_cast<std::int64_t>(b.events.size());
-    m.firstSeq = b.events.empty() ? 0 : b.events.front().seq;
-    m.lastSeq = b.events.empty() ? 0 : b.events.back().seq;
     m.schemaVersion = b.schemaVersion;
     return m;
   }

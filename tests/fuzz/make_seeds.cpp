@@ -152,23 +152,14 @@ void writeShareSeeds(const fs::path& root, const fuzz::FuzzKeys& keys) {
   m.batchSeq = 1;
   m.byteSize = static_cast<std::int64_t>(small.size());
   m.sha256 = sha256Hex(small);
-  m.eventCount = 3;
-  m.firstSeq = 1;
-  m.lastSeq = 3;
   m.schemaVersion = 3;
   put(manifestDir / "batch-3-events.manifest", encodeManifest(m));
-  Manifest none = m;
-  none.eventCount = 0;
-  none.firstSeq = 0;
-  none.lastSeq = 0;
-  put(manifestDir / "batch-empty.manifest", encodeManifest(none));
+  put(manifestDir / "batch-empty.manifest", encodeManifest(m));
   Receipt r;
   r.deviceId = fuzz::kFuzzDeviceId;
   r.batchSeq = 1;
   r.batchId = m.batchId;
   r.sha256 = m.sha256;
-  r.eventCount = 3;
-  r.newEvents = 3;
   r.importedUtc = 1'780'000'200'000;
   put(receiptDir / "batch-3-events.receipt", signReceipt(r, keys.central));
   const EnrolledDevice self{keys.device.deviceId, "liljan", keys.device.signPk, keys.device.boxPk};
@@ -183,6 +174,7 @@ void writeShareSeeds(const fs::path& root, const fuzz::FuzzKeys& keys) {
   marker.unit = "Dagverk fuzz";
   marker.centralBoxPk = keys.central.boxPk;
   marker.centralSignPk = keys.central.signPk;
+  signMarker(marker, keys.central.signSk);
   put(markerDir / "dagverk-share.json", encodeMarker(marker));
   put(markerDir / "device-public.key", formatDevicePublicKey(keys.device));
 }

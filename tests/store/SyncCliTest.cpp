@@ -49,6 +49,7 @@ struct SyncSetup {
     m.unit = "Testenheten";
     m.centralBoxPk = central.boxPk;
     m.centralSignPk = central.signPk;
+    sync::signMarker(m, central.signSk);
     platform::writeFileNoReplace(share / sync::kMarkerFileName, sync::encodeMarker(m));
     // Central's offer for a one-time code; `dagverk enroll` with that code pins central's keys.
     auto offer = sync::publishOffer(share, central, m.unit, "liljan", kCode, platform::SystemClock().nowUtc() + sync::kEnrolCodeLifetimeMs);

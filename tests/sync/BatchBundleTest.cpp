@@ -82,8 +82,6 @@ Receipt sampleReceipt() {
   r.batchSeq = 4;
   r.batchId = "0190a0b0-1111-7000-8000-000000000001";
   r.sha256 = sha256Hex("x");
-  r.eventCount = 5;
-  r.newEvents = 3;
   r.importedUtc = 1'780'000'999'000;
   return r;
 }
@@ -125,12 +123,18 @@ TEST_CASE("two seals of one batch differ (fresh stream key) and both open") {
   checkSame(openBatch(b, dev.signPk, central), batch);
 }
 
+// A batch is padded to at least 64 KiB: every byte of its header, sealed key, first chunks and
+// signature is tried, and every 61st byte of the padding between them (whose chunks are all
+// authenticated alike), so that the test stays quick.
+bool triedOffset(size_t i, size_t size) { return i < 2048 || i + 256 >= size || i % 61 == 0; }
+
 TEST_CASE("every prefix of a small batch is rejected") {
   const auto dev = deviceKey("dev-1", 1);
   const auto central = centralKeys(2);
   const auto bytes = sealBatch(sampleBatch("dev-1", 3), dev, central.boxPk);
   INFO("batch size " << bytes.size());
   for (size_t n = 0; n < bytes.size(); ++n) {
+    if (!triedOffset(n, bytes.size())) continue;
     try {
       openBatch(std::string_view(bytes).substr(0, n), dev.signPk, central);
       FAIL("prefix of " << n << " bytes was accepted");
@@ -144,9 +148,10 @@ TEST_CASE("every single flipped bit of a small batch is rejected") {
   const auto dev = deviceKey("dev-1", 1);
   const auto central = centralKeys(2);
   const auto bytes = sealBatch(sampleBatch("dev-1", 3), dev, central.boxPk);
-  CHECK(bytes.size() < 2000);
+  CHECK(bytes.size() < 80 * 1024);
   std::string copy = bytes;
   for (size_t i = 0; i < copy.size(); ++i) {
+    if (!triedOffset(i, copy.size())) continue;
     for (int bit = 0; bit < 8; ++bit) {
       copy[i] = static_cast<char>(copy[i] ^ (1 << bit));
       try {
@@ -204,9 +209,9 @@ TEST_CASE("batch headers with bad magic, version or device id are rejected befor
   auto e = expectError(ErrorCode::BatchRejected, [&] { peekBatchDeviceId(magic); });
   CHECK(std::string(e.english()).find("bad magic") != std::string::npos);
   std::string version = bytes;
-  version[4] = 2;
+  version[4] = 3;
   e = expectError(ErrorCode::BatchRejected, [&] { peekBatchDeviceId(version); });
-  CHECK(std::string(e.english()).find("format version 2") != std::string::npos);
+  CHECK(std::string(e.english()).find("format version 3") != std::string::npos);
   std::string longId = bytes;
   longId[5] = static_cast<char>(200);
   e = expectError(ErrorCode::BatchRejected, [&] { peekBatchDeviceId(longId); });
@@ -290,8 +295,6 @@ TEST_CASE("receipts round-trip and are checked against the central signing key")
   CHECK(back.batchSeq == r.batchSeq);
   CHECK(back.batchId == r.batchId);
   CHECK(back.sha256 == r.sha256);
-  CHECK(back.eventCount == r.eventCount);
-  CHECK(back.newEvents == r.newEvents);
   CHECK(back.importedUtc == r.importedUtc);
   auto e = expectError(ErrorCode::BatchRejected, [&] { openReceipt(bytes, other.signPk); });
   CHECK(std::string(e.english()).find("signature does not verify") != std::string::npos);

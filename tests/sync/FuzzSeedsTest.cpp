@@ -39,7 +39,8 @@ TEST_CASE("the batch fuzz seeds are valid files for the fixed fuzz keys") {
   const auto manifest = decodeManifest(slurp(kCorpus / "manifest" / "batch-3-events.manifest"));
   CHECK(manifest.sha256 == sha256Hex(batch));
   CHECK(manifest.byteSize == static_cast<std::int64_t>(batch.size()));
-  CHECK(openReceipt(slurp(kCorpus / "receipt" / "batch-3-events.receipt"), keys.central.signPk).eventCount == 3);
+  // A receipt of the first version, with its counts: still read.
+  CHECK(openReceipt(slurp(kCorpus / "receipt" / "batch-3-events.receipt"), keys.central.signPk).batchSeq == 1);
   CHECK(openBundle(slurp(kCorpus / "bundle_header" / "bundle-v3.bundle"), keys.central.signPk, keys.device).version == 3);
   CHECK(openBundleAsCentral(slurp(kCorpus / "bundle_body" / "bundle-v4-central-only.bundle"), keys.central).version == 4);
   CHECK(detail::decodeBundlePayload(slurp(kCorpus / "bundle_body" / "bundle-payload-v3.bin")).version == 3);

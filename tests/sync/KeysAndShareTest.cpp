@@ -30,9 +30,6 @@ Manifest sampleManifest() {
   m.batchSeq = 4;
   m.byteSize = 1234;
   m.sha256 = sha256Hex("batch bytes");
-  m.eventCount = 3;
-  m.firstSeq = 10;
-  m.lastSeq = 12;
   m.schemaVersion = 3;
   return m;
 }
@@ -330,10 +327,15 @@ TEST_CASE("manifests round-trip") {
   CHECK(back.batchSeq == m.batchSeq);
   CHECK(back.byteSize == m.byteSize);
   CHECK(back.sha256 == m.sha256);
-  CHECK(back.eventCount == m.eventCount);
-  CHECK(back.firstSeq == m.firstSeq);
-  CHECK(back.lastSeq == m.lastSeq);
   CHECK(back.schemaVersion == m.schemaVersion);
+}
+
+TEST_CASE("a manifest an older kiosk wrote, with its event counts, is still read") {
+  const auto good = encodeManifest(sampleManifest());
+  const auto old = replaced(good, "\"schemaVersion\"", "\"eventCount\": 3, \"firstSeq\": 10, \"lastSeq\": 12, \"schemaVersion\"");
+  const auto back = decodeManifest(old);
+  CHECK(back.batchId == sampleManifest().batchId);
+  CHECK(back.schemaVersion == 3);
 }
 
 TEST_CASE("malformed manifests are BatchRejected with a reason") {
@@ -346,14 +348,15 @@ TEST_CASE("malformed manifests are BatchRejected with a reason") {
       {"", "malformed JSON"},
       {"{}", "malformed JSON"},
       {good.substr(0, good.size() / 2), "malformed JSON"},
-      {replaced(good, "\"eventCount\"", "\"eventcount\""), "malformed JSON"},
+      {replaced(good, "\"sha256\"", "\"sha\""), "malformed JSON"},
       {replaced(good, "\"byteSize\": 1234", "\"byteSize\": \"1234\""), "malformed JSON"},
       {replaced(good, "\"schemaVersion\": 3", "\"schemaVersion\": 99999999999"), "malformed JSON"},
       {replaced(good, "\"batchFile\": \"", "\"batchFile\": \"../../"), "plain file name"},
       {replaced(good, "\"deviceId\": \"dev-1\"", "\"deviceId\": \"dev 1\""), "invalid deviceId"},
       {replaced(good, "\"byteSize\": 1234", "\"byteSize\": -1"), "byteSize"},
       {replaced(good, "\"sha256\": \"", "\"sha256\": \"0"), "sha256"},
-      {replaced(good, "\"lastSeq\": 12", "\"lastSeq\": 9"), "out of order"},
+      {replaced(good, "\"schemaVersion\"", "\"eventCount\": 3, \"firstSeq\": 10, \"lastSeq\": 9, \"schemaVersion\""),
+       "out of order"},
       {replaced(good, "\"batchSeq\": 4", "\"batchSeq\": 0"), "batchSeq"},
       {"{\"a\":" + std::string(64, '[') + std::string(64, ']') + "}", "nested deeper"},
       // Only the keys Dagverk writes: an extra one is refused, not skipped.
@@ -365,4 +368,40 @@ TEST_CASE("malformed manifests are BatchRejected with a reason") {
     auto e = expectError(ErrorCode::BatchRejected, [&] { decodeManifest(c.text); });
     CHECK(std::string(e.english()).find(c.reason) != std::string::npos);
   }
+}
+
+TEST_CASE("a signed marker verifies with its central key, and an edited or unsigned one does not") {
+  SyncTempDir dir;
+  const CentralKeys keys = createCentralKeys(dir / "keys");
+  ShareMarker m;
+  m.unit = "Dagverk demo-enheten, Söder";
+  m.centralBoxPk = keys.boxPk;
+  m.centralSignPk = keys.signPk;
+  signMarker(m, keys.signSk);
+  const auto back = decodeMarker(encodeMarker(m));
+  CHECK(back.signature == m.signature);
+  CHECK_NOTHROW(verifyMarker(back, keys.signPk));
+
+  const CentralKeys other = createCentralKeys(dir / "other");
+  ShareMarker edited = back;
+  edited.unit = "Falska enheten";
+  ShareMarker newKey = back;
+  newKey.centralBoxPk = other.boxPk;
+  ShareMarker unsigned_ = back;
+  unsigned_.signature.clear();
+  ShareMarker garbled = back;
+  garbled.signature = "not base64!";
+  for (const auto* bad : {&edited, &newKey, &unsigned_, &garbled}) {
+    const auto e = expectError(ErrorCode::BadInput, [&] { verifyMarker(*bad, keys.signPk); });
+    CHECK(e.swedish() == "Den centrala mappens märkfil (dagverk-share.json) är inte signerad av centralen och "
+                         "används inte. Kontakta IT.");
+  }
+  // Signed by another central key: refused against the pinned one.
+  ShareMarker stranger = back;
+  signMarker(stranger, other.signSk);
+  expectError(ErrorCode::BadInput, [&] { verifyMarker(stranger, keys.signPk); });
+  // A line break in the unit name would let fields shift inside the signed text: refused.
+  ShareMarker twoLines = back;
+  twoLines.unit = "a\nb";
+  expectError(ErrorCode::BadInput, [&] { signMarker(twoLines, keys.signSk); });
 }

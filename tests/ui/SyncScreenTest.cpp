@@ -46,6 +46,7 @@ struct Share {
     m.unit = "Testenheten";
     m.centralBoxPk = central.boxPk;
     m.centralSignPk = central.signPk;
+    sync::signMarker(m, central.signSk);
     platform::writeFileNoReplace(root / sync::kMarkerFileName, sync::encodeMarker(m));
     // Enrolled as an admin does it: central's offer for a one-time code, the code on the kiosk.
     const std::string code = "K7RM4XQ2HW";
