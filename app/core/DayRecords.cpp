@@ -171,7 +171,10 @@ std::optional<RollCallState> latestRollCall(const std::vector<Event>& events) {
     } else if (const auto* m = std::get_if<RollCallMarkedSafe>(&e.payload)) {
       if (state && state->rollCallId == m->rollCallId) state->safeIds.insert(m->personId);
     } else if (const auto* x = std::get_if<RollCallEnded>(&e.payload)) {
-      if (state && state->rollCallId == x->rollCallId) state->ended = true;
+      if (state && state->rollCallId == x->rollCallId) {
+        state->ended = true;
+        state->endedAt = e.recordedUtc;
+      }
     }
   }
   return state;
