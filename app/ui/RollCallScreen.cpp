@@ -39,16 +39,21 @@ void RollCallScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   ImGui::SetCursorPos(ImVec2(f * 0.8f, f * 3.9f));
   bool end = false;
   if (confirmingEnd_) { // the question takes the row: nothing else can be tapped by mistake
-    ImGui::SetCursorPosY(f * 4.3f);
+    const std::string question = remaining == 0 ? "Avsluta utrymningen?"
+                                                : "Avsluta? " + std::to_string(remaining) + " saknas.";
+    // Large when it fits beside the two buttons, else the body size (a small kiosk).
     ImGui::PushFont(ui.fonts().large);
-    ImGui::TextUnformatted(remaining == 0 ? "Avsluta utrymningen?"
-                                          : ("Avsluta? " + std::to_string(remaining) + " är inte markerade.").c_str());
-    ImGui::PopFont();
+    const bool fits = ImGui::CalcTextSize(question.c_str()).x < win.x - f * 19.4f;
+    if (!fits) ImGui::PopFont();
+    ImGui::SetCursorPosY(fits ? f * 4.3f : f * 4.5f);
+    ImGui::TextUnformatted(question.c_str());
+    if (fits) ImGui::PopFont();
+    // "Nej" sits where "Avsluta utrymning" was, so a double tap there carries on.
     ImGui::SameLine(win.x - f * 17.6f);
     ImGui::SetCursorPosY(f * 3.9f);
-    if (actionButton(ui, "end-rollcall-no", "Nej, fortsätt", theme::kPrimary, f * 8.0f)) confirmingEnd_ = false;
-    ImGui::SameLine(win.x - f * 8.8f);
     end = actionButton(ui, "end-rollcall-yes", "Ja, avsluta", theme::kNo, f * 8.0f);
+    ImGui::SameLine(win.x - f * 8.8f);
+    if (actionButton(ui, "end-rollcall-no", "Nej, fortsätt", theme::kPrimary, f * 8.0f)) confirmingEnd_ = false;
   } else {
     if (chip(ui, "hide-found", "Dölj hittade", hideFound_)) hideFound_ = !hideFound_;
     ImGui::SameLine(win.x - f * 9.8f);

@@ -276,6 +276,12 @@ TEST_CASE("Roll call: two of three marked safe", "[ui][staff][rollcall]") {
   CHECK_FALSE(k.screens().buttonRect("end-rollcall").has_value());
   k.tapButton("end-rollcall-no");
   CHECK_FALSE(store::latestRollCall(k.store())->ended);
+  // A double tap on "Avsluta utrymning" lands on "Nej, fortsätt".
+  const ImVec4 endButton = *k.screens().buttonRect("end-rollcall");
+  k.tap(endButton);
+  k.tap(endButton);
+  CHECK_FALSE(store::latestRollCall(k.store())->ended);
+  CHECK(k.screens().buttonRect("end-rollcall").has_value());
   k.tapButton("end-rollcall");
   k.tapButton("end-rollcall-yes");
   rc = store::latestRollCall(k.store());
