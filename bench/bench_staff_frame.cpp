@@ -155,8 +155,9 @@ int main(int argc, char** argv) {
     }
     ui::KioskUi ui(clock, pictures);
     ui.fonts() = fonts;
-    ui.askForPin(c.screen == ui::ScreenId::RollCall ? ui::PinPurpose::RollCall : ui::PinPurpose::StaffMode);
+    ui.askForPin();
     ui.signIn("S100");
+    if (c.screen == ui::ScreenId::RollCall) ui.startRollCall();
     // Nothing is recorded: each request (the roll call's start) is answered as done.
     while (ui.hasRequests())
       for (auto& r : ui.takeRequests())

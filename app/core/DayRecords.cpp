@@ -167,11 +167,14 @@ std::optional<RollCallState> latestRollCall(const std::vector<Event>& events) {
   std::optional<RollCallState> state;
   for (const auto& e : events) {
     if (const auto* s = std::get_if<RollCallStarted>(&e.payload)) {
-      state = RollCallState{s->rollCallId, e.recordedUtc, s->expectedIds, {}, false};
+      state = RollCallState{s->rollCallId, e.recordedUtc, s->expectedIds, {}, false, 0};
     } else if (const auto* m = std::get_if<RollCallMarkedSafe>(&e.payload)) {
       if (state && state->rollCallId == m->rollCallId) state->safeIds.insert(m->personId);
     } else if (const auto* x = std::get_if<RollCallEnded>(&e.payload)) {
-      if (state && state->rollCallId == x->rollCallId) state->ended = true;
+      if (state && state->rollCallId == x->rollCallId) {
+        state->ended = true;
+        state->endedAt = e.recordedUtc;
+      }
     }
   }
   return state;

@@ -107,6 +107,7 @@ struct RollCallState {
   std::vector<std::string> expectedIds; // in the order they were listed
   std::set<std::string> safeIds;
   bool ended = false;
+  UtcMs endedAt = 0; // when `ended`
   int remaining() const;
 };
 

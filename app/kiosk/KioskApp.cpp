@@ -117,7 +117,7 @@ void KioskApp::refreshModel() {
   }
   model_.sync.firstEventUtc = store_.ledger().firstOwnEventUtc();
   model_.enrolment.enrolled = sync::isEnrolled(store_);
-  model_.pinLockout = store_.lockout().state();
+  model_.pinLockouts = store_.lockout().states();
   model_.complaints = store::complaints(store_);
   model_.feedbackToClassify = store::feedbackToClassify(store_);
   model_.deviations = store::deviations(store_);
@@ -156,7 +156,7 @@ ui::Outcome KioskApp::answer(const ui::Ask& ask, bool& shareCheckDue) {
   if (const auto* c = std::get_if<Command>(&ask)) {
     o.error = record(*c);
   } else if (const auto* pin = std::get_if<ui::ask::CheckPin>(&ask)) {
-    o.pin = checkPin(pin->staffId, pin->pin, pin->rollCall);
+    o.pin = checkPin(pin->staffId, pin->pin);
   } else if (std::holds_alternative<ui::ask::RefreshSyncStatus>(ask)) {
     readSyncStatus();
     shareCheckDue = true; // with the share path of the refreshed model
@@ -172,7 +172,7 @@ ui::Outcome KioskApp::answer(const ui::Ask& ask, bool& shareCheckDue) {
 
 bool KioskApp::answerRequests() {
   bool answered = false;
-  // A continuation may ask again (an accepted PIN for the roll call starts it); a few rounds
+  // A continuation may ask again (a form saved, then its screen's refresh); a few rounds
   // are all any screen needs.
   for (int round = 0; round < 4 && ui_->hasRequests(); ++round) {
     std::vector<ui::Request> requests = ui_->takeRequests();
@@ -189,10 +189,10 @@ bool KioskApp::answerRequests() {
   return answered;
 }
 
-ui::PinAnswer KioskApp::checkPin(const std::string& staffId, const std::string& pin, bool rollCall) {
+ui::PinAnswer KioskApp::checkPin(const std::string& staffId, const std::string& pin) {
   ui::PinAnswer a;
   try {
-    const auto r = rollCall ? store_.lockout().checkPinForRollCall(staffId, pin) : store_.lockout().checkPin(staffId, pin);
+    const auto r = store_.lockout().checkPin(staffId, pin);
     switch (r.result) {
     case store::PinResult::Accepted: a.result = ui::PinAnswer::Result::Accepted; break;
     case store::PinResult::LockedOut: a.result = ui::PinAnswer::Result::LockedOut; break;

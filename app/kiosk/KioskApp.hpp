@@ -54,7 +54,7 @@ private:
   // (which may ask again). Returns true if there was anything to answer.
   bool answerRequests();
   ui::Outcome answer(const ui::Ask& ask, bool& shareCheckDue);
-  ui::PinAnswer checkPin(const std::string& staffId, const std::string& pin, bool rollCall);
+  ui::PinAnswer checkPin(const std::string& staffId, const std::string& pin);
   void refreshStatistics();
   // The queued counts for the sync screen; then, after a model refresh, the share check.
   void readSyncStatus();

@@ -1,10 +1,13 @@
 #pragma once
-// Staff PIN checks and the device-wide lock-out counter (a row, not an event): five wrong PINs
-// lock the kiosk for a growing time, and a restart does not reset it.
+// Staff PIN checks and the lock-out counters (rows, not events), one per staff member: five
+// wrong PINs for a person lock that person out for a growing time, and a restart does not
+// reset it. Colleagues sign in as usual, so someone guessing at the keypad cannot lock out the
+// whole kiosk.
 #include "core/Clock.hpp"
 #include "core/Staff.hpp"
 
 #include <cstdint>
+#include <map>
 #include <string>
 
 namespace dagverk::store {
@@ -26,23 +29,20 @@ public:
 
   // Checks a staff member's PIN against its Argon2id hash (libsodium crypto_pwhash_str_verify).
   // A hash made with weaker parameters than today's is re-hashed on success (needs_rehash).
+  // While that staff member is locked out the PIN is not even verified.
   PinCheck checkPin(const std::string& staffId, const std::string& pin);
-  // The same check for starting a roll call: a fire drill must not wait for a lock-out, so
-  // during one a PIN is still verified, at most once per kEmergencyPinIntervalMs (wrong PINs
-  // still count, and a right one opens only the roll call).
-  static constexpr std::int64_t kEmergencyPinIntervalMs = 3000;
-  PinCheck checkPinForRollCall(const std::string& staffId, const std::string& pin);
-  // The lock-out as it stands now.
-  PinLockout state() const;
+  // One staff member's lock-out as it stands now (all zero when they have none).
+  PinLockout state(const std::string& staffId) const;
+  // Everyone with wrong PINs on record, by staff id.
+  std::map<std::string, PinLockout> states() const;
 
 private:
-  PinLockout read() const;
-  void write(const PinLockout& lock);
+  PinLockout read(const std::string& staffId) const;
+  void write(const std::string& staffId, const PinLockout& lock);
 
   Database& db_;
   RosterStore& roster_;
   const Clock& clock_;
-  UtcMs lastEmergencyPinAt_ = 0;
 };
 
 } // namespace dagverk::store

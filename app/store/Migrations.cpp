@@ -108,6 +108,16 @@ CREATE TABLE visit_close (
 CREATE INDEX visit_close_site ON visit_close(site_id);
 INSERT INTO setting(key, value) VALUES ('visit_close_filled', '0');
 )SQL",
+    // 7: the PIN lock-out counts per staff member, so someone guessing at the keypad locks out
+    // only the person whose picture they chose, not every colleague. A device-wide lock-out
+    // running at the upgrade ends with it. Written to run again on a database that was set
+    // back to an earlier version by hand.
+    R"SQL(
+CREATE TABLE IF NOT EXISTS staff_pin_lockout (
+  staff_id TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL, level INTEGER NOT NULL, locked_until_utc INTEGER NOT NULL) WITHOUT ROWID;
+DROP TABLE IF EXISTS pin_lockout;
+)SQL",
 };
 } // namespace
 

@@ -25,18 +25,25 @@ std::optional<Event> rollCallEvent(const KioskStore& store, const std::string& r
                      "roll call " + rollCallId + " is not the latest of this site");
 }
 
+// Who took a roll-call step, if known. The roll call needs no PIN (anyone in a fire needs the
+// list), so a step taken from the home screen has no actor; a named one must be active staff.
+std::optional<std::string> rollCallActor(const KioskStore& store, const std::string& actorStaffId) {
+  if (actorStaffId.empty()) return std::nullopt;
+  store.roster().activeStaff(actorStaffId);
+  return actorStaffId;
+}
+
 // A step that may already have been taken: `decide` either returns the payload to append or
 // leaves the event that stands in `standing`.
 Event appendUnlessDone(KioskStore& store, const std::string& actorStaffId, std::optional<Event>& standing,
                        const EventLog::Decide& decide) {
-  auto appended = store.events().transact(store.roster().boundSiteId(), actorStaffId, decide);
+  auto appended = store.events().transact(store.roster().boundSiteId(), rollCallActor(store, actorStaffId), decide);
   if (!appended.empty()) return std::move(appended.front());
   return std::move(*standing);
 }
 } // namespace
 
 Event startRollCall(KioskStore& store, const cmd::StartRollCall& c) {
-  store.roster().activeStaff(c.actorStaffId);
   const std::string siteId = store.roster().boundSiteId();
   runDayRollover(store);
   std::optional<Event> standing;
@@ -55,7 +62,6 @@ Event startRollCall(KioskStore& store, const cmd::StartRollCall& c) {
 }
 
 Event markSafe(KioskStore& store, const cmd::MarkSafe& c) {
-  store.roster().activeStaff(c.actorStaffId);
   std::optional<Event> standing;
   return appendUnlessDone(store, c.actorStaffId, standing, [&]() -> std::vector<EventPayload> {
     const auto state = latestRollCall(store);
@@ -74,7 +80,6 @@ Event markSafe(KioskStore& store, const cmd::MarkSafe& c) {
 }
 
 Event endRollCall(KioskStore& store, const cmd::EndRollCall& c) {
-  store.roster().activeStaff(c.actorStaffId);
   std::optional<Event> standing;
   return appendUnlessDone(store, c.actorStaffId, standing, [&]() -> std::vector<EventPayload> {
     const auto state = latestRollCall(store);

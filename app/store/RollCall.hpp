@@ -1,6 +1,7 @@
 #pragma once
 // The fire-drill roll call (utrymning): started with everyone checked in, each person marked
-// safe, ended. Every step is an event; it never times out.
+// safe, ended. Every step is an event; it never times out. A step's actor is the signed-in staff
+// member when there is one, and empty from the home screen (the roll call needs no PIN).
 #include "core/Command.hpp"
 #include "core/DayRecords.hpp"
 #include "core/Event.hpp"

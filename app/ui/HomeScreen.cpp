@@ -142,7 +142,7 @@ void HomeScreen::drawMain(KioskUi& ui, const KioskModel& model) {
                                       theme::kText, model.siteName.c_str());
   ImGui::PopFont();
   ImGui::SetCursorPos(ImVec2(size.x - staffW - f * 0.8f, f * 0.6f));
-  if (actionButton(ui, "staff-entry", "Personal", theme::kPanel, staffW, 1.9f)) ui.askForPin(PinPurpose::StaffMode);
+  if (actionButton(ui, "staff-entry", "Personal", theme::kPanel, staffW, 1.9f)) ui.askForPin();
   ImGui::PushFont(fonts.large);
   ImGui::SetCursorPos(ImVec2(size.x - staffW - hw - f * 2.0f, f * 0.8f));
   ImGui::PushStyleColor(ImGuiCol_Text, theme::kYes);
@@ -192,7 +192,7 @@ void HomeScreen::drawMain(KioskUi& ui, const KioskModel& model) {
   const bool rollCallOpen = model.rollCall && !model.rollCall->ended;
   if (bigButton(ui, "rollcall-entry", rollCallOpen ? "Utrymning pågår" : "Utrymning", Icon::Exit, side, theme::kNo,
                 IM_COL32_WHITE, fonts.body, IconPlacement::Above))
-    ui.askForPin(PinPurpose::RollCall);
+    ui.startRollCall();
 
   if (schedule) {
     drawSchedule(ui, model, ImVec2(f, rowY + button.y + f * 1.0f), size.x - 2 * f, size.y - (rowY + button.y + f * 1.6f));

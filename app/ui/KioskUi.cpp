@@ -20,6 +20,7 @@
 #include "ui/HomeScreen.hpp"
 #include "ui/PinScreen.hpp"
 #include "ui/RollCallScreen.hpp"
+#include "ui/RollCallSummaryScreen.hpp"
 #include "ui/SessionFormScreen.hpp"
 #include "ui/StaffDashboardScreen.hpp"
 #include "ui/StaffPickerScreen.hpp"
@@ -75,6 +76,7 @@ KioskUi::KioskUi(const Clock& clock, Pictures& pictures) : clock_(clock), pictur
   add<SessionFormScreen>();
   add<RollCallScreen>();
   add<EnrolScreen>();
+  add<RollCallSummaryScreen>();
   // "Tyck till" and the survey: each flow's screens share one draft, saved only at the end.
   const auto feedback = std::make_shared<FeedbackFlow>();
   add<FeedbackMoodScreen>(feedback);
@@ -107,21 +109,19 @@ void KioskUi::go(ScreenId next, std::string participantId) {
   current().onEnter(*this);
 }
 
-void KioskUi::askForPin(PinPurpose purpose) {
-  pinPurpose_ = purpose;
-  go(ScreenId::StaffPicker);
-}
+void KioskUi::askForPin() { go(ScreenId::StaffPicker); }
 
 void KioskUi::signIn(const std::string& staffId) {
   staffId_ = staffId;
-  if (pinPurpose_ == PinPurpose::RollCall) {
-    request(cmd::StartRollCall{staffId}, [this](const std::string& error) {
-      if (!error.empty()) showError(error);
-      go(ScreenId::RollCall);
-    });
-  } else {
-    go(ScreenId::StaffDashboard);
-  }
+  go(ScreenId::StaffDashboard);
+}
+
+void KioskUi::startRollCall() {
+  const std::string startedBy = std::exchange(staffId_, {});
+  request(cmd::StartRollCall{startedBy}, [this](const std::string& error) {
+    if (!error.empty()) showError(error);
+    go(ScreenId::RollCall);
+  });
 }
 
 void KioskUi::signOut() {
@@ -172,9 +172,8 @@ void KioskUi::request(Command command, std::function<void(const std::string& err
                        }});
 }
 
-void KioskUi::checkPin(const std::string& staffId, const std::string& pin, bool rollCall,
-                       std::function<void(const PinAnswer&)> then) {
-  requests_.push_back({ask::CheckPin{staffId, pin, rollCall}, [then = std::move(then)](const Outcome& o) {
+void KioskUi::checkPin(const std::string& staffId, const std::string& pin, std::function<void(const PinAnswer&)> then) {
+  requests_.push_back({ask::CheckPin{staffId, pin}, [then = std::move(then)](const Outcome& o) {
                          if (then) then(o.pin);
                        }});
 }

@@ -46,12 +46,10 @@ public:
 
 // What the screens ask of the kiosk besides records (those are Commands).
 namespace ask {
-// `rollCall`: the PIN opens only the roll call, and is checked even during a lock-out
-// (slowly), so a fire drill never waits for one. A wrong PIN counts toward the lock-out.
+// A staff member's PIN for staff mode. A wrong PIN counts toward that person's lock-out.
 struct CheckPin {
   std::string staffId;
   std::string pin;
-  bool rollCall = false;
 };
 // Reads the queued counts and checks the share in the background (model.sync).
 struct RefreshSyncStatus {};
@@ -99,7 +97,7 @@ struct KioskModel {
   DayOverview day;                           // the staff dashboard's lists
   std::optional<RollCallState> rollCall;     // the latest roll call
   int staffIdleSeconds = 90;
-  PinLockout pinLockout;                     // device-wide, from the store
+  std::map<std::string, PinLockout> pinLockouts; // staff id -> wrong PINs on record, from the store
   std::vector<ComplaintState> complaints;    // the register, oldest first
   std::vector<FeedbackGiven> feedbackToClassify; // Tyck till entries waiting for staff
   std::vector<DeviationReported> deviations;
@@ -155,7 +153,7 @@ enum class ScreenId {
   StaffPicker, PinEntry,                                  // signing in
   StaffDashboard, Absence, Correction,                    // attendance care
   ActivityLog, SessionForm,                               // activities
-  RollCall,                                               // utrymning
+  RollCall, RollCallSummary,                              // utrymning, and how it ended
   FeedbackMood, FeedbackTopic, FeedbackMore, FeedbackWho,  // "Tyck till"
   SurveyWho, SurveyQuestion,                              // the quick survey
   Thanks,                                                 // "Tack!" after either
@@ -165,9 +163,6 @@ enum class ScreenId {
   Headcount,                                              // staff: "Besökare", visitors counted
   Enrol,                                                  // staff: "Koppla till central" (admins)
 };
-
-// Why the PIN is asked for.
-enum class PinPurpose { StaffMode, RollCall };
 
 struct Fonts {
   ImFont* body = nullptr;   // 1.0 × base
@@ -231,9 +226,12 @@ public:
   Pictures& pictures() { return pictures_; }
 
   // Staff mode.
-  void askForPin(PinPurpose purpose);          // opens the staff picker
-  PinPurpose pinPurpose() const { return pinPurpose_; }
+  void askForPin();                             // opens the staff picker
   void signIn(const std::string& staffId);      // after an accepted PIN
+  // "Utrymning": starts (or joins) the roll call, with no PIN: anyone in a fire needs the list.
+  // The signed-in staff member, if any, is recorded as who started it; staff mode closes, so
+  // the roll call and its end never lead into staff mode.
+  void startRollCall();
   void signOut();                               // back to the participant's home
   const std::string& signedInStaff() const { return staffId_; }
   bool inStaffMode() const { return !staffId_.empty(); }
@@ -242,8 +240,7 @@ public:
   // Records a command. `then` gets "" when it was done, else the Swedish message, and decides
   // where to go; without `then`, a refusal shows in the error banner.
   void request(Command command, std::function<void(const std::string& error)> then = {});
-  void checkPin(const std::string& staffId, const std::string& pin, bool rollCall,
-                std::function<void(const PinAnswer&)> then);
+  void checkPin(const std::string& staffId, const std::string& pin, std::function<void(const PinAnswer&)> then);
   void refreshSyncStatus();
   void startSync(const std::string& staffId); // a refusal shows in the error banner
   void refreshStatistics();
@@ -270,7 +267,6 @@ private:
   std::string error_;
   UtcMs errorAt_ = 0;
   std::map<std::string, HitTarget> tiles_, buttons_;
-  PinPurpose pinPurpose_ = PinPurpose::StaffMode;
   std::string staffId_;
   int staffIdleSeconds_ = 90;
   std::vector<Request> requests_;

@@ -1,6 +1,8 @@
 // The roll call at a fire drill (utrymning): everyone checked in when it started, participants
 // and staff, in large picture tiles. A tap marks "i säkerhet"; the counter shows how many are
 // left; a switch hides those already found. Works with no network; every mark is an event.
+// Nobody signs in for it, so nothing here leads into staff mode: the end (after a yes/no step,
+// so one stray tap does not end a drill) shows the summary, and the summary goes home.
 #include "ui/RollCallScreen.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
@@ -14,8 +16,9 @@ void RollCallScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
   const auto& rc = model.rollCall;
-  if (!rc || rc->ended) { // nothing open: back to where staff came from
-    ui.go(ui.inStaffMode() ? ScreenId::StaffDashboard : ScreenId::Home);
+  if (!rc || rc->ended) { // ended (here or on another screen): how it went; none at all: home
+    confirmingEnd_ = false;
+    ui.go(rc ? ScreenId::RollCallSummary : ScreenId::Home);
     return;
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -34,9 +37,28 @@ void RollCallScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   ImGui::PopFont();
 
   ImGui::SetCursorPos(ImVec2(f * 0.8f, f * 3.9f));
-  if (chip(ui, "hide-found", "Dölj hittade", hideFound_)) hideFound_ = !hideFound_;
-  ImGui::SameLine(win.x - f * 9.8f);
-  bool end = actionButton(ui, "end-rollcall", "Avsluta utrymning", theme::kText, f * 9.0f);
+  bool end = false;
+  if (confirmingEnd_) { // the question takes the row: nothing else can be tapped by mistake
+    const std::string question = remaining == 0 ? "Avsluta utrymningen?"
+                                                : "Avsluta? " + std::to_string(remaining) + " saknas.";
+    // Large when it fits beside the two buttons, else the body size (a small kiosk).
+    ImGui::PushFont(ui.fonts().large);
+    const bool fits = ImGui::CalcTextSize(question.c_str()).x < win.x - f * 19.4f;
+    if (!fits) ImGui::PopFont();
+    ImGui::SetCursorPosY(fits ? f * 4.3f : f * 4.5f);
+    ImGui::TextUnformatted(question.c_str());
+    if (fits) ImGui::PopFont();
+    // "Nej" sits where "Avsluta utrymning" was, so a double tap there carries on.
+    ImGui::SameLine(win.x - f * 17.6f);
+    ImGui::SetCursorPosY(f * 3.9f);
+    end = actionButton(ui, "end-rollcall-yes", "Ja, avsluta", theme::kNo, f * 8.0f);
+    ImGui::SameLine(win.x - f * 8.8f);
+    if (actionButton(ui, "end-rollcall-no", "Nej, fortsätt", theme::kPrimary, f * 8.0f)) confirmingEnd_ = false;
+  } else {
+    if (chip(ui, "hide-found", "Dölj hittade", hideFound_)) hideFound_ = !hideFound_;
+    ImGui::SameLine(win.x - f * 9.8f);
+    if (actionButton(ui, "end-rollcall", "Avsluta utrymning", theme::kText, f * 9.0f)) confirmingEnd_ = true;
+  }
 
   const float tile = f * 4.4f, nameH = f * 1.4f, gap = f * 0.8f;
   const float top = f * 6.6f;
@@ -86,11 +108,12 @@ void RollCallScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   if (rc->expectedIds.empty()) ImGui::TextWrapped("Ingen var incheckad när utrymningen startade.");
   ImGui::EndChild();
 
-  const std::string me = ui.signedInStaff();
-  if (!marked.empty()) ui.request(cmd::MarkSafe{rc->rollCallId, marked, me});
+  // Whoever taps is not known (no one signed in): marks and the end carry no actor.
+  if (!marked.empty() && !confirmingEnd_) ui.request(cmd::MarkSafe{rc->rollCallId, marked, {}});
   if (end) {
-    ui.request(cmd::EndRollCall{rc->rollCallId, me}, [&ui](const std::string& error) {
-      if (error.empty()) ui.go(ScreenId::StaffDashboard);
+    confirmingEnd_ = false;
+    ui.request(cmd::EndRollCall{rc->rollCallId, {}}, [&ui](const std::string& error) {
+      if (error.empty()) ui.go(ScreenId::RollCallSummary);
       else ui.showError(error);
     });
   }

@@ -91,12 +91,7 @@ void StaffDashboardScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   ImGui::SameLine();
   if (actionButton(ui, "open-survey", "Enkät", theme::kPrimary)) ui.go(ScreenId::SurveyAdmin);
   ImGui::SameLine();
-  if (actionButton(ui, "open-rollcall", "Utrymning", theme::kNo)) {
-    ui.request(cmd::StartRollCall{me}, [&ui](const std::string& error) {
-      if (!error.empty()) ui.showError(error);
-      else ui.go(ScreenId::RollCall);
-    });
-  }
+  if (actionButton(ui, "open-rollcall", "Utrymning", theme::kNo)) ui.startRollCall();
   // The weekly sync: assistant managers and admins only. On this row if it fits, else below.
   if (maySync(model, me)) {
     const float syncW = ImGui::CalcTextSize("Synkronisera").x + f * 1.6f;

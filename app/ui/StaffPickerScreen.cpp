@@ -1,5 +1,4 @@
 // Staff sign-in, step 1: "Vem är du?" — a tile per staff member who works at this site.
-// The same screen opens the roll call from home (any staff member's PIN).
 #include "ui/StaffPickerScreen.hpp"
 
 #include "ui/PinScreen.hpp"
@@ -14,8 +13,7 @@ namespace dagverk::ui {
 void StaffPickerScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   const float f = ImGui::GetFontSize();
   const ImVec2 win = ImGui::GetWindowSize();
-  const bool rollCall = ui.pinPurpose() == PinPurpose::RollCall;
-  if (staffBar(ui, model, rollCall ? "Utrymning – vem är du?" : "Personal – vem är du?", "Avbryt")) {
+  if (staffBar(ui, model, "Personal – vem är du?", "Avbryt")) {
     ui.signOut();
     return;
   }

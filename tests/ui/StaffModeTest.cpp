@@ -22,7 +22,7 @@ namespace {
 std::string wrongPinFor(const std::string& right) { return right == "9999" ? "8888" : "9999"; }
 } // namespace
 
-TEST_CASE("Staff sign in with a PIN, and five wrong PINs lock the kiosk, also across a restart", "[ui][staff]") {
+TEST_CASE("Staff sign in with a PIN, and five wrong PINs lock that staff member out, also across a restart", "[ui][staff]") {
   KioskDriver k("pin", mondayMorning());
   const std::string staff = firstStaff(k);
   const std::string pin = KioskDriver::demoPin(staff);
@@ -40,19 +40,22 @@ TEST_CASE("Staff sign in with a PIN, and five wrong PINs lock the kiosk, also ac
   for (int i = 1; i <= 4; ++i) {
     k.enterPin(wrongPinFor(pin));
     REQUIRE(k.screens().screen() == ui::ScreenId::PinEntry);
-    CHECK(k.store().lockout().state().failures == i);
+    CHECK(k.store().lockout().state(staff).failures == i);
   }
   k.settle("12-pin-wrong");
   k.enterPin(wrongPinFor(pin));
-  CHECK(k.store().lockout().state().secondsLeft(k.clock().nowUtc()) == 30);
+  CHECK(k.store().lockout().state(staff).secondsLeft(k.clock().nowUtc()) == 30);
   k.settle("13-pin-locked");
 
-  // Kill and restart: the lock-out is still there, and even the right PIN is refused.
+  // Kill and restart: the lock-out is still there, and the keypad cannot be used, nor can the
+  // right PIN get past the store.
   k.restart();
   k.tapButton("staff-entry");
   k.tapButton("staff-" + staff);
-  CHECK(k.store().lockout().state().secondsLeft(k.clock().nowUtc()) > 0);
-  k.enterPin(pin);
+  CHECK(k.store().lockout().state(staff).secondsLeft(k.clock().nowUtc()) > 0);
+  CHECK_FALSE(k.screens().buttonRect("pin-ok"));
+  CHECK(k.store().lockout().checkPin(staff, pin).result == store::PinResult::LockedOut);
+  k.settle();
   CHECK(k.screens().screen() == ui::ScreenId::PinEntry);
   CHECK_FALSE(k.screens().inStaffMode());
 
@@ -61,7 +64,7 @@ TEST_CASE("Staff sign in with a PIN, and five wrong PINs lock the kiosk, also ac
   k.enterPin(pin);
   REQUIRE(k.screens().screen() == ui::ScreenId::StaffDashboard);
   CHECK(k.screens().signedInStaff() == staff);
-  CHECK(k.store().lockout().state().failures == 0);
+  CHECK(k.store().lockout().state(staff).failures == 0);
 }
 
 TEST_CASE("The dashboard shows today, staff check in, note an absence and correct a mistake", "[ui][staff]") {
@@ -241,12 +244,10 @@ TEST_CASE("Roll call: two of three marked safe", "[ui][staff][rollcall]") {
   store::perform(k.store(), cmd::StaffCheckIn{staff});
   k.settle();
 
-  // From the home screen's second large entry, with any staff member's PIN.
+  // From the home screen's large entry, with no PIN: anyone in a fire needs the list.
   k.tapButton("rollcall-entry");
-  REQUIRE(k.screens().screen() == ui::ScreenId::StaffPicker);
-  k.tapButton("staff-" + staff);
-  k.enterPin(KioskDriver::demoPin(staff));
   REQUIRE(k.screens().screen() == ui::ScreenId::RollCall);
+  CHECK_FALSE(k.screens().inStaffMode());
   auto rc = store::latestRollCall(k.store());
   REQUIRE(rc.has_value());
   CHECK(rc->expectedIds.size() == 3);
@@ -267,13 +268,36 @@ TEST_CASE("Roll call: two of three marked safe", "[ui][staff][rollcall]") {
   k.advance(5 * 60 * 1000);
   CHECK(k.screens().screen() == ui::ScreenId::RollCall);
 
+  // One stray tap on "Avsluta" does not end it: it asks, and "Nej" carries on.
+  k.advance(72'000);
   k.tapButton("end-rollcall");
+  k.settle("23b-rollcall-end-question");
+  CHECK_FALSE(store::latestRollCall(k.store())->ended);
+  CHECK_FALSE(k.screens().buttonRect("end-rollcall").has_value());
+  k.tapButton("end-rollcall-no");
+  CHECK_FALSE(store::latestRollCall(k.store())->ended);
+  // A double tap on "Avsluta utrymning" lands on "Nej, fortsätt".
+  const ImVec4 endButton = *k.screens().buttonRect("end-rollcall");
+  k.tap(endButton);
+  k.tap(endButton);
+  CHECK_FALSE(store::latestRollCall(k.store())->ended);
+  CHECK(k.screens().buttonRect("end-rollcall").has_value());
+  k.tapButton("end-rollcall");
+  k.tapButton("end-rollcall-yes");
   rc = store::latestRollCall(k.store());
   CHECK(rc->ended);
   const auto ends = payloadsOf<RollCallEnded>(k.store());
   REQUIRE(ends.size() == 1);
   CHECK(ends[0].notMarked == 1);
   CHECK(payloadsOf<RollCallMarkedSafe>(k.store()).size() == 2);
+  // The summary: the one not marked, the two safe, the time it took; "Klar" goes home.
+  REQUIRE(k.screens().screen() == ui::ScreenId::RollCallSummary);
+  CHECK(rc->endedAt - rc->startedAt == 5 * 60 * 1000 + 72'000);
+  CHECK_FALSE(k.screens().inStaffMode());
+  k.settle("23c-rollcall-summary");
+  k.tapButton("summary-done");
+  CHECK(k.screens().screen() == ui::ScreenId::Home);
+  CHECK_FALSE(k.screens().inStaffMode());
 }
 
 TEST_CASE("Staff mode closes by itself after 90 s without input", "[ui][staff]") {
@@ -350,25 +374,10 @@ TEST_CASE("Staff screens at a small 1024x600 kiosk", "[ui][staff][small]") {
   k.tapButton("open-rollcall");
   k.settle("small-15-rollcall");
   CHECK(k.screens().screen() == ui::ScreenId::RollCall);
-}
-
-TEST_CASE("A PIN lock-out does not block the roll call at a fire drill", "[ui][staff][rollcall]") {
-  KioskDriver k("lockout-rollcall", mondayMorning());
-  const std::string staff = firstStaff(k);
-  store::perform(k.store(), cmd::CheckIn{k.app().model().participants.at(0).id, std::nullopt});
-  k.settle();
-  k.tapButton("staff-entry");
-  k.tapButton("staff-" + staff);
-  for (int i = 0; i < 5; ++i) k.enterPin(wrongPinFor(KioskDriver::demoPin(staff)));
-  REQUIRE(k.store().lockout().state().secondsLeft(k.clock().nowUtc()) > 0);
-  k.tapButton("back");
-  k.tapButton("back");
-  REQUIRE(k.screens().screen() == ui::ScreenId::Home);
-  k.tapButton("rollcall-entry");
-  k.tapButton("staff-" + staff);
-  k.enterPin(KioskDriver::demoPin(staff));
-  REQUIRE(k.screens().screen() == ui::ScreenId::RollCall);
-  CHECK(store::latestRollCall(k.store()).has_value());
-  // The staff-mode lock-out itself is still there.
-  CHECK(k.store().lockout().state().secondsLeft(k.clock().nowUtc()) > 0);
+  CHECK_FALSE(k.screens().inStaffMode()); // the roll call never holds staff mode
+  k.tapButton("end-rollcall");
+  k.settle("small-16-rollcall-end-question");
+  k.tapButton("end-rollcall-yes");
+  CHECK(k.screens().screen() == ui::ScreenId::RollCallSummary);
+  k.settle("small-17-rollcall-summary");
 }
