@@ -153,14 +153,16 @@ std::vector<EnrolmentOutcome> acceptEnrolmentRequests(const fs::path& share, con
     }
   std::vector<EnrolmentOutcome> outcomes;
   const fs::path dir = sync::enrolDir(share);
-  for (const auto& name : platform::listFiles(dir)) {
+  // Requests are placed by whoever can write to the share: no link is followed, no size trusted.
+  for (const auto& name : platform::listBeneath(share, dir).files) {
     if (name.size() <= 8 || name.compare(name.size() - 8, 8, ".request") != 0) continue;
     const fs::path file = dir / name;
     std::string bytes;
     sync::EnrolmentRequest r;
     try {
-      if (!platform::readFileWithin(file, sync::kEnrolFileBytes, bytes))
-        throw DagverkError(ErrorCode::BadInput, "", "larger than " + std::to_string(sync::kEnrolFileBytes) + " bytes");
+      if (platform::readFileBeneath(share, file, sync::kEnrolFileBytes, bytes) != platform::BeneathRead::Ok)
+        throw DagverkError(ErrorCode::BadInput, "",
+                           "larger than " + std::to_string(sync::kEnrolFileBytes) + " bytes or not a regular file");
       r = sync::parseRequest(bytes);
     } catch (const DagverkError& e) {
       platform::logError(std::string("enrolment request removed: ") + e.english());

@@ -250,12 +250,14 @@ bool requestMacValid(std::string_view bytes, const EnrolKey& key) {
 
 OfferSearch findOffer(const fs::path& share, const std::string& code, UtcMs now, OpenedOffer& out) {
   std::vector<std::pair<EnrolmentOffer, std::string>> offers;
-  for (const auto& name : platform::listFiles(enrolDir(share))) {
+  // Offers are placed by whoever can write to the share: no link is followed, no size trusted.
+  for (const auto& name : platform::listBeneath(share, enrolDir(share)).files) {
     if (name.size() <= 6 || name.compare(name.size() - 6, 6, ".offer") != 0) continue;
     std::string bytes;
     try {
-      if (!platform::readFileWithin(enrolDir(share) / name, kEnrolFileBytes, bytes)) {
-        platform::logError("enrolment: offer file larger than allowed, ignored");
+      if (platform::readFileBeneath(share, enrolDir(share) / name, kEnrolFileBytes, bytes) !=
+          platform::BeneathRead::Ok) {
+        platform::logError("enrolment: offer file too large or not a regular file, ignored");
         continue;
       }
       offers.emplace_back(parseOffer(bytes), bytes);
