@@ -22,8 +22,8 @@ inline constexpr std::size_t kReceiptBytes = 64 * kKiB;
 // site's events is a few MiB; a bundle with every roster of a unit is well below this too.
 inline constexpr std::size_t kBatchBytes = 512 * kMiB;
 inline constexpr std::size_t kBundleBytes = 512 * kMiB;
-// `dagverk keys` output that `dagverk-central enroll --device-key FILE` reads (~100 bytes).
-inline constexpr std::size_t kDevicePublicKeyBytes = 4 * kKiB;
+// An enrolment offer or request on the share (enrol/*.offer, *.request; ~400 bytes).
+inline constexpr std::size_t kEnrolmentFileBytes = 4 * kKiB;
 // <keys>/enrolled.json: ~150 bytes per device.
 inline constexpr std::size_t kEnrolledListBytes = 4 * kMiB;
 // One event's payload JSON (a session of a few hundred participants is a few KiB).
