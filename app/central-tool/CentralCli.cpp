@@ -62,8 +62,10 @@ constexpr const char* kUsage = R"(Användning / usage:
       The central service: imports at start and then every interval (30s, 15m, 1h; default
       15m), one English log line per run with counts. SIGTERM or SIGINT stops it between two
       imports (exit 0). A run that fails (share not mounted) is logged and tried again.
-  dagverk-central status --db central.sqlite [--json]
-      Per kiosk: site, last batch, last seen, events, sequence gaps, missing batches, clock flags.
+  dagverk-central status --db central.sqlite [--json] [--keys K]
+      Per kiosk: site, last batch, last seen, events, sequence gaps, missing batches, clock flags,
+      and sequence numbers used twice (a possible stolen key). With --keys (plain text only):
+      the enrolled kiosks and their fingerprints, and the revoked keys.
   dagverk-central report ...
       Reports from the central database (see `dagverk-central report --help`).
 
@@ -104,7 +106,7 @@ const std::map<std::string, std::set<std::string>>& knownOptions() {
        {"--share", "--keys", "--roster", "--activities", "--staff", "--sites", "--setting", "--allow-large-change"}},
       {"import", {"--share", "--keys", "--db"}},
       {"serve", {"--share", "--keys", "--db", "--import-every"}},
-      {"status", {"--db", "--json"}},
+      {"status", {"--db", "--json", "--keys"}},
   };
   return options;
 }
@@ -300,8 +302,11 @@ int runServe(const Args& a, const Clock& clock) {
 
 int runStatusCommand(const Args& a) {
   auto store = CentralStore::openExisting(a.need("--db"));
-  const std::string out = a.flags.count("--json") ? central::formatStatusJson(*store) : central::formatStatusText(*store);
+  const bool json = a.flags.count("--json") != 0;
+  if (json && a.get("--keys")) throw UsageError{"--keys is for the plain text status only"};
+  const std::string out = json ? central::formatStatusJson(*store) : central::formatStatusText(*store);
   std::fputs(out.c_str(), stdout);
+  if (const auto keys = a.get("--keys")) std::fputs(central::formatEnrolledDevices(*keys).c_str(), stdout);
   return 0;
 }
 

@@ -230,6 +230,23 @@ std::string formatEnrolmentOutcomes(const std::vector<EnrolmentOutcome>& outcome
   return out;
 }
 
+std::string formatEnrolledDevices(const fs::path& keysDir) {
+  const sync::CentralKeys keys = sync::loadCentralKeys(keysDir);
+  std::string out = "\nRegistrerade enheter:\n";
+  const auto devices = sync::loadEnrolled(keysDir);
+  if (devices.empty()) out += "  inga\n";
+  for (const auto& d : devices)
+    out += "  " + d.deviceId + " (verksamhet " + d.siteId + "), fingeravtryck " +
+           sync::pairFingerprint(keys.signPk, d.signPk) + "\n";
+  const auto revoked = sync::loadRevoked(keysDir);
+  if (!revoked.empty()) {
+    out += "Spärrade nycklar:\n";
+    for (const auto& r : revoked)
+      out += "  " + r.deviceId + ", fingeravtryck " + sync::pairFingerprint(keys.signPk, r.signPk) + "\n";
+  }
+  return out;
+}
+
 void revokeDeviceKey(const fs::path& keysDir, const std::string& deviceId, const Clock& clock) {
   if (!sync::revokeDevice(keysDir, deviceId, clock.nowUtc()))
     throw DagverkError(ErrorCode::BadInput, "Enheten " + deviceId + " är inte registrerad. Inget ändrades.",

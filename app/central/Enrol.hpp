@@ -42,6 +42,10 @@ std::vector<EnrolmentOutcome> acceptEnrolmentRequests(const std::filesystem::pat
 // "Enheten kiosk-a är registrerad för liljan (fingeravtryck AB12-CD34-EF56).\n" or the refusal.
 std::string formatEnrolmentOutcomes(const std::vector<EnrolmentOutcome>& outcomes);
 
+// "Registrerade enheter" with each kiosk's site and fingerprint, then the revoked keys (for
+// `dagverk-central status --keys`).
+std::string formatEnrolledDevices(const std::filesystem::path& keysDir);
+
 // Ends a device key: later batches signed with it are quarantined as "revoked". Throws
 // BadInput when the device is not enrolled.
 void revokeDeviceKey(const std::filesystem::path& keysDir, const std::string& deviceId, const Clock& clock);

@@ -38,8 +38,8 @@ inline constexpr std::size_t kSitePeople = 1000;
 inline constexpr std::size_t kRosterRowBytes = 1 * kKiB;
 inline constexpr std::size_t kBundleSites = 8;
 inline constexpr std::size_t kBundleBytes = kBundleSites * 2 * kSitePeople * kRosterRowBytes; // 15.6 MiB
-// `dagverk keys` output that `dagverk-central enroll --device-key FILE` reads (~100 bytes).
-inline constexpr std::size_t kDevicePublicKeyBytes = 4 * kKiB;
+// An enrolment offer or request on the share (enrol/*.offer, *.request; ~400 bytes).
+inline constexpr std::size_t kEnrolmentFileBytes = 4 * kKiB;
 // <keys>/enrolled.json: ~150 bytes per device.
 inline constexpr std::size_t kEnrolledListBytes = 4 * kMiB;
 // One event's payload JSON (a session of a few hundred participants is a few KiB).

@@ -13,7 +13,7 @@ class Database;
 // Keys of the `setting` table used by sync.
 inline constexpr const char* kSettingSharePath = "share_path";
 inline constexpr const char* kSettingBundleVersion = "bundle_version";
-inline constexpr const char* kSettingCentralSignPk = "central_sign_pk"; // pinned at the first sync
+inline constexpr const char* kSettingCentralSignPk = "central_sign_pk"; // pinned at enrolment by code
 inline constexpr const char* kSettingCentralBoxPk = "central_box_pk";
 inline constexpr const char* kSettingLastSyncUtc = "last_sync_utc";
 inline constexpr const char* kSettingLastSyncResult = "last_sync_result";

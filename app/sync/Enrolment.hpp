@@ -14,6 +14,7 @@
 // stretched key (one for offers, one for requests), so an offer's MAC never passes as a
 // request's. Nothing here touches SQLite or the UI.
 #include "core/Clock.hpp"
+#include "core/InputLimits.hpp"
 #include "sync/SyncFormat.hpp"
 
 #include <array>
@@ -35,7 +36,7 @@ inline constexpr std::int64_t kEnrolCodeLifetimeMs = 24LL * 60 * 60 * 1000;
 inline constexpr std::size_t kEnrolCodeLength = 10;
 // Requests with a wrong MAC an offer takes before central gives it up.
 inline constexpr int kEnrolMaxBadRequests = 5;
-inline constexpr std::size_t kEnrolFileBytes = 4096; // offer or request file on the share
+inline constexpr std::size_t kEnrolFileBytes = limits::kEnrolmentFileBytes; // offer or request on the share
 
 using EnrolSalt = std::array<unsigned char, 16>;
 using EnrolKey = std::array<unsigned char, 32>; // the stretched code

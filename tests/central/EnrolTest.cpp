@@ -75,6 +75,12 @@ TEST_CASE("enrol: a code, the kiosk's answer and --accept enrol the kiosk, and b
   CHECK(sync::bundleRecipientKey(enrolled[0]) == key.boxPk);
   // Used once: the offer and the request are gone from the share.
   CHECK(files(f.share / "enrol").empty());
+  // `status --keys` shows the same fingerprint.
+  REQUIRE(centralCli(f.tmp, {"import", "--share", f.share.string(), "--keys", f.keys.string(), "--db", f.db.string()})
+              .code == 0);
+  r = centralCli(f.tmp, {"status", "--db", f.db.string(), "--keys", f.keys.string()});
+  REQUIRE(r.code == 0);
+  CHECK(contains(r.out, "Registrerade enheter:\n  kiosk1 (verksamhet liljan), fingeravtryck " + fingerprint + "\n"));
 
   // With a published roster the site must be one of its sites.
   REQUIRE(centralCli(f.tmp, args("publish", f, {"--roster", demoFile("participants.csv"), "--activities",

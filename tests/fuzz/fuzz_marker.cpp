@@ -1,6 +1,6 @@
 // libFuzzer target: the share's marker (dagverk-share.json, placed by whoever can write the
-// share) and the device public key file that `dagverk-central enroll --device-key` reads: the
-// two small text files that carry keys. Only DagverkError may come out.
+// share) and the device public key text `dagverk keys` prints: small texts that carry keys.
+// Only DagverkError may come out.
 #include "FuzzSupport.hpp"
 
 #include <cstddef>
