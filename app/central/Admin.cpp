@@ -19,6 +19,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// How many taken names after the newest verified version publish passes over before it gives up.
+constexpr int kMaxTakenVersions = 1000;
+
 // A file the person names on the command line, refused when larger than `maxBytes`
 // (core/InputLimits.hpp) before it is read.
 std::string readInput(const fs::path& file, std::size_t maxBytes) {
@@ -167,12 +170,10 @@ NewestBundle findNewestBundle(const fs::path& share, const sync::CentralKeys& ke
   for (const auto& name : platform::listFiles(layout.bundlesDir())) {
     if (name.size() <= 7 || name.compare(name.size() - 7, 7, ".bundle") != 0) continue;
     const fs::path file = layout.bundlesDir() / name;
-    // The file name claims a version too: never publish under a name that is taken.
-    std::int64_t named = 0;
-    auto [p, ec] = std::from_chars(name.data(), name.data() + name.size() - 7, named);
-    if (ec == std::errc() && p == name.data() + name.size() - 7) out.highestVersionSeen = std::max(out.highestVersionSeen, named);
+    // Only a bundle central signed counts: the name, and the header of an unsigned file, are
+    // whatever someone with write access to the share chose.
     try {
-      const std::int64_t v = sync::peekBundleVersion(readBundleFile(file));
+      const std::int64_t v = sync::verifiedBundleVersion(readBundleFile(file), keys.signPk);
       out.highestVersionSeen = std::max(out.highestVersionSeen, v);
       found.emplace_back(v, file);
     } catch (const DagverkError& e) {
@@ -190,6 +191,20 @@ NewestBundle findNewestBundle(const fs::path& share, const sync::CentralKeys& ke
   }
   return out;
 }
+
+namespace {
+
+// The version after `highest`, checked: the largest int64 has no successor.
+std::int64_t nextBundleVersion(std::int64_t highest) {
+  std::int64_t next = 0;
+  if (highest < 0 || __builtin_add_overflow(highest, 1, &next))
+    throw DagverkError(ErrorCode::BadInput,
+                       "Rostern kan inte få ett högre versionsnummer. Inget publicerades; kontakta IT.",
+                       "bundle version " + std::to_string(highest) + " has no successor; nothing published");
+  return next;
+}
+
+} // namespace
 
 sync::EnrolledDevice enrollFromFile(const fs::path& share, const fs::path& keysDir, const fs::path& deviceKeyFile,
                                     const std::string& siteId) {
@@ -265,11 +280,23 @@ PublishResult publishBundle(const fs::path& share, const fs::path& keysDir, cons
   const auto recipients = sync::loadEnrolled(keysDir);
   if (recipients.empty())
     platform::logInfo("no kiosks enrolled yet: the bundle is sealed to central only");
-  b.version = newest.highestVersionSeen + 1;
+  const sync::ShareLayout layout{share};
+  // A name taken by a file that does not verify (planted, or left by a publish that failed
+  // half-way) is passed over rather than replaced: the next free version is used.
+  b.version = nextBundleVersion(newest.highestVersionSeen);
+  for (int tries = 0; platform::fileExists(layout.bundleFile(b.version)); ++tries) {
+    if (tries >= kMaxTakenVersions)
+      throw DagverkError(ErrorCode::BadInput,
+                         "Den centrala mappen har för många okända paketfiler. Inget publicerades; kontakta IT.",
+                         "more than " + std::to_string(kMaxTakenVersions) +
+                             " bundle names after the newest verified version are taken; nothing published");
+    platform::logError("bundle name " + layout.bundleFile(b.version).filename().string() +
+                       " is taken by a file that does not verify; using the next version");
+    b.version = nextBundleVersion(b.version);
+  }
   b.createdUtc = clock.nowUtc();
   b.unit = marker.unit;
   const std::string sealed = sync::sealBundle(b, keys, recipients);
-  const sync::ShareLayout layout{share};
   platform::createDirectories(layout.bundlesDir());
   const fs::path file = layout.bundleFile(b.version);
   platform::writeFileNoReplace(file, sealed);

@@ -196,5 +196,9 @@ BundleContents openBundle(std::string_view bytes, const PublicKey& centralSignPk
 BundleContents openBundleAsCentral(std::string_view bytes, const CentralKeys& central);
 // The version from the cleartext header, without opening (to find the newest); throws.
 std::int64_t peekBundleVersion(std::string_view bytes);
+// The version of a bundle whose signature verifies with central's signing key, without
+// decrypting it; throws BundleRejected otherwise. Only such a bundle counts when central looks
+// for the highest version: anyone who can write to the share can plant a file with any name.
+std::int64_t verifiedBundleVersion(std::string_view bytes, const PublicKey& centralSignPk);
 
 } // namespace dagverk::sync
