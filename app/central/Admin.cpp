@@ -1,5 +1,7 @@
 #include "central/Admin.hpp"
 
+#include "central/SiteBundles.hpp"
+
 #include "core/Csv.hpp"
 #include "core/Error.hpp"
 #include "core/Ids.hpp"
@@ -204,6 +206,46 @@ std::int64_t nextBundleVersion(std::int64_t highest) {
   return next;
 }
 
+// The highest version among the bundles in `dir` whose signature verifies (0: none). Names are
+// tried from the highest down and the first that verifies ends the search, so a publish reads
+// one file per site in the usual case.
+std::int64_t highestVerifiedVersion(const fs::path& dir, const sync::PublicKey& signPk) {
+  std::vector<std::pair<std::int64_t, std::string>> named;
+  for (const auto& name : platform::listFiles(dir)) {
+    if (name.size() <= 7 || name.compare(name.size() - 7, 7, ".bundle") != 0) continue;
+    std::int64_t v = 0;
+    auto [p, ec] = std::from_chars(name.data(), name.data() + name.size() - 7, v);
+    if (ec == std::errc() && p == name.data() + name.size() - 7) named.emplace_back(v, name);
+  }
+  std::sort(named.rbegin(), named.rend());
+  for (const auto& [v, name] : named) {
+    try {
+      return sync::verifiedBundleVersion(readBundleFile(dir / name), signPk);
+    } catch (const DagverkError& e) {
+      platform::logError("bundle file " + (dir.filename() / name).string() + " skipped: " + e.english());
+    }
+  }
+  return 0;
+}
+
+bool versionTaken(const sync::ShareLayout& layout, const std::vector<SiteRosterPart>& parts, std::int64_t version) {
+  if (platform::fileExists(layout.bundleFile(version))) return true;
+  return std::any_of(parts.begin(), parts.end(), [&](const SiteRosterPart& p) {
+    return platform::fileExists(layout.siteBundleFile(p.siteId, version));
+  });
+}
+
+// Writes a sealed bundle under a new name and reads back what landed on the share, as a kiosk
+// will.
+void writeAndReadBack(const fs::path& file, const std::string& sealed, const sync::CentralKeys& keys,
+                      std::int64_t version) {
+  platform::writeFileNoReplace(file, sealed);
+  const sync::BundleContents check = sync::openBundleAsCentral(readBundleFile(file), keys);
+  if (check.version != version)
+    throw DagverkError(ErrorCode::ShareNotWritable, "Rostern på den centrala mappen kunde inte läsas tillbaka.",
+                       "bundle read back with another version: " + file.string());
+}
+
 } // namespace
 
 sync::EnrolledDevice enrollFromFile(const fs::path& share, const fs::path& keysDir, const fs::path& deviceKeyFile,
@@ -277,36 +319,58 @@ PublishResult publishBundle(const fs::path& share, const fs::path& keysDir, cons
   PublishResult result;
   result.changes = changesSince(newest, roster, input.allowLargeChange);
 
-  const auto recipients = sync::loadEnrolled(keysDir);
-  if (recipients.empty())
-    platform::logInfo("no kiosks enrolled yet: the bundle is sealed to central only");
   const sync::ShareLayout layout{share};
+  const std::vector<SiteRosterPart> parts =
+      splitRosterBySite(b.sitesCsv, b.participantsCsv, b.activitiesCsv, b.staffCsv);
+  const auto enrolled = sync::loadEnrolled(keysDir);
+  for (const auto& d : enrolled)
+    if (std::none_of(parts.begin(), parts.end(), [&](const SiteRosterPart& p) { return p.siteId == d.siteId; }))
+      platform::logError("device " + d.deviceId + " is enrolled for site " + d.siteId +
+                         ", which the roster does not list: it receives no bundle");
+
+  // Above every version central signed, the unit's and each site's (a publish that stopped
+  // half-way may have written some sites' bundles and not the unit's).
+  std::int64_t highest = newest.highestVersionSeen;
+  for (const auto& part : parts)
+    highest = std::max(highest, highestVerifiedVersion(layout.siteBundlesDir(part.siteId), keys.signPk));
   // A name taken by a file that does not verify (planted, or left by a publish that failed
   // half-way) is passed over rather than replaced: the next free version is used.
-  b.version = nextBundleVersion(newest.highestVersionSeen);
-  for (int tries = 0; platform::fileExists(layout.bundleFile(b.version)); ++tries) {
+  b.version = nextBundleVersion(highest);
+  for (int tries = 0; versionTaken(layout, parts, b.version); ++tries) {
     if (tries >= kMaxTakenVersions)
       throw DagverkError(ErrorCode::BadInput,
                          "Den centrala mappen har för många okända paketfiler. Inget publicerades; kontakta IT.",
                          "more than " + std::to_string(kMaxTakenVersions) +
                              " bundle names after the newest verified version are taken; nothing published");
-    platform::logError("bundle name " + layout.bundleFile(b.version).filename().string() +
+    platform::logError("bundle version " + std::to_string(b.version) +
                        " is taken by a file that does not verify; using the next version");
     b.version = nextBundleVersion(b.version);
   }
   b.createdUtc = clock.nowUtc();
   b.unit = marker.unit;
-  const std::string sealed = sync::sealBundle(b, keys, recipients);
+
+  // Each site's bundle, sealed to the kiosks enrolled for that site only; then the whole unit's,
+  // sealed to central alone, last: it is what the next publish compares with.
+  size_t kiosks = 0;
+  for (const auto& part : parts) {
+    sync::BundleContents siteBundle = b;
+    siteBundle.sitesCsv = part.sitesCsv;
+    siteBundle.participantsCsv = part.participantsCsv;
+    siteBundle.activitiesCsv = part.activitiesCsv;
+    siteBundle.staffCsv = part.staffCsv;
+    std::vector<sync::EnrolledDevice> recipients;
+    for (const auto& d : enrolled)
+      if (d.siteId == part.siteId) recipients.push_back(d);
+    kiosks += recipients.size();
+    platform::createDirectories(layout.siteBundlesDir(part.siteId));
+    writeAndReadBack(layout.siteBundleFile(part.siteId, b.version), sync::sealBundle(siteBundle, keys, recipients),
+                     keys, b.version);
+  }
+  if (kiosks == 0) platform::logInfo("no kiosks enrolled yet: the bundles are sealed to central only");
   platform::createDirectories(layout.bundlesDir());
-  const fs::path file = layout.bundleFile(b.version);
-  platform::writeFileNoReplace(file, sealed);
-  // Read back what landed on the share, as a kiosk will.
-  const sync::BundleContents check = sync::openBundleAsCentral(readBundleFile(file), keys);
-  if (check.version != b.version)
-    throw DagverkError(ErrorCode::ShareNotWritable, "Rostern på den centrala mappen kunde inte läsas tillbaka.",
-                       "bundle read back with another version: " + file.string());
-  platform::logInfo("bundle version " + std::to_string(b.version) + " published to " +
-                    std::to_string(recipients.size()) + " kiosks");
+  writeAndReadBack(layout.bundleFile(b.version), sync::sealBundle(b, keys, {}), keys, b.version);
+  platform::logInfo("bundle version " + std::to_string(b.version) + " published for " + std::to_string(parts.size()) +
+                    " sites to " + std::to_string(kiosks) + " kiosks");
   result.version = b.version;
   return result;
 }

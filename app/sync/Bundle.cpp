@@ -143,6 +143,14 @@ BundleContents decodeBundlePayload(std::string_view bytes) {
 
 } // namespace detail
 
+PublicKey bundleRecipientKey(const EnrolledDevice& device) {
+  PublicKey xpk{};
+  if (crypto_sign_ed25519_pk_to_curve25519(xpk.data(), device.signPk.data()) != 0)
+    throw DagverkError(ErrorCode::BadInput, "En godkänd enhet har en ogiltig nyckel.",
+                       "sealBundle: device " + device.deviceId + " has an invalid Ed25519 key");
+  return xpk;
+}
+
 std::string sealBundle(const BundleContents& bundle, const CentralKeys& central,
                        const std::vector<EnrolledDevice>& recipients) {
   ensureSodium();
@@ -172,13 +180,14 @@ std::string sealBundle(const BundleContents& bundle, const CentralKeys& central,
   for (const auto* d : unique) {
     if (!isSafeId(d->deviceId))
       throw DagverkError(ErrorCode::BadInput, "En godkänd enhet har ett ogiltigt id.", "sealBundle: invalid device id");
-    unsigned char xpk[crypto_box_PUBLICKEYBYTES];
-    if (crypto_sign_ed25519_pk_to_curve25519(xpk, d->signPk.data()) != 0) {
+    PublicKey xpk{};
+    try {
+      xpk = bundleRecipientKey(*d);
+    } catch (...) {
       sodium_memzero(key, sizeof key);
-      throw DagverkError(ErrorCode::BadInput, "En godkänd enhet har en ogiltig nyckel.",
-                         "sealBundle: device " + d->deviceId + " has an invalid Ed25519 key");
+      throw;
     }
-    crypto_box_seal(sealed, key, sizeof key, xpk);
+    crypto_box_seal(sealed, key, sizeof key, xpk.data());
     out.u8(static_cast<std::uint8_t>(d->deviceId.size()));
     out.bytes(d->deviceId);
     out.bytes(sealed, sizeof sealed);

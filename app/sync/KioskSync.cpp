@@ -277,12 +277,21 @@ void removeStaleTemporaries(const store::KioskStore& store, const ShareLayout& l
                       (removed == 1 ? "file" : "files") + " from this kiosk's inbox on the share");
 }
 
-// Applies the newest bundle that opens and is newer than the kiosk's roster.
+// Applies the newest bundle of the kiosk's own site that opens and is newer than its roster.
+// Only the site's folder is read: other sites' bundles are not sealed to this kiosk anyway, and
+// the unit's whole roster is sealed to central alone. A file's name is only a hint of its
+// version: a bundle counts once its signature verifies and its contents carry the same version.
 void applyNewestBundle(store::KioskStore& store, const ShareLayout& layout, const PublicKey& signPk,
                        const DeviceKey& device, SyncResult& result) {
+  const std::string site = store.roster().boundSiteId();
+  if (!isValidId(site)) {
+    platform::logError("bundles: the bound site id is not a valid id; no bundle read");
+    return;
+  }
+  const fs::path dir = layout.siteBundlesDir(site);
   const std::int64_t current = store.settings().bundleVersion();
   std::vector<std::pair<std::int64_t, std::string>> newer;
-  for (const auto& name : platform::listFiles(layout.bundlesDir())) {
+  for (const auto& name : platform::listFiles(dir)) {
     const auto version = endsWith(name, ".bundle") ? parseDigits(name.substr(0, name.size() - 7)) : std::nullopt;
     if (!version) {
       platform::logInfo("bundles: ignoring unknown file " + name);
@@ -294,7 +303,7 @@ void applyNewestBundle(store::KioskStore& store, const ShareLayout& layout, cons
   for (const auto& [version, name] : newer) {
     try {
       const BundleContents b =
-          openBundle(readFileWithinLimit(layout.bundlesDir() / name, limits::kBundleBytes, ErrorCode::BundleRejected,
+          openBundle(readFileWithinLimit(dir / name, limits::kBundleBytes, ErrorCode::BundleRejected,
                                          "Paketet från centralen är för stort och användes inte.", "bundle"),
                      signPk, device);
       if (b.version != version)
