@@ -13,6 +13,7 @@
 #include "platform/Paths.hpp"
 #include "store/Perform.hpp"
 #include "store/Pins.hpp"
+#include "store/Retention.hpp"
 #include "core/SwedishText.hpp"
 #include "platform/SystemClock.hpp"
 #include "platform/TimeZone.hpp"
@@ -50,12 +51,14 @@ constexpr const char* kUsage = R"(Användning / usage:
       --csv writes it as CSV (UTF-8 with BOM; columns section,row,antal).
 
   dagverk settings --data-dir D [--staff-idle-seconds N] [--time-zone ZONE] [--share PATH]
-                   [--home-mode checkin|headcount|both]
+                   [--home-mode checkin|headcount|both] [--retention-days N]
       Shows (and sets) the kiosk's settings: how long staff mode may stay idle (seconds),
       the tz database zone its days are kept in (default Europe/Stockholm; read at start;
       DAGVERK_TIME_ZONE overrides it), and the central share's path used by `dagverk sync`
       and the Synkronisera screen; --home-mode: the home screen offers check-in, the visitor
-      count of an open meeting place ("+1", no names), or both.
+      count of an open meeting place ("+1", no names), or both; --retention-days: records
+      central has confirmed are deleted from the kiosk once older than N days (60-3650,
+      default 90), with participants and staff the roster no longer lists.
   dagverk sync --data-dir D [--share S]
       Sends every record central has not confirmed to the share (one encrypted, signed batch),
       applies the newest roster bundle and reads receipts. Without --share: the stored path.
@@ -84,7 +87,7 @@ std::optional<Args> parse(const std::vector<std::string>& argv, std::string& err
       {"--software", false}, {"--fullscreen", false}, {"--help", false},
       {"--from", true},     {"--to", true},         {"--csv", false},      {"--staff-idle-seconds", true}, {"--time-zone", true},
       {"--share", true},     {"--count", true},      {"--activity", true},  {"--yes", false},
-      {"--version", false}, {"--home-mode", true}};
+      {"--version", false}, {"--home-mode", true}, {"--retention-days", true}};
   Args a;
   size_t i = 0;
   if (!argv.empty() && argv[0].rfind("--", 0) != 0) a.command = argv[i++];
@@ -168,6 +171,8 @@ int runSettings(const Args& a, const Clock& clock) {
     if (std::sscanf(it->second.c_str(), "%d", &seconds) != 1) throw UsageError{"--staff-idle-seconds takes a number"};
     store->settings().setStaffIdleSeconds(seconds);
   }
+  if (auto it = a.values.find("--retention-days"); it != a.values.end())
+    store::setRetentionDays(*store, it->second);
   if (auto it = a.values.find("--time-zone"); it != a.values.end()) {
     if (!platform::timeZoneExists(it->second))
       throw DagverkError(ErrorCode::BadInput, "Okänd tidszon: " + it->second,
@@ -187,6 +192,7 @@ int runSettings(const Args& a, const Clock& clock) {
   std::printf("time_zone\t%s\n", store->settings().value(store::kSettingTimeZone).value_or(kSiteZone).c_str());
   std::printf("share_path\t%s\n", store->settings().value(store::kSettingSharePath).value_or("-").c_str());
   std::printf("home_mode\t%s\n", store->settings().value(store::kSettingHomeMode).value_or("checkin").c_str());
+  std::printf("retention_days\t%d\n", store::retentionDays(*store));
   return 0;
 }
 

@@ -5,6 +5,7 @@
 #include "store/CountingRows.hpp"
 #include "store/Database.hpp"
 #include "store/Perform.hpp"
+#include "store/Retention.hpp"
 #include "sync/KioskSync.hpp"
 #include "core/LocalTime.hpp"
 #include "platform/Log.hpp"
@@ -34,6 +35,8 @@ KioskApp::KioskApp(store::KioskStore& store, const Clock& clock, const platform:
   ImGui::GetIO().FontDefault = ui_->fonts().body;
   ui::theme::applyStyle(ui::theme::baseFontSize(window_->height()));
   store::runDayRollover(store_);
+  // What the retention allows goes at every start, as well as after a sync and each night.
+  store::purgeExpiredQuietly(store_, clock_.nowUtc());
   refreshModel();
   lastMinute_ = clock_.nowUtc() / 60000;
   // The kiosk's signing key for sync is made on first start (`dagverk keys` prints it).
@@ -381,6 +384,8 @@ void KioskApp::everyMinute() {
   lastMinute_ = minute;
   try {
     store::runDayRollover(store_);
+    // The first minute of a new day: the night's purge of what the retention allows.
+    if (toStockholm(clock_.nowUtc()).date != model_.today) store::purgeExpiredQuietly(store_, clock_.nowUtc());
     store_.checkpoint(); // off the tap path: taps only append to the WAL
     refreshModel();      // today's date, schedule and lists move on with the clock
   } catch (const DagverkError& e) {

@@ -9,6 +9,7 @@
 #include "core/LocalTime.hpp"
 #include "platform/Log.hpp"
 #include "store/Pins.hpp"
+#include "store/Retention.hpp"
 #include "core/RosterCsv.hpp"
 
 #include <sodium.h>
@@ -405,6 +406,8 @@ SyncResult runSync(store::KioskStore& store, const fs::path& dataDir, const fs::
     store.settings().setValues({{store::kSettingLastSyncUtc, std::to_string(now)},
                             {store::kSettingLastSyncResult, (result.ok() ? "Klar " : "Klar med problem ") +
                                                                 stockholmStamp(now) + ". " + result.summary()}});
+    // Central now holds what it acknowledged: what the retention allows leaves the kiosk.
+    store::purgeExpiredQuietly(store, now);
     progress(1.0, "Klart");
     platform::logInfo("sync finished: sent " + std::to_string(result.eventsSent) + ", confirmed " +
                       std::to_string(result.eventsConfirmed) + ", problems " + std::to_string(result.problems.size()));
