@@ -82,7 +82,9 @@ void PinScreen::drawContent(KioskUi& ui, const KioskModel& model) {
 
   ImGui::SetCursorPos(ImVec2(win.x - padWidth - f, f * 4.0f));
   if (lockedFor > 0) digits_.clear();
-  if (numericKeypad(ui, digits_, 6, keySize) && lockedFor == 0) {
+  // OK sends what was typed (4 to 8 digits): the keypad cannot know a staff member's PIN
+  // length without telling a guesser, so it never submits by itself.
+  if (numericKeypad(ui, digits_, kMaxPinDigits, keySize, kMinPinDigits) && lockedFor == 0) {
     const std::string id = who->id;
     ui.checkPin(id, digits_, rollCall, [this, &ui, id, rollCall](const PinAnswer& a) {
       switch (a.result) {
