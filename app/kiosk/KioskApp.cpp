@@ -8,6 +8,7 @@
 #include "store/Retention.hpp"
 #include "sync/KioskSync.hpp"
 #include "core/LocalTime.hpp"
+#include "platform/DiskEncryption.hpp"
 #include "platform/Log.hpp"
 #include "platform/Paths.hpp"
 #include "ui/Theme.hpp"
@@ -37,6 +38,8 @@ KioskApp::KioskApp(store::KioskStore& store, const Clock& clock, const platform:
   store::runDayRollover(store_);
   // What the retention allows goes at every start, as well as after a sync and each night.
   store::purgeExpiredQuietly(store_, clock_.nowUtc());
+  model_.dataDiskEncrypted = platform::diskEncryptionOf(dataDir_) == platform::DiskEncryption::Encrypted;
+  if (!model_.dataDiskEncrypted) platform::logInfo("the data directory is not on an encrypted block device");
   refreshModel();
   lastMinute_ = clock_.nowUtc() / 60000;
   // The kiosk's signing key for sync is made on first start (`dagverk keys` prints it).
@@ -118,6 +121,14 @@ void KioskApp::refreshModel() {
     }
   }
   model_.sync.firstEventUtc = store_.ledger().firstOwnEventUtc();
+  model_.rosterCreatedUtc.reset();
+  if (const auto created = store_.settings().value(store::kSettingBundleCreatedUtc)) {
+    try {
+      model_.rosterCreatedUtc = std::stoll(*created);
+    } catch (const std::exception&) {
+      platform::logError("setting bundle_created_utc is not a number; no roster age shown");
+    }
+  }
   model_.pinLockout = store_.lockout().state();
   model_.complaints = store::complaints(store_);
   model_.feedbackToClassify = store::feedbackToClassify(store_);

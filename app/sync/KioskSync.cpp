@@ -313,6 +313,7 @@ void applyNewestBundle(store::KioskStore& store, const ShareLayout& layout, cons
       RosterFiles roster = parseRosterCsv(b.sitesCsv, b.participantsCsv, b.activitiesCsv);
       parseStaffCsv(b.staffCsv, roster);
       store.roster().applyBundle(roster, b.settings, b.version);
+      store.settings().setValue(store::kSettingBundleCreatedUtc, std::to_string(b.createdUtc));
       result.bundleApplied = b.version;
       platform::logInfo("sync: applied bundle version " + std::to_string(b.version));
       return;
