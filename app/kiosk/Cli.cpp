@@ -45,7 +45,7 @@ constexpr const char* kUsage = R"(Användning / usage:
       count within a second of the previous one is the same tap twice and is not counted.
   dagverk --version
   dagverk hash-pin
-      Reads one PIN (4-6 digits) from stdin and prints its Argon2id hash for staff.csv.
+      Reads one PIN (4-8 digits) from stdin and prints its Argon2id hash for staff.csv.
   dagverk complaints --data-dir D --from YYYY-MM-DD --to YYYY-MM-DD [--csv]
       Prints the site's complaint table for the period (the city's tertial template);
       --csv writes it as CSV (UTF-8 with BOM; columns section,row,antal).
@@ -350,7 +350,7 @@ int runHashPin() {
   if (!std::getline(std::cin, pin))
     throw DagverkError(ErrorCode::BadInput, "Ingen kod på standard in.", "no PIN on stdin");
   if (!pin.empty() && pin.back() == '\r') pin.pop_back();
-  std::printf("%s\n", store::hashPin(pin).c_str()); // BadInput for anything but 4-6 digits
+  std::printf("%s\n", store::hashPin(pin).c_str()); // BadInput for anything but 4-8 digits
   return 0;
 }
 
