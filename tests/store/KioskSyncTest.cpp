@@ -387,6 +387,8 @@ TEST_CASE("a bundle replaces roster, activities, staff and settings in one go", 
   REQUIRE(r.bundleApplied == std::optional<std::int64_t>(1));
   CHECK(contains(r.summary(), "Nytt register (version 1) har lagts in."));
   CHECK(k.store->settings().bundleVersion() == 1);
+  // When central made it, for the dashboard's warning about an old roster.
+  CHECK(k.store->settings().value(store::kSettingBundleCreatedUtc) == std::optional<std::string>(std::to_string(b.createdUtc)));
   CHECK(k.store->roster().participant("P0001").firstName == "Dahlia"); // the cache was dropped
   const auto people = k.store->roster().participants("liljan");
   const auto has = [&](const std::string& id) {
