@@ -6,6 +6,7 @@
 #include <sys/sysmacros.h>
 
 #include <cstdlib>
+#include <exception>
 #include <fstream>
 #include <string>
 #include <system_error>
@@ -53,7 +54,13 @@ DiskEncryption diskEncryptionOf(const fs::path& path, const fs::path& sysRoot) {
   }
   const fs::path dev = sysRoot / "dev" / "block" /
                        (std::to_string(major(st.st_dev)) + ":" + std::to_string(minor(st.st_dev)));
-  return onCrypt(dev, sysRoot, 0) ? DiskEncryption::Encrypted : DiskEncryption::NotEncrypted;
+  try {
+    return onCrypt(dev, sysRoot, 0) ? DiskEncryption::Encrypted : DiskEncryption::NotEncrypted;
+  } catch (const std::exception& e) {
+    // A sysfs entry that vanished while it was read: nothing shows the disk is encrypted.
+    logError(std::string("disk encryption: reading sysfs failed (") + e.what() + "); counted as not encrypted");
+    return DiskEncryption::NotEncrypted;
+  }
 }
 
 DiskEncryption diskEncryptionOf(const fs::path& path) {

@@ -3,6 +3,8 @@
 // refused with exit 1 and a message naming the file, line and column, and no bundle appears.
 #include "SyncFaultSupport.hpp"
 
+#include "platform/FileSystem.hpp"
+
 #include <regex>
 
 using namespace dagverk;

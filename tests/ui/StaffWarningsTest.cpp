@@ -159,7 +159,7 @@ TEST_CASE("The staff dashboard warns when the roster applied last is more than 3
   CHECK_FALSE(shown(k, "warning-unencrypted-disk"));
 }
 
-TEST_CASE("An 8-digit PIN is typed on the keypad and sent with OK; a ninth digit is not taken", "[ui][staff]") {
+TEST_CASE("An 8-digit PIN is typed on the keypad and sent with OK, and a ninth digit is not taken", "[ui][staff]") {
   KioskDriver k("pin-eight", mondayMorning());
   const std::string staff = firstStaff(k);
   {
