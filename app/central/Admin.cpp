@@ -1,5 +1,7 @@
 #include "central/Admin.hpp"
 
+#include "central/SiteBundles.hpp"
+
 #include "core/Csv.hpp"
 #include "core/Error.hpp"
 #include "core/Ids.hpp"
@@ -18,6 +20,9 @@ namespace dagverk::central {
 namespace fs = std::filesystem;
 
 namespace {
+
+// How many taken names after the newest verified version publish passes over before it gives up.
+constexpr int kMaxTakenVersions = 1000;
 
 // A file the person names on the command line, refused when larger than `maxBytes`
 // (core/InputLimits.hpp) before it is read.
@@ -189,12 +194,10 @@ NewestBundle findNewestBundle(const fs::path& share, const sync::CentralKeys& ke
   for (const auto& name : platform::listBeneath(share, layout.bundlesDir()).files) {
     if (name.size() <= 7 || name.compare(name.size() - 7, 7, ".bundle") != 0) continue;
     const fs::path file = layout.bundlesDir() / name;
-    // The file name claims a version too: never publish under a name that is taken.
-    std::int64_t named = 0;
-    auto [p, ec] = std::from_chars(name.data(), name.data() + name.size() - 7, named);
-    if (ec == std::errc() && p == name.data() + name.size() - 7) out.highestVersionSeen = std::max(out.highestVersionSeen, named);
+    // Only a bundle central signed counts: the name, and the header of an unsigned file, are
+    // whatever someone with write access to the share chose.
     try {
-      const std::int64_t v = sync::peekBundleVersion(readBundleFile(share, file));
+      const std::int64_t v = sync::verifiedBundleVersion(readBundleFile(share, file), keys.signPk);
       out.highestVersionSeen = std::max(out.highestVersionSeen, v);
       found.emplace_back(v, file);
     } catch (const DagverkError& e) {
@@ -212,6 +215,62 @@ NewestBundle findNewestBundle(const fs::path& share, const sync::CentralKeys& ke
   }
   return out;
 }
+
+namespace {
+
+// The version after `highest`, checked: the largest int64 has no successor.
+std::int64_t nextBundleVersion(std::int64_t highest) {
+  std::int64_t next = 0;
+  if (highest < 0 || __builtin_add_overflow(highest, 1, &next))
+    throw DagverkError(ErrorCode::BadInput,
+                       "Rostern kan inte få ett högre versionsnummer. Inget publicerades; kontakta IT.",
+                       "bundle version " + std::to_string(highest) + " has no successor; nothing published");
+  return next;
+}
+
+// The highest version among the bundles in `dir` whose signature verifies (0: none). Names are
+// tried from the highest down and the first that verifies ends the search, so a publish reads
+// one file per site in the usual case.
+std::int64_t highestVerifiedVersion(const fs::path& share, const fs::path& dir, const sync::PublicKey& signPk) {
+  std::vector<std::pair<std::int64_t, std::string>> named;
+  for (const auto& name : platform::listBeneath(share, dir).files) {
+    if (name.size() <= 7 || name.compare(name.size() - 7, 7, ".bundle") != 0) continue;
+    std::int64_t v = 0;
+    auto [p, ec] = std::from_chars(name.data(), name.data() + name.size() - 7, v);
+    if (ec == std::errc() && p == name.data() + name.size() - 7) named.emplace_back(v, name);
+  }
+  std::sort(named.rbegin(), named.rend());
+  for (const auto& [v, name] : named) {
+    try {
+      return sync::verifiedBundleVersion(readBundleFile(share, dir / name), signPk);
+    } catch (const DagverkError& e) {
+      platform::logError("bundle file " + (dir.filename() / name).string() + " skipped: " + e.english());
+    }
+  }
+  return 0;
+}
+
+bool versionTaken(const sync::ShareLayout& layout, const std::vector<SiteRosterPart>& parts, std::int64_t version) {
+  const auto taken = [&](const fs::path& file) {
+    return platform::entryKindBeneath(layout.root, file) != platform::EntryKind::Missing;
+  };
+  if (taken(layout.bundleFile(version))) return true;
+  return std::any_of(parts.begin(), parts.end(),
+                     [&](const SiteRosterPart& p) { return taken(layout.siteBundleFile(p.siteId, version)); });
+}
+
+// Writes a sealed bundle under a new name and reads back what landed on the share, as a kiosk
+// will.
+void writeAndReadBack(const fs::path& share, const fs::path& file, const std::string& sealed,
+                      const sync::CentralKeys& keys, std::int64_t version) {
+  platform::writeFileNoReplace(file, sealed);
+  const sync::BundleContents check = sync::openBundleAsCentral(readBundleFile(share, file), keys);
+  if (check.version != version)
+    throw DagverkError(ErrorCode::ShareNotWritable, "Rostern på den centrala mappen kunde inte läsas tillbaka.",
+                       "bundle read back with another version: " + file.string());
+}
+
+} // namespace
 
 void checkSiteForEnrolment(const fs::path& share, const sync::CentralKeys& keys, const std::string& siteId) {
   if (!isValidId(siteId))
@@ -274,24 +333,58 @@ PublishResult publishBundle(const fs::path& share, const fs::path& keysDir, cons
   PublishResult result;
   result.changes = changesSince(newest, roster, input.allowLargeChange);
 
-  const auto recipients = sync::loadEnrolled(keysDir);
-  if (recipients.empty())
-    platform::logInfo("no kiosks enrolled yet: the bundle is sealed to central only");
-  b.version = newest.highestVersionSeen + 1;
+  const sync::ShareLayout layout{share};
+  const std::vector<SiteRosterPart> parts =
+      splitRosterBySite(b.sitesCsv, b.participantsCsv, b.activitiesCsv, b.staffCsv);
+  const auto enrolled = sync::loadEnrolled(keysDir);
+  for (const auto& d : enrolled)
+    if (std::none_of(parts.begin(), parts.end(), [&](const SiteRosterPart& p) { return p.siteId == d.siteId; }))
+      platform::logError("device " + d.deviceId + " is enrolled for site " + d.siteId +
+                         ", which the roster does not list: it receives no bundle");
+
+  // Above every version central signed, the unit's and each site's (a publish that stopped
+  // half-way may have written some sites' bundles and not the unit's).
+  std::int64_t highest = newest.highestVersionSeen;
+  for (const auto& part : parts)
+    highest = std::max(highest, highestVerifiedVersion(share, layout.siteBundlesDir(part.siteId), keys.signPk));
+  // A name taken by a file that does not verify (planted, or left by a publish that failed
+  // half-way) is passed over rather than replaced: the next free version is used.
+  b.version = nextBundleVersion(highest);
+  for (int tries = 0; versionTaken(layout, parts, b.version); ++tries) {
+    if (tries >= kMaxTakenVersions)
+      throw DagverkError(ErrorCode::BadInput,
+                         "Den centrala mappen har för många okända paketfiler. Inget publicerades; kontakta IT.",
+                         "more than " + std::to_string(kMaxTakenVersions) +
+                             " bundle names after the newest verified version are taken; nothing published");
+    platform::logError("bundle version " + std::to_string(b.version) +
+                       " is taken by a file that does not verify; using the next version");
+    b.version = nextBundleVersion(b.version);
+  }
   b.createdUtc = clock.nowUtc();
   b.unit = marker.unit;
-  const std::string sealed = sync::sealBundle(b, keys, recipients);
-  const sync::ShareLayout layout{share};
+
+  // Each site's bundle, sealed to the kiosks enrolled for that site only; then the whole unit's,
+  // sealed to central alone, last: it is what the next publish compares with.
+  size_t kiosks = 0;
+  for (const auto& part : parts) {
+    sync::BundleContents siteBundle = b;
+    siteBundle.sitesCsv = part.sitesCsv;
+    siteBundle.participantsCsv = part.participantsCsv;
+    siteBundle.activitiesCsv = part.activitiesCsv;
+    siteBundle.staffCsv = part.staffCsv;
+    std::vector<sync::EnrolledDevice> recipients;
+    for (const auto& d : enrolled)
+      if (d.siteId == part.siteId) recipients.push_back(d);
+    kiosks += recipients.size();
+    platform::createDirectoriesBeneath(share, layout.siteBundlesDir(part.siteId));
+    writeAndReadBack(share, layout.siteBundleFile(part.siteId, b.version), sync::sealBundle(siteBundle, keys, recipients),
+                     keys, b.version);
+  }
+  if (kiosks == 0) platform::logInfo("no kiosks enrolled yet: the bundles are sealed to central only");
   platform::createDirectoriesBeneath(share, layout.bundlesDir());
-  const fs::path file = layout.bundleFile(b.version);
-  platform::writeFileNoReplace(file, sealed);
-  // Read back what landed on the share, as a kiosk will.
-  const sync::BundleContents check = sync::openBundleAsCentral(readBundleFile(share, file), keys);
-  if (check.version != b.version)
-    throw DagverkError(ErrorCode::ShareNotWritable, "Rostern på den centrala mappen kunde inte läsas tillbaka.",
-                       "bundle read back with another version: " + file.string());
-  platform::logInfo("bundle version " + std::to_string(b.version) + " published to " +
-                    std::to_string(recipients.size()) + " kiosks");
+  writeAndReadBack(share, layout.bundleFile(b.version), sync::sealBundle(b, keys, {}), keys, b.version);
+  platform::logInfo("bundle version " + std::to_string(b.version) + " published for " + std::to_string(parts.size()) +
+                    " sites to " + std::to_string(kiosks) + " kiosks");
   result.version = b.version;
   return result;
 }

@@ -24,7 +24,7 @@ sync::CentralKeys loadKeysForShare(const std::filesystem::path& share, const std
 
 struct NewestBundle {
   std::optional<sync::BundleContents> contents; // the newest bundle that opens and verifies
-  std::int64_t highestVersionSeen = 0;           // the highest version of any *.bundle file
+  std::int64_t highestVersionSeen = 0;           // the highest version of a bundle that verifies
 };
 // Looks through <share>/bundles/ newest first; bundles that do not open are logged and skipped.
 NewestBundle findNewestBundle(const std::filesystem::path& share, const sync::CentralKeys& keys);

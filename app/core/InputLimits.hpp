@@ -32,8 +32,8 @@ inline constexpr std::size_t kBatchEventBytes = 1 * kKiB;
 inline constexpr std::size_t kBatchBytes = (kYearOfEvents * kBatchEventBytes / kMiB + 2) * kMiB; // 145 MiB
 // A bundle holds a site's roster: at most 1,000 participants and 1,000 staff, each a CSV row of
 // at most 1 KiB (Dagverk writes ~150 bytes: ids, names, weekdays, a PIN hash), activities and
-// settings within the same budget. Until bundles are made per site, one bundle carries a whole
-// unit: room for 8 such sites.
+// settings within the same budget. A kiosk's bundle holds one site; the unit's bundle, which
+// central alone reads, carries every site: room for 8 such sites.
 inline constexpr std::size_t kSitePeople = 1000;
 inline constexpr std::size_t kRosterRowBytes = 1 * kKiB;
 inline constexpr std::size_t kBundleSites = 8;

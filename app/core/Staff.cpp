@@ -39,7 +39,7 @@ bool StaffMember::worksAt(const std::string& siteId) const {
 std::string StaffMember::initials() const { return firstLetterUpper(firstName) + firstLetterUpper(initial); }
 
 bool isWellFormedPin(const std::string& pin) {
-  return pin.size() >= 4 && pin.size() <= 6 &&
+  return pin.size() >= kMinPinDigits && pin.size() <= kMaxPinDigits &&
          std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 

@@ -27,7 +27,10 @@ struct StaffMember {
   std::string initials() const;
 };
 
-// A PIN is 4 to 6 digits.
+// A PIN is 4 to 8 digits: 4 is what staff are used to, and a longer one is allowed for those
+// who want more than the 10,000 a thief with the tablet could try offline.
+inline constexpr size_t kMinPinDigits = 4;
+inline constexpr size_t kMaxPinDigits = 8;
 bool isWellFormedPin(const std::string& pin);
 
 // After kFreeAttempts wrong PINs in a row the kiosk locks for a growing time: 30 s, 1 min,

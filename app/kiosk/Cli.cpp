@@ -14,6 +14,7 @@
 #include "platform/Paths.hpp"
 #include "store/Perform.hpp"
 #include "store/Pins.hpp"
+#include "store/Retention.hpp"
 #include "core/SwedishText.hpp"
 #include "platform/SystemClock.hpp"
 #include "platform/TimeZone.hpp"
@@ -45,18 +46,20 @@ constexpr const char* kUsage = R"(Användning / usage:
       count within a second of the previous one is the same tap twice and is not counted.
   dagverk --version
   dagverk hash-pin
-      Reads one PIN (4-6 digits) from stdin and prints its Argon2id hash for staff.csv.
+      Reads one PIN (4-8 digits) from stdin and prints its Argon2id hash for staff.csv.
   dagverk complaints --data-dir D --from YYYY-MM-DD --to YYYY-MM-DD [--csv]
       Prints the site's complaint table for the period (the city's tertial template);
       --csv writes it as CSV (UTF-8 with BOM; columns section,row,antal).
 
   dagverk settings --data-dir D [--staff-idle-seconds N] [--time-zone ZONE] [--share PATH]
-                   [--home-mode checkin|headcount|both]
+                   [--home-mode checkin|headcount|both] [--retention-days N]
       Shows (and sets) the kiosk's settings: how long staff mode may stay idle (seconds),
       the tz database zone its days are kept in (default Europe/Stockholm; read at start;
       DAGVERK_TIME_ZONE overrides it), and the central share's path used by `dagverk sync`
       and the Synkronisera screen; --home-mode: the home screen offers check-in, the visitor
-      count of an open meeting place ("+1", no names), or both.
+      count of an open meeting place ("+1", no names), or both; --retention-days: records
+      central has confirmed are deleted from the kiosk once older than N days (60-3650,
+      default 90), with participants and staff the roster no longer lists.
   dagverk sync --data-dir D [--share S]
       Sends every record central has not confirmed to the share (one encrypted, signed batch),
       applies the newest roster bundle and reads receipts. Without --share: the stored path.
@@ -89,7 +92,7 @@ std::optional<Args> parse(const std::vector<std::string>& argv, std::string& err
       {"--software", false}, {"--fullscreen", false}, {"--help", false},
       {"--from", true},     {"--to", true},         {"--csv", false},      {"--staff-idle-seconds", true}, {"--time-zone", true},
       {"--share", true},     {"--count", true},      {"--activity", true},  {"--yes", false},
-      {"--version", false}, {"--home-mode", true}, {"--code", true}};
+      {"--version", false}, {"--home-mode", true}, {"--code", true}, {"--retention-days", true}};
   Args a;
   size_t i = 0;
   if (!argv.empty() && argv[0].rfind("--", 0) != 0) a.command = argv[i++];
@@ -173,6 +176,8 @@ int runSettings(const Args& a, const Clock& clock) {
     if (std::sscanf(it->second.c_str(), "%d", &seconds) != 1) throw UsageError{"--staff-idle-seconds takes a number"};
     store->settings().setStaffIdleSeconds(seconds);
   }
+  if (auto it = a.values.find("--retention-days"); it != a.values.end())
+    store::setRetentionDays(*store, it->second);
   if (auto it = a.values.find("--time-zone"); it != a.values.end()) {
     if (!platform::timeZoneExists(it->second))
       throw DagverkError(ErrorCode::BadInput, "Okänd tidszon: " + it->second,
@@ -192,6 +197,7 @@ int runSettings(const Args& a, const Clock& clock) {
   std::printf("time_zone\t%s\n", store->settings().value(store::kSettingTimeZone).value_or(kSiteZone).c_str());
   std::printf("share_path\t%s\n", store->settings().value(store::kSettingSharePath).value_or("-").c_str());
   std::printf("home_mode\t%s\n", store->settings().value(store::kSettingHomeMode).value_or("checkin").c_str());
+  std::printf("retention_days\t%d\n", store::retentionDays(*store));
   return 0;
 }
 
@@ -365,7 +371,7 @@ int runHashPin() {
   if (!std::getline(std::cin, pin))
     throw DagverkError(ErrorCode::BadInput, "Ingen kod på standard in.", "no PIN on stdin");
   if (!pin.empty() && pin.back() == '\r') pin.pop_back();
-  std::printf("%s\n", store::hashPin(pin).c_str()); // BadInput for anything but 4-6 digits
+  std::printf("%s\n", store::hashPin(pin).c_str()); // BadInput for anything but 4-8 digits
   return 0;
 }
 

@@ -5,9 +5,11 @@
 #include "store/CountingRows.hpp"
 #include "store/Database.hpp"
 #include "store/Perform.hpp"
+#include "store/Retention.hpp"
 #include "sync/KioskEnrolment.hpp"
 #include "sync/KioskSync.hpp"
 #include "core/LocalTime.hpp"
+#include "platform/DiskEncryption.hpp"
 #include "platform/Log.hpp"
 #include "platform/Paths.hpp"
 #include "ui/Theme.hpp"
@@ -35,6 +37,10 @@ KioskApp::KioskApp(store::KioskStore& store, const Clock& clock, const platform:
   ImGui::GetIO().FontDefault = ui_->fonts().body;
   ui::theme::applyStyle(ui::theme::baseFontSize(window_->height()));
   store::runDayRollover(store_);
+  // What the retention allows goes at every start, as well as after a sync and each night.
+  store::purgeExpiredQuietly(store_, clock_.nowUtc());
+  model_.dataDiskEncrypted = platform::diskEncryptionOf(dataDir_) == platform::DiskEncryption::Encrypted;
+  if (!model_.dataDiskEncrypted) platform::logInfo("the data directory is not on an encrypted block device");
   refreshModel();
   lastMinute_ = clock_.nowUtc() / 60000;
   // The kiosk's signing key for sync is made on first start (`dagverk keys` prints it).
@@ -117,6 +123,14 @@ void KioskApp::refreshModel() {
   }
   model_.sync.firstEventUtc = store_.ledger().firstOwnEventUtc();
   model_.enrolment.enrolled = sync::isEnrolled(store_);
+  model_.rosterCreatedUtc.reset();
+  if (const auto created = store_.settings().value(store::kSettingBundleCreatedUtc)) {
+    try {
+      model_.rosterCreatedUtc = std::stoll(*created);
+    } catch (const std::exception&) {
+      platform::logError("setting bundle_created_utc is not a number; no roster age shown");
+    }
+  }
   model_.pinLockouts = store_.lockout().states();
   model_.complaints = store::complaints(store_);
   model_.feedbackToClassify = store::feedbackToClassify(store_);
@@ -415,6 +429,8 @@ void KioskApp::everyMinute() {
   lastMinute_ = minute;
   try {
     store::runDayRollover(store_);
+    // The first minute of a new day: the night's purge of what the retention allows.
+    if (toStockholm(clock_.nowUtc()).date != model_.today) store::purgeExpiredQuietly(store_, clock_.nowUtc());
     store_.checkpoint(); // off the tap path: taps only append to the WAL
     refreshModel();      // today's date, schedule and lists move on with the clock
   } catch (const DagverkError& e) {

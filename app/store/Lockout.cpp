@@ -75,7 +75,7 @@ PinCheck Lockout::checkPin(const std::string& staffId, const std::string& pin) {
   if (const auto left = lock.secondsLeft(now); left > 0) return PinCheck{PinResult::LockedOut, left, 0};
 
   const StaffMember m = roster_.staffMember(staffId); // UnknownStaff: a programming error, not a wrong PIN
-  // A PIN that is not well formed is a wrong PIN too and counts towards the lock-out.
+  // A PIN that is not 4–8 digits is a wrong PIN too and counts towards the lock-out.
   const bool wellFormed = isWellFormedPin(pin);
   const bool accepted = wellFormed && m.active && verifyPin(m.pinHash, pin);
   // Re-hash with today's parameters outside the write transaction (it takes Argon2 time).

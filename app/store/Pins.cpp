@@ -17,7 +17,7 @@ void ensureSodium() {
 
 std::string hashPin(const std::string& pin) {
   if (!isWellFormedPin(pin))
-    throw DagverkError(ErrorCode::BadInput, "En kod är 4–6 siffror.", "a PIN must be 4 to 6 digits");
+    throw DagverkError(ErrorCode::BadInput, "En kod är 4–8 siffror.", "a PIN must be 4 to 8 digits");
   ensureSodium();
   std::array<char, crypto_pwhash_STRBYTES> out{};
   if (crypto_pwhash_str(out.data(), pin.data(), pin.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,

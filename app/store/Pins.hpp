@@ -7,7 +7,7 @@ namespace dagverk::store {
 
 // Today's parameters: crypto_pwhash_OPSLIMIT_INTERACTIVE / MEMLIMIT_INTERACTIVE (2 passes,
 // 64 MiB); one verification takes well under 0.5 s on the kiosk hardware.
-// Throws DagverkError(BadInput) for a PIN that is not 4–6 digits, Storage if libsodium fails.
+// Throws DagverkError(BadInput) for a PIN that is not 4–8 digits, Storage if libsodium fails.
 std::string hashPin(const std::string& pin);
 // True if `pin` matches `hash`. False for a wrong PIN and for a hash that is not an Argon2 string.
 bool verifyPin(const std::string& hash, const std::string& pin);

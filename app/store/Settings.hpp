@@ -13,6 +13,9 @@ class Database;
 // Keys of the `setting` table used by sync.
 inline constexpr const char* kSettingSharePath = "share_path";
 inline constexpr const char* kSettingBundleVersion = "bundle_version";
+// When central made the bundle applied last (ms since the epoch, UTC): staff are warned when the
+// roster is old, since a dismissed staff member's PIN stays until a newer one arrives.
+inline constexpr const char* kSettingBundleCreatedUtc = "bundle_created_utc";
 inline constexpr const char* kSettingCentralSignPk = "central_sign_pk"; // pinned at enrolment by code
 inline constexpr const char* kSettingCentralBoxPk = "central_box_pk";
 inline constexpr const char* kSettingLastSyncUtc = "last_sync_utc";

@@ -194,6 +194,13 @@ std::string sealBundle(const BundleContents& bundle, const CentralKeys& central,
 
 std::int64_t peekBundleVersion(std::string_view bytes) { return parseBundleHeader(bytes, false).version; }
 
+std::int64_t verifiedBundleVersion(std::string_view bytes, const PublicKey& centralSignPk) {
+  ensureSodium();
+  const BundleHeader h = parseBundleHeader(bytes, true);
+  verifyBundleSignature(bytes, centralSignPk);
+  return h.version;
+}
+
 BundleContents openBundle(std::string_view bytes, const PublicKey& centralSignPk, const DeviceKey& device) {
   ensureSodium();
   const BundleHeader h = parseBundleHeader(bytes, true);

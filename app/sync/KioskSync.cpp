@@ -9,6 +9,7 @@
 #include "core/LocalTime.hpp"
 #include "platform/Log.hpp"
 #include "store/Pins.hpp"
+#include "store/Retention.hpp"
 #include "sync/KioskEnrolment.hpp"
 #include "core/RosterCsv.hpp"
 
@@ -276,12 +277,21 @@ void removeStaleTemporaries(const store::KioskStore& store, const ShareLayout& l
                       (removed == 1 ? "file" : "files") + " from this kiosk's inbox on the share");
 }
 
-// Applies the newest bundle that opens and is newer than the kiosk's roster.
+// Applies the newest bundle of the kiosk's own site that opens and is newer than its roster.
+// Only the site's folder is read: other sites' bundles are not sealed to this kiosk anyway, and
+// the unit's whole roster is sealed to central alone. A file's name is only a hint of its
+// version: a bundle counts once its signature verifies and its contents carry the same version.
 void applyNewestBundle(store::KioskStore& store, const ShareLayout& layout, const PublicKey& signPk,
                        const DeviceKey& device, SyncResult& result) {
+  const std::string site = store.roster().boundSiteId();
+  if (!isValidId(site)) {
+    platform::logError("bundles: the bound site id is not a valid id; no bundle read");
+    return;
+  }
+  const fs::path dir = layout.siteBundlesDir(site);
   const std::int64_t current = store.settings().bundleVersion();
   std::vector<std::pair<std::int64_t, std::string>> newer;
-  for (const auto& name : platform::listBeneath(layout.root, layout.bundlesDir()).files) {
+  for (const auto& name : platform::listBeneath(layout.root, dir).files) {
     const auto version = endsWith(name, ".bundle") ? parseDigits(name.substr(0, name.size() - 7)) : std::nullopt;
     if (!version) {
       platform::logInfo("bundles: ignoring unknown file " + name);
@@ -293,9 +303,8 @@ void applyNewestBundle(store::KioskStore& store, const ShareLayout& layout, cons
   for (const auto& [version, name] : newer) {
     try {
       const BundleContents b =
-          openBundle(readShareFile(layout.root, layout.bundlesDir() / name, limits::kBundleBytes,
-                                   ErrorCode::BundleRejected, "Paketet från centralen är för stort och användes inte.",
-                                   "bundle"),
+          openBundle(readShareFile(layout.root, dir / name, limits::kBundleBytes, ErrorCode::BundleRejected,
+                                   "Paketet från centralen är för stort och användes inte.", "bundle"),
                      signPk, device);
       if (b.version != version)
         throw DagverkError(ErrorCode::BundleRejected, "Filnamnet och innehållet har olika versioner.",
@@ -303,6 +312,7 @@ void applyNewestBundle(store::KioskStore& store, const ShareLayout& layout, cons
       RosterFiles roster = parseRosterCsv(b.sitesCsv, b.participantsCsv, b.activitiesCsv);
       parseStaffCsv(b.staffCsv, roster);
       store.roster().applyBundle(roster, b.settings, b.version);
+      store.settings().setValue(store::kSettingBundleCreatedUtc, std::to_string(b.createdUtc));
       result.bundleApplied = b.version;
       platform::logInfo("sync: applied bundle version " + std::to_string(b.version));
       return;
@@ -402,6 +412,8 @@ SyncResult runSync(store::KioskStore& store, const fs::path& dataDir, const fs::
     store.settings().setValues({{store::kSettingLastSyncUtc, std::to_string(now)},
                             {store::kSettingLastSyncResult, (result.ok() ? "Klar " : "Klar med problem ") +
                                                                 stockholmStamp(now) + ". " + result.summary()}});
+    // Central now holds what it acknowledged: what the retention allows leaves the kiosk.
+    store::purgeExpiredQuietly(store, now);
     progress(1.0, "Klart");
     platform::logInfo("sync finished: sent " + std::to_string(result.eventsSent) + ", confirmed " +
                       std::to_string(result.eventsConfirmed) + ", problems " + std::to_string(result.problems.size()));

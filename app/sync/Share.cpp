@@ -230,6 +230,12 @@ fs::path ShareLayout::bundlesDir() const { return root / "bundles"; }
 
 fs::path ShareLayout::bundleFile(std::int64_t version) const { return bundlesDir() / (pad8(version) + ".bundle"); }
 
+fs::path ShareLayout::siteBundlesDir(const std::string& siteId) const { return bundlesDir() / siteId; }
+
+fs::path ShareLayout::siteBundleFile(const std::string& siteId, std::int64_t version) const {
+  return siteBundlesDir(siteId) / (pad8(version) + ".bundle");
+}
+
 fs::path ShareLayout::quarantineDir(const std::string& deviceId) const { return root / "quarantine" / deviceId; }
 
 // --- manifests --------------------------------------------------------------------------------

@@ -5,15 +5,18 @@
 //   <share>/inbox/<site>/<device>/<seq>-<batch-uuid>.batch      kiosk -> central (sealBatch)
 //   <share>/inbox/<site>/<device>/<seq>-<batch-uuid>.manifest   written last (Manifest, JSON)
 //   <share>/receipts/<device>/<seq>-<batch-uuid>.receipt        central -> kiosk (signReceipt)
-//   <share>/bundles/<version>.bundle                            central -> kiosks (sealBundle)
+//   <share>/bundles/<version>.bundle                            the whole unit, sealed to central only
+//   <share>/bundles/<site>/<version>.bundle                     central -> that site's kiosks (sealBundle)
 //   <share>/quarantine/<device>/...                             rejected files + .reason.txt
 //
 // Crypto (libsodium): a batch's payload is cereal portable binary, encrypted with
 // crypto_secretstream_xchacha20poly1305 under a fresh stream key; the stream key travels in a
 // crypto_box_seal to the central box key; the whole file is signed (Ed25519, detached) by the
 // device key. Bundles are signed by the central signing key; their stream key is sealed once per
-// enrolled device (to the device's own X25519 box key, bundleRecipientKey) and once to the
-// central box key. Receipts are signed by the central signing key (they hold no personal data).
+// device enrolled for the bundle's site (to the device's own X25519 box key, bundleRecipientKey) and
+// once to the central box key. A site's bundle holds only that site's participants, activities
+// and staff; the whole unit's roster (what central compares the next publish with) is sealed to
+// central alone. Receipts are signed by the central signing key (they hold no personal data).
 //
 // Nothing here touches SQLite or the UI. Every reader throws DagverkError (BatchRejected,
 // BundleRejected) with a Swedish and an English reason and never returns partial contents.
@@ -162,7 +165,12 @@ struct ShareLayout {
   std::filesystem::path receiptFile(const std::string& deviceId, std::int64_t batchSeq,
                                     const std::string& batchId) const;
   std::filesystem::path bundlesDir() const;
-  std::filesystem::path bundleFile(std::int64_t version) const; // "<version zero-padded to 8>.bundle"
+  // The whole unit's roster, for central itself: "<version zero-padded to 8>.bundle".
+  std::filesystem::path bundleFile(std::int64_t version) const;
+  // One site's roster, for its kiosks: "<site>/<version zero-padded to 8>.bundle". Versions
+  // grow per site; one publish writes the same version into every site's folder.
+  std::filesystem::path siteBundlesDir(const std::string& siteId) const;
+  std::filesystem::path siteBundleFile(const std::string& siteId, std::int64_t version) const;
   std::filesystem::path quarantineDir(const std::string& deviceId) const;
 };
 
@@ -235,5 +243,9 @@ BundleContents openBundle(std::string_view bytes, const PublicKey& centralSignPk
 BundleContents openBundleAsCentral(std::string_view bytes, const CentralKeys& central);
 // The version from the cleartext header, without opening (to find the newest); throws.
 std::int64_t peekBundleVersion(std::string_view bytes);
+// The version of a bundle whose signature verifies with central's signing key, without
+// decrypting it; throws BundleRejected otherwise. Only such a bundle counts when central looks
+// for the highest version: anyone who can write to the share can plant a file with any name.
+std::int64_t verifiedBundleVersion(std::string_view bytes, const PublicKey& centralSignPk);
 
 } // namespace dagverk::sync

@@ -113,6 +113,11 @@ struct KioskModel {
     int lastCount = 0;
   } headcount;
   HomeMode homeMode = HomeMode::CheckIn; // what the home screen offers (kiosk setting)
+  // For the staff dashboard's warnings: whether the data directory is on an encrypted disk
+  // (checked once at start), and when central made the roster applied last (none: no bundle
+  // has been applied yet).
+  bool dataDiskEncrypted = true;
+  std::optional<UtcMs> rosterCreatedUtc;
   // The "Statistik" screen's figures: computed by the kiosk when that screen opens, not on
   // every refresh. Empty until then; statisticsError holds the Swedish message if it failed.
   std::optional<SiteStatistics> statistics;

@@ -122,7 +122,9 @@ void PinScreen::drawContent(KioskUi& ui, const KioskModel& model) {
     disabledKeypad(ui, keySize);
     return;
   }
-  if (numericKeypad(ui, digits_, 6, keySize)) {
+  // OK sends what was typed (4 to 8 digits): the keypad cannot know a staff member's PIN
+  // length without telling a guesser, so it never submits by itself.
+  if (numericKeypad(ui, digits_, kMaxPinDigits, keySize, kMinPinDigits)) {
     const std::string id = who->id;
     ui.checkPin(id, digits_, [this, &ui, id](const PinAnswer& a) {
       switch (a.result) {

@@ -58,6 +58,16 @@ RowAction drawRow(KioskUi& ui, const KioskModel& model, const ParticipantDay& d,
   return action;
 }
 
+constexpr const char* kUnencryptedDiskSv = "Kiosken sparar data på en okrypterad disk";
+constexpr const char* kOldRosterSv = "Personal- och deltagarlistan är över 30 dagar gammal";
+constexpr std::int64_t kOldRosterMs = 30LL * 24 * 60 * 60 * 1000;
+
+// A roster central made more than 30 days ago: a staff member dismissed since still has a PIN
+// that works here until the kiosk syncs.
+bool rosterIsOld(const KioskModel& model, UtcMs now) {
+  return model.rosterCreatedUtc && now - *model.rosterCreatedUtc > kOldRosterMs;
+}
+
 void sectionTitle(const char* title, size_t count, ImFont* font) {
   ImGui::PushFont(font);
   ImGui::Text("%s (%zu)", title, count);
@@ -146,6 +156,17 @@ void StaffDashboardScreen::drawContent(KioskUi& ui, const KioskModel& model) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
     ImGui::TextUnformatted(note.c_str());
     ImGui::PopStyleColor();
+  }
+  // What a stolen tablet would give away, and a roster that may still hold dismissed staff.
+  const std::pair<const char*, const char*> warnings[] = {
+      {"warning-unencrypted-disk", model.dataDiskEncrypted ? nullptr : kUnencryptedDiskSv},
+      {"warning-old-roster", rosterIsOld(model, ui.clock().nowUtc()) ? kOldRosterSv : nullptr}};
+  for (const auto& [name, text] : warnings) {
+    if (!text) continue;
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+    ui.rememberButton(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); // where tests find it
   }
 
   const float top = ImGui::GetCursorPosY() + f * 0.4f;

@@ -2,6 +2,8 @@
 // imports running at once.
 #include "CentralTestSupport.hpp"
 
+#include "core/RosterCsv.hpp"
+
 #include "store/Database.hpp"
 #include "store/Migrations.hpp"
 
@@ -87,12 +89,22 @@ TEST_CASE("central cli: publish increments the version, reuses the last sites an
   REQUIRE(r.code == 0);
   CHECK(contains(r.out, "version 2"));
   CHECK(platform::listFiles(f.share / "bundles") == std::vector<std::string>{"00000001.bundle", "00000002.bundle"});
-  const auto bytes = readBytes(sync::ShareLayout{f.share}.bundleFile(2));
+  // The kiosk's own site's bundle, with that site's rows only; the unit's is central's alone.
+  const auto bytes = readBytes(sync::ShareLayout{f.share}.siteBundleFile("liljan", 2));
   const auto b = sync::openBundle(bytes, f.centralKeys.signPk, kiosk);
   CHECK(b.version == 2);
-  CHECK(b.sitesCsv == readBytes(demoFile("sites.csv")));
-  CHECK(b.participantsCsv == readBytes(demoFile("participants.csv")));
+  const RosterFiles siteRoster = parseRosterCsv(b.sitesCsv, b.participantsCsv, b.activitiesCsv);
+  CHECK(siteRoster.sites.size() == 1);
+  CHECK(siteRoster.participants.size() == 35);
+  CHECK(std::all_of(siteRoster.participants.begin(), siteRoster.participants.end(),
+                    [](const Participant& p) { return p.siteId == "liljan"; }));
   CHECK(b.unit == "Testenheten");
+  const auto whole = sync::openBundleAsCentral(readBytes(sync::ShareLayout{f.share}.bundleFile(2)), f.centralKeys);
+  CHECK(whole.sitesCsv == readBytes(demoFile("sites.csv")));
+  CHECK(whole.participantsCsv == readBytes(demoFile("participants.csv")));
+  CHECK(errorFrom([&] {
+          sync::openBundle(readBytes(sync::ShareLayout{f.share}.bundleFile(2)), f.centralKeys.signPk, kiosk);
+        }).code() == ErrorCode::BundleRejected);
   const auto b1 = sync::openBundleAsCentral(readBytes(sync::ShareLayout{f.share}.bundleFile(1)), f.centralKeys);
   CHECK(b1.settings.at("staff_idle_seconds") == "120");
   // An unknown setting value is refused, and nothing is published.

@@ -48,6 +48,12 @@ struct Publisher {
     const auto b = sync::openBundleAsCentral(readBytes(f.share / "bundles" / names.back()), f.centralKeys);
     return parseRosterCsv(b.sitesCsv, b.participantsCsv, b.activitiesCsv);
   }
+  // The roster central itself takes as its newest (only bundles that verify count).
+  RosterFiles newestRosterVerified() const {
+    const auto newest = central::findNewestBundle(f.share, f.centralKeys);
+    REQUIRE(newest.contents);
+    return parseRosterCsv(newest.contents->sitesCsv, newest.contents->participantsCsv, newest.contents->activitiesCsv);
+  }
   fs::path file(const std::string& name) const { return dir / name; }
 };
 
@@ -200,4 +206,34 @@ TEST_CASE("publish then import: central records who left the roster, from the bu
         std::vector<std::vector<std::string>>{{"1900-01-01", yesterday, "bundle", "1"}});
   CHECK(raw.integer("SELECT count(*) FROM roster_spell WHERE valid_to IS NULL") ==
         raw.integer("SELECT count(*) FROM roster_participant WHERE active = 1"));
+}
+
+TEST_CASE("publish: a planted bundle file with the highest possible version does not stop the next publish") {
+  Publisher p;
+  REQUIRE(p.publish(p.people).code == 0);
+  // Anyone who can write to the share can drop a one-byte file under the largest version name.
+  writeBytes(p.f.share / "bundles" / "9223372036854775807.bundle", "x");
+  const auto r = p.publish(withoutIds(p.people, {"P0001"}));
+  CHECK(r.code == 0);
+  CHECK(contains(r.out, "liljan: 0 nya, 0 ändrade, 1 avslutade (P0001)"));
+  // The new roster is the one central reads back as its newest.
+  CHECK(countAt(p.newestRosterVerified(), "liljan") == 34);
+}
+
+TEST_CASE("publish: a planted bundle whose signature does not verify does not count as a version") {
+  Publisher p;
+  REQUIRE(p.publish(p.people).code == 0);
+  // A well-formed header claiming version 50, signed by someone else's key.
+  const sync::CentralKeys other = sync::createCentralKeys(p.f.tmp / "other-keys");
+  sync::BundleContents fake;
+  fake.version = 50;
+  fake.unit = "Testenheten";
+  fake.sitesCsv = p.sites;
+  fake.participantsCsv = p.people;
+  fake.activitiesCsv = p.acts;
+  fake.staffCsv = p.staff;
+  writeBytes(p.f.share / "bundles" / "00000050.bundle", sync::sealBundle(fake, other, {}));
+  const auto r = p.publish(p.people);
+  REQUIRE(r.code == 0);
+  CHECK(contains(r.out, "version 2"));
 }

@@ -165,6 +165,20 @@ TEST_CASE("CLI: settings shows and changes the staff idle time, refusing nonsens
   CHECK(contains(s.run("settings " + s.d).out, "staff_idle_seconds\t120"));
 }
 
+TEST_CASE("CLI: settings shows and changes the retention in days, refusing values outside 60-3650 with a message") {
+  Seeded s;
+  CHECK(contains(s.run("settings " + s.d).out, "retention_days\t90"));
+  CHECK(s.run("settings " + s.d + " --retention-days 365").code == 0);
+  CHECK(contains(s.run("settings " + s.d).out, "retention_days\t365"));
+  for (const char* bad : {"59", "3651", "0", "-90", "90.5", "tre", "''"}) {
+    INFO("--retention-days " << bad);
+    const Run r = s.run("settings " + s.d + " --retention-days " + bad);
+    CHECK(r.code == 1);
+    CHECK(contains(r.err, "Lagringstiden ska vara ett helt antal dagar mellan 60 och 3650. Inget ändrades."));
+  }
+  CHECK(contains(s.run("settings " + s.d).out, "retention_days\t365"));
+}
+
 TEST_CASE("CLI: participants lists the 35 of liljan in Swedish order") {
   Seeded s;
   REQUIRE(s.run("checkin " + s.d + " --participant P0001").code == 0);

@@ -146,8 +146,8 @@ struct Kiosk {
   }
   void publish(const sync::BundleContents& b, const sync::CentralKeys& k) {
     const sync::EnrolledDevice me{store->deviceId(), "liljan", deviceKey().signPk, deviceKey().boxPk};
-    platform::createDirectories(layout.bundlesDir());
-    platform::writeFileNoReplace(layout.bundleFile(b.version), sync::sealBundle(b, k, {me}));
+    platform::createDirectories(layout.siteBundlesDir("liljan"));
+    platform::writeFileNoReplace(layout.siteBundleFile("liljan", b.version), sync::sealBundle(b, k, {me}));
   }
   void checkIn(const std::string& pid) { store::perform(*store, cmd::CheckIn{pid, std::nullopt}); }
 };
@@ -396,6 +396,8 @@ TEST_CASE("a bundle replaces roster, activities, staff and settings in one go", 
   REQUIRE(r.bundleApplied == std::optional<std::int64_t>(1));
   CHECK(contains(r.summary(), "Nytt register (version 1) har lagts in."));
   CHECK(k.store->settings().bundleVersion() == 1);
+  // When central made it, for the dashboard's warning about an old roster.
+  CHECK(k.store->settings().value(store::kSettingBundleCreatedUtc) == std::optional<std::string>(std::to_string(b.createdUtc)));
   CHECK(k.store->roster().participant("P0001").firstName == "Dahlia"); // the cache was dropped
   const auto people = k.store->roster().participants("liljan");
   const auto has = [&](const std::string& id) {
@@ -407,7 +409,8 @@ TEST_CASE("a bundle replaces roster, activities, staff and settings in one go", 
   CHECK(k.store->roster().participant("P0003").photoFile == std::optional<std::string>("p0003.jpg"));
   const auto acts = k.store->roster().activities("liljan");
   CHECK(std::any_of(acts.begin(), acts.end(), [](const Activity& a) { return a.id == "liljan-a99"; }));
-  CHECK_FALSE(k.store->roster().staffMember("S001").active);
+  // A staff member no longer listed, whom no record names, leaves the kiosk with their PIN hash.
+  CHECK(RawDb(k.data / store::kDatabaseFileName).integer("SELECT count(*) FROM staff WHERE id = 'S001'") == 0);
   CHECK(k.store->roster().staffMember("S002").role == StaffRole::Admin);
   CHECK(k.store->settings().staffIdleSeconds() == 120);
   CHECK_FALSE(k.store->settings().value("some_future_setting"));
@@ -464,7 +467,7 @@ TEST_CASE("a newest bundle with a bad signature is refused, and an older valid o
   k.publish(three, k.central);
   std::string four = sync::sealBundle(k.demoBundle(4), k.central, {{k.store->deviceId(), "liljan", k.deviceKey().signPk, k.deviceKey().boxPk}});
   four[four.size() / 2] = static_cast<char>(four[four.size() / 2] ^ 0x10);
-  platform::writeFileNoReplace(k.layout.bundleFile(4), four);
+  platform::writeFileNoReplace(k.layout.siteBundleFile("liljan", 4), four);
   r = k.run();
   CHECK(r.bundleApplied == std::optional<std::int64_t>(3));
   CHECK(k.store->settings().staffIdleSeconds() == 45);
@@ -527,7 +530,7 @@ TEST_CASE("a properly signed bundle with a site id or photo value that names ano
     CHECK(k.store->settings().bundleVersion() == 0);
     CHECK_FALSE(k.store->roster().participant("P0001").photoFile);
     CHECK_FALSE(k.store->roster().participant("P0002").photoFile);
-    platform::removeFile(k.layout.bundleFile(version)); // the next case is the only bundle
+    platform::removeFile(k.layout.siteBundleFile("liljan", version)); // the next case is the only bundle
   }
   CHECK_THROWS(k.store->roster().site(evilSite));
 }
@@ -546,4 +549,29 @@ TEST_CASE("the summary speaks of one record in the singular", "[sync]") {
   r.bundleApplied = 5;
   CHECK(r.summary() == "Skickade 1 post till den centrala mappen.\nCentralen har bekräftat att den tagit emot 1 post."
                        "\nNytt register (version 5) har lagts in.");
+}
+
+TEST_CASE("a planted one-byte bundle named with the largest version neither counts nor stops a signed bundle from applying", "[sync]") {
+  Kiosk k;
+  platform::createDirectories(k.layout.siteBundlesDir("liljan"));
+  writeBytes(k.layout.siteBundlesDir("liljan") / "9223372036854775807.bundle", "x");
+  k.publish(k.demoBundle(1), k.central);
+  const auto r = k.run();
+  CHECK(r.bundleApplied == std::optional<std::int64_t>(1));
+  CHECK(k.store->settings().bundleVersion() == 1);
+  // The next signed bundle is still newer than what the kiosk has: the planted name never counted.
+  k.publish(k.demoBundle(2), k.central);
+  CHECK(k.run().bundleApplied == std::optional<std::int64_t>(2));
+}
+
+TEST_CASE("the kiosk reads only its own site's folder: a bundle for another site is never tried", "[sync]") {
+  Kiosk k;
+  const sync::EnrolledDevice me{k.store->deviceId(), "liljan", k.deviceKey().signPk};
+  platform::createDirectories(k.layout.siteBundlesDir("ornsberg"));
+  platform::writeFileNoReplace(k.layout.siteBundleFile("ornsberg", 5), sync::sealBundle(k.demoBundle(5), k.central, {me}));
+  platform::writeFileNoReplace(k.layout.bundleFile(6), sync::sealBundle(k.demoBundle(6), k.central, {me}));
+  const auto r = k.run();
+  CHECK(r.ok());
+  CHECK_FALSE(r.bundleApplied);
+  CHECK(k.store->settings().bundleVersion() == 0);
 }

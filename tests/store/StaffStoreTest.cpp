@@ -264,7 +264,7 @@ TEST_CASE("Staff store: one PIN verification takes at most 0.5 s") {
   CHECK(best <= 0.5);
   CHECK_FALSE(store::verifyPin(hash, "1002"));
   CHECK_FALSE(store::verifyPin("not a hash", "1001"));
-  CHECK(codeOf([] { store::hashPin("12345678"); }) == ErrorCode::BadInput);
+  CHECK(codeOf([] { store::hashPin("123456789"); }) == ErrorCode::BadInput);
 }
 
 // --- staff presence --------------------------------------------------------------------------
@@ -704,6 +704,22 @@ TEST_CASE("Staff CLI: hash-pin reads a PIN and prints an Argon2id hash") {
 
   r = runDagverk(tmp, "hash-pin", "12ab\n");
   CHECK(r.code == 1);
-  CHECK(contains(r.err, "4–6 siffror"));
+  CHECK(contains(r.err, "4–8 siffror"));
   CHECK(runDagverk(tmp, "hash-pin", "").code == 1);
+}
+
+TEST_CASE("Staff CLI: hash-pin takes PINs of 4 to 8 digits and refuses 3 or 9") {
+  TempDir tmp("cli-hash-length");
+  for (const std::string pin : {"1234", "12345", "1234567", "12345678"}) {
+    INFO("PIN of " << pin.size() << " digits");
+    const CliRun r = runDagverk(tmp, "hash-pin", pin + "\n");
+    REQUIRE(r.code == 0);
+    CHECK(store::verifyPin(r.out.substr(0, r.out.size() - 1), pin));
+  }
+  for (const std::string pin : {"123", "123456789"}) {
+    INFO("PIN of " << pin.size() << " digits");
+    const CliRun r = runDagverk(tmp, "hash-pin", pin + "\n");
+    CHECK(r.code == 1);
+    CHECK(contains(r.err, "En kod är 4–8 siffror."));
+  }
 }

@@ -140,15 +140,15 @@ TEST_CASE("dagverk sync exits 1 with the summary when the newest bundle is refus
   b.activitiesCsv = store::kDemoActivitiesCsv;
   b.staffCsv = store::kDemoStaffCsv;
   const sync::ShareLayout layout{s.share};
-  platform::createDirectories(layout.bundlesDir());
-  platform::writeFileNoReplace(layout.bundleFile(1), sync::sealBundle(b, other, {{device.deviceId, "liljan", device.deviceSignPk, device.deviceBoxPk}}));
+  platform::createDirectories(layout.siteBundlesDir("liljan"));
+  platform::writeFileNoReplace(layout.siteBundleFile("liljan", 1), sync::sealBundle(b, other, {{device.deviceId, "liljan", device.deviceSignPk, device.deviceBoxPk}}));
   const auto r = s.run("sync " + s.d + " --share " + quoted(s.share.string()));
   CHECK(r.code == 1);
   CHECK(contains(r.out, "Skickade 2 poster"));
   CHECK(contains(r.out, "Problem: Registret version 1"));
   // The same bundle signed by the real central key applies.
-  fs::remove(layout.bundleFile(1));
-  platform::writeFileNoReplace(layout.bundleFile(1),
+  fs::remove(layout.siteBundleFile("liljan", 1));
+  platform::writeFileNoReplace(layout.siteBundleFile("liljan", 1),
                                sync::sealBundle(b, s.central, {{device.deviceId, "liljan", device.deviceSignPk, device.deviceBoxPk}}));
   const auto ok = s.run("sync " + s.d + " --share " + quoted(s.share.string()));
   CHECK(ok.code == 0);

@@ -135,8 +135,8 @@ TEST_CASE("An assistant manager syncs from the Synkronisera screen and sees the 
     b.staffCsv = store::kDemoStaffCsv;
     const auto device = sync::loadOrCreateDeviceKey(k.dataDir(), k.store().deviceId());
     const sync::ShareLayout layout{share.root};
-    platform::createDirectories(layout.bundlesDir());
-    platform::writeFileNoReplace(layout.bundleFile(1),
+    platform::createDirectories(layout.siteBundlesDir("liljan"));
+    platform::writeFileNoReplace(layout.siteBundleFile("liljan", 1),
                                  sync::sealBundle(b, share.central, {{device.deviceId, "liljan", device.signPk, device.boxPk}}));
   }
 

