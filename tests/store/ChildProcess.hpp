@@ -17,14 +17,17 @@ struct ChildResult {
   std::string message;   // what the child wrote to its pipe
 };
 
-// The peak resident set size of this process so far, in KiB (/proc/self/status VmHWM).
-inline long peakRssKiB() {
+inline long statusKiB(const char* field) {
   std::ifstream in("/proc/self/status");
   std::string line;
+  const std::string name = std::string(field) + ":";
   while (std::getline(in, line))
-    if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+    if (line.rfind(name, 0) == 0) return std::stol(line.substr(name.size()));
   return -1;
 }
+// The peak resident set size of this process so far, and what it holds now, in KiB.
+inline long peakRssKiB() { return statusKiB("VmHWM"); }
+inline long currentRssKiB() { return statusKiB("VmRSS"); }
 
 // Forks; the child runs `body(write)` where write(text) sends text to the parent, then exits with
 // body's return value. Nothing the child does (allocations, crashes) reaches the test process.
@@ -37,6 +40,9 @@ template <class F> ChildResult runInChild(F&& body) {
   if (pid < 0) return r;
   if (pid == 0) {
     ::close(fds[0]);
+    // The peak RSS is inherited through fork: start the child's own from what it holds now
+    // ("5" resets VmHWM, Linux 4.0 and later), so that earlier tests do not count.
+    { std::ofstream("/proc/self/clear_refs") << "5"; }
     const int out = fds[1];
     auto write = [out](const std::string& text) {
       std::size_t done = 0;

@@ -214,3 +214,41 @@ TEST_CASE("writers racing for one name: at most one succeeds and the file is one
       if (ok[static_cast<size_t>(w)] == 1) REQUIRE(got == contents[static_cast<size_t>(w)]);
   }
 }
+
+TEST_CASE("beneath the share root: links are never followed, FIFOs never block, the root is no file") {
+  SyncTempDir dir;
+  const fs::path root = dir / "share";
+  fs::create_directories(root / "bundles");
+  fs::create_directories(dir / "outside");
+  spit(dir / "outside" / "secret", "secret");
+  spit(root / "bundles" / "plain", "ok");
+  fs::create_symlink(dir / "outside" / "secret", root / "bundles" / "link");
+  fs::create_directory_symlink(dir / "outside", root / "linked-dir");
+  REQUIRE(::mkfifo((root / "bundles" / "fifo").c_str(), 0600) == 0);
+
+  std::string out;
+  CHECK(platform::readFileBeneath(root, root / "bundles" / "plain", 100, out) == platform::BeneathRead::Ok);
+  CHECK(out == "ok");
+  CHECK(platform::readFileBeneath(root, root / "bundles" / "plain", 1, out) == platform::BeneathRead::TooLarge);
+  CHECK(out.empty());
+  CHECK(platform::readFileBeneath(root, root / "bundles" / "link", 100, out) == platform::BeneathRead::Link);
+  CHECK(platform::readFileBeneath(root, root / "linked-dir" / "secret", 100, out) == platform::BeneathRead::Link);
+  CHECK(platform::readFileBeneath(root, root / "bundles" / "fifo", 100, out) == platform::BeneathRead::NotRegular);
+  CHECK(platform::readFileBeneath(root, root / "bundles" / "none", 100, out) == platform::BeneathRead::Missing);
+  CHECK(platform::fileSizeBeneath(root, root / "bundles" / "link") == -1);
+  CHECK(platform::entryKindBeneath(root, root / "linked-dir" / "secret") == platform::EntryKind::Link);
+
+  const auto listing = platform::listBeneath(root, root / "bundles");
+  CHECK(listing.files == std::vector<std::string>{"plain"});
+  CHECK(listing.links == 1);
+  CHECK(platform::listBeneath(root, root / "linked-dir").files.empty());
+  CHECK(platform::listBeneath(root, root).directories == std::vector<std::string>{"bundles"});
+
+  expectError(ErrorCode::Storage, [&] { platform::createDirectoriesBeneath(root, root / "linked-dir" / "x"); });
+  CHECK_FALSE(fs::exists(dir / "outside" / "x"));
+  expectError(ErrorCode::Storage,
+              [&] { platform::moveFileBeneath(root, root / "bundles" / "plain", root / "linked-dir" / "plain"); });
+  CHECK(fs::exists(root / "bundles" / "plain"));
+  expectError(ErrorCode::BadInput, [&] { platform::readFileBeneath(root, root, 100, out); });
+  expectError(ErrorCode::BadInput, [&] { platform::readFileBeneath(root, dir / "outside" / "secret", 100, out); });
+}
