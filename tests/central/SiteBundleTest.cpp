@@ -39,12 +39,18 @@ struct TwoSites {
     auto s = store::KioskStore::createWithRoster(liljanData, clock, onlySite(store::demoRoster(), "liljan"), "liljan");
     liljanId = s->deviceId();
     s.reset();
-    const auto keys = kiosk("keys --data-dir " + shellQuoted(liljanData.string()));
-    REQUIRE(keys.code == 0);
-    writeBytes(f.tmp / "liljan.pub", keys.out);
-    REQUIRE(centralCli(f.tmp, {"enroll", "--share", f.share.string(), "--keys", f.keys.string(), "--device-key",
-                               (f.tmp / "liljan.pub").string(), "--site", "liljan"})
+    // Enrolled as an admin does it: a code from central, typed into the kiosk, then accepted.
+    const auto offer = centralCli(f.tmp, {"enroll", "--share", f.share.string(), "--keys", f.keys.string(), "--site",
+                                          "liljan"});
+    REQUIRE(offer.code == 0);
+    const auto at = offer.out.find("\n\n    ");
+    REQUIRE(at != std::string::npos);
+    const std::string code = offer.out.substr(at + 6, 12);
+    REQUIRE(kiosk("enroll --data-dir " + shellQuoted(liljanData.string()) + " --share " +
+                  shellQuoted(f.share.string()) + " --code " + code)
                 .code == 0);
+    REQUIRE(centralCli(f.tmp, {"enroll", "--share", f.share.string(), "--keys", f.keys.string(), "--accept"}).code ==
+            0);
     f.device("kiosk-ornsberg", "ornsberg");
   }
   CliRun kiosk(const std::string& args) const {

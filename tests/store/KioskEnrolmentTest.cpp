@@ -79,8 +79,8 @@ struct Setup {
     const auto key = deviceKey();
     const sync::EnrolledDevice me{store->deviceId(), "liljan", key.signPk, key.boxPk};
     const sync::ShareLayout layout{share};
-    platform::createDirectories(layout.bundlesDir());
-    platform::writeFileNoReplace(layout.bundleFile(1), sync::sealBundle(b, k, {me}));
+    platform::createDirectories(layout.siteBundlesDir("liljan"));
+    platform::writeFileNoReplace(layout.siteBundleFile("liljan", 1), sync::sealBundle(b, k, {me}));
   }
 };
 

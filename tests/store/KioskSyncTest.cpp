@@ -566,7 +566,7 @@ TEST_CASE("a planted one-byte bundle named with the largest version neither coun
 
 TEST_CASE("the kiosk reads only its own site's folder: a bundle for another site is never tried", "[sync]") {
   Kiosk k;
-  const sync::EnrolledDevice me{k.store->deviceId(), "liljan", k.deviceKey().signPk};
+  const sync::EnrolledDevice me{k.store->deviceId(), "liljan", k.deviceKey().signPk, k.deviceKey().boxPk};
   platform::createDirectories(k.layout.siteBundlesDir("ornsberg"));
   platform::writeFileNoReplace(k.layout.siteBundleFile("ornsberg", 5), sync::sealBundle(k.demoBundle(5), k.central, {me}));
   platform::writeFileNoReplace(k.layout.bundleFile(6), sync::sealBundle(k.demoBundle(6), k.central, {me}));

@@ -7,9 +7,13 @@
 #include "platform/FileSystem.hpp"
 #include "store/DemoUnit.hpp"
 #include "store/KioskStore.hpp"
-#include "sync/KioskSync.hpp"
 #include "store/Retention.hpp"
+#include "sync/Enrolment.hpp"
+#include "sync/KioskEnrolment.hpp"
+#include "sync/KioskSync.hpp"
 #include "sync/SyncFormat.hpp"
+
+#include <sodium.h>
 
 using namespace dagverk;
 using namespace dagverk::test;
@@ -48,7 +52,13 @@ struct RetentionKiosk {
     m.unit = "Testenheten";
     m.centralBoxPk = central.boxPk;
     m.centralSignPk = central.signPk;
+    sync::signMarker(m, central.signSk);
     platform::writeFileNoReplace(layout.marker(), sync::encodeMarker(m));
+    // Enrolment as an admin does it: central's offer for a one-time code, the code typed in.
+    auto offer = sync::publishOffer(share, central, "Testenheten", "liljan", "K7RM4XQ2HW",
+                                    clock.nowUtc() + sync::kEnrolCodeLifetimeMs);
+    sodium_memzero(offer.key.data(), offer.key.size());
+    sync::enrolKiosk(*store, data, share, "K7RM4XQ2HW", clock);
   }
   sync::SyncResult run() { return sync::runSync(*store, data, share, clock); }
   // Central's receipt for every batch the kiosk has recorded and central not yet acknowledged.
@@ -60,8 +70,6 @@ struct RetentionKiosk {
       r.batchSeq = b.batchSeq;
       r.batchId = b.batchId;
       r.sha256 = b.sha256;
-      r.eventCount = b.eventCount;
-      r.newEvents = b.eventCount;
       r.importedUtc = clock.nowUtc();
       platform::createDirectories(layout.receiptsDir(store->deviceId()));
       platform::writeFileNoReplace(layout.receiptFile(store->deviceId(), b.batchSeq, b.batchId),
@@ -81,7 +89,7 @@ struct RetentionKiosk {
     const auto device = sync::loadOrCreateDeviceKey(data, store->deviceId());
     const fs::path file = layout.siteBundleFile("liljan", version);
     platform::createDirectories(file.parent_path());
-    platform::writeFileNoReplace(file, sync::sealBundle(b, central, {{device.deviceId, "liljan", device.signPk}}));
+    platform::writeFileNoReplace(file, sync::sealBundle(b, central, {{device.deviceId, "liljan", device.signPk, device.boxPk}}));
   }
   // The database file and its write-ahead log, byte for byte, as a thief would read them.
   std::string rawFiles() const {
