@@ -1,7 +1,7 @@
 // Attacks by whoever can write to the share, against the kiosk's sync: symbolic links planted on
 // the share, files far larger than central writes, and a marker edited by a share writer.
 #include "ChildProcess.hpp"
-#include "StoreTestSupport.hpp"
+#include "ShareKiosk.hpp"
 
 #include "core/InputLimits.hpp"
 #include "platform/FileSystem.hpp"
@@ -19,35 +19,12 @@ using namespace dagverk::test;
 
 namespace {
 
-struct Kiosk {
-  TempDir dir{"share-attack"};
-  ManualClock clock{mondayAt(9)};
-  fs::path data = dir / "data", share = dir / "share", keys = dir / "central-keys";
-  std::unique_ptr<store::KioskStore> store;
-  sync::CentralKeys central;
-  sync::ShareLayout layout{share};
-
-  Kiosk() {
-    store = store::KioskStore::createWithRoster(data, clock, store::demoRoster(), "liljan");
-    central = sync::createCentralKeys(keys);
-    fs::create_directories(share);
-    sync::ShareMarker m;
-    m.unit = "Testenheten";
-    m.centralBoxPk = central.boxPk;
-    m.centralSignPk = central.signPk;
-    sync::signMarker(m, central.signSk);
-    platform::writeFileNoReplace(layout.marker(), sync::encodeMarker(m));
-    // Enrolment as an admin does it: central's offer for a one-time code, the code typed in.
-    auto offer = sync::publishOffer(share, central, "Testenheten", "liljan", "K7RM4XQ2HW",
-                                    clock.nowUtc() + sync::kEnrolCodeLifetimeMs);
-    sodium_memzero(offer.key.data(), offer.key.size());
-    sync::enrolKiosk(*store, data, share, "K7RM4XQ2HW", clock);
-  }
+struct Kiosk : ShareKiosk {
+  Kiosk() : ShareKiosk("share-attack", store::demoRoster()) {}
   sync::SyncResult run() {
     clock.advanceMs(60'000);
     return sync::runSync(*store, data, share, clock);
   }
-  sync::DeviceKey deviceKey() { return sync::loadOrCreateDeviceKey(data, store->deviceId()); }
   void checkIn(const std::string& pid) { store::perform(*store, cmd::CheckIn{pid, std::nullopt}); }
   std::string receiptFor(const store::SyncBatchRecord& b) {
     sync::Receipt r;

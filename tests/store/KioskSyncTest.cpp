@@ -1,7 +1,7 @@
 // The kiosk's side of the weekly sync, in-process against a real share directory: a marker and
 // central keys made with the SyncFormat functions, batches opened with the central keys,
 // receipts and bundles signed by them (or by other keys, to be refused).
-#include "StoreTestSupport.hpp"
+#include "ShareKiosk.hpp"
 
 #include "store/DemoUnit.hpp"
 #include "core/Event.hpp"
@@ -70,43 +70,12 @@ std::string replaced(std::string text, const std::string& from, const std::strin
   return text;
 }
 
-struct Kiosk {
-  TempDir dir{"sync"};
-  ManualClock clock{mondayAt(9)};
-  fs::path data = dir / "data", share = dir / "share", keys = dir / "central-keys";
-  std::unique_ptr<store::KioskStore> store;
-  sync::CentralKeys central;
-  sync::ShareLayout layout{share};
-
-  Kiosk() {
-    store = store::KioskStore::createWithRoster(data, clock, store::demoRoster(), "liljan");
-    central = sync::createCentralKeys(keys);
-    fs::create_directories(share);
-    writeMarker(central);
-    enrol();
-  }
-  // Enrolment as an admin does it: central's offer for a one-time code on the share, the code
-  // typed into the kiosk.
-  sync::KioskEnrolment enrol(const std::string& code = "K7RM4XQ2HW") {
-    auto offer = sync::publishOffer(share, central, "Testenheten", "liljan", code,
-                                    clock.nowUtc() + sync::kEnrolCodeLifetimeMs);
-    sodium_memzero(offer.key.data(), offer.key.size());
-    return sync::enrolKiosk(*store, data, share, code, clock);
-  }
-  void writeMarker(const sync::CentralKeys& k) {
-    sync::ShareMarker m;
-    m.unit = "Testenheten";
-    m.centralBoxPk = k.boxPk;
-    m.centralSignPk = k.signPk;
-    sync::signMarker(m, k.signSk);
-    platform::removeFile(layout.marker());
-    platform::writeFileNoReplace(layout.marker(), sync::encodeMarker(m));
-  }
+struct Kiosk : ShareKiosk {
+  Kiosk() : ShareKiosk("sync", store::demoRoster()) {}
   sync::SyncResult run() {
     clock.advanceMs(60'000);
     return sync::runSync(*store, data, share, clock);
   }
-  sync::DeviceKey deviceKey() { return sync::loadOrCreateDeviceKey(data, store->deviceId()); }
   fs::path inbox() { return layout.inboxDir("liljan", store->deviceId()); }
   std::vector<std::string> inboxFiles(const std::string& suffix) {
     std::vector<std::string> out;

@@ -1,7 +1,7 @@
 // What a stolen tablet gives away: a participant's name and records leave the kiosk's database
 // file (and its write-ahead log) once central has acknowledged them and they are older than the
 // retention setting. Real SQLite files, a real share directory, receipts signed by real keys.
-#include "StoreTestSupport.hpp"
+#include "ShareKiosk.hpp"
 
 #include "core/Event.hpp"
 #include "platform/FileSystem.hpp"
@@ -36,30 +36,8 @@ RosterFiles rosterWithUniqueParticipant() {
   return r;
 }
 
-struct RetentionKiosk {
-  TempDir dir{"retention"};
-  ManualClock clock{mondayAt(9)};
-  fs::path data = dir / "data", share = dir / "share", keys = dir / "central-keys";
-  std::unique_ptr<store::KioskStore> store;
-  sync::CentralKeys central;
-  sync::ShareLayout layout{share};
-
-  RetentionKiosk() {
-    store = store::KioskStore::createWithRoster(data, clock, rosterWithUniqueParticipant(), "liljan");
-    central = sync::createCentralKeys(keys);
-    fs::create_directories(share);
-    sync::ShareMarker m;
-    m.unit = "Testenheten";
-    m.centralBoxPk = central.boxPk;
-    m.centralSignPk = central.signPk;
-    sync::signMarker(m, central.signSk);
-    platform::writeFileNoReplace(layout.marker(), sync::encodeMarker(m));
-    // Enrolment as an admin does it: central's offer for a one-time code, the code typed in.
-    auto offer = sync::publishOffer(share, central, "Testenheten", "liljan", "K7RM4XQ2HW",
-                                    clock.nowUtc() + sync::kEnrolCodeLifetimeMs);
-    sodium_memzero(offer.key.data(), offer.key.size());
-    sync::enrolKiosk(*store, data, share, "K7RM4XQ2HW", clock);
-  }
+struct RetentionKiosk : ShareKiosk {
+  RetentionKiosk() : ShareKiosk("retention", rosterWithUniqueParticipant()) {}
   sync::SyncResult run() { return sync::runSync(*store, data, share, clock); }
   // Central's receipt for every batch the kiosk has recorded and central not yet acknowledged.
   void acknowledgeAll() {
