@@ -36,14 +36,7 @@ struct Kiosk : ShareKiosk {
     return sync::signReceipt(r, central);
   }
   std::string bundle(std::int64_t version) {
-    sync::BundleContents b;
-    b.version = version;
-    b.createdUtc = clock.nowUtc();
-    b.unit = "Testenheten";
-    b.sitesCsv = store::kDemoSitesCsv;
-    b.participantsCsv = store::kDemoParticipantsCsv;
-    b.activitiesCsv = store::kDemoActivitiesCsv;
-    b.staffCsv = store::kDemoStaffCsv;
+    const sync::BundleContents b = demoBundle(version);
     const sync::EnrolledDevice me{store->deviceId(), "liljan", deviceKey().signPk, deviceKey().boxPk};
     return sync::sealBundle(b, central, {me});
   }

@@ -102,17 +102,6 @@ struct Kiosk : ShareKiosk {
     platform::createDirectories(layout.receiptsDir(store->deviceId()));
     platform::writeFileNoReplace(layout.receiptFile(store->deviceId(), b.batchSeq, b.batchId), sync::signReceipt(r, k));
   }
-  sync::BundleContents demoBundle(std::int64_t version) {
-    sync::BundleContents b;
-    b.version = version;
-    b.createdUtc = clock.nowUtc();
-    b.unit = "Testenheten";
-    b.sitesCsv = store::kDemoSitesCsv;
-    b.participantsCsv = store::kDemoParticipantsCsv;
-    b.activitiesCsv = store::kDemoActivitiesCsv;
-    b.staffCsv = store::kDemoStaffCsv;
-    return b;
-  }
   void publish(const sync::BundleContents& b, const sync::CentralKeys& k) {
     const sync::EnrolledDevice me{store->deviceId(), "liljan", deviceKey().signPk, deviceKey().boxPk};
     platform::createDirectories(layout.siteBundlesDir("liljan"));

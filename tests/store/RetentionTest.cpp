@@ -56,14 +56,7 @@ struct RetentionKiosk : ShareKiosk {
   }
   // A roster without the participant of the unique name, for this kiosk's site.
   void publishWithoutUniqueParticipant(std::int64_t version) {
-    sync::BundleContents b;
-    b.version = version;
-    b.createdUtc = clock.nowUtc();
-    b.unit = "Testenheten";
-    b.sitesCsv = store::kDemoSitesCsv;
-    b.participantsCsv = store::kDemoParticipantsCsv;
-    b.activitiesCsv = store::kDemoActivitiesCsv;
-    b.staffCsv = store::kDemoStaffCsv;
+    const sync::BundleContents b = demoBundle(version);
     const auto device = sync::loadOrCreateDeviceKey(data, store->deviceId());
     const fs::path file = layout.siteBundleFile("liljan", version);
     platform::createDirectories(file.parent_path());

@@ -5,6 +5,7 @@
 #include "StoreTestSupport.hpp"
 
 #include "platform/FileSystem.hpp"
+#include "store/DemoUnit.hpp"
 #include "store/KioskStore.hpp"
 #include "sync/Enrolment.hpp"
 #include "sync/KioskEnrolment.hpp"
@@ -48,6 +49,18 @@ struct ShareKiosk {
     sync::signMarker(m, k.signSk);
     if (platform::fileExists(layout.marker())) platform::removeFile(layout.marker());
     platform::writeFileNoReplace(layout.marker(), sync::encodeMarker(m));
+  }
+  // The demo unit's roster as central would publish it, made now.
+  sync::BundleContents demoBundle(std::int64_t version) {
+    sync::BundleContents b;
+    b.version = version;
+    b.createdUtc = clock.nowUtc();
+    b.unit = "Testenheten";
+    b.sitesCsv = store::kDemoSitesCsv;
+    b.participantsCsv = store::kDemoParticipantsCsv;
+    b.activitiesCsv = store::kDemoActivitiesCsv;
+    b.staffCsv = store::kDemoStaffCsv;
+    return b;
   }
   sync::DeviceKey deviceKey() { return sync::loadOrCreateDeviceKey(data, store->deviceId()); }
 };
