@@ -1,6 +1,7 @@
 #pragma once
 // Fixed keys for the fuzz targets and the seed generator: made from constant seeds, so the
 // seeds in corpus/batch/ are real, valid files for the keys the fuzz target checks with.
+#include "sync/Enrolment.hpp"
 #include "sync/SyncFormat.hpp"
 
 #include <sodium.h>
@@ -29,6 +30,14 @@ inline FuzzKeys makeFuzzKeys() {
   crypto_box_seed_keypair(k.central.boxPk.data(), k.central.boxSk.data(), seed);
   for (unsigned i = 0; i < sizeof seed; ++i) seed[i] = static_cast<unsigned char>(0x80 + i);
   crypto_sign_seed_keypair(k.central.signPk.data(), k.central.signSk.data(), seed);
+  return k;
+}
+
+// A fixed stretched code: the enrolment targets check MACs without paying an Argon2id stretch
+// per input, and the seeds carry MACs made with it.
+inline sync::EnrolKey fixedEnrolKey() {
+  sync::EnrolKey k{};
+  for (unsigned i = 0; i < k.size(); ++i) k[i] = static_cast<unsigned char>(0xA0 + i);
   return k;
 }
 

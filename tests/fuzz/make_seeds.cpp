@@ -7,6 +7,7 @@
 //   make_seeds tests/fuzz/corpus
 #include "FuzzKeys.hpp"
 #include "core/Event.hpp"
+#include "sync/Enrolment.hpp"
 #include "sync/SyncFormat.hpp"
 #include "sync/SyncInternal.hpp"
 
@@ -222,6 +223,43 @@ void writePhotoSeeds(const fs::path& dir) {
 
 } // namespace
 
+// Enrolment offers and requests as central and the kiosk write them (MAC with the fixed key),
+// and the malformed shapes the readers must refuse.
+void writeEnrolSeeds(const fs::path& root, const fuzz::FuzzKeys& keys) {
+  const auto key = fuzz::fixedEnrolKey();
+  const fs::path offerDir = root / "enrol_offer";
+  const fs::path requestDir = root / "enrol_request";
+  fs::create_directories(offerDir);
+  fs::create_directories(requestDir);
+  EnrolmentOffer o;
+  o.offerId = "0123456789abcdef";
+  o.unit = "Daglig verksamhet Hägersten-Älvsjö";
+  o.siteId = "liljan";
+  o.expiresUtc = 1'780'000'000'000;
+  for (unsigned i = 0; i < o.salt.size(); ++i) o.salt[i] = static_cast<unsigned char>(i * 7);
+  o.centralSignPk = keys.central.signPk;
+  o.centralBoxPk = keys.central.boxPk;
+  const std::string offer = encodeOffer(o, key);
+  put(offerDir / "offer-valid.offer", offer);
+  put(offerDir / "offer-no-last-newline.offer", offer.substr(0, offer.size() - 1));
+  put(offerDir / "offer-wrong-mac.offer", encodeOffer(o, EnrolKey{}));
+  put(offerDir / "offer-negative-expiry.offer",
+      std::string(offer).replace(offer.find("expires ") + 8, 13, "-178000000000"));
+  EnrolmentRequest r;
+  r.offerId = o.offerId;
+  r.deviceId = fuzz::kFuzzDeviceId;
+  r.siteId = "liljan";
+  r.deviceSignPk = keys.device.signPk;
+  r.deviceBoxPk = keys.device.boxPk;
+  const std::string request = encodeRequest(r, key);
+  put(requestDir / "request-valid.request", request);
+  put(requestDir / "request-no-last-newline.request", request.substr(0, request.size() - 1));
+  put(requestDir / "request-wrong-mac.request", encodeRequest(r, EnrolKey{}));
+  EnrolmentRequest notAPoint = r;
+  notAPoint.deviceSignPk.fill(0xFF); // not a point on the curve: refused when parsed
+  put(requestDir / "request-sign-key-not-a-point.request", encodeRequest(notAPoint, key));
+}
+
 int main(int argc, char** argv) {
   if (argc != 2) {
     std::cerr << "usage: make_seeds <corpus-dir>\n";
@@ -230,6 +268,7 @@ int main(int argc, char** argv) {
   const fs::path root = argv[1];
   const auto keys = fuzz::makeFuzzKeys();
   writeShareSeeds(root, keys);
+  writeEnrolSeeds(root, keys);
   writePayloadSeeds(root / "event_payload");
   writePhotoSeeds(root / "photo");
 

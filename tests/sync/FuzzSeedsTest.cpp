@@ -6,6 +6,7 @@
 #include "core/Event.hpp"
 #include "core/RosterCsv.hpp"
 #include "platform/PhotoFile.hpp"
+#include "sync/Enrolment.hpp"
 #include "sync/SyncFormat.hpp"
 #include "sync/SyncInternal.hpp"
 #include "SyncTestSupport.hpp"
@@ -46,6 +47,16 @@ TEST_CASE("the batch fuzz seeds are valid files for the fixed fuzz keys") {
   CHECK(detail::decodeBundlePayload(slurp(kCorpus / "bundle_body" / "bundle-payload-v3.bin")).version == 3);
   CHECK(decodeMarker(slurp(kCorpus / "marker" / "dagverk-share.json")).centralSignPk == keys.central.signPk);
   CHECK(parseDevicePublicKey(slurp(kCorpus / "marker" / "device-public.key")).signPk == keys.device.signPk);
+  // The files as today's writers make them: a signed marker, a receipt and a manifest without
+  // counts, a padded batch.
+  verifyMarker(decodeMarker(slurp(kCorpus / "marker" / "dagverk-share-signed.json")), keys.central.signPk);
+  expectError(ErrorCode::BadInput, [&] {
+    verifyMarker(decodeMarker(slurp(kCorpus / "marker" / "dagverk-share.json")), keys.central.signPk);
+  });
+  CHECK(openReceipt(slurp(kCorpus / "receipt" / "batch-3-events-no-counts.receipt"), keys.central.signPk).batchSeq == 1);
+  const auto padded = slurp(kCorpus / "batch_body" / "batch-3-events-padded.batch");
+  CHECK(openBatch(padded, keys.device.signPk, keys.central).events.size() == 3);
+  CHECK(decodeManifest(slurp(kCorpus / "manifest" / "batch-3-events-no-counts.manifest")).sha256 == sha256Hex(padded));
 }
 
 TEST_CASE("the valid CSV fuzz seeds parse and the broken ones are rejected") {
@@ -73,6 +84,25 @@ TEST_CASE("the valid CSV fuzz seeds parse and the broken ones are rejected") {
     expectError(ErrorCode::BadInput, [&] { parseCsv(slurp(kCorpus / "roster_csv" / name), name); });
   }
   CHECK(parseCsv(slurp(kCorpus / "roster_csv" / "crlf-in-quoted-field.csv"), "x").rows.at(0).at(1) == "two\r\nlines");
+}
+
+TEST_CASE("the enrolment seeds are an offer and a request with the fixed key, and broken ones are refused") {
+  const auto keys = fuzz::makeFuzzKeys();
+  const auto key = fuzz::fixedEnrolKey();
+  const std::string offer = slurp(kCorpus / "enrol_offer" / "offer-valid.offer");
+  CHECK(parseOffer(offer).centralSignPk == keys.central.signPk);
+  CHECK(offerMacValid(offer, key));
+  CHECK_FALSE(offerMacValid(slurp(kCorpus / "enrol_offer" / "offer-wrong-mac.offer"), key));
+  CHECK(parseOffer(slurp(kCorpus / "enrol_offer" / "offer-negative-expiry.offer")).expiresUtc < 0);
+  expectError(ErrorCode::BadInput, [&] { parseOffer(slurp(kCorpus / "enrol_offer" / "offer-no-last-newline.offer")); });
+  const std::string request = slurp(kCorpus / "enrol_request" / "request-valid.request");
+  CHECK(parseRequest(request).deviceSignPk == keys.device.signPk);
+  CHECK(requestMacValid(request, key));
+  CHECK_FALSE(requestMacValid(slurp(kCorpus / "enrol_request" / "request-wrong-mac.request"), key));
+  for (const char* name : {"request-no-last-newline.request", "request-sign-key-not-a-point.request"}) {
+    INFO(name);
+    expectError(ErrorCode::BadInput, [&] { parseRequest(slurp(kCorpus / "enrol_request" / name)); });
+  }
 }
 
 TEST_CASE("the event payload seeds are payloads as the kiosk writes them") {
