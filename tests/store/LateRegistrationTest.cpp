@@ -152,7 +152,7 @@ TEST_CASE("Late registration: each refusal says why in Swedish and writes nothin
   CHECK(refused(sheet(kFriday, {})).swedish() == "Bocka för minst en person som var där.");
 }
 
-TEST_CASE("Late registration: a correction voids the visit; the day can then be entered again") {
+TEST_CASE("Late registration: a correction voids the visit and the day can then be entered again") {
   TempDir dir("late");
   ManualClock clock(mondayAt(10));
   auto s = seed(dir, clock);

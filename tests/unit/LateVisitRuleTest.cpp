@@ -30,7 +30,7 @@ std::string refusal(const cmd::RegisterLate& c, const std::set<std::string>& reg
 
 } // namespace
 
-TEST_CASE("Late visit: a day 1 to 30 days back is taken; today, the future and older days are refused") {
+TEST_CASE("Late visit: a day 1 to 30 days back is taken - today, the future and older days are refused") {
   const auto one = [](LocalDate d) { return sheet(d, {{"P0001", 9 * 60, 15 * 60}}); };
   CHECK(decideLateVisits(one(daysBack(1)), kToday, {}).visits.size() == 1);
   CHECK(decideLateVisits(one(daysBack(30)), kToday, {}).visits.size() == 1);
@@ -39,7 +39,7 @@ TEST_CASE("Late visit: a day 1 to 30 days back is taken; today, the future and o
   CHECK(refusal(one(daysBack(31))).find("de senaste 30 dagarna") != std::string::npos);
 }
 
-TEST_CASE("Late visit: times become the day's UTC instants; a missing time is stored as 0") {
+TEST_CASE("Late visit: times become the day's UTC instants - a missing time is stored as 0") {
   const LocalDate friday = daysBack(3);
   const auto d = decideLateVisits(sheet(friday, {{"P0001", 8 * 60 + 15, 15 * 60 + 30}, {"P0002", 9 * 60, {}},
                                                  {"P0003", {}, {}}}),
