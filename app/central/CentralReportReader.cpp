@@ -129,6 +129,13 @@ public:
       const auto first = parseIsoDate(st.text(1)), last = parseIsoDate(st.text(2));
       if (first && last) out[st.text(0)] = DaySpan{*first, *last};
     }
+    // A day known only from a paper sheet entered afterwards is a recorded day of the site too.
+    for (const auto& r : readLateVisitDays(store_->db(), std::nullopt, std::nullopt)) {
+      auto it = out.find(r.siteId);
+      if (it == out.end()) out[r.siteId] = DaySpan{r.day, r.day};
+      else if (r.day < it->second.first) it->second.first = r.day;
+      else if (it->second.last < r.day) it->second.last = r.day;
+    }
     return out;
   }
 
@@ -180,6 +187,14 @@ public:
       }
       if (day) row(st.text(0), st.text(1), *day);
     }
+    // A visit registered afterwards counts on the day its payload names; it was entered on a
+    // later day, so local_date >= from narrows the scan first.
+    store::Statement late(store_->db(), "SELECT DISTINCT site_id, subject_id, " + field::kLateVisitDate.sql() +
+                                            " AS day FROM event e WHERE " + kindIs(LateVisitRegistered::kKind) +
+                                            " AND local_date >= ?1 AND day BETWEEN ?1 AND ?2 AND " + kNotVoided);
+    late.bind(1, formatIsoDate(from)).bind(2, formatIsoDate(to));
+    while (late.step())
+      if (const auto d = parseIsoDate(late.text(2))) row(late.text(0), late.text(1), *d);
   }
 
   void forEachAutomaticCheckout(LocalDate from, LocalDate to, const CheckoutRow& row) override {
@@ -264,6 +279,10 @@ public:
 
   std::vector<HeadcountRow> headcounts(LocalDate from, LocalDate to) override {
     return readHeadcounts(store_->db(), from, to);
+  }
+
+  std::vector<LateVisitDayRow> lateVisitDays(LocalDate from, LocalDate to) override {
+    return readLateVisitDays(store_->db(), from, to);
   }
 
 private:

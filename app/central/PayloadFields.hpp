@@ -48,11 +48,13 @@ inline constexpr PayloadField kSessionOuting{ActivitySessionLogged::kKind, "outi
 inline constexpr PayloadField kSessionParticipantIds{ActivitySessionLogged::kKind, "participantIds"};
 inline constexpr PayloadField kSessionPlanned{ActivitySessionLogged::kKind, "planned"};
 inline constexpr PayloadField kSurveyAnswers{SurveyAnswered::kKind, "answers"};
+inline constexpr PayloadField kLateVisitDate{LateVisitRegistered::kKind, "date"};
 
 // All of the above, for the test that checks them against encodePayload.
 inline constexpr std::array kAll = {kCheckedOutAutomatic, kCheckedOutAt, kCorrectedEventId, kAbsenceDate,      kAbsenceReason,
                                     kSessionId,           kSessionActivityId, kSessionStart,   kSessionEnd,
-                                    kSessionOuting,       kSessionParticipantIds, kSessionPlanned, kSurveyAnswers};
+                                    kSessionOuting,       kSessionParticipantIds, kSessionPlanned, kSurveyAnswers,
+                                    kLateVisitDate};
 } // namespace field
 
 } // namespace dagverk::central

@@ -5,6 +5,7 @@
 // call leaves out voided events (the target of any Corrected event).
 #include "core/AttendanceCount.hpp"
 #include "central/HeadcountRows.hpp"
+#include "central/LateVisitRows.hpp"
 #include "core/Clock.hpp"
 #include "core/Event.hpp"
 #include "core/LocalTime.hpp"
@@ -78,6 +79,9 @@ public:
   virtual std::vector<SurveyRow> surveyAnswers(LocalDate from, LocalDate to) = 0;
   // Non-voided visitor tallies recorded on a day in [from, to]; none where a store has none.
   virtual std::vector<HeadcountRow> headcounts(LocalDate /*from*/, LocalDate /*to*/) { return {}; }
+  // Visits registered afterwards whose own day is in [from, to], per site and day; none where a
+  // store has none.
+  virtual std::vector<LateVisitDayRow> lateVisitDays(LocalDate /*from*/, LocalDate /*to*/) { return {}; }
 };
 
 // Opens the central database (CentralStore::openExisting: a missing file, a kiosk database or

@@ -1,5 +1,6 @@
 #include "central/Status.hpp"
 
+#include "central/LateVisitRows.hpp"
 #include "central/RosterHistory.hpp"
 #include "core/LocalTime.hpp"
 #include "store/Database.hpp"
@@ -120,6 +121,19 @@ std::string formatStatusText(CentralStore& store) {
       out << "  " << n.siteId << ": deltagare " << n.participantId << ", " << n.checkIns << " dagar ("
           << (n.otherSitesParticipant ? "en annan verksamhets deltagare" : "okänd") << ")\n";
   }
+  if (const auto late = readLateVisitDays(store.db(), std::nullopt, std::nullopt); !late.empty()) {
+    out << "\nEfterregistrerade besök (från papperslistor, räknas i närvaron på sin dag):\n";
+    for (size_t i = 0; i < late.size();) {
+      const std::string& site = late[i].siteId;
+      std::int64_t visits = 0;
+      std::string days;
+      for (; i < late.size() && late[i].siteId == site; ++i) {
+        visits += late[i].visits;
+        days += (days.empty() ? "" : ", ") + formatIsoDate(late[i].day) + ": " + std::to_string(late[i].visits);
+      }
+      out << "  " << site << ": " << visits << " besök (" << days << ")\n";
+    }
+  }
   for (const auto& c : sequenceCollisions(store.db()))
     out << "\nVARNING: möjligen stulen nyckel: enheten " << c.deviceId << " har använt händelsenummer " << c.seq
         << " för två olika händelser, i batcherna " << c.importedBatch << " (importerad) och " << c.quarantinedBatch
@@ -155,6 +169,11 @@ std::string formatStatusJson(CentralStore& store) {
     out << (i ? "," : "") << "{\"siteId\":" << jsonString(unlisted[i].siteId)
         << ",\"participantId\":" << jsonString(unlisted[i].participantId) << ",\"days\":" << unlisted[i].checkIns
         << ",\"otherSitesParticipant\":" << (unlisted[i].otherSitesParticipant ? "true" : "false") << "}";
+  out << "],\"lateVisits\":[";
+  const auto late = readLateVisitDays(store.db(), std::nullopt, std::nullopt);
+  for (size_t i = 0; i < late.size(); ++i)
+    out << (i ? "," : "") << "{\"siteId\":" << jsonString(late[i].siteId) << ",\"day\":"
+        << jsonString(formatIsoDate(late[i].day)) << ",\"visits\":" << late[i].visits << "}";
   out << "],\"seqCollisions\":[";
   const auto collisions = sequenceCollisions(store.db());
   for (size_t i = 0; i < collisions.size(); ++i)

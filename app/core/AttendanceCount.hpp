@@ -6,7 +6,9 @@
 //
 // The rules (also in the report's "Om rapporten" and app/report/README.md):
 // - Attendance day: a participant of the site's roster with at least one non-voided check-in
-//   at the site on a local day (the day the check-in was recorded), once whichever kiosk.
+//   at the site on a local day (the day the check-in was recorded), once whichever kiosk. A
+//   visit registered afterwards from a paper sheet (LateVisitRegistered) is a check-in on the
+//   day it names, not the day it was entered, and that day is a recorded day of the site.
 // - Counted days of a site: from the later of the period's first day and the site's first
 //   recorded day, to the earlier of the period's last day and the site's last recorded day.
 //   A site with no record in that span has no counted days: its figures are "–".
@@ -63,7 +65,8 @@ public:
   virtual ~CountingSource() = default;
   using CheckInRow = std::function<void(const std::string& site, const std::string& participant, LocalDate day)>;
   using CheckoutRow = std::function<void(const std::string& site, LocalDate visitDay)>;
-  // Check-ins recorded on a local day in [from, to]; one (site, participant, day) may repeat.
+  // Check-ins recorded on a local day in [from, to], and visits registered afterwards for a day
+  // in it; one (site, participant, day) may repeat.
   virtual void forEachCheckIn(LocalDate from, LocalDate to, const CheckInRow& row) = 0;
   // Automatic check-outs whose visit day (local date of CheckedOut.at) is in [from, to].
   virtual void forEachAutomaticCheckout(LocalDate from, LocalDate to, const CheckoutRow& row) = 0;

@@ -6,6 +6,7 @@
 #include "core/DayRecords.hpp"
 #include "core/Event.hpp"
 #include "core/Headcount.hpp"
+#include "core/LateVisit.hpp"
 #include "core/LocalTime.hpp"
 
 #include <optional>
@@ -128,7 +129,7 @@ struct AnswerSurvey {
 using Command = std::variant<cmd::CheckIn, cmd::CheckOut, cmd::StaffCheckIn, cmd::StaffCheckOut, cmd::Correct,
                              cmd::NoteAbsence, cmd::LogSession, cmd::StartRollCall, cmd::MarkSafe, cmd::EndRollCall,
                              cmd::GiveFeedback, cmd::RegisterComplaint, cmd::FollowUpComplaint, cmd::ReportDeviation,
-                             cmd::OpenSurveyWindow, cmd::AnswerSurvey, cmd::TallyHeadcount>;
+                             cmd::OpenSurveyWindow, cmd::AnswerSurvey, cmd::TallyHeadcount, cmd::RegisterLate>;
 
 // English, for logs (never a name or free text).
 inline const char* commandName(const Command& c) {

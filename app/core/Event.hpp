@@ -4,6 +4,7 @@
 // change.
 #include "core/Clock.hpp"
 #include "core/Headcount.hpp"
+#include "core/LateVisit.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -211,7 +212,7 @@ struct SurveyAnswered {
 using EventPayload = std::variant<CheckedIn, CheckedOut, StaffCheckedIn, StaffCheckedOut, Corrected, AbsenceNoted,
                                   ActivitySessionLogged, RollCallStarted, RollCallMarkedSafe, RollCallEnded,
                                   FeedbackGiven, ComplaintRegistered, ComplaintFollowedUp, DeviationReported,
-                                  SurveyWindowOpened, SurveyAnswered, HeadcountTallied>;
+                                  SurveyWindowOpened, SurveyAnswered, HeadcountTallied, LateVisitRegistered>;
 
 struct Event {
   std::string id;        // UUID v7, text

@@ -6,6 +6,7 @@
 #include "core/Feedback.hpp"
 #include "core/Error.hpp"
 #include "kiosk/KioskApp.hpp"
+#include "kiosk/LateCommand.hpp"
 #include "store/KioskStore.hpp"
 #include "sync/KioskSync.hpp"
 #include "sync/KioskEnrolment.hpp"
@@ -44,6 +45,9 @@ constexpr const char* kUsage = R"(Användning / usage:
       Counts visitors at an open meeting place (no names): N visitors (default 1), optionally
       for activity A of the site's catalogue. Above 500 in one entry it needs --yes. A second
       count within a second of the previous one is the same tap twice and is not counted.
+  dagverk late --data-dir D --date YYYY-MM-DD --participant P --in HH:MM [--out HH:MM] --staff S
+      Registers a past day's visit afterwards from the paper sheet (1-30 days back), entered by
+      staff member S. Someone who already has a visit that day is not registered again.
   dagverk --version
   dagverk hash-pin
       Reads one PIN (4-8 digits) from stdin and prints its Argon2id hash for staff.csv.
@@ -92,7 +96,8 @@ std::optional<Args> parse(const std::vector<std::string>& argv, std::string& err
       {"--software", false}, {"--fullscreen", false}, {"--help", false},
       {"--from", true},     {"--to", true},         {"--csv", false},      {"--staff-idle-seconds", true}, {"--time-zone", true},
       {"--share", true},     {"--count", true},      {"--activity", true},  {"--yes", false},
-      {"--version", false}, {"--home-mode", true}, {"--code", true}, {"--retention-days", true}};
+      {"--version", false}, {"--home-mode", true}, {"--code", true}, {"--retention-days", true},
+      {"--date", true},     {"--in", true},         {"--out", true},       {"--staff", true}};
   Args a;
   size_t i = 0;
   if (!argv.empty() && argv[0].rfind("--", 0) != 0) a.command = argv[i++];
@@ -512,6 +517,12 @@ int runCli(const std::vector<std::string>& argv) {
     if (c == "keys") return runKeys(*args, clock);
     if (c == "enroll") return runEnroll(*args, clock);
     if (c == "headcount") return runHeadcount(*args, clock);
+    if (c == "late") {
+      std::string bad;
+      const auto late = parseLateOptions(args->values, bad);
+      if (!late) throw UsageError{bad};
+      return runLate(*late, *openStore(*args, clock));
+    }
     std::fprintf(stderr, "dagverk: unknown command '%s'\n\n%s", c.c_str(), kUsage);
     return 2;
   } catch (const UsageError& e) {

@@ -4,6 +4,7 @@
 #include "core/Ids.hpp"
 #include "store/CountingRows.hpp"
 #include "store/Database.hpp"
+#include "store/LateRegistration.hpp"
 #include "store/Perform.hpp"
 #include "store/Retention.hpp"
 #include "sync/KioskEnrolment.hpp"
@@ -180,6 +181,8 @@ ui::Outcome KioskApp::answer(const ui::Ask& ask, bool& shareCheckDue) {
     refreshStatistics();
   } else if (const auto* enrol = std::get_if<ui::ask::Enrol>(&ask)) {
     o.error = enrolWithCode(enrol->staffId, enrol->code);
+  } else if (const auto* late = std::get_if<ui::ask::ReadLateDay>(&ask)) {
+    model_.lateDay = {late->day, store::registeredOnDay(store_, store_.roster().boundSiteId(), late->day)};
   }
   return o;
 }

@@ -91,11 +91,40 @@ Table activitySplitTable(const ReportData& d) {
   return t;
 }
 
+namespace {
+
+// Per site: how many visits were entered afterwards from a paper sheet, and on which days.
+Table lateVisitTable(const ReportData& d) {
+  Table t;
+  t.id = "late_visits";
+  t.title = "Efterregistrerade besök";
+  t.columns = {"Verksamhet-id", "Verksamhet", "Efterregistrerade besök", "Dagar"};
+  for (const auto& site : d.sites) {
+    std::int64_t visits = 0;
+    std::string days;
+    for (const auto& r : d.lateVisits) {
+      if (r.siteId != site.id) continue;
+      visits += r.visits;
+      days += (days.empty() ? "" : ", ") + formatIsoDate(r.day) + " (" + std::to_string(r.visits) + ")";
+    }
+    if (visits > 0) addRow(t, {text(site.id), text(site.name), integer(visits, "late_visits", site.id), text(days)});
+  }
+  t.note = "Besök som personalen registrerat i efterhand från en papperslista (när kiosken var trasig, utan ström "
+           "eller borta). De räknas i närvaron på sin dag som alla andra besök.";
+  return t;
+}
+
+} // namespace
+
 Section dataQualitySection(const ReportData& d) {
   Section s;
   s.id = "7-datakvalitet";
   s.sheet = "Datakvalitet";
   s.title = "Datakvalitet";
+  if (d.lateVisits.empty())
+    s.paragraphs.push_back("Inga besök har registrerats i efterhand under perioden.");
+  else
+    s.tables.push_back(lateVisitTable(d));
   if (d.notOnRoster.empty()) {
     s.paragraphs.push_back("Alla incheckningar under perioden gäller deltagare i respektive verksamhets schema.");
     return s;

@@ -109,9 +109,15 @@ std::vector<SplitColumn> splitColumnsOf(const Period& period) {
 void headcounts(central::ReportReader& source, const figures::Context&, ReportData& data) {
   buildHeadcounts(source, data);
 }
+// Visits entered afterwards from a paper sheet, for the data-quality section (they are counted
+// in the attendance like any other).
+void lateVisits(central::ReportReader& source, const figures::Context& ctx, ReportData& data) {
+  for (auto& r : source.lateVisitDays(data.period.from, data.period.to))
+    if (ctx.siteIndex.count(r.siteId)) data.lateVisits.push_back(std::move(r));
+}
 constexpr figures::SectionFigures kSections[] = {figures::kiosks,     figures::attendance, figures::drift,
                                                  figures::activities, figures::complaints, figures::survey,
-                                                 headcounts};
+                                                 headcounts,          lateVisits};
 
 } // namespace
 

@@ -120,6 +120,7 @@ struct ReportData {
   LocalDate complaintsJudgedAt; // the earlier of the period's end and the report's date
   std::vector<SplitColumn> splitColumns; // a year: T1, T2, VB, Totalt ack.; else empty
   std::vector<NotOnRoster> notOnRoster;  // check-ins in the period not counted (data quality)
+  std::vector<central::LateVisitDayRow> lateVisits; // the scope's visits registered afterwards, per site and day
   std::vector<OverdueComplaint> overdue;
   bool driftIncluded = false; // HTML for one site only
   LocalDate driftRecentFrom, driftEnd, driftEarlierFrom;

@@ -45,6 +45,16 @@ void KioskCountingSource::forEachCheckIn(LocalDate from, LocalDate to, const Che
     if (gone.count(st.text(0))) continue;
     row(st.text(1), st.text(2), toStockholm(st.integer(3)).date);
   }
+  // A visit registered afterwards counts on the day it names, which lies before the day it
+  // was entered: entries from `from` on are read and their day taken from the payload.
+  Statement late(db_, "SELECT id, site_id, payload FROM event WHERE kind = ?1 AND recorded_utc >= ?2");
+  late.bind(1, std::string(LateVisitRegistered::kKind)).bind(2, startOf(from));
+  while (late.step()) {
+    if (gone.count(late.text(0))) continue;
+    const auto v = std::get<LateVisitRegistered>(decodePayload(LateVisitRegistered::kKind, late.text(2)));
+    const auto day = parseIsoDate(v.date);
+    if (day && !(*day < from) && !(to < *day)) row(late.text(1), v.participantId, *day);
+  }
 }
 
 void KioskCountingSource::forEachAutomaticCheckout(LocalDate from, LocalDate to, const CheckoutRow& row) {
@@ -85,6 +95,17 @@ std::map<std::string, DaySpan> KioskCountingSource::recordedSpans() {
   std::map<std::string, DaySpan> out;
   Statement st(db_, "SELECT site_id, min(recorded_utc), max(recorded_utc) FROM event GROUP BY site_id");
   while (st.step()) out[st.text(0)] = DaySpan{toStockholm(st.integer(1)).date, toStockholm(st.integer(2)).date};
+  // A day known only from a paper sheet entered afterwards is a recorded day of the site too.
+  Statement late(db_, "SELECT site_id, payload FROM event WHERE kind = ?1");
+  late.bind(1, std::string(LateVisitRegistered::kKind));
+  while (late.step()) {
+    const auto day = parseIsoDate(std::get<LateVisitRegistered>(decodePayload(LateVisitRegistered::kKind, late.text(1))).date);
+    if (!day) continue;
+    auto it = out.find(late.text(0));
+    if (it == out.end()) out[late.text(0)] = DaySpan{*day, *day};
+    else if (*day < it->second.first) it->second.first = *day;
+    else if (it->second.last < *day) it->second.last = *day;
+  }
   return out;
 }
 

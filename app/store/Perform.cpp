@@ -4,6 +4,7 @@
 #include "core/Error.hpp"
 #include "store/Database.hpp"
 #include "store/KioskStore.hpp"
+#include "store/LateRegistration.hpp"
 
 #include <type_traits>
 
@@ -91,6 +92,7 @@ struct Performer {
   std::vector<Event> operator()(const cmd::ReportDeviation& c) { return one(reportDeviation(s, c)); }
   std::vector<Event> operator()(const cmd::OpenSurveyWindow& c) { return one(openSurveyWindow(s, c)); }
   std::vector<Event> operator()(const cmd::AnswerSurvey& c) { return one(answerSurvey(s, c)); }
+  std::vector<Event> operator()(const cmd::RegisterLate& c) { return registerLate(s, c); }
   // Every kind whose rule needs only the common facts: no store code of its own.
   template <DecidedByFacts C> std::vector<Event> operator()(const C& c) { return performByFacts(s, c); }
 };

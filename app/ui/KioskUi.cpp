@@ -17,6 +17,7 @@
 #include "ui/GoingHomeScreen.hpp"
 #include "ui/GoodbyeScreen.hpp"
 #include "ui/HeadcountScreen.hpp"
+#include "ui/LateRegistrationScreen.hpp"
 #include "ui/HomeScreen.hpp"
 #include "ui/PinScreen.hpp"
 #include "ui/RollCallScreen.hpp"
@@ -95,6 +96,7 @@ KioskUi::KioskUi(const Clock& clock, Pictures& pictures) : clock_(clock), pictur
   add<StatisticsScreen>();
   add<SyncScreen>();
   add<HeadcountScreen>();
+  add<LateRegistrationScreen>();
 }
 
 KioskUi::~KioskUi() = default;
@@ -187,6 +189,7 @@ void KioskUi::startSync(const std::string& staffId) {
 }
 
 void KioskUi::refreshStatistics() { requests_.push_back({ask::RefreshStatistics{}, {}}); }
+void KioskUi::readLateDay(LocalDate day) { requests_.push_back({ask::ReadLateDay{day}, {}}); }
 
 void KioskUi::enrol(const std::string& staffId, const std::string& code, std::function<void(const std::string&)> then) {
   requests_.push_back({ask::Enrol{staffId, code}, [then = std::move(then)](const Outcome& o) {

@@ -66,10 +66,15 @@ struct StartSync {
 // Computes the site's last 8 weeks from the kiosk's own records into model.statistics (or
 // model.statisticsError).
 struct RefreshStatistics {};
+// Reads who already has a visit on a past day (checked in on the kiosk, or entered afterwards)
+// into model.lateDay, for "Efterregistrera".
+struct ReadLateDay {
+  LocalDate day;
+};
 } // namespace ask
 
 using Ask = std::variant<Command, ask::CheckPin, ask::RefreshSyncStatus, ask::StartSync, ask::RefreshStatistics,
-                         ask::Enrol>;
+                         ask::Enrol, ask::ReadLateDay>;
 
 // How a request went: `error` is empty when it was done, else the Swedish message.
 struct Outcome {
@@ -145,6 +150,12 @@ struct KioskModel {
     std::string siteId;      // the site the code was for, when enrolled
     std::string fingerprint; // the pair's fingerprint (filled when "Koppla till central" opens)
   } enrolment;
+  // "Efterregistrera": the past day being entered and who already has a visit on it (read
+  // when a day is picked and after each save; not on every refresh).
+  struct LateDayView {
+    std::optional<LocalDate> day;
+    std::set<std::string> registered;
+  } lateDay;
   bool surveyOpenToday() const { return surveyWindow && surveyWindow->contains(today); }
 
   const Participant* find(const std::string& id) const;
@@ -167,6 +178,7 @@ enum class ScreenId {
   Sync,                                                   // staff: "Synkronisera" (assistant managers, admins)
   Headcount,                                              // staff: "Besökare", visitors counted
   Enrol,                                                  // staff: "Koppla till central" (admins)
+  LateRegistration,                                       // staff: "Efterregistrera", a past day from paper
 };
 
 struct Fonts {
@@ -249,6 +261,7 @@ public:
   void refreshSyncStatus();
   void startSync(const std::string& staffId); // a refusal shows in the error banner
   void refreshStatistics();
+  void readLateDay(LocalDate day);
   // A refusal is passed to `then` (empty: enrolled).
   void enrol(const std::string& staffId, const std::string& code, std::function<void(const std::string&)> then);
   bool hasRequests() const { return !requests_.empty(); }

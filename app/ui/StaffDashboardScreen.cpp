@@ -126,6 +126,14 @@ void StaffDashboardScreen::drawContent(KioskUi& ui, const KioskModel& model) {
       ImGui::SameLine();
     if (actionButton(ui, "open-headcount", "Besökare", theme::kPrimary)) ui.go(ScreenId::Headcount);
   }
+  // A past day's paper sheet entered afterwards, for any staff member. On this row if it fits.
+  {
+    const float lateW = ImGui::CalcTextSize("Efterregistrera").x + f * 1.6f;
+    if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x + lateW <
+        win.x - f * 0.8f)
+      ImGui::SameLine();
+    if (actionButton(ui, "open-late", "Efterregistrera", theme::kPrimary)) ui.go(ScreenId::LateRegistration);
+  }
   // Connecting the kiosk to central with a one-time code: admins only.
   if (mayEnrol(model, me)) {
     const float enrolW = ImGui::CalcTextSize("Koppla till central").x + f * 1.6f;

@@ -280,6 +280,12 @@ inline void buildWeekFixture(const std::filesystem::path& work, const std::files
   store::runDayRollover(*a);
   store::perform(*a, cmd::CheckIn{"p-anna", std::nullopt});
   store::perform(*a, cmd::TallyHeadcount{5, "", false, lisa});
+  // Kiosk B was out of order on three days of the week; Lisa enters its paper sheets now: Dan
+  // on Monday and Friday, Bo on Tuesday (none of them expected those days). Kiosk B's own
+  // Tuesday check-in of Dan is on the kiosk already and is not entered again.
+  store::perform(*b, cmd::RegisterLate{w07(1), {{"p-dan", 9 * 60, 14 * 60}}, lisa});
+  store::perform(*b, cmd::RegisterLate{w07(2), {{"p-bo", 9 * 60, std::nullopt}}, lisa});
+  store::perform(*b, cmd::RegisterLate{w07(5), {{"p-dan", 9 * 60 + 30, 14 * 60}}, lisa});
 
   // Sync: every kiosk's log as one batch (kiosk B's twice: a repeat delivery changes nothing).
   clock.set(at(LocalDate{2025, 2, 17}, 16));

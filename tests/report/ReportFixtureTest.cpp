@@ -25,11 +25,11 @@ Expected handCount() {
     std::map<std::string, double> reasons;
   };
   const std::vector<SiteRow> rows{
-      {"liljan", 4, 5, 12, 4, 0.6, 3, 1, {2, 3, 2, 2, 3}, {2, 3, 2, 2, 3},
+      {"liljan", 4, 5, 15, 4, 0.75, 3, 1, {3, 4, 2, 2, 4}, {3, 4, 2, 2, 4},
        {{"sjuk", 1}, {"ledig", 1}, {"annan_aktivitet", 1}, {"okant", 0}, {"ej_angiven", 0}}},
       {"ornsberg", 2, 5, 9, 3, 0.9, 2, 0, {2, 1, 2, 1, 3}, {2, 1, 2, 1, 3},
        {{"sjuk", 0}, {"ledig", 0}, {"annan_aktivitet", 0}, {"okant", 0}, {"ej_angiven", 2}}},
-      {"enheten", 6, 5, 21, 7, 0.7, 5, 1, {4, 4, 4, 3, 6}, {4, 4, 4, 3, 6},
+      {"enheten", 6, 5, 24, 7, 0.8, 5, 1, {5, 5, 4, 3, 7}, {5, 5, 4, 3, 7},
        {{"sjuk", 1}, {"ledig", 1}, {"annan_aktivitet", 1}, {"okant", 0}, {"ej_angiven", 2}}},
   };
   for (const auto& r : rows) {
@@ -53,6 +53,8 @@ Expected handCount() {
     put(e, "absent_reason", r.id, "total", r.absent);
     put(e, "weekly_days", r.id, "2025-W07", r.days);
   }
+  // Data quality: Liljan's visits registered afterwards from paper (Dan Mon and Fri, Bo Tue).
+  put(e, "late_visits", "liljan", "", 3);
   // Activities on site: sessions, participant-sessions, participant-hours, distinct.
   const auto activity = [&](const std::string& prefix, const std::string& site, const std::string& key, double s,
                             double ps, double h, double d) {
@@ -200,6 +202,9 @@ TEST_CASE("report fixture: every HTML figure equals the hand count, and every ha
   CHECK(contains(html, "Senaste batch"));
   CHECK_FALSE(contains(html, "class=\"alert\""));
   CHECK(contains(html, "Alla incheckningar under perioden gäller deltagare i respektive verksamhets schema."));
+  // Which days were registered afterwards from paper, per site.
+  CHECK(contains(html, "Efterregistrerade besök"));
+  CHECK(contains(html, "2025-02-10 (1), 2025-02-11 (1), 2025-02-14 (1)"));
   CHECK(contains(html, "aldrig i enhetens"));
   CHECK_FALSE(contains(html, "Anna A."));
   CHECK(contains(html, "<svg"));
