@@ -95,6 +95,8 @@ TEST_CASE("the enrolment seeds are an offer and a request with the fixed key, an
   CHECK_FALSE(offerMacValid(slurp(kCorpus / "enrol_offer" / "offer-wrong-mac.offer"), key));
   CHECK(parseOffer(slurp(kCorpus / "enrol_offer" / "offer-negative-expiry.offer")).expiresUtc < 0);
   expectError(ErrorCode::BadInput, [&] { parseOffer(slurp(kCorpus / "enrol_offer" / "offer-no-last-newline.offer")); });
+  // Found by the fuzzer: an empty unit line handed libsodium's base64 decoder a null buffer.
+  expectError(ErrorCode::BadInput, [&] { parseOffer(slurp(kCorpus / "enrol_offer" / "regression-empty-unit.offer")); });
   const std::string request = slurp(kCorpus / "enrol_request" / "request-valid.request");
   CHECK(parseRequest(request).deviceSignPk == keys.device.signPk);
   CHECK(requestMacValid(request, key));
