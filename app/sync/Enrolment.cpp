@@ -198,6 +198,9 @@ EnrolmentOffer parseOffer(std::string_view bytes) {
   EnrolmentOffer o;
   o.offerId = l.values[0];
   if (!isOfferId(o.offerId)) bad("offer", "invalid offer id");
+  // An empty unit is refused before decoding: an empty vector's data() is null, which
+  // libsodium's decoder must not be given.
+  if (l.values[1].empty()) bad("offer", "empty unit");
   std::vector<unsigned char> unit(l.values[1].size());
   std::size_t len = 0;
   const char* end = nullptr;
