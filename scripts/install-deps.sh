@@ -26,6 +26,9 @@ TEST_PACKAGES=(
   dpkg-dev lintian
   # the kiosk session under cage (headless), its screenshot and the OCR that reads it
   cage xwayland libegl1 libgles2 libgl1-mesa-dri grim tesseract-ocr tesseract-ocr-swe
+  # the reserve sheets rendered to A4 pages (scripts/render-report.sh); nm/strings for the
+  # check that the power-cut VFS is not in the production binary
+  chromium poppler-utils binutils
 )
 
 wanted=("${PACKAGES[@]}")

@@ -1,4 +1,5 @@
 #include "central-tool/CentralCli.hpp"
+#include "central-tool/SheetsCommand.hpp"
 
 #include "DagverkVersion.hpp"
 
@@ -68,6 +69,9 @@ constexpr const char* kUsage = R"(Användning / usage:
       the enrolled kiosks and their fingerprints, and the revoked keys.
   dagverk-central report ...
       Reports from the central database (see `dagverk-central report --help`).
+  dagverk-central sheets --db central.sqlite --site SITE --week YYYY-Www --out FILE
+      A site's reserve sheets for the week (attendance and roll call, HTML for A4) from the
+      roster valid that week, for a site whose tablet is gone.
 
   dagverk-central --version
 
@@ -315,6 +319,7 @@ int runStatusCommand(const Args& a) {
 int runCentralCli(const std::vector<std::string>& argv) {
   if (!argv.empty() && argv[0] == "report")
     return report::runReportCommand(std::vector<std::string>(argv.begin() + 1, argv.end()));
+  if (!argv.empty() && argv[0] == "sheets") return runSheetsCommand(std::vector<std::string>(argv.begin() + 1, argv.end()));
   if (!argv.empty() && (argv[0] == "--help" || argv[0] == "help")) {
     std::fputs(kUsage, stdout);
     return 0;

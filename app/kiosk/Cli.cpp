@@ -7,6 +7,9 @@
 #include "core/Error.hpp"
 #include "kiosk/KioskApp.hpp"
 #include "kiosk/LateCommand.hpp"
+#include "kiosk/SheetsCommand.hpp"
+#include "sheets/ReserveSheets.hpp"
+#include "core/Period.hpp"
 #include "store/KioskStore.hpp"
 #include "sync/KioskSync.hpp"
 #include "sync/KioskEnrolment.hpp"
@@ -73,6 +76,9 @@ constexpr const char* kUsage = R"(Användning / usage:
       central shows too. Until then `dagverk sync` sends nothing. Without --share: the stored path.
   dagverk keys --data-dir D
       Prints the kiosk's public key (made on first use) and, once enrolled, the fingerprint.
+  dagverk sheets --data-dir D [--week YYYY-Www] --out DIR
+      Writes the reserve sheets of the week (default: this week) to DIR for printing: the
+      attendance sheet and the roll call, self-contained HTML for A4, files 0600.
 
 --site on an admin command must be the kiosk's own site; only starting the kiosk moves it.
 Exit codes: 0 ok, 1 failure, 2 usage.
@@ -97,7 +103,8 @@ std::optional<Args> parse(const std::vector<std::string>& argv, std::string& err
       {"--from", true},     {"--to", true},         {"--csv", false},      {"--staff-idle-seconds", true}, {"--time-zone", true},
       {"--share", true},     {"--count", true},      {"--activity", true},  {"--yes", false},
       {"--version", false}, {"--home-mode", true}, {"--code", true}, {"--retention-days", true},
-      {"--date", true},     {"--in", true},         {"--out", true},       {"--staff", true}};
+      {"--date", true},     {"--in", true},         {"--out", true},       {"--staff", true},
+      {"--week", true}};
   Args a;
   size_t i = 0;
   if (!argv.empty() && argv[0].rfind("--", 0) != 0) a.command = argv[i++];
@@ -270,6 +277,20 @@ int runKiosk(const Args& a, const Clock& clock) {
     return 0;
   }
   app.run(frames);
+  return 0;
+}
+
+int runSheets(const Args& a, const Clock& clock) {
+  const std::string& out = required(a, "--out");
+  const auto week = a.values.find("--week");
+  std::optional<LocalDate> monday; // a bad --week is refused before the store is opened
+  if (week != a.values.end()) monday = sheets::parseSheetWeek(week->second);
+  auto store = openStore(a, clock);
+  if (!monday) {
+    const IsoWeek now = isoWeekOf(toStockholm(clock.nowUtc()).date);
+    monday = isoWeekMonday(now.year, now.week);
+  }
+  for (const auto& f : saveReserveSheets(*store, dataDirOf(a), *monday, out)) std::printf("%s\n", f.c_str());
   return 0;
 }
 
@@ -523,6 +544,7 @@ int runCli(const std::vector<std::string>& argv) {
       if (!late) throw UsageError{bad};
       return runLate(*late, *openStore(*args, clock));
     }
+    if (c == "sheets") return runSheets(*args, clock);
     std::fprintf(stderr, "dagverk: unknown command '%s'\n\n%s", c.c_str(), kUsage);
     return 2;
   } catch (const UsageError& e) {

@@ -43,6 +43,7 @@ KioskApp::KioskApp(store::KioskStore& store, const Clock& clock, const platform:
   model_.dataDiskEncrypted = platform::diskEncryptionOf(dataDir_) == platform::DiskEncryption::Encrypted;
   if (!model_.dataDiskEncrypted) platform::logInfo("the data directory is not on an encrypted block device");
   refreshModel();
+  pollPower();
   lastMinute_ = clock_.nowUtc() / 60000;
   // The kiosk's signing key for sync is made on first start (`dagverk keys` prints it).
   try {
@@ -426,6 +427,12 @@ void KioskApp::pollSync() {
   framesOwed_ = std::max(framesOwed_, 2);
 }
 
+void KioskApp::pollPower() {
+  const auto r = power_.poll(store_, dataDir_);
+  model_.battery = r.battery;
+  model_.storage = r.storage;
+}
+
 void KioskApp::everyMinute() {
   const UtcMs minute = clock_.nowUtc() / 60000;
   if (minute == lastMinute_) return;
@@ -436,6 +443,7 @@ void KioskApp::everyMinute() {
     if (toStockholm(clock_.nowUtc()).date != model_.today) store::purgeExpiredQuietly(store_, clock_.nowUtc());
     store_.checkpoint(); // off the tap path: taps only append to the WAL
     refreshModel();      // today's date, schedule and lists move on with the clock
+    pollPower();
   } catch (const DagverkError& e) {
     platform::logError(std::string("day rollover failed: ") + e.english());
   }

@@ -1,5 +1,6 @@
 #pragma once
 // Wires the platform window, the screens and the store: the kiosk's frame loop.
+#include "kiosk/PowerWatch.hpp"
 #include "store/KioskStore.hpp"
 #include "ui/KioskUi.hpp"
 #include "platform/Window.hpp"
@@ -29,6 +30,7 @@ public:
   platform::Window& window() { return *window_; }
   const ui::KioskModel& model() const { return model_; }
   int framesRendered() const { return frames_; }
+  const PowerWatch& power() const { return power_; }
 
   // Performs one command at once, between frames (tests, tools), and refreshes the model.
   // Returns "" when it was done, else the Swedish message. The screens' commands take the same
@@ -81,6 +83,8 @@ private:
   int framesOwed_ = kSettleFrames;        // frames still to draw
   bool requestsAnswered_ = false;         // the last frame's requests changed the model or screen
   UtcMs lastMinute_ = 0;
+  PowerWatch power_;
+  void pollPower();
 };
 
 } // namespace dagverk::kiosk

@@ -26,7 +26,7 @@ DagverkError damagedDatabase(const std::filesystem::path& file, const std::strin
                       "database is damaged (" + why + "): " + file.string() + " left untouched");
 }
 
-Database::Database(const std::filesystem::path& file, Mode mode) : file_(file) {
+Database::Database(const std::filesystem::path& file, Mode mode, const char* vfs) : file_(file) {
   if (mode == Mode::CreateNew) {
     // SQLite would create it 0644: the records are nobody else's business on this machine.
     platform::createPrivateEmptyFile(file);
@@ -42,7 +42,7 @@ Database::Database(const std::filesystem::path& file, Mode mode) : file_(file) {
   }
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
                     (mode == Mode::CreateNew ? SQLITE_OPEN_CREATE : 0);
-  const int rc = sqlite3_open_v2(file.c_str(), &db_, flags, nullptr);
+  const int rc = sqlite3_open_v2(file.c_str(), &db_, flags, vfs);
   if (rc != SQLITE_OK) {
     const int code = rc;
     sqlite3_close(db_);

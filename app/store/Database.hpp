@@ -24,7 +24,9 @@ public:
   // The file and its -wal and -shm are made readable by their owner only (a new file is created
   // 0600 whatever the umask). An existing file this process may not write is refused with
   // DataDirNotWritable before SQLite touches it, so no -shm or -wal is left beside it.
-  Database(const std::filesystem::path& file, Mode mode);
+  // `vfs` names a registered SQLite VFS, or is null for the default one. Production always
+  // passes null; the power-cut test passes its own VFS, which exists only in the test program.
+  Database(const std::filesystem::path& file, Mode mode, const char* vfs = nullptr);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

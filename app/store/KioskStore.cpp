@@ -67,7 +67,8 @@ KioskStore::~KioskStore() {
   }
 }
 
-std::unique_ptr<KioskStore> KioskStore::open(const fs::path& dataDir, const Clock& clock) {
+std::unique_ptr<KioskStore> KioskStore::open(const fs::path& dataDir, const Clock& clock,
+                                             const StoreOpenOptions& options) {
   platform::ensureWritableDirectory(dataDir, false);
   platform::keepDirectoryPrivate(dataDir); // names and visits: for the kiosk's own user only
   const fs::path file = dataDir / kDatabaseFileName;
@@ -80,7 +81,7 @@ std::unique_ptr<KioskStore> KioskStore::open(const fs::path& dataDir, const Cloc
     throw DagverkError(ErrorCode::DatabaseCorrupt,
                        "Databasfilen " + file.string() + " är tom. Den har inte ändrats; kontakta IT.",
                        "database file is empty (0 bytes): " + file.string() + " left untouched");
-  auto db = std::make_unique<Database>(file, Database::Mode::OpenExisting);
+  auto db = std::make_unique<Database>(file, Database::Mode::OpenExisting, options.vfs);
   checkSchemaVersion(*db); // before anything writes: a too-new or corrupt file stays as it is
   // Damage on a page a start does not read (the freelist, the last pages) would otherwise show
   // only later, after more was written into a damaged file.

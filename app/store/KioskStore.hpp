@@ -51,11 +51,20 @@ struct StoreStatus {
   int schemaVersion = 0;
 };
 
+// How to open the store. The defaults are production's; only tests change them.
+struct StoreOpenOptions {
+  // A registered SQLite VFS to open the database through, or null for the operating system's.
+  // The power-cut test opens the store through a VFS of its own that forgets writes not yet
+  // synced, and must do so through this same open path to test what the kiosk really does.
+  const char* vfs = nullptr;
+};
+
 class KioskStore {
 public:
   // Opens the store in an existing data directory. Throws DagverkError for a missing or
   // read-only directory, a missing, corrupt or too-new database; never modifies such a file.
-  static std::unique_ptr<KioskStore> open(const std::filesystem::path& dataDir, const Clock& clock);
+  static std::unique_ptr<KioskStore> open(const std::filesystem::path& dataDir, const Clock& clock,
+                                          const StoreOpenOptions& options = {});
   // Creates the directory if needed and seeds the roster into a new database. Refuses a
   // directory that already holds a database (DatabaseNotEmpty).
   static std::unique_ptr<KioskStore> createWithRoster(const std::filesystem::path& dataDir, const Clock& clock,

@@ -2,6 +2,7 @@
 // today's schedule in pictures, the roll-call entry, and a small but findable staff entry.
 #include "core/LocalTime.hpp"
 #include "ui/HomeScreen.hpp"
+#include "ui/PowerPictures.hpp"
 #include "ui/HeadcountWidgets.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
@@ -143,6 +144,11 @@ void HomeScreen::drawMain(KioskUi& ui, const KioskModel& model) {
   ImGui::PopFont();
   ImGui::SetCursorPos(ImVec2(size.x - staffW - f * 0.8f, f * 0.6f));
   if (actionButton(ui, "staff-entry", "Personal", theme::kPanel, staffW, 1.9f)) ui.askForPin();
+  // A nearly flat battery: a calm picture under the staff entry (staff see the words).
+  if (batteryLow(model.battery)) {
+    const ImVec2 at(ImGui::GetItemRectMin().x + f * 0.4f, ImGui::GetItemRectMax().y + f * 0.5f);
+    ui.rememberButton("home-low-battery", at, drawLowBatteryPicture(ImGui::GetWindowDrawList(), at, f * 1.3f));
+  }
   ImGui::PushFont(fonts.large);
   ImGui::SetCursorPos(ImVec2(size.x - staffW - hw - f * 2.0f, f * 0.8f));
   ImGui::PushStyleColor(ImGuiCol_Text, theme::kYes);

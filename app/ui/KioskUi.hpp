@@ -9,6 +9,7 @@
 #include "core/DayRecords.hpp"
 #include "core/Feedback.hpp"
 #include "core/HeadcountWeeks.hpp"
+#include "core/PowerStatus.hpp"
 #include "core/Presence.hpp"
 #include "core/Roster.hpp"
 #include "core/SiteStatistics.hpp"
@@ -123,6 +124,9 @@ struct KioskModel {
   // has been applied yet).
   bool dataDiskEncrypted = true;
   std::optional<UtcMs> rosterCreatedUtc;
+  // The battery and the data disk's headroom (kiosk/PowerWatch.hpp), read once a minute.
+  BatteryReading battery;
+  std::optional<StorageHeadroom> storage;
   // The "Statistik" screen's figures: computed by the kiosk when that screen opens, not on
   // every refresh. Empty until then; statisticsError holds the Swedish message if it failed.
   std::optional<SiteStatistics> statistics;

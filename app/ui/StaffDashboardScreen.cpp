@@ -6,6 +6,7 @@
 #include "ui/AbsenceScreen.hpp"
 #include "ui/CorrectionScreen.hpp"
 #include "ui/EnrolScreen.hpp"
+#include "ui/PowerPictures.hpp"
 #include "ui/SyncScreen.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
@@ -176,6 +177,7 @@ void StaffDashboardScreen::drawContent(KioskUi& ui, const KioskModel& model) {
     ImGui::PopStyleColor();
     ui.rememberButton(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); // where tests find it
   }
+  drawPowerAndStorageLines(ui, model);
 
   const float top = ImGui::GetCursorPosY() + f * 0.4f;
   const float colW = (win.x - f * 2.4f) / 2;
