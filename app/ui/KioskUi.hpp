@@ -12,7 +12,9 @@
 #include "core/Presence.hpp"
 #include "core/Roster.hpp"
 #include "core/SiteStatistics.hpp"
+#include "core/SpeechSettings.hpp"
 #include "core/Staff.hpp"
+#include "ui/Prompt.hpp"
 
 #include <imgui.h>
 
@@ -66,10 +68,15 @@ struct StartSync {
 // Computes the site's last 8 weeks from the kiosk's own records into model.statistics (or
 // model.statisticsError).
 struct RefreshStatistics {};
+// Stores the speech settings (assistant managers and admins) and applies them at once.
+struct SaveSpeech {
+  std::string staffId;
+  SpeechSettings settings;
+};
 } // namespace ask
 
 using Ask = std::variant<Command, ask::CheckPin, ask::RefreshSyncStatus, ask::StartSync, ask::RefreshStatistics,
-                         ask::Enrol>;
+                         ask::Enrol, ask::SaveSpeech>;
 
 // How a request went: `error` is empty when it was done, else the Swedish message.
 struct Outcome {
@@ -145,6 +152,12 @@ struct KioskModel {
     std::string siteId;      // the site the code was for, when enrolled
     std::string fingerprint; // the pair's fingerprint (filled when "Koppla till central" opens)
   } enrolment;
+  // Speech: the settings, and whether speech is on but cannot be heard (no espeak-ng, no audio
+  // device): the staff dashboard then says "Talet fungerar inte".
+  struct SpeechView {
+    SpeechSettings settings;
+    bool problem = false;
+  } speech;
   bool surveyOpenToday() const { return surveyWindow && surveyWindow->contains(today); }
 
   const Participant* find(const std::string& id) const;
@@ -167,6 +180,7 @@ enum class ScreenId {
   Sync,                                                   // staff: "Synkronisera" (assistant managers, admins)
   Headcount,                                              // staff: "Besökare", visitors counted
   Enrol,                                                  // staff: "Koppla till central" (admins)
+  SpeechSettings,                                         // staff: "Tal" (assistant managers, admins)
 };
 
 struct Fonts {
@@ -229,6 +243,8 @@ public:
   UtcMs enteredAt() const { return enteredAt_; }
   const Clock& clock() const { return clock_; }
   Pictures& pictures() { return pictures_; }
+  // What the screens say aloud; the kiosk takes it after each frame.
+  PromptVoice& voice() { return voice_; }
 
   // Staff mode.
   void askForPin();                             // opens the staff picker
@@ -251,6 +267,9 @@ public:
   void refreshStatistics();
   // A refusal is passed to `then` (empty: enrolled).
   void enrol(const std::string& staffId, const std::string& code, std::function<void(const std::string&)> then);
+  // A refusal is passed to `then` (empty: saved).
+  void saveSpeech(const std::string& staffId, const SpeechSettings& settings,
+                  std::function<void(const std::string&)> then);
   bool hasRequests() const { return !requests_.empty(); }
   // The requests made since the last call, oldest first (for the kiosk to answer).
   std::vector<Request> takeRequests();
@@ -275,6 +294,7 @@ private:
   std::string staffId_;
   int staffIdleSeconds_ = 90;
   std::vector<Request> requests_;
+  PromptVoice voice_;
 };
 
 } // namespace dagverk::ui
