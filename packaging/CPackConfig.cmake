@@ -60,8 +60,10 @@ set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME "dagverk")
 set(CPACK_DEBIAN_KIOSK_FILE_NAME "dagverk_${PROJECT_VERSION}_amd64.deb")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "adduser, fonts-dejavu-core, tzdata")
 # Under cage the kiosk draws with OpenGL ES through Mesa (loaded by SDL at run time, so no
-# linker sees it); Debian's cage 0.1.4 does not start without Xwayland.
-set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "cage, xwayland, libegl1, libgles2, libgl1-mesa-dri")
+# linker sees it); Debian's cage 0.1.4 does not start without Xwayland. espeak-ng reads the
+# prompts aloud (run as a separate program); without it the kiosk works silently and the staff
+# dashboard says "Talet fungerar inte", so it is recommended rather than required.
+set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "cage, xwayland, libegl1, libgles2, libgl1-mesa-dri, espeak-ng")
 set(CPACK_COMPONENT_KIOSK_DESCRIPTION "Offline-first touch kiosk for day-activity sites
 Dagverk is the check-in, activity and feedback kiosk of a day-activity
 site: participants check in by touching their picture, staff keep the

@@ -15,6 +15,8 @@ PACKAGES=(
   tzdata
   # central reports
   libxlsxwriter-dev
+  # the kiosk's voice: Swedish prompts rendered by espeak-ng, run as a separate program
+  espeak-ng
 )
 
 # Only the tests, the benchmarks and the package checks.

@@ -1,7 +1,9 @@
 #include "kiosk/Cli.hpp"
+#include "kiosk/KioskSpeech.hpp"
 
 #include "DagverkVersion.hpp"
 
+#include "store/Database.hpp"
 #include "store/DemoUnit.hpp"
 #include "core/Feedback.hpp"
 #include "core/Error.hpp"
@@ -60,13 +62,17 @@ constexpr const char* kUsage = R"(Användning / usage:
 
   dagverk settings --data-dir D [--staff-idle-seconds N] [--time-zone ZONE] [--share PATH]
                    [--home-mode checkin|headcount|both] [--retention-days N]
+                   [--speech on|off] [--volume 0-100] [--speech-rate 80-260]
       Shows (and sets) the kiosk's settings: how long staff mode may stay idle (seconds),
       the tz database zone its days are kept in (default Europe/Stockholm; read at start;
       DAGVERK_TIME_ZONE overrides it), and the central share's path used by `dagverk sync`
       and the Synkronisera screen; --home-mode: the home screen offers check-in, the visitor
       count of an open meeting place ("+1", no names), or both; --retention-days: records
       central has confirmed are deleted from the kiosk once older than N days (60-3650,
-      default 90), with participants and staff the roster no longer lists.
+      default 90), with participants and staff the roster no longer lists. --speech, --volume,
+      --speech-rate: whether the kiosk reads its prompts aloud (espeak-ng), how loud (percent,
+      default 80) and how fast (words per minute, default 140); a running kiosk reads them at
+      its next start.
   dagverk sync --data-dir D [--share S]
       Sends every record central has not confirmed to the share (one encrypted, signed batch),
       applies the newest roster bundle and reads receipts. Without --share: the stored path.
@@ -104,7 +110,7 @@ std::optional<Args> parse(const std::vector<std::string>& argv, std::string& err
       {"--share", true},     {"--count", true},      {"--activity", true},  {"--yes", false},
       {"--version", false}, {"--home-mode", true}, {"--code", true}, {"--retention-days", true},
       {"--date", true},     {"--in", true},         {"--out", true},       {"--staff", true},
-      {"--week", true}};
+      {"--week", true},     {"--speech", true},     {"--volume", true},    {"--speech-rate", true}};
   Args a;
   size_t i = 0;
   if (!argv.empty() && argv[0].rfind("--", 0) != 0) a.command = argv[i++];
@@ -205,11 +211,38 @@ int runSettings(const Args& a, const Clock& clock) {
     store->settings().setValue(store::kSettingSharePath,
                                std::filesystem::absolute(it->second).lexically_normal().string());
   }
+  if (a.values.count("--speech") || a.values.count("--volume") || a.values.count("--speech-rate")) {
+    SpeechSettings speech = readSpeechSettings(store->settings());
+    if (auto it = a.values.find("--speech"); it != a.values.end()) {
+      const auto on = parseSpeechOn(it->second);
+      if (!on)
+        throw DagverkError(ErrorCode::BadInput, "Talet ska vara on eller off. Inget ändrades.", "--speech takes on or off");
+      speech.on = *on;
+    }
+    if (auto it = a.values.find("--volume"); it != a.values.end()) {
+      const auto v = parseSpeechVolume(it->second);
+      if (!v)
+        throw DagverkError(ErrorCode::BadInput, "Volymen ska vara ett helt tal mellan 0 och 100. Inget ändrades.",
+                           "--volume takes a whole number 0-100");
+      speech.volume = *v;
+    }
+    if (auto it = a.values.find("--speech-rate"); it != a.values.end()) {
+      const auto r = parseSpeechRate(it->second);
+      if (!r)
+        throw DagverkError(ErrorCode::BadInput,
+                           "Talhastigheten ska vara ett helt antal ord per minut mellan 80 och 260. Inget ändrades.",
+                           "--speech-rate takes words per minute, 80-260");
+      speech.rate = *r;
+    }
+    writeSpeechSettings(store->settings(), speech);
+  }
   std::printf("staff_idle_seconds\t%d\n", store->settings().staffIdleSeconds());
   std::printf("time_zone\t%s\n", store->settings().value(store::kSettingTimeZone).value_or(kSiteZone).c_str());
   std::printf("share_path\t%s\n", store->settings().value(store::kSettingSharePath).value_or("-").c_str());
   std::printf("home_mode\t%s\n", store->settings().value(store::kSettingHomeMode).value_or("checkin").c_str());
   std::printf("retention_days\t%d\n", store::retentionDays(*store));
+  const SpeechSettings speech = readSpeechSettings(store->settings());
+  std::printf("speech\t%s\nvolume\t%d\nspeech_rate\t%d\n", speech.on ? "on" : "off", speech.volume, speech.rate);
   return 0;
 }
 
@@ -294,15 +327,27 @@ int runSheets(const Args& a, const Clock& clock) {
   return 0;
 }
 
+// Who is checked in now, as a JSON array of participant ids (no names: an integration that
+// needs names has the roster), sorted.
+// The same rows as presentNow counts.
+std::string presentIdsJson(store::KioskStore& store) {
+  store::Statement q(store.database(),
+                     "SELECT participant_id FROM presence WHERE site_id = ?1 AND is_staff = 0 ORDER BY participant_id");
+  q.bind(1, store.roster().boundSiteId());
+  std::string out;
+  while (q.step()) out += (out.empty() ? "\"" : ",\"") + jsonEscape(q.text(0)) + "\"";
+  return out;
+}
+
 int runStatus(const Args& a, const Clock& clock) {
   auto store = openStore(a, clock);
   const auto st = store->status();
   if (a.flags.count("--json")) {
     std::printf("{\"site\":\"%s\",\"siteName\":\"%s\",\"device\":\"%s\",\"participants\":%d,\"presentNow\":%d,"
-                "\"events\":%lld,\"lastSeq\":%lld,\"schemaVersion\":%d}\n",
+                "\"events\":%lld,\"lastSeq\":%lld,\"schemaVersion\":%d,\"present\":[%s]}\n",
                 jsonEscape(st.siteId).c_str(), jsonEscape(st.siteName).c_str(), st.deviceId.c_str(), st.participants,
                 st.presentNow, static_cast<long long>(st.events), static_cast<long long>(st.lastSeq),
-                st.schemaVersion);
+                st.schemaVersion, presentIdsJson(*store).c_str());
   } else {
     std::printf("Verksamhet:   %s (%s)\nEnhet:        %s\nDeltagare:    %d\nHär nu:       %d\n"
                 "Händelser:    %lld\nSista nummer: %lld\nSchema:       %d\n",

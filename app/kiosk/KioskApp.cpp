@@ -10,6 +10,7 @@
 #include "sync/KioskEnrolment.hpp"
 #include "sync/KioskSync.hpp"
 #include "core/LocalTime.hpp"
+#include "kiosk/KioskSpeech.hpp"
 #include "platform/DiskEncryption.hpp"
 #include "platform/Log.hpp"
 #include "platform/Paths.hpp"
@@ -29,6 +30,7 @@ KioskApp::KioskApp(store::KioskStore& store, const Clock& clock, const platform:
                    std::filesystem::path dataDir)
     : store_(store), clock_(clock), dataDir_(std::move(dataDir)) {
   window_ = std::make_unique<platform::Window>(window);
+  speech_ = startSpeech(dataDir_, readSpeechSettings(store_.settings()));
   ui_ = std::make_unique<ui::KioskUi>(clock_, *this);
   const std::string regular = platform::findFont(false), bold = platform::findFont(true);
   if (regular.empty() || bold.empty() ||
@@ -108,6 +110,8 @@ void KioskApp::refreshModel() {
       model_.headcount.lastCount = t->count;
     }
   }
+  model_.speech.settings = readSpeechSettings(store_.settings());
+  model_.speech.problem = speech_ && speechProblem(*speech_, model_.speech.settings);
   model_.homeMode = parseHomeMode(store_.settings().value(store::kSettingHomeMode).value_or("checkin"))
                         .value_or(HomeMode::CheckIn);
   model_.rollCall = store::latestRollCall(store_);
@@ -184,6 +188,8 @@ ui::Outcome KioskApp::answer(const ui::Ask& ask, bool& shareCheckDue) {
     o.error = enrolWithCode(enrol->staffId, enrol->code);
   } else if (const auto* late = std::get_if<ui::ask::ReadLateDay>(&ask)) {
     model_.lateDay = {late->day, store::registeredOnDay(store_, store_.roster().boundSiteId(), late->day)};
+  } else if (const auto* speech = std::get_if<ui::ask::SaveSpeech>(&ask)) {
+    o.error = saveSpeech(speech->staffId, speech->settings);
   }
   return o;
 }
@@ -205,6 +211,21 @@ bool KioskApp::answerRequests() {
     answered = true;
   }
   return answered;
+}
+
+std::string KioskApp::saveSpeech(const std::string& staffId, const SpeechSettings& settings) {
+  const StaffMember* who = model_.findStaff(staffId);
+  if (!who || (who->role != StaffRole::AssistantManager && who->role != StaffRole::Admin))
+    return "Bara biträdande enhetschef eller administratör kan ändra talet.";
+  try {
+    writeSpeechSettings(store_.settings(), settings);
+    applySpeechSettings(*speech_, settings);
+    platform::logInfo("speech settings changed from the screen by staff " + staffId);
+    return {};
+  } catch (const DagverkError& e) {
+    platform::logError(std::string("saving the speech settings failed: ") + e.english());
+    return e.swedish();
+  }
 }
 
 ui::PinAnswer KioskApp::checkPin(const std::string& staffId, const std::string& pin) {
@@ -456,6 +477,8 @@ void KioskApp::renderFrame(const std::string& screenshotPath) {
   ++frames_;
   // What the frame asked for changes the model and the screen only now, between frames.
   if (answerRequests()) requestsAnswered_ = true;
+  sayPrompts(*speech_, ui_->voice().take()); // hands text to the worker: never waits
+
 }
 
 int KioskApp::settle(const std::string& screenshotPath) {

@@ -3,6 +3,7 @@
 #include "kiosk/PowerWatch.hpp"
 #include "store/KioskStore.hpp"
 #include "ui/KioskUi.hpp"
+#include "platform/Speech.hpp"
 #include "platform/Window.hpp"
 
 #include <filesystem>
@@ -45,6 +46,8 @@ public:
   ImTextureID pictureOf(const Participant& p) override;
   // True while a sync or a share check runs on the worker thread (tests wait on it).
   bool syncWorkerBusy() const { return syncJob_ != nullptr; }
+  // The speech service (tests and the benchmark wait on it and count its renders).
+  platform::Speech& speech() { return *speech_; }
 
 private:
   void refreshModel();
@@ -56,6 +59,7 @@ private:
   // (which may ask again). Returns true if there was anything to answer.
   bool answerRequests();
   ui::Outcome answer(const ui::Ask& ask, bool& shareCheckDue);
+  std::string saveSpeech(const std::string& staffId, const SpeechSettings& settings);
   ui::PinAnswer checkPin(const std::string& staffId, const std::string& pin);
   void refreshStatistics();
   // The queued counts for the sync screen; then, after a model refresh, the share check.
@@ -75,6 +79,7 @@ private:
   const Clock& clock_;
   std::filesystem::path dataDir_;
   std::unique_ptr<platform::Window> window_;
+  std::unique_ptr<platform::Speech> speech_; // after the window: closes its audio before SDL_Quit
   std::unique_ptr<ui::KioskUi> ui_;
   ui::KioskModel model_;
   std::set<std::string> missingPictures_; // participants whose picture failed, logged once

@@ -1,14 +1,16 @@
 #include "store/Correction.hpp"
 
 #include "core/Error.hpp"
+#include "core/SelfUndo.hpp"
 #include "store/KioskStore.hpp"
 
 namespace dagverk::store {
 
 Event correct(KioskStore& store, const cmd::Correct& c) {
   requireValid(validateCorrectionReason(c.reasonCode));
-  // "−1" on the home screen of an open meeting place: whoever tapped "+1" at the door undoes it
-  // there, within a minute, with no staff member signed in. Anything else needs staff.
+  // "−1" on the home screen of an open meeting place and "Det är inte jag" on the welcome: the
+  // person at the screen undoes their own tap, with no staff member signed in
+  // (core/SelfUndo.hpp). Anything else needs staff.
   const bool doorUndo = c.actorStaffId.empty();
   if (!doorUndo) store.roster().activeStaff(c.actorStaffId);
   const std::string siteId = store.roster().boundSiteId();
@@ -21,10 +23,10 @@ Event correct(KioskStore& store, const cmd::Correct& c) {
     if (std::holds_alternative<Corrected>(target->payload))
       throw DagverkError(ErrorCode::BadInput, "En rättelse kan inte rättas i sin tur.",
                          "event " + c.eventId + " is itself a correction");
-    if (doorUndo && (!std::holds_alternative<HeadcountTallied>(target->payload) || target->actorStaffId ||
-                     store.clock().nowUtc() - target->recordedUtc >= kHeadcountUndoMs))
+    if (doorUndo && !mayUndoWithoutStaff(*target, store.clock().nowUtc()))
       throw DagverkError(ErrorCode::BadInput, "Det här kan bara personal rätta.",
-                         "correction without staff of event " + c.eventId + " (only a door tally within a minute)");
+                         "correction without staff of event " + c.eventId +
+                             " (only a door tally within a minute or one's own check-in within seconds)");
     const std::string subject = subjectOf(target->payload);
     if (store.events().isVoided(c.eventId, subject))
       throw DagverkError(ErrorCode::AlreadyCorrected, "Händelsen är redan rättad.",

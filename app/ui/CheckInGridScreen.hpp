@@ -10,6 +10,7 @@ public:
   static constexpr ScreenId kId = ScreenId::CheckInGrid;
   CheckInGridScreen() : Screen(kId, "grid") {}
   Closing closing() const override { return Closing::GridIdle; }
+  Prompt prompt(KioskUi&, const KioskModel&) const override { return {"Tryck på din bild"}; }
 
 protected:
   void drawContent(KioskUi& ui, const KioskModel& model) override;

@@ -13,6 +13,7 @@ public:
   explicit FeedbackMoodScreen(std::shared_ptr<FeedbackFlow> flow)
       : Screen(kId, "feedback-mood"), flow_(std::move(flow)) {}
   Closing closing() const override { return Closing::ParticipantFormIdle; }
+  Prompt prompt(KioskUi&, const KioskModel&) const override { return {"Hur är det?"}; }
   void onEnter(KioskUi& ui) override;
 
 protected:

@@ -13,6 +13,7 @@ public:
   explicit FeedbackMoreScreen(std::shared_ptr<FeedbackFlow> flow)
       : FormScreen(kId, "feedback-more"), flow_(std::move(flow)) {}
   Closing closing() const override { return Closing::ParticipantFormIdle; }
+  Prompt prompt(KioskUi&, const KioskModel&) const override { return {"Vill du berätta mer? Vill du att någon pratar med dig om det?"}; }
 
 protected:
   void drawContent(KioskUi& ui, const KioskModel& model) override;

@@ -13,6 +13,7 @@ public:
   explicit FeedbackTopicScreen(std::shared_ptr<FeedbackFlow> flow)
       : Screen(kId, "feedback-topic"), flow_(std::move(flow)) {}
   Closing closing() const override { return Closing::ParticipantFormIdle; }
+  Prompt prompt(KioskUi&, const KioskModel&) const override { return {"Vad gäller det?"}; }
 
 protected:
   void drawContent(KioskUi& ui, const KioskModel& model) override;

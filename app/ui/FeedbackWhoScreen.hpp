@@ -13,6 +13,7 @@ public:
   explicit FeedbackWhoScreen(std::shared_ptr<FeedbackFlow> flow)
       : Screen(kId, "feedback-who"), flow_(std::move(flow)) {}
   Closing closing() const override { return Closing::ParticipantFormIdle; }
+  Prompt prompt(KioskUi&, const KioskModel&) const override { return {"Tryck på din bild"}; }
 
 protected:
   void drawContent(KioskUi& ui, const KioskModel& model) override;

@@ -1,5 +1,6 @@
 // "Vill du gå hem?" with a big green yes and a big red no. Yes checks out.
 #include "ui/GoingHomeScreen.hpp"
+#include "core/SpokenName.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
 
@@ -35,6 +36,11 @@ void GoingHomeScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   } else if (settled && no) {
     ui.go(ScreenId::Home);
   }
+}
+
+Prompt GoingHomeScreen::prompt(KioskUi& ui, const KioskModel& model) const {
+  const Participant* p = model.find(ui.selectedParticipant());
+  return p ? Prompt{"Vill du gå hem, " + spokenName(*p) + "?"} : Prompt{};
 }
 
 } // namespace dagverk::ui

@@ -9,6 +9,7 @@ public:
   static constexpr ScreenId kId = ScreenId::GoingHomeQuestion;
   GoingHomeScreen() : Screen(kId, "going-home") {}
   Closing closing() const override { return Closing::QuestionIdle; }
+  Prompt prompt(KioskUi& ui, const KioskModel& model) const override;
   bool aboutParticipant() const override { return true; }
 
 protected:

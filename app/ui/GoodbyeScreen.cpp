@@ -1,6 +1,7 @@
 // "Hej då, Anna!" with the picture and the time; home after 4 s or a tap.
 #include "core/LocalTime.hpp"
 #include "ui/GoodbyeScreen.hpp"
+#include "core/SpokenName.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
 
@@ -17,6 +18,11 @@ void GoodbyeScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   drawIcon(ImGui::GetWindowDrawList(), Icon::House, ImVec2(pos.x + win.x / 2, pos.y + y + f * 1.8f), f * 3.0f,
            theme::kPrimary);
   if (tappedAnywhere(ui)) ui.go(ScreenId::Home);
+}
+
+Prompt GoodbyeScreen::prompt(KioskUi& ui, const KioskModel& model) const {
+  const Participant* p = model.find(ui.selectedParticipant());
+  return p ? Prompt{"Hej då, " + spokenName(*p) + "!", Chime::CheckOut} : Prompt{};
 }
 
 } // namespace dagverk::ui

@@ -9,6 +9,7 @@ public:
   static constexpr ScreenId kId = ScreenId::Goodbye;
   GoodbyeScreen() : Screen(kId, "goodbye") {}
   Closing closing() const override { return Closing::AfterShown; }
+  Prompt prompt(KioskUi& ui, const KioskModel& model) const override;
   bool aboutParticipant() const override { return true; }
 
 protected:

@@ -23,6 +23,7 @@
 #include "ui/RollCallScreen.hpp"
 #include "ui/RollCallSummaryScreen.hpp"
 #include "ui/SessionFormScreen.hpp"
+#include "ui/SpeechSettingsScreen.hpp"
 #include "ui/StaffDashboardScreen.hpp"
 #include "ui/StaffPickerScreen.hpp"
 #include "ui/StatisticsScreen.hpp"
@@ -97,6 +98,7 @@ KioskUi::KioskUi(const Clock& clock, Pictures& pictures) : clock_(clock), pictur
   add<SyncScreen>();
   add<HeadcountScreen>();
   add<LateRegistrationScreen>();
+  add<SpeechSettingsScreen>();
 }
 
 KioskUi::~KioskUi() = default;
@@ -109,6 +111,7 @@ void KioskUi::go(ScreenId next, std::string participantId) {
   tiles_.clear();
   buttons_.clear();
   current().onEnter(*this);
+  voice_.screenOpened();
 }
 
 void KioskUi::askForPin() { go(ScreenId::StaffPicker); }
@@ -140,6 +143,8 @@ void KioskUi::noteInput() { lastInputAt_ = clock_.nowUtc(); }
 void KioskUi::showError(const std::string& swedish) {
   error_ = swedish;
   errorAt_ = clock_.nowUtc();
+  // Read out on a participant screen (one that speaks), not on staff screens or the roll call.
+  if (!inStaffMode() && !voice_.current().empty()) voice_.sayError(swedish);
 }
 
 HitTarget KioskUi::hitTarget(ImVec2 min, ImVec2 max) const {
@@ -197,6 +202,13 @@ void KioskUi::enrol(const std::string& staffId, const std::string& code, std::fu
                        }});
 }
 
+void KioskUi::saveSpeech(const std::string& staffId, const SpeechSettings& settings,
+                         std::function<void(const std::string&)> then) {
+  requests_.push_back({ask::SaveSpeech{staffId, settings}, [then = std::move(then)](const Outcome& o) {
+                         if (then) then(o.error);
+                       }});
+}
+
 std::vector<Request> KioskUi::takeRequests() { return std::exchange(requests_, {}); }
 
 // --- the frame ---------------------------------------------------------------------------------
@@ -206,7 +218,7 @@ UtcMs KioskUi::nextChangeAt() const {
   UtcMs next = (now / 60000 + 1) * 60000; // the clock's next minute
   switch (screens_.at(current_)->closing()) {
   case Closing::Never: break;
-  case Closing::AfterShown: next = std::min(next, enteredAt_ + timeouts_.confirmation); break;
+  case Closing::AfterShown: next = std::min(next, enteredAt_ + screens_.at(current_)->shownForMs(timeouts_)); break;
   case Closing::QuestionIdle: next = std::min(next, lastInputAt_ + timeouts_.question); break;
   case Closing::GridIdle: next = std::min(next, lastInputAt_ + timeouts_.grid); break;
   case Closing::SignInIdle: next = std::min(next, now + 1000); break; // lock-out countdown
@@ -221,7 +233,7 @@ UtcMs KioskUi::nextChangeAt() const {
 
 void KioskUi::closeIdleScreens(const KioskModel& model, UtcMs now) {
   auto closing = [this] { return current().closing(); };
-  if (closing() == Closing::AfterShown && now >= enteredAt_ + timeouts_.confirmation) go(ScreenId::Home);
+  if (closing() == Closing::AfterShown && now >= enteredAt_ + current().shownForMs(timeouts_)) go(ScreenId::Home);
   if (closing() == Closing::QuestionIdle && now >= lastInputAt_ + timeouts_.question) go(ScreenId::Home);
   if (closing() == Closing::GridIdle && now >= lastInputAt_ + timeouts_.grid) go(ScreenId::Home);
   staffIdleSeconds_ = model.staffIdleSeconds;
@@ -249,6 +261,7 @@ void KioskUi::frame(const KioskModel& model) {
   buttons_.clear();
   ImGui::PushFont(fonts_.body);
   current().draw(*this, model);
+  voice_.afterFrame(*this, model);
   ImGui::PopFont();
 }
 

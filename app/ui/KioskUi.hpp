@@ -13,7 +13,9 @@
 #include "core/Presence.hpp"
 #include "core/Roster.hpp"
 #include "core/SiteStatistics.hpp"
+#include "core/SpeechSettings.hpp"
 #include "core/Staff.hpp"
+#include "ui/Prompt.hpp"
 
 #include <imgui.h>
 
@@ -72,10 +74,15 @@ struct RefreshStatistics {};
 struct ReadLateDay {
   LocalDate day;
 };
+// Stores the speech settings (assistant managers and admins) and applies them at once.
+struct SaveSpeech {
+  std::string staffId;
+  SpeechSettings settings;
+};
 } // namespace ask
 
 using Ask = std::variant<Command, ask::CheckPin, ask::RefreshSyncStatus, ask::StartSync, ask::RefreshStatistics,
-                         ask::Enrol, ask::ReadLateDay>;
+                         ask::Enrol, ask::ReadLateDay, ask::SaveSpeech>;
 
 // How a request went: `error` is empty when it was done, else the Swedish message.
 struct Outcome {
@@ -160,6 +167,12 @@ struct KioskModel {
     std::optional<LocalDate> day;
     std::set<std::string> registered;
   } lateDay;
+  // Speech: the settings, and whether speech is on but cannot be heard (no espeak-ng, no audio
+  // device): the staff dashboard then says "Talet fungerar inte".
+  struct SpeechView {
+    SpeechSettings settings;
+    bool problem = false;
+  } speech;
   bool surveyOpenToday() const { return surveyWindow && surveyWindow->contains(today); }
 
   const Participant* find(const std::string& id) const;
@@ -183,6 +196,7 @@ enum class ScreenId {
   Headcount,                                              // staff: "Besökare", visitors counted
   Enrol,                                                  // staff: "Koppla till central" (admins)
   LateRegistration,                                       // staff: "Efterregistrera", a past day from paper
+  SpeechSettings,                                         // staff: "Tal" (assistant managers, admins)
 };
 
 struct Fonts {
@@ -245,6 +259,8 @@ public:
   UtcMs enteredAt() const { return enteredAt_; }
   const Clock& clock() const { return clock_; }
   Pictures& pictures() { return pictures_; }
+  // What the screens say aloud; the kiosk takes it after each frame.
+  PromptVoice& voice() { return voice_; }
 
   // Staff mode.
   void askForPin();                             // opens the staff picker
@@ -268,6 +284,9 @@ public:
   void readLateDay(LocalDate day);
   // A refusal is passed to `then` (empty: enrolled).
   void enrol(const std::string& staffId, const std::string& code, std::function<void(const std::string&)> then);
+  // A refusal is passed to `then` (empty: saved).
+  void saveSpeech(const std::string& staffId, const SpeechSettings& settings,
+                  std::function<void(const std::string&)> then);
   bool hasRequests() const { return !requests_.empty(); }
   // The requests made since the last call, oldest first (for the kiosk to answer).
   std::vector<Request> takeRequests();
@@ -292,6 +311,7 @@ private:
   std::string staffId_;
   int staffIdleSeconds_ = 90;
   std::vector<Request> requests_;
+  PromptVoice voice_;
 };
 
 } // namespace dagverk::ui

@@ -17,6 +17,8 @@ void Screen::onEnter(KioskUi&) {}
 
 void Screen::onLeave(KioskUi&) {}
 
+Prompt Screen::prompt(KioskUi&, const KioskModel&) const { return {}; }
+
 void FormScreen::onEnter(KioskUi&) {
   message_.clear();
   editing_ = TextEditing{};

@@ -43,6 +43,8 @@ public:
   // Only while a staff member is signed in; without one the kiosk goes home.
   virtual bool needsStaff() const { return false; }
   virtual Closing closing() const { return needsStaff() ? Closing::StaffIdle : Closing::Never; }
+  // How long a confirmation (Closing::AfterShown) stays before the kiosk goes home.
+  virtual std::int64_t shownForMs(const ScreenTimeouts& t) const { return t.confirmation; }
   // About the selected participant: if they leave the roster the screen closes.
   virtual bool aboutParticipant() const { return false; }
   // From when a sign-in screen counts as left alone.
@@ -52,6 +54,9 @@ public:
   // Called each time the kiosk goes to this screen, and as it leaves it for another.
   virtual void onEnter(KioskUi& ui);
   virtual void onLeave(KioskUi& ui);
+  // What a participant screen says aloud as it opens, and again from its speaker button
+  // (none: no speech and no button).
+  virtual Prompt prompt(KioskUi& ui, const KioskModel& model) const;
 
 protected:
   virtual void drawContent(KioskUi& ui, const KioskModel& model) = 0;

@@ -135,6 +135,14 @@ void StaffDashboardScreen::drawContent(KioskUi& ui, const KioskModel& model) {
       ImGui::SameLine();
     if (actionButton(ui, "open-late", "Efterregistrera", theme::kPrimary)) ui.go(ScreenId::LateRegistration);
   }
+  // Speech on/off, volume and rate: assistant managers and admins. On this row if it fits.
+  if (maySync(model, me)) {
+    const float speechW = ImGui::CalcTextSize("Tal").x + f * 1.6f;
+    if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x + speechW <
+        win.x - f * 0.8f)
+      ImGui::SameLine();
+    if (actionButton(ui, "open-speech", "Tal", theme::kPrimary)) ui.go(ScreenId::SpeechSettings);
+  }
   // Connecting the kiosk to central with a one-time code: admins only.
   if (mayEnrol(model, me)) {
     const float enrolW = ImGui::CalcTextSize("Koppla till central").x + f * 1.6f;
@@ -169,7 +177,8 @@ void StaffDashboardScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   // What a stolen tablet would give away, and a roster that may still hold dismissed staff.
   const std::pair<const char*, const char*> warnings[] = {
       {"warning-unencrypted-disk", model.dataDiskEncrypted ? nullptr : kUnencryptedDiskSv},
-      {"warning-old-roster", rosterIsOld(model, ui.clock().nowUtc()) ? kOldRosterSv : nullptr}};
+      {"warning-old-roster", rosterIsOld(model, ui.clock().nowUtc()) ? kOldRosterSv : nullptr},
+      {"warning-speech", model.speech.problem ? "Talet fungerar inte" : nullptr}};
   for (const auto& [name, text] : warnings) {
     if (!text) continue;
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);

@@ -55,4 +55,9 @@ void SurveyQuestionScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   }
 }
 
+Prompt SurveyQuestionScreen::prompt(KioskUi&, const KioskModel&) const {
+  const auto& questions = surveyQuestions();
+  return {questions[std::min(flow_->answers.size(), questions.size() - 1)].label};
+}
+
 } // namespace dagverk::ui

@@ -13,6 +13,7 @@ public:
   explicit SurveyQuestionScreen(std::shared_ptr<SurveyFlow> flow)
       : Screen(kId, "survey-question"), flow_(std::move(flow)) {}
   Closing closing() const override { return Closing::ParticipantFormIdle; }
+  Prompt prompt(KioskUi& ui, const KioskModel& model) const override;
 
 protected:
   void drawContent(KioskUi& ui, const KioskModel& model) override;

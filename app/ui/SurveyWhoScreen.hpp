@@ -13,6 +13,7 @@ public:
   explicit SurveyWhoScreen(std::shared_ptr<SurveyFlow> flow)
       : Screen(kId, "survey-who"), flow_(std::move(flow)) {}
   Closing closing() const override { return Closing::ParticipantFormIdle; }
+  Prompt prompt(KioskUi&, const KioskModel&) const override { return {"Vem är du?"}; }
   void onEnter(KioskUi& ui) override;
 
 protected:

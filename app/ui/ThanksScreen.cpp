@@ -1,5 +1,6 @@
 // "Tack!" after "Tyck till" or the survey; home after 4 s or a tap.
 #include "ui/ThanksScreen.hpp"
+#include "core/SpokenName.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
 
@@ -15,6 +16,11 @@ void ThanksScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   centredText(p ? "Någon kommer att prata med dig." : "Det du tycker är viktigt.", ui.fonts().large,
               theme::kMutedText);
   if (tappedAnywhere(ui)) ui.go(ScreenId::Home);
+}
+
+Prompt ThanksScreen::prompt(KioskUi& ui, const KioskModel& model) const {
+  const Participant* p = model.find(ui.selectedParticipant());
+  return {p ? "Tack, " + spokenName(*p) + "! Någon kommer att prata med dig." : "Tack! Det du tycker är viktigt."};
 }
 
 } // namespace dagverk::ui

@@ -9,6 +9,7 @@ public:
   static constexpr ScreenId kId = ScreenId::Thanks;
   ThanksScreen() : Screen(kId, "thanks") {}
   Closing closing() const override { return Closing::AfterShown; }
+  Prompt prompt(KioskUi& ui, const KioskModel& model) const override;
 
 protected:
   void drawContent(KioskUi& ui, const KioskModel& model) override;

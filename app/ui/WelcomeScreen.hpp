@@ -1,5 +1,6 @@
 #pragma once
-// "Välkommen, Anna!" after a check-in.
+// "Välkommen, Anna!" after a check-in, with "Det är inte jag" for whoever tapped the wrong picture.
+#include "core/SelfUndo.hpp"
 #include "ui/Screen.hpp"
 
 namespace dagverk::ui {
@@ -9,6 +10,9 @@ public:
   static constexpr ScreenId kId = ScreenId::Welcome;
   WelcomeScreen() : Screen(kId, "welcome") {}
   Closing closing() const override { return Closing::AfterShown; }
+  // Open as long as "Det är inte jag" is offered.
+  std::int64_t shownForMs(const ScreenTimeouts&) const override { return kNotMeShownMs; }
+  Prompt prompt(KioskUi& ui, const KioskModel& model) const override;
   bool aboutParticipant() const override { return true; }
 
 protected:

@@ -32,6 +32,8 @@ fs::path KioskDriver::screenshotDir() {
 KioskDriver::KioskDriver(const std::string& name, UtcMs start, int width, int height, const std::string& site)
     : clock_(start), width_(width), height_(height), prefix_(name) {
   ::setenv("SDL_VIDEODRIVER", "offscreen", 1);
+  // Silent unless a test chose a driver (the speech tests choose "disk"): no test plays sound.
+  ::setenv("SDL_AUDIODRIVER", "dummy", 0);
   dir_ = fs::temp_directory_path() / ("dagverk-ui-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir_);
   store_ = store::KioskStore::createWithRoster(dir_, clock_, store::demoRoster(), site);

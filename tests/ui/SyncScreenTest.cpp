@@ -106,10 +106,10 @@ TEST_CASE("An assistant manager syncs from the Synkronisera screen and sees the 
   k.store().settings().setValue(store::kSettingSharePath, share.root.string());
   k.tapButton("enter-grid");
   k.tapTile("P0001");
-  k.advance(5000);
+  k.advance(10'100);
   k.tapButton("enter-grid");
   k.tapTile("P0003");
-  k.advance(5000);
+  k.advance(10'100);
   k.settle("sync-00-home-never-synced");
   CHECK(k.screens().buttonRect("sync-note").has_value());
 
@@ -264,7 +264,7 @@ TEST_CASE("The kiosk's clock moves on while a sync runs on the worker thread", "
   k.store().settings().setValue(store::kSettingSharePath, share.root.string());
   k.tapButton("enter-grid");
   k.tapTile("P0001");
-  k.advance(5000);
+  k.advance(10'100);
   k.signInAsStaff(kAssistantManager, KioskDriver::demoPin(kAssistantManager));
   k.tapButton("open-sync");
   waitForWorker(k);
