@@ -2,6 +2,7 @@
 // Wires the platform window, the screens and the store: the kiosk's frame loop.
 #include "store/KioskStore.hpp"
 #include "ui/KioskUi.hpp"
+#include "platform/PictogramTextures.hpp"
 #include "platform/Window.hpp"
 
 #include <filesystem>
@@ -41,6 +42,7 @@ public:
   void readEnrolment();
   // ui::Pictures
   ImTextureID pictureOf(const Participant& p) override;
+  ImTextureID pictogram(const std::string& key, float pixels) override;
   // True while a sync or a share check runs on the worker thread (tests wait on it).
   bool syncWorkerBusy() const { return syncJob_ != nullptr; }
 
@@ -55,6 +57,8 @@ private:
   bool answerRequests();
   ui::Outcome answer(const ui::Ask& ask, bool& shareCheckDue);
   ui::PinAnswer checkPin(const std::string& staffId, const std::string& pin);
+  // Staff's symbol or pictogram choice, saved on this kiosk; "" or the Swedish refusal.
+  std::string choosePictogram(const ui::ask::ChoosePictogram& choice);
   void refreshStatistics();
   // The queued counts for the sync screen; then, after a model refresh, the share check.
   void readSyncStatus();
@@ -76,6 +80,7 @@ private:
   std::unique_ptr<ui::KioskUi> ui_;
   ui::KioskModel model_;
   std::set<std::string> missingPictures_; // participants whose picture failed, logged once
+  std::unique_ptr<platform::PictogramTextures> pictograms_;
   int frames_ = 0;
   static constexpr int kSettleFrames = 3; // frames drawn after a change, so ImGui settles
   int framesOwed_ = kSettleFrames;        // frames still to draw

@@ -18,6 +18,7 @@
 #include "ui/GoodbyeScreen.hpp"
 #include "ui/HeadcountScreen.hpp"
 #include "ui/HomeScreen.hpp"
+#include "ui/PictogramChoiceScreen.hpp"
 #include "ui/PinScreen.hpp"
 #include "ui/RollCallScreen.hpp"
 #include "ui/RollCallSummaryScreen.hpp"
@@ -95,6 +96,7 @@ KioskUi::KioskUi(const Clock& clock, Pictures& pictures) : clock_(clock), pictur
   add<StatisticsScreen>();
   add<SyncScreen>();
   add<HeadcountScreen>();
+  add<PictogramChoiceScreen>();
 }
 
 KioskUi::~KioskUi() = default;
@@ -106,6 +108,7 @@ void KioskUi::go(ScreenId next, std::string participantId) {
   enteredAt_ = lastInputAt_ = clock_.nowUtc();
   tiles_.clear();
   buttons_.clear();
+  pictograms_.clear();
   current().onEnter(*this);
 }
 
@@ -194,6 +197,12 @@ void KioskUi::enrol(const std::string& staffId, const std::string& code, std::fu
                        }});
 }
 
+void KioskUi::choosePictogram(ask::ChoosePictogram choice, std::function<void(const std::string&)> then) {
+  requests_.push_back({std::move(choice), [then = std::move(then)](const Outcome& o) {
+                         if (then) then(o.error);
+                       }});
+}
+
 std::vector<Request> KioskUi::takeRequests() { return std::exchange(requests_, {}); }
 
 // --- the frame ---------------------------------------------------------------------------------
@@ -244,6 +253,7 @@ void KioskUi::frame(const KioskModel& model) {
   closeIdleScreens(model, now);
   tiles_.clear(); // only what this frame draws is tappable
   buttons_.clear();
+  pictograms_.clear();
   ImGui::PushFont(fonts_.body);
   current().draw(*this, model);
   ImGui::PopFont();

@@ -2,6 +2,7 @@
 // has gone home; check in or out on someone's behalf, note an absence, correct a mistake.
 #include "core/LocalTime.hpp"
 #include "ui/StaffDashboardScreen.hpp"
+#include "ui/PictogramChoiceScreen.hpp"
 
 #include "ui/AbsenceScreen.hpp"
 #include "ui/CorrectionScreen.hpp"
@@ -125,6 +126,14 @@ void StaffDashboardScreen::drawContent(KioskUi& ui, const KioskModel& model) {
         win.x - f * 0.8f)
       ImGui::SameLine();
     if (actionButton(ui, "open-headcount", "Besökare", theme::kPrimary)) ui.go(ScreenId::Headcount);
+  }
+  // Personal symbols and activity pictograms: assistant managers and admins.
+  if (mayChoosePictures(model, me)) {
+    const float picturesW = ImGui::CalcTextSize("Bilder").x + f * 1.6f;
+    if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x + picturesW <
+        win.x - f * 0.8f)
+      ImGui::SameLine();
+    if (actionButton(ui, "open-pictures", "Bilder", theme::kPrimary)) ui.go(ScreenId::PictogramChoice);
   }
   // Connecting the kiosk to central with a one-time code: admins only.
   if (mayEnrol(model, me)) {
