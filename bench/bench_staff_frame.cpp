@@ -31,6 +31,7 @@ std::int64_t threadCpuNs() {
 class NoPictures final : public ui::Pictures {
 public:
   ImTextureID pictureOf(const Participant&) override { return nullptr; }
+  ImTextureID pictogram(const std::string&, float) override { return nullptr; }
 };
 
 const char* kNames[] = {"Anna", "Bo", "Cecilia", "David", "Ebba", "Filip", "Göran", "Hanna", "Ida", "Johan",

@@ -28,8 +28,9 @@ foreach(pkg dagverk dagverk-central)
   install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/${pkg} COMPONENT ${comp})
 endforeach()
 
-# The kiosk. Its pictures are drawn in code and the demo unit is compiled in: the only files it
-# reads besides its data directory are DejaVu Sans (fonts-dejavu-core) and the tz database.
+# The kiosk. Its shapes are drawn in code, the pictogram table and the demo unit are compiled
+# in: the only files it reads besides its data directory are DejaVu Sans (fonts-dejavu-core),
+# Noto Color Emoji for the pictograms (fonts-noto-color-emoji) and the tz database.
 install(TARGETS dagverk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT kiosk)
 install(FILES ${CMAKE_CURRENT_LIST_DIR}/dagverk.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications
   COMPONENT kiosk)
@@ -58,7 +59,7 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://invalid.example/dagverk")
 
 set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME "dagverk")
 set(CPACK_DEBIAN_KIOSK_FILE_NAME "dagverk_${PROJECT_VERSION}_amd64.deb")
-set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "adduser, fonts-dejavu-core, tzdata")
+set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "adduser, fonts-dejavu-core, fonts-noto-color-emoji, tzdata")
 # Under cage the kiosk draws with OpenGL ES through Mesa (loaded by SDL at run time, so no
 # linker sees it); Debian's cage 0.1.4 does not start without Xwayland. espeak-ng reads the
 # prompts aloud (run as a separate program); without it the kiosk works silently and the staff

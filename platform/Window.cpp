@@ -199,4 +199,21 @@ void* Window::pictureTexture(const std::string& path) {
   return tex;
 }
 
+void* Window::imageTexture(const std::string& name, const RgbaImage& image) {
+  // Photos and images share one cache and one clean-up; a prefix keeps their names apart.
+  SDL_Texture*& slot = pictures_["image:" + name];
+  if (slot || image.rgba.empty()) return slot;
+  slot = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, image.width, image.height);
+  if (slot) {
+    SDL_UpdateTexture(slot, nullptr, image.rgba.data(), image.width * 4);
+    SDL_SetTextureBlendMode(slot, SDL_BLENDMODE_BLEND);
+  }
+  return slot;
+}
+
+void* Window::cachedImageTexture(const std::string& name) const {
+  auto it = pictures_.find("image:" + name);
+  return it == pictures_.end() ? nullptr : it->second;
+}
+
 } // namespace dagverk::platform

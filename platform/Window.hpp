@@ -1,5 +1,6 @@
 #pragma once
 // The SDL window and renderer with Dear ImGui on top, and the idle-aware frame loop.
+#include "platform/EmojiFont.hpp"
 #include "platform/PointerInput.hpp"
 
 #include <SDL.h>
@@ -44,6 +45,10 @@ public:
   // A picture file (PNG/JPEG) as a texture for ImGui, loaded once and kept until the window
   // closes; nullptr if it cannot be read (then the caller draws initials).
   void* pictureTexture(const std::string& path);
+  // An RGBA image (e.g. a pictogram) as a texture kept under `name` until the window closes:
+  // made from `image` the first time a name is asked for; nullptr for an empty image.
+  void* imageTexture(const std::string& name, const RgbaImage& image);
+  void* cachedImageTexture(const std::string& name) const; // nullptr until made
 
 private:
   bool handle(const SDL_Event& e);

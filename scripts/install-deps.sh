@@ -11,6 +11,8 @@ PACKAGES=(
   libsdl2-dev libimgui-dev libstb-dev libfreetype-dev
   libsqlite3-dev libcereal-dev libsodium-dev
   fonts-dejavu-core
+  # the kiosk's pictograms (colour emoji, read through FreeType)
+  fonts-noto-color-emoji
   # the time-zone rules (Europe/Stockholm), read through the C library at start
   tzdata
   # central reports

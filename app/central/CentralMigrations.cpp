@@ -129,9 +129,18 @@ INSERT INTO roster_spell(participant_id, site_id, weekdays, valid_from, valid_to
   FROM roster_participant p WHERE p.active = 0 ORDER BY p.rowid;
 )SQL";
 
+// 4: pictures instead of text. The roster's personal symbol, its colour and the spoken name of
+// each participant, and each activity's pictogram, as the published CSV set them (empty: none).
+constexpr const char* kMigration4 = R"SQL(
+ALTER TABLE roster_participant ADD COLUMN symbol TEXT;
+ALTER TABLE roster_participant ADD COLUMN symbol_colour TEXT;
+ALTER TABLE roster_participant ADD COLUMN spoken_name TEXT;
+ALTER TABLE roster_activity ADD COLUMN pictogram TEXT;
+)SQL";
+
 // Append new migrations at the end; never edit one that has shipped.
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> all = {kMigration1, migration2(), kMigration3};
+  static const std::vector<std::string> all = {kMigration1, migration2(), kMigration3, kMigration4};
   return all;
 }
 

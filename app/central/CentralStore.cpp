@@ -458,13 +458,15 @@ void CentralStore::storeRoster(const RosterFiles& roster, std::int64_t version, 
   Statement site(*db_, "INSERT INTO roster_site(id, name, places, opens_minute, closes_minute) VALUES (?1,?2,?3,?4,?5)");
   for (const auto& x : roster.sites)
     site.bind(1, x.id).bind(2, x.name).bind(3, x.places).bind(4, x.opensMinute).bind(5, x.closesMinute).run();
-  Statement part(*db_, "INSERT INTO roster_participant(id, site_id, first_name, initial, weekdays, active) "
-                       "VALUES (?1,?2,?3,?4,?5,?6)");
+  Statement part(*db_, "INSERT INTO roster_participant(id, site_id, first_name, initial, weekdays, active, symbol, "
+                       "symbol_colour, spoken_name) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)");
   for (const auto& x : roster.participants)
     part.bind(1, x.id).bind(2, x.siteId).bind(3, x.firstName).bind(4, x.initial)
-        .bind(5, formatWeekdays(x.expectedWeekdays)).bind(6, x.active ? 1 : 0).run();
-  Statement act(*db_, "INSERT INTO roster_activity(id, site_id, name, category) VALUES (?1,?2,?3,?4)");
-  for (const auto& x : roster.activities) act.bind(1, x.id).bind(2, x.siteId).bind(3, x.name).bind(4, x.category).run();
+        .bind(5, formatWeekdays(x.expectedWeekdays)).bind(6, x.active ? 1 : 0).bind(7, x.symbol)
+        .bind(8, x.symbolColour).bind(9, x.spokenName).run();
+  Statement act(*db_, "INSERT INTO roster_activity(id, site_id, name, category, pictogram) VALUES (?1,?2,?3,?4,?5)");
+  for (const auto& x : roster.activities)
+    act.bind(1, x.id).bind(2, x.siteId).bind(3, x.name).bind(4, x.category).bind(5, x.pictogram).run();
   Statement staff(*db_, "INSERT INTO roster_staff(id, site_ids, first_name, initial, role, active) "
                         "VALUES (?1,?2,?3,?4,?5,?6)");
   for (const auto& x : roster.staff)

@@ -23,6 +23,12 @@ struct Participant {
   std::array<bool, 7> expectedWeekdays{}; // index 0 = Monday
   std::optional<std::string> photoFile;   // only with consent; relative to the data directory
   bool active = true;
+  // For someone without a photo: a pictogram key (core/Pictograms.hpp, group symbol) and the
+  // palette colour its tile is drawn on, by name. Both from central's CSV or chosen on the kiosk.
+  std::optional<std::string> symbol = std::nullopt;
+  std::optional<std::string> symbolColour = std::nullopt;
+  // "uttal": how speech should say the first name when the spelling misleads it. Never shown.
+  std::optional<std::string> spokenName = std::nullopt;
 
   std::string displayName() const { return firstName + " " + initial + "."; }
   // "AN" style initials for the coloured tile when there is no photo.
@@ -34,6 +40,9 @@ struct Activity {
   std::string siteId;
   std::string name;
   std::string category;
+  // The pictogram key staff chose (core/Pictograms.hpp); none: the category's pictogram.
+  // (A default, so the catalogue's four-field initialisers elsewhere stay complete.)
+  std::optional<std::string> pictogram = std::nullopt;
 };
 
 // Parses "12345" (ISO weekday digits) into a weekday mask; nullopt if malformed.

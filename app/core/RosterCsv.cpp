@@ -4,6 +4,7 @@
 #include "core/Error.hpp"
 #include "core/Ids.hpp"
 #include "core/LocalTime.hpp"
+#include "core/Pictograms.hpp"
 #include "core/SwedishText.hpp"
 
 #include <algorithm>
@@ -38,6 +39,12 @@ struct Cell {
                               std::to_string(table.column(column, file) + 1);
     throw DagverkError(ErrorCode::BadInput, "Fel i " + where + ": " + sv, where + ": " + en);
   }
+  // A column older files do not have: "" when the header lacks it.
+  std::string optional(const std::string& column) const {
+    const auto& h = table.header;
+    if (std::find(h.begin(), h.end(), column) == h.end()) return {};
+    return get(column);
+  }
   const std::string& required(const std::string& column) const {
     const std::string& v = get(column);
     if (v.empty()) fail(column, "empty value in column '" + column + "'", "värde saknas i kolumnen \"" + column + "\"");
@@ -57,6 +64,30 @@ struct Cell {
     return m;
   }
 };
+
+// The optional personal symbol (a pictogram key), its colour and the spoken name.
+void readSymbolColumns(const Cell& c, Participant& p) {
+  if (std::string key = c.optional("symbol"); !key.empty()) {
+    if (!isPersonalSymbol(key))
+      c.fail("symbol", "unknown symbol key (see assets/pictograms.tsv, group symbol)",
+             "okänd symbol \"" + key + "\" (se listan i assets/pictograms.tsv)");
+    p.symbol = std::move(key);
+  }
+  if (std::string colour = c.optional("farg"); !colour.empty()) {
+    if (!findSymbolColour(colour)) {
+      std::string names;
+      for (const auto& k : symbolColours()) names += (names.empty() ? "" : ", ") + std::string(k.name);
+      c.fail("farg", "colour is not one of the palette's names", "färgen ska vara en av: " + names);
+    }
+    p.symbolColour = std::move(colour);
+  }
+  if (std::string spoken = c.optional("uttal"); !spoken.empty()) {
+    if (!isValidSpokenName(spoken))
+      c.fail("uttal", "spoken name must be 1-60 letters, spaces and hyphens",
+             "uttal ska vara 1–60 bokstäver, mellanslag och bindestreck");
+    p.spokenName = std::move(spoken);
+  }
+}
 
 void checkUnique(std::set<std::string>& seen, const Cell& c, const std::string& column) {
   if (!seen.insert(c.get(column)).second)
@@ -109,6 +140,7 @@ RosterFiles parseRosterCsv(std::string_view sitesCsv, std::string_view participa
                    std::to_string(kMaxPhotoFileNameBytes) + " tecken)");
       p.photoFile = photo;
     }
+    readSymbolColumns(c, p);
     out.participants.push_back(std::move(p));
   }
 
@@ -123,6 +155,12 @@ RosterFiles parseRosterCsv(std::string_view sitesCsv, std::string_view participa
     if (!siteIds.count(a.siteId)) c.fail("site_id", "unknown site id", "okänd verksamhet");
     a.name = c.required("name");
     a.category = c.required("category");
+    if (std::string key = c.optional("pictogram"); !key.empty()) {
+      if (!isActivityPictogram(key))
+        c.fail("pictogram", "unknown activity pictogram key (see assets/pictograms.tsv, groups kategori and symbol)",
+               "okänd bild \"" + key + "\" (se listan i assets/pictograms.tsv)");
+      a.pictogram = std::move(key);
+    }
     out.activities.push_back(std::move(a));
   }
   return out;

@@ -2,6 +2,7 @@
 
 #include "core/Error.hpp"
 #include "core/Ids.hpp"
+#include "core/Pictograms.hpp"
 #include "store/CountingRows.hpp"
 #include "store/Database.hpp"
 #include "store/LateRegistration.hpp"
@@ -190,6 +191,8 @@ ui::Outcome KioskApp::answer(const ui::Ask& ask, bool& shareCheckDue) {
     model_.lateDay = {late->day, store::registeredOnDay(store_, store_.roster().boundSiteId(), late->day)};
   } else if (const auto* speech = std::get_if<ui::ask::SaveSpeech>(&ask)) {
     o.error = saveSpeech(speech->staffId, speech->settings);
+  } else if (const auto* choice = std::get_if<ui::ask::ChoosePictogram>(&ask)) {
+    o.error = choosePictogram(*choice);
   }
   return o;
 }
@@ -281,6 +284,30 @@ ImTextureID KioskApp::pictureOf(const Participant& p) {
   if (!tex && missingPictures_.insert(p.id).second)
     platform::logError("picture for participant " + p.id + " could not be loaded; showing initials");
   return static_cast<ImTextureID>(tex);
+}
+
+std::string KioskApp::choosePictogram(const ui::ask::ChoosePictogram& c) {
+  try {
+    const StaffMember who = store_.roster().staffHere(c.staffId);
+    if (who.role != StaffRole::AssistantManager && who.role != StaffRole::Admin)
+      return "Bara biträdande enhetschef och administratör kan välja bilder.";
+    store::Transaction tx(store_.database());
+    if (c.activity) store_.roster().chooseActivityPictogram(c.subjectId, c.pictogram);
+    else store_.roster().chooseParticipantSymbol(c.subjectId, c.pictogram, c.colour);
+    tx.commit();
+    store_.roster().forgetCache();
+    return {};
+  } catch (const DagverkError& e) {
+    platform::logError(std::string("choosing a pictogram failed: ") + e.english());
+    return e.swedish();
+  }
+}
+
+ImTextureID KioskApp::pictogram(const std::string& key, float pixels) {
+  const Pictogram* p = findPictogram(key);
+  if (!p) return nullptr;
+  if (!pictograms_) pictograms_ = std::make_unique<platform::PictogramTextures>(*window_, platform::emojiFontPath());
+  return static_cast<ImTextureID>(pictograms_->texture(p->codePoint, pixels));
 }
 
 void KioskApp::noticeOtherWriters() {

@@ -4,6 +4,7 @@
 #include "store/KioskStore.hpp"
 #include "ui/KioskUi.hpp"
 #include "platform/Speech.hpp"
+#include "platform/PictogramTextures.hpp"
 #include "platform/Window.hpp"
 
 #include <filesystem>
@@ -44,6 +45,7 @@ public:
   void readEnrolment();
   // ui::Pictures
   ImTextureID pictureOf(const Participant& p) override;
+  ImTextureID pictogram(const std::string& key, float pixels) override;
   // True while a sync or a share check runs on the worker thread (tests wait on it).
   bool syncWorkerBusy() const { return syncJob_ != nullptr; }
   // The speech service (tests and the benchmark wait on it and count its renders).
@@ -61,6 +63,8 @@ private:
   ui::Outcome answer(const ui::Ask& ask, bool& shareCheckDue);
   std::string saveSpeech(const std::string& staffId, const SpeechSettings& settings);
   ui::PinAnswer checkPin(const std::string& staffId, const std::string& pin);
+  // Staff's symbol or pictogram choice, saved on this kiosk; "" or the Swedish refusal.
+  std::string choosePictogram(const ui::ask::ChoosePictogram& choice);
   void refreshStatistics();
   // The queued counts for the sync screen; then, after a model refresh, the share check.
   void readSyncStatus();
@@ -83,6 +87,7 @@ private:
   std::unique_ptr<ui::KioskUi> ui_;
   ui::KioskModel model_;
   std::set<std::string> missingPictures_; // participants whose picture failed, logged once
+  std::unique_ptr<platform::PictogramTextures> pictograms_;
   int frames_ = 0;
   static constexpr int kSettleFrames = 3; // frames drawn after a change, so ImGui settles
   int framesOwed_ = kSettleFrames;        // frames still to draw

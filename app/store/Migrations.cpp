@@ -118,6 +118,22 @@ CREATE TABLE IF NOT EXISTS staff_pin_lockout (
   failures INTEGER NOT NULL, level INTEGER NOT NULL, locked_until_utc INTEGER NOT NULL) WITHOUT ROWID;
 DROP TABLE IF EXISTS pin_lockout;
 )SQL",
+    // 8: pictures instead of text. A participant's personal symbol, its colour and the spoken
+    // form of the name, and an activity's pictogram, as central's CSV sets them (a bundle
+    // replaces them). What staff choose on the kiosk is kept apart in local_pictogram, which no
+    // bundle touches; central's value, when its CSV sets one, wins over it.
+    R"SQL(
+ALTER TABLE participant ADD COLUMN symbol TEXT;
+ALTER TABLE participant ADD COLUMN symbol_colour TEXT;
+ALTER TABLE participant ADD COLUMN spoken_name TEXT;
+ALTER TABLE activity ADD COLUMN pictogram TEXT;
+CREATE TABLE local_pictogram (
+  kind TEXT NOT NULL CHECK (kind IN ('participant', 'activity')),
+  subject_id TEXT NOT NULL,
+  pictogram TEXT NOT NULL,
+  colour TEXT,
+  PRIMARY KEY (kind, subject_id)) WITHOUT ROWID;
+)SQL",
 };
 } // namespace
 

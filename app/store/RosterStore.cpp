@@ -1,6 +1,7 @@
 #include "store/RosterStore.hpp"
 
 #include "core/Error.hpp"
+#include "core/Pictograms.hpp"
 #include "core/SwedishText.hpp"
 #include "store/Database.hpp"
 #include "store/Settings.hpp"
@@ -12,7 +13,12 @@
 namespace dagverk::store {
 
 namespace {
-constexpr const char* kParticipantColumns = "id, site_id, first_name, initial, weekdays, photo_file, active";
+// Central's symbol and colour when its CSV set them, else the kiosk's own choice.
+constexpr const char* kParticipantColumns =
+    "id, site_id, first_name, initial, weekdays, photo_file, active, "
+    "coalesce(symbol, (SELECT l.pictogram FROM local_pictogram l WHERE l.kind = 'participant' AND l.subject_id = participant.id)), "
+    "coalesce(symbol_colour, (SELECT l.colour FROM local_pictogram l WHERE l.kind = 'participant' AND l.subject_id = participant.id)), "
+    "spoken_name";
 constexpr const char* kStaffColumns = "id, site_ids, first_name, initial, role, pin_hash, active";
 
 Participant readParticipant(const Statement& s) {
@@ -24,6 +30,9 @@ Participant readParticipant(const Statement& s) {
   p.expectedWeekdays = parseWeekdays(s.text(4)).value_or(std::array<bool, 7>{});
   p.photoFile = s.optionalText(5);
   p.active = s.integer(6) != 0;
+  p.symbol = s.optionalText(7);
+  p.symbolColour = s.optionalText(8);
+  p.spokenName = s.optionalText(9);
   return p;
 }
 
@@ -61,12 +70,15 @@ constexpr const char* kUpsertSite =
     "INSERT INTO site(id, name, places, opens_minute, closes_minute) VALUES (?1,?2,?3,?4,?5) "
     "ON CONFLICT(id) DO UPDATE SET name = excluded.name, places = excluded.places, "
     "opens_minute = excluded.opens_minute, closes_minute = excluded.closes_minute";
-// A participant who stays keeps the photo chosen on the kiosk.
+// A participant who stays keeps the photo chosen on the kiosk. Symbol, colour and spoken name
+// are central's (a kiosk's own symbol choice lives in local_pictogram).
 constexpr const char* kUpsertParticipant =
-    "INSERT INTO participant(id, site_id, first_name, initial, weekdays, photo_file, active) "
-    "VALUES (?1,?2,?3,?4,?5,?6,?7) ON CONFLICT(id) DO UPDATE SET site_id = excluded.site_id, "
-    "first_name = excluded.first_name, initial = excluded.initial, weekdays = excluded.weekdays, "
-    "photo_file = coalesce(participant.photo_file, excluded.photo_file), active = excluded.active";
+    "INSERT INTO participant(id, site_id, first_name, initial, weekdays, photo_file, active, symbol, "
+    "symbol_colour, spoken_name) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10) ON CONFLICT(id) DO UPDATE SET "
+    "site_id = excluded.site_id, first_name = excluded.first_name, initial = excluded.initial, "
+    "weekdays = excluded.weekdays, photo_file = coalesce(participant.photo_file, excluded.photo_file), "
+    "active = excluded.active, symbol = excluded.symbol, symbol_colour = excluded.symbol_colour, "
+    "spoken_name = excluded.spoken_name";
 constexpr const char* kUpsertStaff =
     "INSERT INTO staff(id, site_ids, first_name, initial, role, pin_hash, active) "
     "VALUES (?1,?2,?3,?4,?5,?6,?7) ON CONFLICT(id) DO UPDATE SET site_ids = excluded.site_ids, "
@@ -80,9 +92,11 @@ void writeRoster(Database& db, const RosterFiles& roster) {
   Statement p(db, kUpsertParticipant);
   for (const auto& x : roster.participants)
     p.bind(1, x.id).bind(2, x.siteId).bind(3, x.firstName).bind(4, x.initial)
-        .bind(5, formatWeekdays(x.expectedWeekdays)).bind(6, x.photoFile).bind(7, x.active ? 1 : 0).run();
-  Statement a(db, "INSERT INTO activity(id, site_id, name, category) VALUES (?1,?2,?3,?4)");
-  for (const auto& x : roster.activities) a.bind(1, x.id).bind(2, x.siteId).bind(3, x.name).bind(4, x.category).run();
+        .bind(5, formatWeekdays(x.expectedWeekdays)).bind(6, x.photoFile).bind(7, x.active ? 1 : 0)
+        .bind(8, x.symbol).bind(9, x.symbolColour).bind(10, x.spokenName).run();
+  Statement a(db, "INSERT INTO activity(id, site_id, name, category, pictogram) VALUES (?1,?2,?3,?4,?5)");
+  for (const auto& x : roster.activities)
+    a.bind(1, x.id).bind(2, x.siteId).bind(3, x.name).bind(4, x.category).bind(5, x.pictogram).run();
   Statement st(db, kUpsertStaff);
   for (const auto& x : roster.staff)
     st.bind(1, x.id).bind(2, joinSiteIds(x.siteIds)).bind(3, x.firstName).bind(4, x.initial)
@@ -195,10 +209,36 @@ void RosterStore::replacePinHash(const std::string& staffId, const std::string& 
 std::vector<Activity> RosterStore::activities(const std::string& siteId) const {
   std::vector<Activity> out;
   // In catalogue order (as in activities.csv).
-  Statement s(db_, "SELECT id, site_id, name, category FROM activity WHERE site_id = ?1 ORDER BY rowid");
+  Statement s(db_, "SELECT id, site_id, name, category, coalesce(pictogram, (SELECT l.pictogram FROM local_pictogram l "
+                   "WHERE l.kind = 'activity' AND l.subject_id = activity.id)) FROM activity WHERE site_id = ?1 ORDER BY rowid");
   s.bind(1, siteId);
-  while (s.step()) out.push_back(Activity{s.text(0), s.text(1), s.text(2), s.text(3)});
+  while (s.step()) out.push_back(Activity{s.text(0), s.text(1), s.text(2), s.text(3), s.optionalText(4)});
   return out;
+}
+
+void RosterStore::chooseParticipantSymbol(const std::string& participantId, const std::string& symbol,
+                                          const std::string& colour) {
+  participantHere(participantId); // throws UnknownParticipant
+  if (!isPersonalSymbol(symbol))
+    throw DagverkError(ErrorCode::BadInput, "Välj en av symbolerna.", "unknown personal symbol key");
+  if (!findSymbolColour(colour))
+    throw DagverkError(ErrorCode::BadInput, "Välj en av färgerna.", "colour not in the symbol palette");
+  Statement up(db_, "INSERT INTO local_pictogram(kind, subject_id, pictogram, colour) VALUES ('participant', ?1, ?2, ?3) "
+                    "ON CONFLICT(kind, subject_id) DO UPDATE SET pictogram = excluded.pictogram, colour = excluded.colour");
+  up.bind(1, participantId).bind(2, symbol).bind(3, colour).run();
+  participantCache_.erase(participantId);
+}
+
+void RosterStore::chooseActivityPictogram(const std::string& activityId, const std::string& pictogram) {
+  Statement a(db_, "SELECT 1 FROM activity WHERE id = ?1 AND site_id = ?2");
+  a.bind(1, activityId).bind(2, boundSiteId());
+  if (!a.step())
+    throw DagverkError(ErrorCode::BadInput, "Aktiviteten finns inte här.", "unknown activity id " + activityId);
+  if (!isActivityPictogram(pictogram))
+    throw DagverkError(ErrorCode::BadInput, "Välj en av bilderna.", "unknown activity pictogram key");
+  Statement up(db_, "INSERT INTO local_pictogram(kind, subject_id, pictogram, colour) VALUES ('activity', ?1, ?2, NULL) "
+                    "ON CONFLICT(kind, subject_id) DO UPDATE SET pictogram = excluded.pictogram");
+  up.bind(1, activityId).bind(2, pictogram).run();
 }
 
 std::string RosterStore::boundSiteId() const {

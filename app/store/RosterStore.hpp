@@ -47,6 +47,13 @@ public:
   // The site's catalogue, in catalogue order.
   std::vector<Activity> activities(const std::string& siteId) const;
 
+  // Staff's choice on this kiosk, inside the caller's transaction: a participant's personal
+  // symbol and colour, an activity's pictogram. Kept apart from what bundles write, so the next
+  // bundle keeps it; where central's CSV sets a value, central's wins. Throws BadInput for a key
+  // or colour not in the table, UnknownParticipant for someone not here.
+  void chooseParticipantSymbol(const std::string& participantId, const std::string& symbol, const std::string& colour);
+  void chooseActivityPictogram(const std::string& activityId, const std::string& pictogram);
+
   // The site this kiosk is bound to (stored in the database; changed by bindToSite).
   std::string boundSiteId() const;
   void bindToSite(const std::string& siteId);

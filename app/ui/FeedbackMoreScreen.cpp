@@ -4,6 +4,7 @@
 #include "ui/FeedbackMoreScreen.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
+#include "ui/ThanksScreen.hpp"
 #include "ui/Widgets.hpp"
 
 namespace dagverk::ui {
@@ -40,8 +41,12 @@ void FeedbackMoreScreen::drawContent(KioskUi& ui, const KioskModel&) {
       d.wantsTalk = false;
       d.participantId.clear(); // anonymous
       ui.request(cmd::GiveFeedback{d}, [this, &ui](const std::string& error) {
-        if (error.empty()) ui.go(ScreenId::Thanks);
-        else message_ = error;
+        if (error.empty()) {
+          ui.screen<ThanksScreen>().show(flow_->draft);
+          ui.go(ScreenId::Thanks);
+        } else {
+          message_ = error;
+        }
       });
     }
   }

@@ -4,6 +4,7 @@
 #include "ui/HomeScreen.hpp"
 #include "ui/PowerPictures.hpp"
 #include "ui/HeadcountWidgets.hpp"
+#include "ui/PictogramWidgets.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
@@ -40,8 +41,10 @@ void drawSchedule(KioskUi& ui, const KioskModel& model, ImVec2 at, float width, 
     dl->AddText(ui.fonts().large, ui.fonts().large->FontSize * 0.8f, ImVec2(min.x + f * 0.4f, min.y + f * 0.2f),
                 current ? IM_COL32_WHITE : past ? ink : theme::kText, time.c_str());
     const float pictSize = std::min(cardW * 0.6f, (max.y - min.y) - f * 3.0f);
-    drawActivityPictogram(dl, a ? a->category : "", ImVec2(min.x + cardW / 2, min.y + f * 1.6f + pictSize / 2),
-                          pictSize, ink);
+    const ImVec2 pictCentre(min.x + cardW / 2, min.y + f * 1.6f + pictSize / 2);
+    if (!drawPictogram(ui, dl, activityPictogram(a), pictCentre, pictSize, "schedule-" + s.data.activityId,
+                       past ? IM_COL32(255, 255, 255, 110) : IM_COL32_WHITE))
+      drawActivityPictogram(dl, a ? a->category : "", pictCentre, pictSize, ink);
     const std::string name = a ? a->name : "";
     float fs = f * 0.8f;
     ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0, name.c_str());

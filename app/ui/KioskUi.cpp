@@ -19,6 +19,7 @@
 #include "ui/HeadcountScreen.hpp"
 #include "ui/LateRegistrationScreen.hpp"
 #include "ui/HomeScreen.hpp"
+#include "ui/PictogramChoiceScreen.hpp"
 #include "ui/PinScreen.hpp"
 #include "ui/RollCallScreen.hpp"
 #include "ui/RollCallSummaryScreen.hpp"
@@ -99,6 +100,7 @@ KioskUi::KioskUi(const Clock& clock, Pictures& pictures) : clock_(clock), pictur
   add<HeadcountScreen>();
   add<LateRegistrationScreen>();
   add<SpeechSettingsScreen>();
+  add<PictogramChoiceScreen>();
 }
 
 KioskUi::~KioskUi() = default;
@@ -110,6 +112,7 @@ void KioskUi::go(ScreenId next, std::string participantId) {
   enteredAt_ = lastInputAt_ = clock_.nowUtc();
   tiles_.clear();
   buttons_.clear();
+  pictograms_.clear();
   current().onEnter(*this);
   voice_.screenOpened();
 }
@@ -209,6 +212,12 @@ void KioskUi::saveSpeech(const std::string& staffId, const SpeechSettings& setti
                        }});
 }
 
+void KioskUi::choosePictogram(ask::ChoosePictogram choice, std::function<void(const std::string&)> then) {
+  requests_.push_back({std::move(choice), [then = std::move(then)](const Outcome& o) {
+                         if (then) then(o.error);
+                       }});
+}
+
 std::vector<Request> KioskUi::takeRequests() { return std::exchange(requests_, {}); }
 
 // --- the frame ---------------------------------------------------------------------------------
@@ -259,6 +268,7 @@ void KioskUi::frame(const KioskModel& model) {
   closeIdleScreens(model, now);
   tiles_.clear(); // only what this frame draws is tappable
   buttons_.clear();
+  pictograms_.clear();
   ImGui::PushFont(fonts_.body);
   current().draw(*this, model);
   voice_.afterFrame(*this, model);

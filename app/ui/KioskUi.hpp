@@ -45,6 +45,9 @@ public:
   virtual ~Pictures() = default;
   // The participant's photo as a texture, or nullptr (then a coloured tile with initials).
   virtual ImTextureID pictureOf(const Participant& p) = 0;
+  // A pictogram (core/Pictograms.hpp key) as a texture for a square about `pixels` wide, or
+  // nullptr when the key is unknown or the emoji font is missing (then the screens draw shapes).
+  virtual ImTextureID pictogram(const std::string& key, float pixels) = 0;
 };
 
 // What the screens ask of the kiosk besides records (those are Commands).
@@ -79,10 +82,19 @@ struct SaveSpeech {
   std::string staffId;
   SpeechSettings settings;
 };
+// Staff's choice on this kiosk (assistant managers and admins): a participant's personal symbol
+// and colour, or an activity's pictogram. Kept across roster bundles; central's CSV value wins.
+struct ChoosePictogram {
+  std::string staffId;
+  bool activity = false; // else a participant
+  std::string subjectId;
+  std::string pictogram; // a core/Pictograms.hpp key
+  std::string colour;    // participants: a palette name
+};
 } // namespace ask
 
 using Ask = std::variant<Command, ask::CheckPin, ask::RefreshSyncStatus, ask::StartSync, ask::RefreshStatistics,
-                         ask::Enrol, ask::ReadLateDay, ask::SaveSpeech>;
+                         ask::Enrol, ask::ReadLateDay, ask::SaveSpeech, ask::ChoosePictogram>;
 
 // How a request went: `error` is empty when it was done, else the Swedish message.
 struct Outcome {
@@ -197,6 +209,7 @@ enum class ScreenId {
   Enrol,                                                  // staff: "Koppla till central" (admins)
   LateRegistration,                                       // staff: "Efterregistrera", a past day from paper
   SpeechSettings,                                         // staff: "Tal" (assistant managers, admins)
+  PictogramChoice,                                        // staff: "Bilder", symbols and pictograms
 };
 
 struct Fonts {
@@ -248,6 +261,10 @@ public:
   // Every tile and button of the last frame, by name (tiles by participant id).
   const std::map<std::string, HitTarget>& tiles() const { return tiles_; }
   const std::map<std::string, HitTarget>& buttons() const { return buttons_; }
+  // Which pictogram key each part of the last frame showed, by part ("topic-maten",
+  // "person-<id>", "thanks-topic", …): what a participant sees, for tests.
+  const std::map<std::string, std::string>& pictogramsShown() const { return pictograms_; }
+  void notePictogram(const std::string& where, const std::string& key) { pictograms_[where] = key; }
   Fonts& fonts() { return fonts_; }
   ScreenTimeouts& timeouts() { return timeouts_; }
 
@@ -287,6 +304,8 @@ public:
   // A refusal is passed to `then` (empty: saved).
   void saveSpeech(const std::string& staffId, const SpeechSettings& settings,
                   std::function<void(const std::string&)> then);
+  // A refusal (Swedish) is passed to `then` (empty: saved).
+  void choosePictogram(ask::ChoosePictogram choice, std::function<void(const std::string&)> then);
   bool hasRequests() const { return !requests_.empty(); }
   // The requests made since the last call, oldest first (for the kiosk to answer).
   std::vector<Request> takeRequests();
@@ -308,6 +327,7 @@ private:
   std::string error_;
   UtcMs errorAt_ = 0;
   std::map<std::string, HitTarget> tiles_, buttons_;
+  std::map<std::string, std::string> pictograms_;
   std::string staffId_;
   int staffIdleSeconds_ = 90;
   std::vector<Request> requests_;

@@ -1,6 +1,7 @@
 // The participants' picture grid with the A–Ö strip and drag to scroll: the check-in grid, and
 // "which one are you?" in "Tyck till" and the survey.
 #include "core/SwedishText.hpp"
+#include "ui/PictogramWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
 
@@ -72,7 +73,7 @@ std::string participantGrid(KioskUi& ui, const KioskModel& model, const std::set
       ui.rememberTile(p.id, min, max);
       if (present) dl->AddRectFilled(ImVec2(min.x - gap * 0.3f, min.y - gap * 0.3f),
                                      ImVec2(max.x + gap * 0.3f, max.y + gap * 0.1f), theme::kPresentTint, f * 0.5f);
-      drawParticipantPicture(dl, ui.pictures(), p, min, tile, present, fonts);
+      drawParticipantPicture(ui, dl, p, min, tile, present);
       if (dim) dl->AddRectFilled(min, ImVec2(min.x + tile, min.y + tile), theme::kAnsweredVeil, tile * 0.08f);
       const std::string name = p.displayName();
       ImFont* font = fonts.large;

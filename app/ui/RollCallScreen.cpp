@@ -4,6 +4,7 @@
 // Nobody signs in for it, so nothing here leads into staff mode: the end (after a yes/no step,
 // so one stray tap does not end a drill) shows the summary, and the summary goes home.
 #include "ui/RollCallScreen.hpp"
+#include "ui/PictogramWidgets.hpp"
 #include "ui/StaffWidgets.hpp"
 #include "ui/Theme.hpp"
 #include "ui/Widgets.hpp"
@@ -87,7 +88,8 @@ void RollCallScreen::drawContent(KioskUi& ui, const KioskModel& model) {
     if (!ImGui::IsItemVisible()) continue;
     if (safe) cdl->AddRectFilled(ImVec2(min.x - gap * 0.3f, min.y - gap * 0.3f),
                                  ImVec2(min.x + tile + gap * 0.3f, min.y + tile + nameH), theme::kPresentTint, f * 0.4f);
-    drawPersonPicture(cdl, p ? ui.pictures().pictureOf(*p) : nullptr, id, initials, min, tile, safe, ui.fonts());
+    if (p) drawParticipantPicture(ui, cdl, *p, min, tile, safe);
+    else drawPersonPicture(cdl, nullptr, id, initials, min, tile, safe, ui.fonts());
     if (s) { // staff are marked with a band, so the count of participants is easy to read
       cdl->AddRectFilled(ImVec2(min.x, min.y + tile - f * 1.0f), ImVec2(min.x + tile, min.y + tile), theme::kStaffBand);
       cdl->AddText(ImGui::GetFont(), f * 0.7f, ImVec2(min.x + f * 0.3f, min.y + tile - f * 0.85f), IM_COL32_WHITE,

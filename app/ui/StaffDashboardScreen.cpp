@@ -2,6 +2,7 @@
 // has gone home; check in or out on someone's behalf, note an absence, correct a mistake.
 #include "core/LocalTime.hpp"
 #include "ui/StaffDashboardScreen.hpp"
+#include "ui/PictogramChoiceScreen.hpp"
 
 #include "ui/AbsenceScreen.hpp"
 #include "ui/CorrectionScreen.hpp"
@@ -142,6 +143,14 @@ void StaffDashboardScreen::drawContent(KioskUi& ui, const KioskModel& model) {
         win.x - f * 0.8f)
       ImGui::SameLine();
     if (actionButton(ui, "open-speech", "Tal", theme::kPrimary)) ui.go(ScreenId::SpeechSettings);
+  }
+  // Personal symbols and activity pictograms: assistant managers and admins.
+  if (mayChoosePictures(model, me)) {
+    const float picturesW = ImGui::CalcTextSize("Bilder").x + f * 1.6f;
+    if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x + picturesW <
+        win.x - f * 0.8f)
+      ImGui::SameLine();
+    if (actionButton(ui, "open-pictures", "Bilder", theme::kPrimary)) ui.go(ScreenId::PictogramChoice);
   }
   // Connecting the kiosk to central with a one-time code: admins only.
   if (mayEnrol(model, me)) {

@@ -24,16 +24,20 @@ void drawPersonPicture(ImDrawList* dl, ImTextureID photo, const std::string& col
     dl->AddText(font, fontSize, ImVec2(min.x + (size - ts.x) / 2, min.y + (size - ts.y) / 2), IM_COL32_WHITE,
                 initials.c_str());
   }
-  if (marked) {
-    const float border = size * 0.05f;
-    dl->AddRect(ImVec2(min.x - border / 2, min.y - border / 2), ImVec2(max.x + border / 2, max.y + border / 2),
-                theme::kYes, rounding, 0, border);
-    const float r = size * 0.17f;
-    const ImVec2 c(max.x - r * 0.8f, min.y + r * 0.8f);
-    dl->AddCircleFilled(c, r, theme::kYes);
-    dl->AddCircle(c, r, IM_COL32_WHITE, 0, size * 0.02f);
-    drawIcon(dl, Icon::Check, c, r * 1.3f, IM_COL32_WHITE);
-  }
+  if (marked) drawPresentMark(dl, min, size);
+}
+
+void drawPresentMark(ImDrawList* dl, ImVec2 min, float size) {
+  const ImVec2 max(min.x + size, min.y + size);
+  const float rounding = size * 0.08f;
+  const float border = size * 0.05f;
+  dl->AddRect(ImVec2(min.x - border / 2, min.y - border / 2), ImVec2(max.x + border / 2, max.y + border / 2),
+              theme::kYes, rounding, 0, border);
+  const float r = size * 0.17f;
+  const ImVec2 c(max.x - r * 0.8f, min.y + r * 0.8f);
+  dl->AddCircleFilled(c, r, theme::kYes);
+  dl->AddCircle(c, r, IM_COL32_WHITE, 0, size * 0.02f);
+  drawIcon(dl, Icon::Check, c, r * 1.3f, IM_COL32_WHITE);
 }
 
 bool actionButton(KioskUi& ui, const std::string& name, const std::string& label, ImU32 fill, float width,

@@ -14,6 +14,8 @@ namespace dagverk::ui {
 // A coloured square with initials, or a photo; `marked` adds the green check badge.
 void drawPersonPicture(ImDrawList* dl, ImTextureID photo, const std::string& colourKey, const std::string& initials,
                        ImVec2 min, float size, bool marked, const Fonts& fonts);
+// The green border and check badge of a picture `size` square at `min` (someone here).
+void drawPresentMark(ImDrawList* dl, ImVec2 min, float size);
 
 // A rounded button `heightInLines` font sizes high, as wide as its label (or `width` if > 0).
 // Remembered under `name` for tests. Returns true when tapped.

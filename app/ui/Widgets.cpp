@@ -1,5 +1,6 @@
 #include "ui/Widgets.hpp"
 
+#include "ui/PictogramWidgets.hpp"
 #include "ui/StaffWidgets.hpp"
 
 #include "ui/Theme.hpp"
@@ -8,11 +9,6 @@
 #include <cmath>
 
 namespace dagverk::ui {
-
-void drawParticipantPicture(ImDrawList* dl, Pictures& pictures, const Participant& p, ImVec2 min, float size,
-                            bool present, const Fonts& fonts) {
-  drawPersonPicture(dl, pictures.pictureOf(p), p.id, p.initials(), min, size, present, fonts);
-}
 
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
   const float t = std::max(2.0f, s * 0.12f); // stroke
@@ -173,7 +169,7 @@ float drawGreeting(KioskUi& ui, const Participant& p, const std::string& headlin
   const float f = ImGui::GetFontSize();
   const float picture = win.y * pictureFraction;
   const ImVec2 min(pos.x + (win.x - picture) / 2, pos.y + f * 1.5f);
-  drawParticipantPicture(ImGui::GetWindowDrawList(), ui.pictures(), p, min, picture, false, ui.fonts());
+  drawParticipantPicture(ui, ImGui::GetWindowDrawList(), p, min, picture, false);
   ImGui::SetCursorPosY(f * 2.2f + picture);
   centredText(headline.c_str(), ui.fonts().title, headlineColour);
   if (!subline.empty()) centredText(subline.c_str(), ui.fonts().large, theme::kMutedText);

@@ -9,11 +9,6 @@
 
 namespace dagverk::ui {
 
-// Photo if there is one, else a coloured square with the initials. `present` adds a green
-// border and a check badge.
-void drawParticipantPicture(ImDrawList* dl, Pictures& pictures, const Participant& p, ImVec2 min, float size,
-                            bool present, const Fonts& fonts);
-
 enum class Icon { House, Check, Cross, PersonIn, Clock, Exit, Speech, Question, Star };
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 centre, float size, ImU32 colour);
 

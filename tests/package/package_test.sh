@@ -88,7 +88,7 @@ if dpkg-deb -c "$central_deb" | grep -q "usr/bin/dagverk$"; then fail "the centr
 dpkg-deb -I "$central_deb" conffiles | grep -qx /etc/default/dagverk-central || fail "/etc/default/dagverk-central is no conffile"
 check_depends "$kiosk_deb" usr/bin/dagverk
 check_depends "$central_deb" usr/bin/dagverk-central
-for d in fonts-dejavu-core tzdata adduser; do
+for d in fonts-dejavu-core fonts-noto-color-emoji tzdata adduser; do
   dpkg-deb -f "$kiosk_deb" Depends | grep -q "$d" || fail "the kiosk does not depend on $d"
 done
 check_scripts "$kiosk_deb" dagverk
