@@ -202,7 +202,7 @@ void LateRegistrationScreen::drawSheet(KioskUi& ui, const KioskModel& model) {
     ImGui::BeginGroup();
     const Participant* who = model.find(timeFor_);
     const std::string heading = std::string(timeIsLeave_ ? "Gick hem" : "Kom") + " – " + (who ? who->displayName() : timeFor_);
-    const LateTimeAnswer a = lateTimeKeypad(ui, heading, digits_, keypadW);
+    const LateTimeAnswer a = lateTimeKeypad(ui, heading, digits_, keypadW, win.y - top - f * 0.5f);
     ImGui::EndGroup();
     Line& l = lines_[timeFor_];
     switch (a.kind) {

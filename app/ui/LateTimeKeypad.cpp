@@ -14,7 +14,7 @@ std::string clockText(const std::optional<int>& minute) {
   return two(*minute / 60) + ":" + two(*minute % 60);
 }
 
-LateTimeAnswer lateTimeKeypad(KioskUi& ui, const std::string& heading, std::string& digits, float width) {
+LateTimeAnswer lateTimeKeypad(KioskUi& ui, const std::string& heading, std::string& digits, float width, float height) {
   const float f = ImGui::GetFontSize();
   LateTimeAnswer answer;
   const float x0 = ImGui::GetCursorPosX();
@@ -30,7 +30,9 @@ LateTimeAnswer lateTimeKeypad(KioskUi& ui, const std::string& heading, std::stri
   ImGui::TextUnformatted(shown.c_str());
   ImGui::PopFont();
   ImGui::SetCursorPosX(x0);
-  const float key = std::min(f * 3.2f, (width - f) / 3);
+  // The heading, the typed time, three gaps between key rows and the last row of buttons take
+  // about 9 font sizes; the four key rows get the rest, so the panel fits a 1024x600 screen.
+  const float key = std::max(f * 1.8f, std::min({f * 3.2f, (width - f) / 3, (height - f * 9.0f) / 4}));
   if (numericKeypad(ui, digits, 4, key, 4)) {
     const int minute = parseHourMinute(digits.substr(0, 2) + ":" + digits.substr(2, 2));
     if (minute < 0) {
