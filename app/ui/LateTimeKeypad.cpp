@@ -18,8 +18,8 @@ LateTimeAnswer lateTimeKeypad(KioskUi& ui, const std::string& heading, std::stri
   const float f = ImGui::GetFontSize();
   LateTimeAnswer answer;
   const float x0 = ImGui::GetCursorPosX();
-  ImGui::PushFont(ui.fonts().large);
   ImGui::TextUnformatted(heading.c_str());
+  ImGui::PushFont(ui.fonts().large);
   // The time as it is typed: "08:3_".
   std::string shown = "__:__";
   for (size_t i = 0, at = 0; i < digits.size() && at < shown.size(); ++i, ++at) {
@@ -43,9 +43,10 @@ LateTimeAnswer lateTimeKeypad(KioskUi& ui, const std::string& heading, std::stri
     }
   }
   ImGui::SetCursorPosX(x0);
-  if (actionButton(ui, "late-time-clear", "Ingen tid", theme::kPanel, key * 1.5f + f * 0.25f)) answer.kind = LateTimeAnswer::Kind::Clear;
+  const float half = std::max(key * 1.5f + f * 0.25f, ImGui::CalcTextSize("Ingen tid").x + f * 0.8f);
+  if (actionButton(ui, "late-time-clear", "Ingen tid", theme::kPanel, half)) answer.kind = LateTimeAnswer::Kind::Clear;
   ImGui::SameLine(0, f * 0.5f);
-  if (actionButton(ui, "late-time-cancel", "Avbryt", theme::kPanel, key * 1.5f + f * 0.25f)) answer.kind = LateTimeAnswer::Kind::Cancel;
+  if (actionButton(ui, "late-time-cancel", "Avbryt", theme::kPanel, half)) answer.kind = LateTimeAnswer::Kind::Cancel;
   return answer;
 }
 
