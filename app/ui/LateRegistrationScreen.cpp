@@ -68,7 +68,7 @@ void LateRegistrationScreen::drawContent(KioskUi& ui, const KioskModel& model) {
     }
     drawDayChoice(ui, model);
   } else {
-    const std::string title = "Efterregistrera " + longDay(*day_);
+    const std::string title = "Efterregistrera " + shortDay(*day_); // short: the bar also names the staff member
     if (staffBar(ui, model, title.c_str(), "Byt dag")) {
       day_.reset(); // nothing was saved: the ticks go with the day
       lines_.clear();
@@ -168,9 +168,9 @@ void LateRegistrationScreen::drawSheet(KioskUi& ui, const KioskModel& model) {
       };
       const Line l = line == lines_.end() ? Line{} : line->second;
       const bool editingThis = timeFor_ == p.id;
-      button("late-out-" + p.id, "Gick " + clockText(l.leave), editingThis && timeIsLeave_ ? theme::kPresentTint : theme::kPanel,
+      button("late-out-" + p.id, "Gick " + clockText(l.leave), editingThis && timeIsLeave_ ? theme::kPrimary : theme::kPanel,
              f * 5.2f, Tap::Out);
-      button("late-in-" + p.id, "Kom " + clockText(l.arrive), editingThis && !timeIsLeave_ ? theme::kPresentTint : theme::kPanel,
+      button("late-in-" + p.id, "Kom " + clockText(l.arrive), editingThis && !timeIsLeave_ ? theme::kPrimary : theme::kPanel,
              f * 5.2f, Tap::In);
       button("late-tick-" + p.id, on ? "Var där" : "Bocka för", on ? theme::kYes : theme::kPrimary, f * 5.4f, Tap::Tick);
     }
@@ -201,8 +201,8 @@ void LateRegistrationScreen::drawSheet(KioskUi& ui, const KioskModel& model) {
     ImGui::SetCursorPos(ImVec2(f * 0.8f + listW + f * 0.8f, top));
     ImGui::BeginGroup();
     const Participant* who = model.find(timeFor_);
-    const std::string heading = std::string(timeIsLeave_ ? "Gick hem" : "Kom") + " – " + (who ? who->displayName() : timeFor_);
-    const LateTimeAnswer a = lateTimeKeypad(ui, heading, digits_, keypadW);
+    const std::string heading = std::string(timeIsLeave_ ? "Gick hem: " : "Kom: ") + (who ? who->firstName : timeFor_);
+    const LateTimeAnswer a = lateTimeKeypad(ui, heading, digits_, keypadW, win.y - top - f * 0.5f);
     ImGui::EndGroup();
     Line& l = lines_[timeFor_];
     switch (a.kind) {

@@ -14,9 +14,9 @@ struct LateTimeAnswer {
   std::string refusal; // Set refused: why, in Swedish (the digits are not a time)
 };
 
-// Draws the keypad panel at the cursor, `width` wide: a heading, the time typed so far and the
-// keys. `digits` holds what is typed.
-LateTimeAnswer lateTimeKeypad(KioskUi& ui, const std::string& heading, std::string& digits, float width);
+// Draws the keypad panel at the cursor within `width` x `height`: a heading, the time typed so
+// far, the keys (as large as fit) and "Ingen tid" / "Avbryt". `digits` holds what is typed.
+LateTimeAnswer lateTimeKeypad(KioskUi& ui, const std::string& heading, std::string& digits, float width, float height);
 
 // "08:30" for minutes after midnight; "–" for none.
 std::string clockText(const std::optional<int>& minute);
