@@ -44,6 +44,8 @@ public:
   // A picture file (PNG/JPEG) as a texture for ImGui, loaded once and kept until the window
   // closes; nullptr if it cannot be read (then the caller draws initials).
   void* pictureTexture(const std::string& path);
+  // After ImGui's font atlas was rebuilt (a new text size): the next frame uploads it again.
+  void fontsChanged();
 
 private:
   bool handle(const SDL_Event& e);

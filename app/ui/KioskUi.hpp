@@ -4,6 +4,7 @@
 // in, the screens' timeouts, the fonts, where the last frame's buttons were, the error banner,
 // and the requests the screens made during a frame. The kiosk answers those after the frame,
 // so the model a frame reads never changes while it is being built.
+#include "core/Appearance.hpp"
 #include "core/Clock.hpp"
 #include "core/Command.hpp"
 #include "core/DayRecords.hpp"
@@ -66,10 +67,15 @@ struct StartSync {
 // Computes the site's last 8 weeks from the kiosk's own records into model.statistics (or
 // model.statisticsError).
 struct RefreshStatistics {};
+// The kiosk's theme and text size (admins only); a refusal arrives in Outcome.error.
+struct SetAppearance {
+  std::string staffId;
+  Appearance appearance;
+};
 } // namespace ask
 
 using Ask = std::variant<Command, ask::CheckPin, ask::RefreshSyncStatus, ask::StartSync, ask::RefreshStatistics,
-                         ask::Enrol>;
+                         ask::Enrol, ask::SetAppearance>;
 
 // How a request went: `error` is empty when it was done, else the Swedish message.
 struct Outcome {
@@ -113,6 +119,7 @@ struct KioskModel {
     int lastCount = 0;
   } headcount;
   HomeMode homeMode = HomeMode::CheckIn; // what the home screen offers (kiosk setting)
+  Appearance appearance;                 // theme and text size (kiosk settings)
   // For the staff dashboard's warnings: whether the data directory is on an encrypted disk
   // (checked once at start), and when central made the roster applied last (none: no bundle
   // has been applied yet).
@@ -167,6 +174,7 @@ enum class ScreenId {
   Sync,                                                   // staff: "Synkronisera" (assistant managers, admins)
   Headcount,                                              // staff: "Besökare", visitors counted
   Enrol,                                                  // staff: "Koppla till central" (admins)
+  Appearance,                                             // staff: "Utseende", theme and text size (admins)
 };
 
 struct Fonts {
@@ -251,6 +259,8 @@ public:
   void refreshStatistics();
   // A refusal is passed to `then` (empty: enrolled).
   void enrol(const std::string& staffId, const std::string& code, std::function<void(const std::string&)> then);
+  // Stores the kiosk's theme and text size; `then` gets "" or the Swedish refusal.
+  void saveAppearance(const std::string& staffId, const Appearance& a, std::function<void(const std::string&)> then);
   bool hasRequests() const { return !requests_.empty(); }
   // The requests made since the last call, oldest first (for the kiosk to answer).
   std::vector<Request> takeRequests();
