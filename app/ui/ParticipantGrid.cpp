@@ -96,6 +96,9 @@ std::string participantGrid(KioskUi& ui, const KioskModel& model, const std::set
     const Participant& p = model.participants[i];
     const int row = static_cast<int>(i) / columns, col = static_cast<int>(i) % columns;
     const ImVec2 min(origin.x + leftPad + static_cast<float>(col) * (tile + gap), origin.y + static_cast<float>(row) * pitch);
+    // A tile scrolled out of view is neither drawn nor a button: the frame's cost follows what
+    // is on screen, not the size of the roster.
+    if (!ImGui::IsRectVisible(min, ImVec2(min.x + tile, min.y + tile + nameHeight))) continue;
     ImGui::SetCursorScreenPos(min);
     ImGui::PushID(p.id.c_str());
     const bool tapped = ImGui::InvisibleButton("tile", ImVec2(tile, tile + nameHeight)) && pointerDidNotDrag();

@@ -91,7 +91,11 @@ bool staffBar(KioskUi& ui, const KioskModel& model, const char* title, const cha
   ImGui::SetCursorPos(ImVec2(f * 0.5f, f * 0.5f));
   const bool back = actionButton(ui, "back", backLabel, theme::kStaffBarButton, 0, 2.0f);
   // The button's own edge: its dark blue alone is too close to the bar's.
-  dl->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), theme::kStaffBarEdge, f * 0.45f, 0, std::max(3.0f, f * 0.1f));
+  // Drawn inside the button, so the whole line shows and none of it blends into the bar.
+  const float edge = std::max(3.0f, f * 0.1f);
+  const ImVec2 bmin = ImGui::GetItemRectMin(), bmax = ImGui::GetItemRectMax();
+  dl->AddRect(ImVec2(bmin.x + edge / 2, bmin.y + edge / 2), ImVec2(bmax.x - edge / 2, bmax.y - edge / 2),
+              theme::kStaffBarEdge, f * 0.45f, 0, edge);
   ImGui::SameLine(0, f);
   ImGui::SetCursorPosY(f * 0.55f);
   ImGui::PushFont(ui.fonts().large);
