@@ -1,6 +1,7 @@
 // CPU time to build one frame of the busiest staff screens — the dashboard with 35
-// participants and the roll call with 60 people — beside a bare ImGui frame with the same
-// number of plain buttons, in the same run. Building a frame is ImGui::NewFrame, the screen,
+// participants and the roll call with 60 people — and of the participants' check-in grid in
+// the standard theme and in high contrast with 1.5× text, each beside a bare ImGui frame with
+// the same number of plain buttons, in the same run. Building a frame is ImGui::NewFrame, the screen,
 // ImGui::Render (draw lists ready for the renderer); rasterising is the renderer's cost and
 // the same for both. Headless ImGui context: no window needed. Goal: ≤ 2× the bare frame.
 #include "BenchUtil.hpp"
@@ -136,14 +137,30 @@ int main(int argc, char** argv) {
   std::printf("bench_staff_frame: CPU time to build one frame (NewFrame → screen → Render), %d frames × %d rounds, "
               "median µs\n", frames, rounds);
   std::printf("%-34s %8s %12s %12s %8s\n", "screen", "buttons", "bare (µs)", "ours (µs)", "ratio");
-  struct Case { const char* name; int participants; int staff; ui::ScreenId screen; int buttons; };
+  struct Case {
+    const char* name; int participants; int staff; ui::ScreenId screen; int buttons;
+    Appearance look = {};
+  };
   // The bare frame has as many plain buttons as the screen offers: the dashboard two per
   // participant row plus back, check-in-me, activities and roll call; the roll call one per
   // person plus the hide switch and the end button.
   const Case cases[] = {{"dashboard, 35 participants", 35, 3, ui::ScreenId::StaffDashboard, 35 * 2 + 4},
-                        {"roll call, 60 people", 52, 8, ui::ScreenId::RollCall, 60 + 2}};
+                        {"roll call, 60 people", 52, 8, ui::ScreenId::RollCall, 60 + 2},
+                        // The grid: a tile per participant, "Tillbaka" and the two page arrows.
+                        {"check-in grid, 35 participants", 35, 3, ui::ScreenId::CheckInGrid, 35 + 3},
+                        {"grid, high contrast, 1.5x text", 35, 3, ui::ScreenId::CheckInGrid, 35 + 3,
+                         {ThemeKind::HighContrast, 1.5f}}};
   bool met = true;
   for (const Case& c : cases) {
+    if (c.look != ui::theme::appearance()) { // the theme's palette and its fonts, as the kiosk switches them
+      ui::theme::setAppearance(c.look);
+      if (!ui::theme::loadFonts(fonts, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                                "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", base))
+        return 1;
+      io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+      io.FontDefault = fonts.body;
+      ui::theme::applyStyle(base);
+    }
     ui::KioskModel model = makeModel(c.participants, c.staff, now);
     if (c.screen == ui::ScreenId::RollCall) {
       RollCallState rc;
@@ -156,8 +173,12 @@ int main(int argc, char** argv) {
     }
     ui::KioskUi ui(clock, pictures);
     ui.fonts() = fonts;
-    ui.askForPin();
-    ui.signIn("S100");
+    if (c.screen == ui::ScreenId::CheckInGrid) {
+      ui.go(c.screen);
+    } else {
+      ui.askForPin();
+      ui.signIn("S100");
+    }
     if (c.screen == ui::ScreenId::RollCall) ui.startRollCall();
     // Nothing is recorded: each request (the roll call's start) is answered as done.
     while (ui.hasRequests())

@@ -145,6 +145,8 @@ bool Window::pumpEvents(int timeoutMs) {
   return any;
 }
 
+void Window::fontsChanged() { ImGui_ImplSDLRenderer_DestroyFontsTexture(); }
+
 void Window::beginFrame() {
   {
     [[maybe_unused]] const LeakCheckPause pause;

@@ -49,6 +49,8 @@ public:
   // made from `image` the first time a name is asked for; nullptr for an empty image.
   void* imageTexture(const std::string& name, const RgbaImage& image);
   void* cachedImageTexture(const std::string& name) const; // nullptr until made
+  // After ImGui's font atlas was rebuilt (a new text size): the next frame uploads it again.
+  void fontsChanged();
 
 private:
   bool handle(const SDL_Event& e);

@@ -63,6 +63,7 @@ constexpr const char* kUsage = R"(Användning / usage:
   dagverk settings --data-dir D [--staff-idle-seconds N] [--time-zone ZONE] [--share PATH]
                    [--home-mode checkin|headcount|both] [--retention-days N]
                    [--speech on|off] [--volume 0-100] [--speech-rate 80-260]
+                   [--theme standard|high-contrast] [--text-size 1|1.25|1.5]
       Shows (and sets) the kiosk's settings: how long staff mode may stay idle (seconds),
       the tz database zone its days are kept in (default Europe/Stockholm; read at start;
       DAGVERK_TIME_ZONE overrides it), and the central share's path used by `dagverk sync`
@@ -73,6 +74,8 @@ constexpr const char* kUsage = R"(Användning / usage:
       --speech-rate: whether the kiosk reads its prompts aloud (espeak-ng), how loud (percent,
       default 80) and how fast (words per minute, default 140); a running kiosk reads them at
       its next start.
+      --theme high-contrast: every text at 7:1 or more, black edges on every control;
+      --text-size: what participants read, 1.25 or 1.5 times larger (read at start).
   dagverk sync --data-dir D [--share S]
       Sends every record central has not confirmed to the share (one encrypted, signed batch),
       applies the newest roster bundle and reads receipts. Without --share: the stored path.
@@ -110,7 +113,8 @@ std::optional<Args> parse(const std::vector<std::string>& argv, std::string& err
       {"--share", true},     {"--count", true},      {"--activity", true},  {"--yes", false},
       {"--version", false}, {"--home-mode", true}, {"--code", true}, {"--retention-days", true},
       {"--date", true},     {"--in", true},         {"--out", true},       {"--staff", true},
-      {"--week", true},     {"--speech", true},     {"--volume", true},    {"--speech-rate", true}};
+      {"--week", true},     {"--speech", true},     {"--volume", true},    {"--speech-rate", true,
+      {"--theme", true},     {"--text-size", true}};
   Args a;
   size_t i = 0;
   if (!argv.empty() && argv[0].rfind("--", 0) != 0) a.command = argv[i++];
@@ -188,7 +192,18 @@ std::unique_ptr<store::KioskStore> openStore(const Args& a, const Clock& clock, 
 }
 
 int runSettings(const Args& a, const Clock& clock) {
+  // The appearance flags are checked before anything is written, so a typo changes nothing.
+  std::map<std::string, std::string> appearance;
+  if (auto it = a.values.find("--theme"); it != a.values.end()) {
+    if (!parseTheme(it->second)) throw UsageError{"--theme takes standard or high-contrast"};
+    appearance[kSettingTheme] = it->second;
+  }
+  if (auto it = a.values.find("--text-size"); it != a.values.end()) {
+    if (!parseTextScale(it->second)) throw UsageError{"--text-size takes 1, 1.25 or 1.5"};
+    appearance[kSettingTextSize] = it->second;
+  }
   auto store = openStore(a, clock);
+  if (!appearance.empty()) store->settings().setValues(appearance);
   if (auto it = a.values.find("--staff-idle-seconds"); it != a.values.end()) {
     int seconds = 0;
     if (std::sscanf(it->second.c_str(), "%d", &seconds) != 1) throw UsageError{"--staff-idle-seconds takes a number"};
@@ -243,6 +258,8 @@ int runSettings(const Args& a, const Clock& clock) {
   std::printf("retention_days\t%d\n", store::retentionDays(*store));
   const SpeechSettings speech = readSpeechSettings(store->settings());
   std::printf("speech\t%s\nvolume\t%d\nspeech_rate\t%d\n", speech.on ? "on" : "off", speech.volume, speech.rate);
+  std::printf("theme\t%s\n", store->settings().value(kSettingTheme).value_or("standard").c_str());
+  std::printf("text_size\t%s\n", store->settings().value(kSettingTextSize).value_or("1").c_str());
   return 0;
 }
 

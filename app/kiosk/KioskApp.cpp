@@ -33,13 +33,7 @@ KioskApp::KioskApp(store::KioskStore& store, const Clock& clock, const platform:
   window_ = std::make_unique<platform::Window>(window);
   speech_ = startSpeech(dataDir_, readSpeechSettings(store_.settings()));
   ui_ = std::make_unique<ui::KioskUi>(clock_, *this);
-  const std::string regular = platform::findFont(false), bold = platform::findFont(true);
-  if (regular.empty() || bold.empty() ||
-      !ui::theme::loadFonts(ui_->fonts(), regular, bold, ui::theme::baseFontSize(window_->height())))
-    throw DagverkError(ErrorCode::Storage, "Typsnittet saknas (fonts-dejavu-core).",
-                       "font DejaVuSans not found; install fonts-dejavu-core or set DAGVERK_FONT_DIR");
-  ImGui::GetIO().FontDefault = ui_->fonts().body;
-  ui::theme::applyStyle(ui::theme::baseFontSize(window_->height()));
+  applyStoredAppearance(true); // the theme, the text size and the fonts
   store::runDayRollover(store_);
   // What the retention allows goes at every start, as well as after a sync and each night.
   store::purgeExpiredQuietly(store_, clock_.nowUtc());
@@ -193,6 +187,8 @@ ui::Outcome KioskApp::answer(const ui::Ask& ask, bool& shareCheckDue) {
     o.error = saveSpeech(speech->staffId, speech->settings);
   } else if (const auto* choice = std::get_if<ui::ask::ChoosePictogram>(&ask)) {
     o.error = choosePictogram(*choice);
+  } else if (const auto* look = std::get_if<ui::ask::SetAppearance>(&ask)) {
+    o.error = saveAppearance(look->staffId, look->appearance);
   }
   return o;
 }
@@ -208,6 +204,7 @@ bool KioskApp::answerRequests() {
     bool shareCheckDue = false;
     for (const auto& r : requests) outcomes.push_back(answer(r.ask, shareCheckDue));
     refreshModel();
+    applyStoredAppearance(false);
     if (shareCheckDue) checkShare();
     for (size_t i = 0; i < requests.size(); ++i)
       if (requests[i].then) requests[i].then(outcomes[i]);

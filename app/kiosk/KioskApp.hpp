@@ -53,6 +53,10 @@ public:
 
 private:
   void refreshModel();
+  // Reads the theme and text size from the settings into the model; applies them to the
+  // palette and reloads the fonts when they changed (between frames only). KioskAppearance.cpp.
+  void applyStoredAppearance(bool first);
+  std::string saveAppearance(const std::string& staffId, const Appearance& a);
   // Performs a command without refreshing the model: logs a refusal in English (the command's
   // name, never a name or free text) and returns the Swedish message.
   std::string record(const Command& command);

@@ -17,7 +17,7 @@ protected:
 
 private:
   TapGuard tapGuard_;  // a second tap on a tile within a second is the same tap
-  std::string jumpTo_; // the letter tapped on the A–Ö strip
+  std::string jumpTo_; // the page arrow tapped ("up", "down"), paged in the next frame
 };
 
 } // namespace dagverk::ui

@@ -20,9 +20,12 @@ void GoingHomeScreen::drawContent(KioskUi& ui, const KioskModel& model) {
   // on the answers are ignored.
   const bool settled = ui.clock().nowUtc() - ui.enteredAt() >= kDoubleTapGuardMs;
   ImGui::SetCursorPos(ImVec2(win.x / 2 - button.x - gap / 2, y));
-  const bool yes = bigButton(ui, "yes", "Ja", Icon::Check, button, theme::kYes, IM_COL32_WHITE, ui.fonts().title);
+  // Until then the answers look disabled, so the wait is visible.
+  const bool yes = bigButton(ui, "yes", "Ja", Icon::Check, button, settled ? theme::kYes : theme::kDisabledButton,
+                             IM_COL32_WHITE, ui.fonts().title);
   ImGui::SetCursorPos(ImVec2(win.x / 2 + gap / 2, y));
-  const bool no = bigButton(ui, "no", "Nej", Icon::Cross, button, theme::kNo, IM_COL32_WHITE, ui.fonts().title);
+  const bool no = bigButton(ui, "no", "Nej", Icon::Cross, button, settled ? theme::kNo : theme::kDisabledButton,
+                            IM_COL32_WHITE, ui.fonts().title);
   if (settled && yes) {
     const std::string id = p.id;
     ui.request(cmd::CheckOut{id, std::nullopt}, [&ui, id](const std::string& error) {

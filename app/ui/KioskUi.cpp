@@ -1,6 +1,7 @@
 #include "ui/KioskUi.hpp"
 
 #include "ui/AbsenceScreen.hpp"
+#include "ui/AppearanceScreen.hpp"
 #include "ui/ActivityLogScreen.hpp"
 #include "ui/CheckInGridScreen.hpp"
 #include "ui/ComplaintDetailScreen.hpp"
@@ -35,6 +36,7 @@
 #include "ui/SyncScreen.hpp"
 #include "ui/ThanksScreen.hpp"
 #include "ui/WelcomeScreen.hpp"
+#include "ui/Widgets.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -101,6 +103,7 @@ KioskUi::KioskUi(const Clock& clock, Pictures& pictures) : clock_(clock), pictur
   add<LateRegistrationScreen>();
   add<SpeechSettingsScreen>();
   add<PictogramChoiceScreen>();
+  add<AppearanceScreen>();
 }
 
 KioskUi::~KioskUi() = default;
@@ -218,6 +221,13 @@ void KioskUi::choosePictogram(ask::ChoosePictogram choice, std::function<void(co
                        }});
 }
 
+void KioskUi::saveAppearance(const std::string& staffId, const Appearance& a,
+                             std::function<void(const std::string&)> then) {
+  requests_.push_back({ask::SetAppearance{staffId, a}, [then = std::move(then)](const Outcome& o) {
+                         if (then) then(o.error);
+                       }});
+}
+
 std::vector<Request> KioskUi::takeRequests() { return std::exchange(requests_, {}); }
 
 // --- the frame ---------------------------------------------------------------------------------
@@ -237,6 +247,8 @@ UtcMs KioskUi::nextChangeAt() const {
     break;
   }
   if (!error_.empty()) next = std::min(next, errorAt_ + timeouts_.errorBanner);
+  // Answers greyed during the double-tap guard turn active when it ends.
+  if (now < enteredAt_ + kDoubleTapGuardMs) next = std::min(next, enteredAt_ + kDoubleTapGuardMs);
   return next;
 }
 
@@ -269,6 +281,7 @@ void KioskUi::frame(const KioskModel& model) {
   tiles_.clear(); // only what this frame draws is tappable
   buttons_.clear();
   pictograms_.clear();
+  clearTextPlacements();
   ImGui::PushFont(fonts_.body);
   current().draw(*this, model);
   voice_.afterFrame(*this, model);

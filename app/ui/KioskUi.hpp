@@ -4,6 +4,7 @@
 // in, the screens' timeouts, the fonts, where the last frame's buttons were, the error banner,
 // and the requests the screens made during a frame. The kiosk answers those after the frame,
 // so the model a frame reads never changes while it is being built.
+#include "core/Appearance.hpp"
 #include "core/Clock.hpp"
 #include "core/Command.hpp"
 #include "core/DayRecords.hpp"
@@ -91,10 +92,16 @@ struct ChoosePictogram {
   std::string pictogram; // a core/Pictograms.hpp key
   std::string colour;    // participants: a palette name
 };
+// The kiosk's theme and text size (admins only); a refusal arrives in Outcome.error.
+struct SetAppearance {
+  std::string staffId;
+  Appearance appearance;
+};
 } // namespace ask
 
 using Ask = std::variant<Command, ask::CheckPin, ask::RefreshSyncStatus, ask::StartSync, ask::RefreshStatistics,
-                         ask::Enrol, ask::ReadLateDay, ask::SaveSpeech, ask::ChoosePictogram>;
+                         ask::Enrol, ask::ReadLateDay, ask::SaveSpeech, ask::ChoosePictogram,
+                         ask::SetAppearance>;
 
 // How a request went: `error` is empty when it was done, else the Swedish message.
 struct Outcome {
@@ -138,6 +145,7 @@ struct KioskModel {
     int lastCount = 0;
   } headcount;
   HomeMode homeMode = HomeMode::CheckIn; // what the home screen offers (kiosk setting)
+  Appearance appearance;                 // theme and text size (kiosk settings)
   // For the staff dashboard's warnings: whether the data directory is on an encrypted disk
   // (checked once at start), and when central made the roster applied last (none: no bundle
   // has been applied yet).
@@ -210,6 +218,7 @@ enum class ScreenId {
   LateRegistration,                                       // staff: "Efterregistrera", a past day from paper
   SpeechSettings,                                         // staff: "Tal" (assistant managers, admins)
   PictogramChoice,                                        // staff: "Bilder", symbols and pictograms
+  Appearance,                                             // staff: "Utseende", theme and text size (admins)
 };
 
 struct Fonts {
@@ -306,6 +315,8 @@ public:
                   std::function<void(const std::string&)> then);
   // A refusal (Swedish) is passed to `then` (empty: saved).
   void choosePictogram(ask::ChoosePictogram choice, std::function<void(const std::string&)> then);
+  // Stores the kiosk's theme and text size; `then` gets "" or the Swedish refusal.
+  void saveAppearance(const std::string& staffId, const Appearance& a, std::function<void(const std::string&)> then);
   bool hasRequests() const { return !requests_.empty(); }
   // The requests made since the last call, oldest first (for the kiosk to answer).
   std::vector<Request> takeRequests();

@@ -70,10 +70,21 @@ bool rosterIsOld(const KioskModel& model, UtcMs now) {
   return model.rosterCreatedUtc && now - *model.rosterCreatedUtc > kOldRosterMs;
 }
 
+// A list's title and count; a long one shrinks to its column rather than lose its count.
 void sectionTitle(const char* title, size_t count, ImFont* font) {
-  ImGui::PushFont(font);
-  ImGui::Text("%s (%zu)", title, count);
-  ImGui::PopFont();
+  const std::string text = std::string(title) + " (" + std::to_string(count) + ")";
+  const float room = ImGui::GetContentRegionAvail().x;
+  float size = font->FontSize;
+  ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str());
+  if (ts.x > room) {
+    size *= room / ts.x;
+    ts = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str());
+  }
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImGui::GetWindowDrawList()->AddText(font, size, at, theme::kText, text.c_str());
+  ImGui::Dummy(ImVec2(1, font->FontSize));
+  const ImVec2 wp = ImGui::GetWindowPos();
+  noteText(text, at, ts, ImVec2(wp.x, at.y), ImVec2(wp.x + ImGui::GetWindowWidth(), at.y + font->FontSize));
 }
 } // namespace
 
@@ -160,6 +171,13 @@ void StaffDashboardScreen::drawContent(KioskUi& ui, const KioskModel& model) {
       ImGui::SameLine();
     if (actionButton(ui, "open-enrol", "Koppla till central", model.enrolment.enrolled ? theme::kPrimary : theme::kNo))
       ui.go(ScreenId::Enrol);
+  }
+  // The kiosk's theme and text size: admins only. On this row if it fits, else below.
+  if (mayEnrol(model, me)) {
+    const float lookW = ImGui::CalcTextSize("Utseende").x + f * 1.6f;
+    if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x + lookW < win.x - f * 0.8f)
+      ImGui::SameLine();
+    if (actionButton(ui, "open-appearance", "Utseende", theme::kPrimary)) ui.go(ScreenId::Appearance);
   }
   // The counts at the top; each list below starts with its own.
   const std::string counts = "Här nu " + std::to_string(model.day.present.size()) + " · Väntas " +

@@ -37,12 +37,15 @@ void StaffPickerScreen::drawContent(KioskUi& ui, const KioskModel& model) {
     const std::string name = s.displayName();
     float fs = f;
     ImVec2 ts = ImGui::CalcTextSize(name.c_str());
-    if (ts.x > tile + gap * 0.8f) {
-      fs = f * (tile + gap * 0.8f) / ts.x;
-      ts.x = tile + gap * 0.8f;
+    if (ts.x > tile) { // a long name shrinks to its own picture's width, so names stay apart
+      fs = f * tile / ts.x;
+      ts.x = tile;
     }
     dl->AddText(ImGui::GetFont(), fs, ImVec2(min.x + (tile - ts.x) / 2, min.y + tile + f * 0.15f), theme::kText,
                 name.c_str());
+    // A name may reach a quarter of the gap past its picture, so neighbours stay apart.
+    noteText(name, ImVec2(min.x + (tile - ts.x) / 2, min.y + tile + f * 0.15f), ImVec2(ts.x, fs),
+             ImVec2(min.x - gap * 0.25f, min.y), ImVec2(min.x + tile + gap * 0.25f, min.y + tile + nameH));
   }
   const size_t rows = (model.staff.size() + static_cast<size_t>(columns) - 1) / static_cast<size_t>(columns);
   ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + static_cast<float>(rows) * (tile + nameH + gap)));

@@ -57,7 +57,8 @@ bool actionButton(KioskUi& ui, const std::string& name, const std::string& label
   const bool light = fill == theme::kPanel;
   dl->AddText(ImVec2(min.x + (size.x - ts.x) / 2, min.y + (size.y - ts.y) / 2), light ? theme::kText : IM_COL32_WHITE,
               label.c_str());
-  if (light) dl->AddRect(min, max, theme::kOutline, f * 0.45f, 0, f * 0.08f);
+  noteText(label, ImVec2(min.x + (size.x - ts.x) / 2, min.y + (size.y - ts.y) / 2), ts, min, max);
+  if (light) dl->AddRect(min, max, theme::kOutline, f * 0.45f, 0, std::max(3.0f, f * 0.1f)); // at least 3 px: a thinner line blends into the ground
   return tapped;
 }
 
@@ -72,13 +73,14 @@ bool chip(KioskUi& ui, const std::string& name, const std::string& label, bool o
   ui.rememberButton(name, min, max);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(min, max, on ? theme::kPrimary : theme::kPanel, f * 1.0f);
-  dl->AddRect(min, max, on ? theme::kPrimary : theme::kOutline, f * 1.0f, 0, f * 0.08f);
+  dl->AddRect(min, max, on ? theme::kPrimary : theme::kOutline, f * 1.0f, 0, std::max(3.0f, f * 0.1f));
   float x = min.x + (size.x - ts.x) / 2;
   if (on) {
     drawIcon(dl, Icon::Check, ImVec2(min.x + f * 0.8f, min.y + size.y / 2), f * 0.9f, IM_COL32_WHITE);
     x = std::max(x, min.x + f * 1.5f);
   }
   dl->AddText(ImVec2(x, min.y + (size.y - ts.y) / 2), on ? IM_COL32_WHITE : theme::kText, label.c_str());
+  noteText(label, ImVec2(x, min.y + (size.y - ts.y) / 2), ts, min, max);
   return tapped;
 }
 
@@ -92,11 +94,18 @@ bool staffBar(KioskUi& ui, const KioskModel& model, const char* title, const cha
   dl->PopClipRect();
   ImGui::SetCursorPos(ImVec2(f * 0.5f, f * 0.5f));
   const bool back = actionButton(ui, "back", backLabel, theme::kStaffBarButton, 0, 2.0f);
+  // The button's own edge: its dark blue alone is too close to the bar's.
+  // Drawn inside the button, so the whole line shows and none of it blends into the bar.
+  const float edge = std::max(3.0f, f * 0.1f);
+  const ImVec2 bmin = ImGui::GetItemRectMin(), bmax = ImGui::GetItemRectMax();
+  dl->AddRect(ImVec2(bmin.x + edge / 2, bmin.y + edge / 2), ImVec2(bmax.x - edge / 2, bmax.y - edge / 2),
+              theme::kStaffBarEdge, f * 0.45f, 0, edge);
   ImGui::SameLine(0, f);
   ImGui::SetCursorPosY(f * 0.55f);
   ImGui::PushFont(ui.fonts().large);
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
   ImGui::TextUnformatted(title);
+  noteLastItemText(title);
   ImGui::PopStyleColor();
   ImGui::PopFont();
   if (const StaffMember* s = model.findStaff(ui.signedInStaff())) {
@@ -162,7 +171,7 @@ void textField(KioskUi& ui, TextEditing& t, const std::string& id, std::string& 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(min, max, theme::kPanel, f * 0.3f);
   dl->AddRect(min, max, t.fieldId == id ? theme::kPrimary : theme::kFieldBorder, f * 0.3f, 0,
-              t.fieldId == id ? f * 0.12f : f * 0.06f);
+              t.fieldId == id ? f * 0.12f : std::max(3.0f, f * 0.1f));
   const float pad = f * 0.4f;
   const bool empty = value.empty();
   const std::string shown = empty ? std::string(hint) : value + (t.fieldId == id ? "|" : "");

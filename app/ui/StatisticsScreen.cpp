@@ -224,9 +224,18 @@ void StatisticsScreen::drawContent(KioskUi& ui, const KioskModel& model) {
                " deltagare";
     if (s.weekendAttendanceDays > 0) summary += " (" + std::to_string(s.weekendAttendanceDays) + " på helger)";
   }
-  ImGui::PushStyleColor(ImGuiCol_Text, theme::kMutedText);
-  ImGui::TextUnformatted(fitted(ImGui::GetFont(), f, summary, win.x - f * 1.6f).c_str());
-  ImGui::PopStyleColor();
+  {
+    // The summary shrinks a little rather than lose its end; cut only below three quarters.
+    ImFont* font = ImGui::GetFont();
+    const float room = win.x - f * 1.6f, full = textWidth(font, f, summary);
+    const float size = full > room ? std::max(f * 0.75f, f * room / full) : f;
+    const std::string shown = fitted(font, size, summary, room);
+    const ImVec2 at = ImGui::GetCursorScreenPos(), wp = ImGui::GetWindowPos();
+    ImGui::GetWindowDrawList()->AddText(font, size, ImVec2(at.x, at.y + (f - size) / 2), theme::kMutedText,
+                                        shown.c_str());
+    noteText(summary, ImVec2(at.x, at.y + (f - size) / 2), ImVec2(textWidth(font, size, summary), size),
+             ImVec2(wp.x + f * 0.8f, at.y), ImVec2(wp.x + win.x - f * 0.8f, at.y + f));
+  }
 
   // The sections in a child that scrolls if a site has many categories on a small screen.
   const float top = f * 3.3f + f * 1.25f; // under the summary line

@@ -21,7 +21,7 @@ protected:
 
 private:
   std::shared_ptr<SurveyFlow> flow_;
-  std::string jumpTo_; // the letter tapped on the A–Ö strip
+  std::string jumpTo_; // the page arrow tapped ("up", "down"), paged in the next frame
 };
 
 } // namespace dagverk::ui

@@ -5,6 +5,19 @@
 
 namespace dagverk::ui::theme {
 
+namespace {
+Appearance gAppearance;
+}
+
+const Appearance& appearance() { return gAppearance; }
+bool highContrast() { return gAppearance.theme == ThemeKind::HighContrast; }
+
+void setAppearance(const Appearance& a) {
+  gAppearance = a;
+  gPalette = a.theme == ThemeKind::HighContrast ? kHighContrastPalette : kStandardPalette;
+  if (ImGui::GetCurrentContext()) applyStyle(ImGui::GetStyle().ItemSpacing.x / 0.6f);
+}
+
 float baseFontSize(int displayHeight) { return static_cast<float>(displayHeight) / 25.0f; }
 
 bool loadFonts(Fonts& fonts, const std::string& regularTtf, const std::string& boldTtf, float base) {
@@ -14,12 +27,14 @@ bool loadFonts(Fonts& fonts, const std::string& regularTtf, const std::string& b
   static const ImWchar kTextRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x2190, 0x21FF,
                                         0x2212, 0x2212, 0x2300, 0x23FF, 0x2713, 0x2717, 0};
   static const ImWchar kDigits[] = {0x0020, 0x003A, 0};
+  io.Fonts->Clear();
+  const float scale = gAppearance.textScale;
   ImFontConfig cfg;
   cfg.OversampleH = 2;
   cfg.OversampleV = 1;
   fonts.body = io.Fonts->AddFontFromFileTTF(regularTtf.c_str(), base, &cfg, kTextRanges);
-  fonts.large = io.Fonts->AddFontFromFileTTF(boldTtf.c_str(), base * 1.5f, &cfg, kTextRanges);
-  fonts.title = io.Fonts->AddFontFromFileTTF(boldTtf.c_str(), base * 2.2f, &cfg, kTextRanges);
+  fonts.large = io.Fonts->AddFontFromFileTTF(boldTtf.c_str(), base * 1.5f * scale, &cfg, kTextRanges);
+  fonts.title = io.Fonts->AddFontFromFileTTF(boldTtf.c_str(), base * 2.2f * scale, &cfg, kTextRanges);
   fonts.clock = io.Fonts->AddFontFromFileTTF(boldTtf.c_str(), base * 4.5f, &cfg, kDigits);
   return fonts.body && fonts.large && fonts.title && fonts.clock;
 }
@@ -39,8 +54,8 @@ void applyStyle(float f) {
   c[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(kBackground);
   c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
   c[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(kText);
-  c[ImGuiCol_ScrollbarBg] = ImVec4(0.90f, 0.88f, 0.84f, 1.0f);
-  c[ImGuiCol_ScrollbarGrab] = ImVec4(0.55f, 0.60f, 0.65f, 1.0f);
+  c[ImGuiCol_ScrollbarBg] = highContrast() ? ImVec4(0.85f, 0.85f, 0.85f, 1.0f) : ImVec4(0.90f, 0.88f, 0.84f, 1.0f);
+  c[ImGuiCol_ScrollbarGrab] = highContrast() ? ImVec4(0.2f, 0.2f, 0.2f, 1.0f) : ImVec4(0.40f, 0.45f, 0.50f, 1.0f);
   c[ImGuiCol_ScrollbarGrabHovered] = c[ImGuiCol_ScrollbarGrab];
   c[ImGuiCol_ScrollbarGrabActive] = ImVec4(0.35f, 0.40f, 0.45f, 1.0f);
 }
@@ -55,7 +70,11 @@ ImU32 tileColour(const std::string& id) {
   h ^= h >> 16; // mix the high bits down: ids differ mostly in their last characters
   h *= 0x85EBCA6Bu;
   h ^= h >> 13;
-  return kPalette[h % kPalette.size()];
+  const ImU32 c = kPalette[h % kPalette.size()];
+  if (!highContrast()) return c;
+  // Two thirds of each channel: white initials reach 7:1 on every colour of the palette.
+  auto dark = [&](int shift) { return ((c >> shift) & 0xFFu) * 2u / 3u; };
+  return IM_COL32(dark(IM_COL32_R_SHIFT), dark(IM_COL32_G_SHIFT), dark(IM_COL32_B_SHIFT), 0xFF);
 }
 
 } // namespace dagverk::ui::theme

@@ -10,6 +10,29 @@
 
 namespace dagverk::ui {
 
+namespace {
+std::vector<TextPlacement> gTexts;
+}
+
+void noteText(const std::string& text, ImVec2 min, ImVec2 size, ImVec2 widgetMin, ImVec2 widgetMax) {
+  gTexts.push_back({text, ImVec4(min.x, min.y, min.x + size.x, min.y + size.y),
+                    ImVec4(widgetMin.x, widgetMin.y, widgetMax.x, widgetMax.y)});
+}
+
+void noteLastItemText(const std::string& text) {
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+  // A scrolled-away line is not shown. In a region that scrolls, a line half out at its
+  // bottom is scrolled to, not cut; elsewhere the window's height is the limit too.
+  if (max.y < wp.y || min.y > wp.y + ws.y) return;
+  const bool scrolls = ImGui::GetScrollMaxY() > 0;
+  noteText(text, min, ImVec2(max.x - min.x, max.y - min.y), ImVec2(wp.x, scrolls ? min.y : wp.y),
+           ImVec2(wp.x + ws.x, scrolls ? max.y : wp.y + ws.y));
+}
+
+const std::vector<TextPlacement>& textPlacements() { return gTexts; }
+void clearTextPlacements() { gTexts.clear(); }
+
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
   const float t = std::max(2.0f, s * 0.12f); // stroke
   switch (icon) {
@@ -83,14 +106,25 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
   }
 }
 
+namespace {
+// How far a finger may slide on a target in a scrolling region and still tap it: one font
+// size, 5.4 mm on a 10-inch 1280×800 tablet. Hands that shake slide a few millimetres.
+bool slidPastSlop() {
+  const float slop = ImGui::GetFontSize();
+  return ImGui::GetIO().MouseDragMaxDistanceSqr[0] >= slop * slop;
+}
+} // namespace
+
 bool pointerDidNotDrag() {
-  const float slop = ImGui::GetFontSize() * 0.5f;
-  return ImGui::GetIO().MouseDragMaxDistanceSqr[0] < slop * slop;
+  // Only where a slide scrolls is a slide not a tap: a button in a region that does not
+  // scroll is tapped wherever the finger went, as long as it is lifted over the button.
+  const bool scrolls = ImGui::GetScrollMaxY() > 0 || ImGui::GetScrollMaxX() > 0;
+  return !scrolls || !slidPastSlop();
 }
 
 void dragToScroll() {
   if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseDown(0) &&
-      !pointerDidNotDrag())
+      slidPastSlop())
     ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
 }
 
@@ -108,12 +142,13 @@ bool bigButton(KioskUi& ui, const char* name, const char* label, Icon icon, ImVe
   dl->AddRectFilled(min, max, pressed ? (fill & 0x00FFFFFF) | 0xC0000000 : fill, f * 0.6f);
   const float iconSize = placement == IconPlacement::Above ? size.y * 0.45f : std::min(size.y * 0.55f, size.x * 0.35f);
   const bool beside = placement == IconPlacement::Beside || (placement == IconPlacement::Auto && size.x > size.y * 1.6f);
-  // The label shrinks to fit the button rather than spill over its edge.
+  // The label shrinks to fit the button rather than spill over its edge (large text too).
   const float room = beside ? size.x - iconSize - f * 1.6f : size.x - f * 0.6f;
+  const float roomY = beside ? size.y - f * 0.3f : size.y - iconSize - f * 0.6f;
   float fontSize = font->FontSize;
   ImVec2 ts = font->CalcTextSizeA(fontSize, FLT_MAX, 0, label);
-  if (ts.x > room) {
-    fontSize *= room / ts.x;
+  if (ts.x > room || ts.y > roomY) {
+    fontSize *= std::min(room / ts.x, roomY / ts.y);
     ts = font->CalcTextSizeA(fontSize, FLT_MAX, 0, label);
   }
   if (beside) { // wide: icon left of the label
@@ -121,11 +156,13 @@ bool bigButton(KioskUi& ui, const char* name, const char* label, Icon icon, ImVe
     const float x0 = min.x + (size.x - total) / 2;
     drawIcon(dl, icon, ImVec2(x0 + iconSize / 2, min.y + size.y / 2), iconSize, textColour);
     dl->AddText(font, fontSize, ImVec2(x0 + iconSize + f * 0.6f, min.y + (size.y - ts.y) / 2), textColour, label);
+    noteText(label, ImVec2(x0 + iconSize + f * 0.6f, min.y + (size.y - ts.y) / 2), ts, min, max);
   } else { // tall: icon above the label
     const float total = iconSize + f * 0.3f + ts.y;
     const float y0 = min.y + (size.y - total) / 2;
     drawIcon(dl, icon, ImVec2(min.x + size.x / 2, y0 + iconSize / 2), iconSize, textColour);
     dl->AddText(font, fontSize, ImVec2(min.x + (size.x - ts.x) / 2, y0 + iconSize + f * 0.3f), textColour, label);
+    noteText(label, ImVec2(min.x + (size.x - ts.x) / 2, y0 + iconSize + f * 0.3f), ts, min, max);
   }
   return tapped;
 }
@@ -154,6 +191,7 @@ void centredText(const char* text, ImFont* font, ImU32 colour) {
   ImGui::SetCursorPosX(std::max(0.0f, (ImGui::GetWindowWidth() - w) / 2));
   ImGui::PushStyleColor(ImGuiCol_Text, colour);
   ImGui::TextUnformatted(text);
+  noteLastItemText(text);
   ImGui::PopStyleColor();
   ImGui::PopFont();
 }

@@ -6,8 +6,27 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 namespace dagverk::ui {
+
+// Where a text was drawn in the last frame and the widget it must stay inside (screen
+// coordinates, min x, min y, max x, max y). The drawing helpers note each label, so tests can
+// check in the real loop that no text spills out of its button, card or column. A few pushes
+// into a vector per frame: always on.
+struct TextPlacement {
+  std::string text;
+  ImVec4 rect;
+  ImVec4 widget;
+};
+void noteText(const std::string& text, ImVec2 min, ImVec2 size, ImVec2 widgetMin, ImVec2 widgetMax);
+// The last ImGui item as text inside the current window's visible area.
+void noteLastItemText(const std::string& text);
+const std::vector<TextPlacement>& textPlacements();
+void clearTextPlacements(); // at the start of each frame (KioskUi::frame)
+
+// Photo if there is one, else a coloured square with the initials. `present` adds a green
+// border and a check badge.
 
 enum class Icon { House, Check, Cross, PersonIn, Clock, Exit, Speech, Question, Star };
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 centre, float size, ImU32 colour);
@@ -31,7 +50,8 @@ void errorText(const std::string& text, bool wrap = true);
 // Text centred horizontally in the current window at the cursor.
 void centredText(const char* text, ImFont* font, ImU32 colour);
 
-// True unless the pointer travelled far since it went down (then it was a drag, not a tap).
+// True unless the pointer slid past the slop (5 mm) since it went down in a region that
+// scrolls (then it was a drag, not a tap). In a region that does not scroll, always true.
 bool pointerDidNotDrag();
 // Inside a scrolling child window: a finger or mouse dragged past the tap slop scrolls it.
 void dragToScroll();
@@ -50,11 +70,11 @@ bool tappedAnywhere(KioskUi& ui);
 namespace dagverk::ui {
 // The top bar of a participant's picture screen: a big "Tillbaka" (home) and a prompt.
 void drawTopBar(KioskUi& ui, const char* prompt, float f, float width);
-// The participants' picture grid below `top`, with the A–Ö strip. `marked` get the green
-// check, `faded` are drawn pale. `jumpTo` is the screen's letter tapped on the strip, scrolled
-// to in the next frame. Returns the id of a tapped tile, or "".
+// The participants' picture grid below `top`, with page arrows beside it when it scrolls.
+// `marked` get the green check, `faded` are drawn pale. `page` is the screen's arrow tapped
+// ("up" or "down"), paged in the next frame. Returns the id of a tapped tile, or "".
 std::string participantGrid(KioskUi& ui, const KioskModel& model, const std::set<std::string>& marked,
-                            const std::set<std::string>& faded, float top, std::string& jumpTo);
+                            const std::set<std::string>& faded, float top, std::string& page);
 } // namespace dagverk::ui
 
 namespace dagverk::ui {

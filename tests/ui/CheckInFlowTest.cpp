@@ -149,22 +149,6 @@ TEST_CASE("Dragging the grid scrolls it and checks nobody in", "[ui]") {
   CHECK((!after || after->y < before - 200));
 }
 
-TEST_CASE("The A-Ö strip jumps to the first name with that letter", "[ui]") {
-  KioskDriver k("letters", mondayMorning());
-  k.tapButton("enter-grid");
-  const auto people = k.app().model().participants; // a copy: the model is replaced on refresh
-  const Participant last = people.back();
-  const std::string letter = firstLetterUpper(last.firstName);
-  CHECK_FALSE(k.screens().tileRect(last.id).has_value()); // far down, not drawn yet
-  k.tapButton("letter-" + letter);
-  k.settle("09-grid-jumped");
-  const auto rect = k.screens().tileRect(last.id);
-  REQUIRE(rect.has_value());
-  CHECK(rect->w < 800); // on screen
-  k.tapTile(last.id);
-  CHECK(k.store().presence().isPresent(last.id));
-}
-
 TEST_CASE("The grid goes home by itself after a minute without touch", "[ui]") {
   KioskDriver k("grid-timeout", mondayMorning());
   k.tapButton("enter-grid");

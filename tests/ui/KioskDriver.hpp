@@ -73,6 +73,28 @@ public:
 
   static std::filesystem::path screenshotDir();
 
+  // --- readable and tappable (KioskDriverMeasure.cpp) -----------------------------------------
+  // The smallest side a participant's target may have here: 12 mm on a 10.1-inch 1280×800
+  // screen (5.88 px/mm, 70.6 px), scaled with the layout, which follows the window height
+  // (53 px at 1024×600: 7.9 mm on a 7-inch panel).
+  float minimumTargetPx() const;
+  // Every text the drawing helpers noted in the last frame lies inside its widget.
+  void requireTextFits() const;
+  // On a participant's screen, every tile and button is at least minimumTargetPx() each way.
+  void requireTargetSizes() const;
+  // From the screenshot's pixels: each noted text against its background, and each button's
+  // and tile's edge against what is around it (WCAG contrast). Text needs `textRatio` (7 in
+  // high contrast, 4.5 otherwise), edges 3.
+  void requireContrast(const std::filesystem::path& png, double textRatio) const;
+  // The colour of one pixel of a screenshot, as ImGui's IM_COL32 (opaque).
+  static ImU32 colourAt(const std::filesystem::path& png, int x, int y);
+  // Settles, saves the screenshot and runs all three checks on it.
+  void requireReadable(const std::string& screenshot);
+  // Stores the theme and text size as `dagverk settings` does, and restarts the kiosk.
+  void setAppearance(const std::string& theme, const std::string& textSize);
+  int width() const { return width_; }
+  int height() const { return height_; }
+
 private:
   void push(SDL_Event e);
   void startApp();
