@@ -113,7 +113,7 @@ std::optional<Args> parse(const std::vector<std::string>& argv, std::string& err
       {"--share", true},     {"--count", true},      {"--activity", true},  {"--yes", false},
       {"--version", false}, {"--home-mode", true}, {"--code", true}, {"--retention-days", true},
       {"--date", true},     {"--in", true},         {"--out", true},       {"--staff", true},
-      {"--week", true},     {"--speech", true},     {"--volume", true},    {"--speech-rate", true,
+      {"--week", true},     {"--speech", true},     {"--volume", true},    {"--speech-rate", true},
       {"--theme", true},     {"--text-size", true}};
   Args a;
   size_t i = 0;

@@ -88,6 +88,8 @@ TEST_CASE("central schema: the report indexes and the voided set are central's, 
     RawDb raw(file);
     REQUIRE(raw.exec("DROP TRIGGER event_voids; DROP TABLE voided_event; DROP INDEX event_checkin_day; "
                      "DROP INDEX event_auto_checkout_day; DROP TABLE roster_spell; "
+                     "ALTER TABLE roster_participant DROP COLUMN symbol; ALTER TABLE roster_participant DROP COLUMN symbol_colour; "
+                     "ALTER TABLE roster_participant DROP COLUMN spoken_name; ALTER TABLE roster_activity DROP COLUMN pictogram; "
                      "CREATE INDEX report_checkin ON event(local_date, site_id, subject_id, id) "
                      "WHERE kind = 'CheckedIn'; PRAGMA user_version = 1;") == SQLITE_OK);
   }
@@ -151,6 +153,8 @@ TEST_CASE("central schema: a database made before roster history gets it backfil
   {
     RawDb raw(file);
     REQUIRE(raw.exec("DROP TABLE roster_spell; PRAGMA user_version = 2; "
+                     "ALTER TABLE roster_participant DROP COLUMN symbol; ALTER TABLE roster_participant DROP COLUMN symbol_colour; "
+                     "ALTER TABLE roster_participant DROP COLUMN spoken_name; ALTER TABLE roster_activity DROP COLUMN pictogram; "
                      "INSERT INTO roster_participant VALUES ('P1', 'liljan', 'P', 'A', '12345', 1), "
                      "('P2', 'liljan', 'Q', 'B', '135', 0), ('P3', 'liljan', 'R', 'C', '1', 0);") == SQLITE_OK);
   }

@@ -176,7 +176,9 @@ TEST_CASE("Durability: a schema-5 log that already holds a double close migrates
     // Back to schema 5, and a second close of the same visit, as an older build could write.
     RawDb raw(file);
     REQUIRE(raw.exec("DROP TABLE visit_close; DELETE FROM setting WHERE key = 'visit_close_filled'; "
-                     "PRAGMA user_version = 5;") == SQLITE_OK);
+                     "ALTER TABLE participant DROP COLUMN symbol; ALTER TABLE participant DROP COLUMN symbol_colour; "
+                     "ALTER TABLE participant DROP COLUMN spoken_name; ALTER TABLE activity DROP COLUMN pictogram; "
+                     "DROP TABLE local_pictogram; PRAGMA user_version = 5;") == SQLITE_OK);
     const std::string sql =
         "INSERT INTO event(id, device_id, seq, recorded_utc, zone, site_id, actor_staff_id, kind, subject_id, "
         "payload, schema_version) SELECT 'double-close', device_id, seq + 1, recorded_utc, zone, site_id, NULL, "

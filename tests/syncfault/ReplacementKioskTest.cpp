@@ -31,7 +31,7 @@ const std::vector<std::string> kWednesday = {"P0001", "P0002", "P0003", "P0004",
 const std::vector<std::string> kThursday = {"P0002", "P0003", "P0004", "P0005", "P0006",
                                             "P0007", "P0008", "P0009", "P0010"}; // 9, lost with A
 const std::vector<std::string> kFriday = {"P0001", "P0002", "P0003", "P0004", "P0005", "P0006",
-                                          "P0007", "P0008", "P0009", "P0010", "P0099"}; // 11, paper only
+                                          "P0007", "P0008", "P0009", "P0010", "P0999"}; // 11, paper only
 
 // Runs a program with its clock at `t` (UTC ms) through libfaketime.
 Env clockAt(UtcMs t) {
@@ -98,13 +98,13 @@ TEST_CASE("Replacement kiosk: A lost on Friday, B enrolled and given the roster,
   const Kiosk b = w.addKiosk("liljan");
   REQUIRE(b.deviceId != a.deviceId);
   // Central publishes the unit's roster once B is enrolled (a bundle is sealed to the kiosks
-  // enrolled when it is published), with a participant (Nova K., P0099) and a staff member
+  // enrolled when it is published), with a participant (Nova K., P0999) and a staff member
   // (Tova S., S099) that no kiosk was seeded with: B can only know them from its first sync.
   const std::string staffLine =
       "S099,liljan,Tova,S,staff,\"$argon2id$v=19$m=65536,t=2,p=1$9kGc2MVQEEpDmYGn+CT4OQ$Jnsw4eMbuITpIB9Kk9XBkuwByvtQO9o13Yd4YwNFABQ\"";
   const Proc published = w.centralCli(
       {"publish", "--share", w.share.string(), "--keys", w.keys.string(), "--roster",
-       withLine(w, "participants.csv", "P0099,liljan,Nova,K,12345,").string(), "--activities",
+       withLine(w, "participants.csv", "P0999,liljan,Nova,K,12345,").string(), "--activities",
        (fs::path(DAGVERK_SOURCE_DIR) / "data/demo/activities.csv").string(), "--staff",
        withLine(w, "staff.csv", staffLine).string(), "--sites",
        (fs::path(DAGVERK_SOURCE_DIR) / "data/demo/sites.csv").string()});
@@ -116,7 +116,7 @@ TEST_CASE("Replacement kiosk: A lost on Friday, B enrolled and given the roster,
     INFO(first.describe());
     REQUIRE(first.code == 0);
     RawDb raw(b.data / store::kDatabaseFileName, SQLITE_OPEN_READONLY);
-    CHECK(raw.integer("SELECT count(*) FROM participant WHERE id = 'P0099' AND site_id = 'liljan'") == 1);
+    CHECK(raw.integer("SELECT count(*) FROM participant WHERE id = 'P0999' AND site_id = 'liljan'") == 1);
     CHECK(raw.integer("SELECT count(*) FROM staff WHERE id = 'S099'") == 1);
   }
 
@@ -131,7 +131,7 @@ TEST_CASE("Replacement kiosk: A lost on Friday, B enrolled and given the roster,
     CHECK(r.code == 0);
   };
   for (const auto& p : kThursday) late(day(4), p, {"--in", "09:00", "--out", "15:00"});
-  for (const auto& p : kFriday) late(day(5), p, p == "P0099" ? std::vector<std::string>{"--in", "09:30"}
+  for (const auto& p : kFriday) late(day(5), p, p == "P0999" ? std::vector<std::string>{"--in", "09:30"}
                                                              : std::vector<std::string>{"--in", "09:00", "--out", "15:00"});
   // A second entry of a Friday line is refused: merged, never doubled.
   {
