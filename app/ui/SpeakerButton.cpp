@@ -29,10 +29,12 @@ void drawSpeaker(ImDrawList* dl, ImVec2 c, float s, ImU32 ink) {
 
 bool speakerButton(KioskUi& ui) {
   const float f = ImGui::GetFontSize();
-  const float side = std::max(f * 2.3f, kSpeakerButtonMinPx);
-  const float margin = f * 0.25f;
+  // Whole pixels: ImGui places windows on whole pixels, and the button must lie inside its own
+  // window (the tap-target checks compare the two).
+  const float side = std::round(std::max(f * 2.3f, kSpeakerButtonMinPx));
+  const float margin = std::round(f * 0.25f);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const ImVec2 min(vp->Pos.x + vp->Size.x - side - margin, vp->Pos.y + margin);
+  const ImVec2 min(std::floor(vp->Pos.x + vp->Size.x - side - margin), std::floor(vp->Pos.y + margin));
   ImGui::SetNextWindowPos(min);
   ImGui::SetNextWindowSize(ImVec2(side, side));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));

@@ -74,7 +74,7 @@ TEST_CASE("dagverk settings stores the theme and text size, refuses bad values w
   k.setAppearance("standard", "1");
 }
 
-TEST_CASE("An admin changes the look on Utseende and the kiosk redraws in it at once; staff do not see it",
+TEST_CASE("An admin changes the look on Utseende and the kiosk redraws in it at once, and staff do not see it",
           "[ui][appearance]") {
   KioskDriver k("appearance-screen", mondayMorning());
   const std::string staff = firstStaff(k);

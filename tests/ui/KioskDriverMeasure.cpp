@@ -189,8 +189,10 @@ void KioskDriver::requireContrast(const std::filesystem::path& png, double textR
               << "): edge against its surroundings" << seen);
     CHECK(best >= 3.0 - 0.05);
   };
+  // Status lines registered for tests are text, not controls: they have no edge to see.
+  static const std::set<std::string> kStatusLines = {"sync-note", "battery-level", "storage-headroom"};
   for (const auto& [name, t] : app_->screens().buttons())
-    if (name != "sync-note" && name.rfind("warning-", 0) != 0) edge("button " + name, t);
+    if (!kStatusLines.count(name) && name.rfind("warning-", 0) != 0) edge("button " + name, t);
   for (const auto& [id, t] : app_->screens().tiles()) edge("tile " + id, t);
 }
 

@@ -119,7 +119,7 @@ TEST_CASE("Pictures: a personal symbol in the grid, on the welcome and in the ro
     REQUIRE(k.screens().screen() == ui::ScreenId::Welcome);
     k.settle("pictures-welcome-symbol-" + w);
     CHECK(shown(k, "person-" + who) == "katt");
-    k.advance(4'100);
+    k.advance(10'100); // the welcome (with "Det är inte jag") closes after 10 s
     k.tapButton("rollcall-entry");
     REQUIRE(k.screens().screen() == ui::ScreenId::RollCall);
     k.settle("pictures-rollcall-symbol-" + w);
