@@ -478,4 +478,9 @@ void createPrivateEmptyFile(const fs::path& p) {
 
 bool isWritableByMe(const fs::path& p) { return ::faccessat(AT_FDCWD, p.c_str(), W_OK, AT_EACCESS) == 0; }
 
+bool writeDeniedToMe(const fs::path& p) {
+  if (::faccessat(AT_FDCWD, p.c_str(), W_OK, AT_EACCESS) == 0) return false;
+  return errno == EACCES || errno == EROFS || errno == EPERM;
+}
+
 } // namespace dagverk::platform

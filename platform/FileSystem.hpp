@@ -134,5 +134,9 @@ void keepDatabaseFilesPrivate(const std::filesystem::path& dbFile);
 void createPrivateEmptyFile(const std::filesystem::path& p);
 // True if this process may write to `p` (its effective user and groups; root always may).
 bool isWritableByMe(const std::filesystem::path& p);
+// True only when the file exists and this user may not write it (EACCES, EROFS, EPERM). A file
+// another process removes between two checks (SQLite deletes the -wal when the last connection
+// closes) is not refused.
+bool writeDeniedToMe(const std::filesystem::path& p);
 
 } // namespace dagverk::platform

@@ -37,7 +37,7 @@ Database::Database(const std::filesystem::path& file, Mode mode, const char* vfs
     // after the file is fixed. Refuse first; root may write anything and passes.
     for (const char* suffix : {"", "-wal", "-shm"}) {
       const std::filesystem::path p = file.string() + suffix;
-      if (platform::fileExists(p) && !platform::isWritableByMe(p)) throw readOnlyDatabase(p);
+      if (platform::writeDeniedToMe(p)) throw readOnlyDatabase(p);
     }
   }
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
